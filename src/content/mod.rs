@@ -1,0 +1,4 @@
+//! Built-in text written by us: the example stories (and, as the app grows,
+//! the playbook, behavioural questions and the trivia deck).
+
+pub mod examples;

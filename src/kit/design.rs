@@ -1,0 +1,27 @@
+//! An infrastructure design answer, grounded in a system the user built or ran.
+
+use serde::{Deserialize, Serialize};
+
+use super::format::VersionKey;
+
+/// The built-in prompts every candidate should have an answer for.
+pub const CORE_DESIGN_PROMPTS: [&str; 3] = ["ci-cd", "kubernetes", "multi-region"];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Design {
+    /// See [`crate::kit::Story::file_version`].
+    #[serde(rename = "version", skip_serializing)]
+    pub file_version: VersionKey,
+    pub id: String,
+    /// A built-in prompt id (`ci-cd`, `kubernetes`, `multi-region`, ...) or the user's own words.
+    pub prompt: String,
+    pub title: String,
+    pub real_system: String,
+    pub requirements: String,
+    pub architecture: String,
+    pub scaling: String,
+    pub failure_modes: String,
+    pub observability: String,
+    pub tradeoffs: String,
+}

@@ -1,0 +1,10 @@
+//! sre-prep: a terminal coach for Site Reliability Engineering interviews.
+//!
+//! The core (`kit`, `store`, `score`, `content`) is plain Rust with no
+//! terminal code; `cli` and `tui` are two thin faces on it.
+
+pub mod cli;
+pub mod content;
+pub mod kit;
+pub mod store;
+pub mod tui;

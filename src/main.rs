@@ -1,0 +1,63 @@
+//! `sre-prep`: no subcommand opens the TUI; a subcommand runs in the shell.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use sre_prep::cli::{self, EXIT_BAD_INPUT, export::ExportFormat};
+use sre_prep::store::resolve_data_dir;
+
+/// A terminal coach for SRE interviews: incident stories, design answers,
+/// metrics known cold, Linux & systems trivia, and opinions with spine.
+#[derive(Parser)]
+#[command(name = "sre-prep", version, about, long_about = None)]
+struct Args {
+    /// Where your prep kit lives [default: $SRE_PREP_DATA_DIR, else ~/.local/share/sre-prep]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add kit files or single-story files to your data directory (never overwrites)
+    Import {
+        /// JSON files in the exchange format, or single story objects; `-` reads standard input
+        #[arg(value_name = "FILE", required_unless_present = "examples")]
+        files: Vec<PathBuf>,
+        /// Also import the built-in example stories
+        #[arg(long)]
+        examples: bool,
+    },
+    /// Write your whole kit out (JSON that `import` reads back)
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Write to FILE (atomically, private to you) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let outcome = resolve_data_dir(args.data_dir).and_then(|data_dir| match args.command {
+        None => sre_prep::tui::run(&data_dir),
+        Some(Command::Import { files, examples }) => {
+            cli::import::run(&data_dir, &files, examples)
+        }
+        Some(Command::Export { format, output }) => {
+            cli::export::run(&data_dir, format, output.as_deref())
+        }
+    });
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("sre-prep: {e:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}

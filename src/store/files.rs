@@ -1,0 +1,129 @@
+//! The shape of each file in the data directory. Story and design files are
+//! the story or design object of the exchange format with `"version"` first;
+//! the other files wrap their content as `{ "version": 1, "<name>": ... }`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::kit::{Design, Metric, Narrative, Opinion, Profile, Story};
+
+pub const STORIES_DIR: &str = "stories";
+pub const DESIGNS_DIR: &str = "designs";
+pub const TRASH_DIR: &str = "trash";
+pub const METRICS_FILE: &str = "metrics.json";
+pub const OPINIONS_FILE: &str = "opinions.json";
+pub const NARRATIVE_FILE: &str = "narrative.json";
+pub const PROFILE_FILE: &str = "profile.json";
+pub const REVIEWS_FILE: &str = "reviews.json";
+
+/// A story or design as written to its own file: the version, then the object.
+#[derive(Serialize)]
+pub struct ItemFile<'a, T: Serialize> {
+    pub version: u32,
+    #[serde(flatten)]
+    pub item: &'a T,
+}
+
+macro_rules! envelope {
+    ($(#[$doc:meta])* $name:ident, $key:ident: $ty:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct $name {
+            pub version: u32,
+            pub $key: $ty,
+        }
+    };
+}
+
+envelope!(/// `metrics.json`
+    MetricsFile, metrics: Vec<Metric>);
+envelope!(/// `opinions.json`
+    OpinionsFile, opinions: Vec<Opinion>);
+envelope!(/// `narrative.json`
+    NarrativeFile, narrative: Narrative);
+envelope!(/// `profile.json`
+    ProfileFile, profile: Profile);
+
+/// Stories and designs: the two kinds kept one file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folder {
+    Stories,
+    Designs,
+}
+
+impl Folder {
+    pub fn dir_name(self) -> &'static str {
+        match self {
+            Folder::Stories => STORIES_DIR,
+            Folder::Designs => DESIGNS_DIR,
+        }
+    }
+
+    /// The word for one item, in messages and trash file names.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Folder::Stories => "story",
+            Folder::Designs => "design",
+        }
+    }
+}
+
+/// Uniform access to the id of what the store keeps, and the title an id is
+/// made from.
+pub trait HasId {
+    fn id(&self) -> &str;
+    fn set_id(&mut self, id: String);
+    fn title(&self) -> &str;
+}
+
+impl HasId for Story {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl HasId for Design {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+    fn title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.prompt
+        } else {
+            &self.title
+        }
+    }
+}
+
+impl HasId for Metric {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+    fn title(&self) -> &str {
+        &self.name
+    }
+}
+
+impl HasId for Opinion {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+    fn title(&self) -> &str {
+        &self.stance
+    }
+}

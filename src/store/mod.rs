@@ -1,0 +1,371 @@
+//! The data directory: one JSON file per story and design, one file each for
+//! metrics, opinions, the narrative, the profile and review history; a trash
+//! folder for deletes. Every write is atomic and private, one process writes
+//! at a time, and a file that could not be read is never written over.
+
+pub mod atomic;
+pub mod error;
+pub mod files;
+pub mod import;
+pub mod location;
+pub mod lock;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use error::StoreError;
+pub use files::Folder;
+pub use import::{ImportReport, import_kit};
+pub use location::{DATA_DIR_ENV, resolve_data_dir};
+
+use crate::kit::format::{self, FORMAT_VERSION};
+use crate::kit::{Design, Kit, Metric, Narrative, Opinion, Profile, Story, ids};
+use files::{
+    HasId, ItemFile, METRICS_FILE, MetricsFile, NARRATIVE_FILE, NarrativeFile, OPINIONS_FILE,
+    OpinionsFile, PROFILE_FILE, ProfileFile, TRASH_DIR,
+};
+use lock::{DirLock, LockFailure};
+
+/// A file that could not be read while loading; it was left untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    /// One line naming the file, what is wrong and what to do.
+    pub message: String,
+}
+
+/// What loading a data directory found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub kit: Kit,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Reads a whole data directory without locking it (readers never need to:
+/// every write is an atomic rename). A missing directory is an empty kit.
+pub fn load(dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    let problems = &mut loaded.problems;
+    loaded.kit.stories = load_folder::<Story>(dir, Folder::Stories, problems);
+    loaded.kit.designs = load_folder::<Design>(dir, Folder::Designs, problems);
+    if let Some(file) = load_file::<MetricsFile>(&dir.join(METRICS_FILE), problems) {
+        loaded.kit.metrics = file.metrics;
+    }
+    if let Some(file) = load_file::<OpinionsFile>(&dir.join(OPINIONS_FILE), problems) {
+        loaded.kit.opinions = file.opinions;
+    }
+    if let Some(file) = load_file::<NarrativeFile>(&dir.join(NARRATIVE_FILE), problems) {
+        loaded.kit.narrative = file.narrative;
+    }
+    if let Some(file) = load_file::<ProfileFile>(&dir.join(PROFILE_FILE), problems) {
+        loaded.kit.profile = file.profile;
+    }
+    loaded
+}
+
+/// Reads one JSON file of the data directory. `None` when it does not exist
+/// or could not be read (then a problem is recorded).
+pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProblem>) -> Option<T> {
+    let text = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            problems.push(LoadProblem {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{}: could not be read ({e}) — check its permissions; it was left as it is",
+                    path.display()
+                ),
+            });
+            return None;
+        }
+    };
+    let text = match String::from_utf8(text) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.push(LoadProblem {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{}: byte {} is not UTF-8 text — fix the file (or move it away); it was left as it is",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                ),
+            });
+            return None;
+        }
+    };
+    match format::parse_file(&text, path, false) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            problems.push(LoadProblem {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            });
+            None
+        }
+    }
+}
+
+/// The `*.json` files of a folder, sorted by name; temp and hidden files skipped.
+fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            !name.starts_with('.') && name.ends_with(".json") && path.is_file()
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+fn load_folder<T: DeserializeOwned + HasId>(
+    dir: &Path,
+    folder: Folder,
+    problems: &mut Vec<LoadProblem>,
+) -> Vec<T> {
+    let folder_path = dir.join(folder.dir_name());
+    let paths = match json_files(&folder_path) {
+        Ok(paths) => paths,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(LoadProblem {
+                path: folder_path.clone(),
+                message: format!(
+                    "{}: could not list the folder ({e}) — check its permissions",
+                    folder_path.display()
+                ),
+            });
+            return Vec::new();
+        }
+    };
+    let mut items = Vec::with_capacity(paths.len());
+    for path in paths {
+        if let Some(mut item) = load_file::<T>(&path, problems) {
+            // The file name is the id: a user who renames a file renames the item.
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            item.set_id(stem.unwrap_or_default());
+            items.push(item);
+        }
+    }
+    items
+}
+
+/// An id is used as a file name: it must stay inside its folder.
+fn is_safe_file_stem(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && !id.contains(['/', '\\', '\0'])
+        && id.len() <= 200
+}
+
+/// The data directory, open for writing: holds the lock for as long as it lives.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    _lock: DirLock,
+    /// Files that failed to load. Writing over them could lose the user's
+    /// words, so every save to one of these paths is refused.
+    unreadable: BTreeSet<PathBuf>,
+}
+
+impl Store {
+    /// Creates the directory (0700) if needed and takes its lock at once, or
+    /// fails with [`StoreError::Locked`] when another process has it.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        atomic::create_private_dir(dir)
+            .map_err(|e| StoreError::io("creating the data directory", dir, e))?;
+        let lock = match DirLock::try_acquire(dir) {
+            Ok(lock) => lock,
+            Err(LockFailure::Held) => {
+                return Err(StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(LockFailure::Io(e)) => {
+                return Err(StoreError::io("locking the data directory", dir, e));
+            }
+        };
+        for sub in [Folder::Stories.dir_name(), Folder::Designs.dir_name(), TRASH_DIR] {
+            let path = dir.join(sub);
+            atomic::create_private_dir(&path).map_err(|e| StoreError::io("creating", &path, e))?;
+        }
+        for sub in [".", Folder::Stories.dir_name(), Folder::Designs.dir_name()] {
+            atomic::remove_stale_temp_files(&dir.join(sub));
+        }
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            unreadable: BTreeSet::new(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Loads everything, remembering which files could not be read.
+    pub fn load(&mut self) -> Loaded {
+        let loaded = load(&self.dir);
+        self.unreadable = loaded.problems.iter().map(|p| p.path.clone()).collect();
+        loaded
+    }
+
+    /// Files that could not be read at the last load, and so will not be written.
+    pub fn unreadable(&self) -> impl Iterator<Item = &Path> {
+        self.unreadable.iter().map(PathBuf::as_path)
+    }
+
+    pub fn path_of(&self, folder: Folder, id: &str) -> PathBuf {
+        self.dir.join(folder.dir_name()).join(format!("{id}.json"))
+    }
+
+    /// A fresh id for a new story or design titled `title`: a slug, unique
+    /// among the files on disk (unreadable ones included) and `pending`.
+    pub fn new_id(&self, folder: Folder, title: &str, pending: &BTreeSet<String>) -> String {
+        let base = ids::slug(title, folder.noun());
+        ids::unique_id(&base, |candidate| {
+            pending.contains(candidate) || self.path_of(folder, candidate).exists()
+        })
+    }
+
+    fn check_writable(&self, path: &Path) -> Result<(), StoreError> {
+        if self.unreadable.contains(path) {
+            return Err(StoreError::Unreadable {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
+    fn item_path<T: HasId>(&self, folder: Folder, item: &T) -> Result<PathBuf, StoreError> {
+        let id = item.id();
+        if !is_safe_file_stem(id) {
+            return Err(StoreError::io(
+                "saving",
+                &self.dir.join(folder.dir_name()).join(id),
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("`{id}` is not a usable {} id", folder.noun()),
+                ),
+            ));
+        }
+        let path = self.path_of(folder, id);
+        self.check_writable(&path)?;
+        Ok(path)
+    }
+
+    /// Writes items to their own files; the folder is fsynced once at the end.
+    fn save_items<T: HasId + Serialize>(
+        &self,
+        folder: Folder,
+        items: &[T],
+    ) -> Result<(), StoreError> {
+        for item in items {
+            let path = self.item_path(folder, item)?;
+            let text = format::to_pretty_json(&ItemFile {
+                version: FORMAT_VERSION,
+                item,
+            });
+            atomic::write_file(&path, text.as_bytes())
+                .map_err(|e| StoreError::io("saving", &path, e))?;
+        }
+        let folder_path = self.dir.join(folder.dir_name());
+        atomic::sync_dir(&folder_path).map_err(|e| StoreError::io("syncing", &folder_path, e))
+    }
+
+    pub fn save_story(&self, story: &Story) -> Result<(), StoreError> {
+        self.save_items(Folder::Stories, std::slice::from_ref(story))
+    }
+
+    pub fn save_stories(&self, stories: &[Story]) -> Result<(), StoreError> {
+        self.save_items(Folder::Stories, stories)
+    }
+
+    pub fn save_design(&self, design: &Design) -> Result<(), StoreError> {
+        self.save_items(Folder::Designs, std::slice::from_ref(design))
+    }
+
+    pub fn save_designs(&self, designs: &[Design]) -> Result<(), StoreError> {
+        self.save_items(Folder::Designs, designs)
+    }
+
+    /// Moves a story or design file to `trash/`, from where it can be moved
+    /// back by hand. Returns where it went.
+    pub fn delete(&self, folder: Folder, id: &str) -> Result<PathBuf, StoreError> {
+        let from = self.path_of(folder, id);
+        if !is_safe_file_stem(id) || !from.is_file() {
+            return Err(StoreError::NotFound {
+                what: folder.noun(),
+                id: id.to_string(),
+            });
+        }
+        let trash = self.dir.join(TRASH_DIR);
+        atomic::create_private_dir(&trash).map_err(|e| StoreError::io("creating", &trash, e))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let base = format!("{}-{id}-{stamp}", folder.noun());
+        let name = ids::unique_id(&base, |candidate| {
+            trash.join(format!("{candidate}.json")).exists()
+        });
+        let to = trash.join(format!("{name}.json"));
+        fs::rename(&from, &to).map_err(|e| StoreError::io("moving to the trash", &from, e))?;
+        for dir in [trash.as_path(), from.parent().unwrap_or(&self.dir)] {
+            atomic::sync_dir(dir).map_err(|e| StoreError::io("syncing", dir, e))?;
+        }
+        Ok(to)
+    }
+
+    /// Writes one of the top-level files (`metrics.json`, ...), atomically.
+    pub fn save_file<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
+        let path = self.dir.join(name);
+        self.check_writable(&path)?;
+        atomic::write_file_durably(&path, format::to_pretty_json(value).as_bytes())
+            .map_err(|e| StoreError::io("saving", &path, e))
+    }
+
+    pub fn save_metrics(&self, metrics: &[Metric]) -> Result<(), StoreError> {
+        self.save_file(
+            METRICS_FILE,
+            &MetricsFile {
+                version: FORMAT_VERSION,
+                metrics: metrics.to_vec(),
+            },
+        )
+    }
+
+    pub fn save_opinions(&self, opinions: &[Opinion]) -> Result<(), StoreError> {
+        self.save_file(
+            OPINIONS_FILE,
+            &OpinionsFile {
+                version: FORMAT_VERSION,
+                opinions: opinions.to_vec(),
+            },
+        )
+    }
+
+    pub fn save_narrative(&self, narrative: &Narrative) -> Result<(), StoreError> {
+        self.save_file(
+            NARRATIVE_FILE,
+            &NarrativeFile {
+                version: FORMAT_VERSION,
+                narrative: narrative.clone(),
+            },
+        )
+    }
+
+    pub fn save_profile(&self, profile: &Profile) -> Result<(), StoreError> {
+        self.save_file(
+            PROFILE_FILE,
+            &ProfileFile {
+                version: FORMAT_VERSION,
+                profile: profile.clone(),
+            },
+        )
+    }
+}
