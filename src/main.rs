@@ -46,9 +46,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = resolve_data_dir(args.data_dir).and_then(|data_dir| match args.command {
         None => sre_prep::tui::run(&data_dir),
-        Some(Command::Import { files, examples }) => {
-            cli::import::run(&data_dir, &files, examples)
-        }
+        Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())
         }

@@ -45,8 +45,6 @@ pub fn run(data_dir: &Path, format: ExportFormat, output: Option<&Path>) -> Resu
     for problem in &loaded.problems {
         eprintln!("sre-prep: {}", problem.message);
     }
-    eprintln!(
-        "sre-prep: the export is missing the file(s) above — fix them and export again"
-    );
+    eprintln!("sre-prep: the export is missing the file(s) above — fix them and export again");
     Ok(EXIT_BAD_INPUT)
 }

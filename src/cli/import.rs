@@ -25,7 +25,9 @@ pub fn run(data_dir: &Path, files: &[PathBuf], with_examples: bool) -> Result<u8
         }
     }
     if failed {
-        eprintln!("sre-prep: nothing was imported — fix the file(s) above and run the import again");
+        eprintln!(
+            "sre-prep: nothing was imported — fix the file(s) above and run the import again"
+        );
         return Ok(EXIT_BAD_INPUT);
     }
     if with_examples {

@@ -60,7 +60,10 @@ mod tests {
             slug("DB pool exhaustion (checkout)", "story"),
             "db-pool-exhaustion-checkout"
         );
-        assert_eq!(slug("  --Ünïcode  ünd 99.95% SLO!! ", "story"), "n-code-nd-99-95-slo");
+        assert_eq!(
+            slug("  --Ünïcode  ünd 99.95% SLO!! ", "story"),
+            "n-code-nd-99-95-slo"
+        );
         assert_eq!(slug("日本語", "story"), "story");
         assert_eq!(slug("", "design"), "design");
         let long = slug(&"word ".repeat(40), "story");
@@ -70,7 +73,9 @@ mod tests {
     #[test]
     fn valid_ids_reject_paths_and_odd_characters() {
         assert!(is_valid_id("db-pool-2"));
-        for bad in ["", "../etc", "a/b", "Caps", "-lead", "trail-", "a b", "x.json"] {
+        for bad in [
+            "", "../etc", "a/b", "Caps", "-lead", "trail-", "a b", "x.json",
+        ] {
             assert!(!is_valid_id(bad), "{bad:?} should be rejected");
         }
     }

@@ -125,7 +125,13 @@ pub fn import_kit(
     skip_identical(&mut incoming.stories, &kit.stories, "story", source, notes);
     skip_identical(&mut incoming.designs, &kit.designs, "design", source, notes);
     skip_identical(&mut incoming.metrics, &kit.metrics, "metric", source, notes);
-    skip_identical(&mut incoming.opinions, &kit.opinions, "opinion", source, notes);
+    skip_identical(
+        &mut incoming.opinions,
+        &kit.opinions,
+        "opinion",
+        source,
+        notes,
+    );
     let on_disk = |folder: Folder| move |id: &str| store.path_of(folder, id).exists();
     assign_ids(
         &mut incoming.stories,
@@ -229,7 +235,12 @@ fn merge_profile(
         _ => {}
     }
     for (field, mine_text, theirs_text, slot) in [
-        ("company", &mine.company, &theirs.company, &mut merged.company),
+        (
+            "company",
+            &mine.company,
+            &theirs.company,
+            &mut merged.company,
+        ),
         (
             "target role",
             &mine.target_role,

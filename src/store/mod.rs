@@ -117,7 +117,10 @@ fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.path())
         .filter(|path| {
-            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
             !name.starts_with('.') && name.ends_with(".json") && path.is_file()
         })
         .collect();
@@ -159,10 +162,7 @@ fn load_folder<T: DeserializeOwned + HasId>(
 
 /// An id is used as a file name: it must stay inside its folder.
 fn is_safe_file_stem(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('.')
-        && !id.contains(['/', '\\', '\0'])
-        && id.len() <= 200
+    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', '\0']) && id.len() <= 200
 }
 
 /// The data directory, open for writing: holds the lock for as long as it lives.
@@ -192,7 +192,11 @@ impl Store {
                 return Err(StoreError::io("locking the data directory", dir, e));
             }
         };
-        for sub in [Folder::Stories.dir_name(), Folder::Designs.dir_name(), TRASH_DIR] {
+        for sub in [
+            Folder::Stories.dir_name(),
+            Folder::Designs.dir_name(),
+            TRASH_DIR,
+        ] {
             let path = dir.join(sub);
             atomic::create_private_dir(&path).map_err(|e| StoreError::io("creating", &path, e))?;
         }

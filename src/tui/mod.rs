@@ -40,12 +40,11 @@ pub fn run(data_dir: &Path) -> Result<u8> {
                     .wrap(Wrap { trim: false });
                 frame.render_widget(text, frame.area());
             })?;
-            if let Event::Key(key) = event::read()? {
-                if key.kind == KeyEventKind::Press
-                    && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                {
-                    return Ok(EXIT_OK);
-                }
+            if let Event::Key(key) = event::read()?
+                && key.kind == KeyEventKind::Press
+                && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            {
+                return Ok(EXIT_OK);
             }
         }
     })

@@ -1,0 +1,355 @@
+//! The shell commands, run as a user runs them: the real binary, a fresh data
+//! directory each time, exit codes and messages checked.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sre-prep");
+
+fn sre_prep(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("SRE_PREP_DATA_DIR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn example_paths() -> Vec<String> {
+    let mut paths: Vec<String> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("stories"))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".json"))
+            .collect();
+    paths.sort();
+    paths
+}
+
+/// A kit with something in every part of the exchange format.
+const FULL_KIT: &str = r#"{
+  "version": 1,
+  "profile": { "interview_date": "2026-12-10", "company": "Acme", "target_role": "Senior SRE" },
+  "stories": [ { "id": "db-pool-exhaustion", "title": "DB pool exhaustion", "blast_radius": "31% of checkouts failed for 47 minutes",
+                 "metrics": [ { "name": "MTTR", "before": "42 min", "after": "11 min" } ], "questions": [ "critical-incident" ] } ],
+  "designs": [ { "id": "ci-cd", "prompt": "ci-cd", "title": "Monorepo CI", "real_system": "The build farm I ran at Acme" } ],
+  "metrics": [ { "id": "mttd-p1", "name": "MTTD for P1 incidents", "kind": "mttd", "before": "8 min", "after": "90 s", "note": "" } ],
+  "opinions": [ { "id": "slo-alerting", "stance": "SLO-based alerting", "over": "threshold alerts", "because": "pages should mean users hurt" } ],
+  "narrative": { "text": "I moved 40 services onto the platform; deploys went from weekly to 30 a day." }
+}
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kit = write(tmp.path(), "kit.json", FULL_KIT);
+    let first_dir = tmp.path().join("first");
+    let mut args = vec!["import", kit.to_str().unwrap()];
+    let examples = example_paths();
+    args.extend(examples.iter().map(String::as_str));
+    let out = sre_prep(&first_dir, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let first = sre_prep(&first_dir, &["export"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let exported = write(tmp.path(), "export.json", &stdout(&first));
+
+    let second_dir = tmp.path().join("second");
+    let out = sre_prep(&second_dir, &["import", exported.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = sre_prep(&second_dir, &["export"]);
+    assert_eq!(stdout(&first), stdout(&second));
+
+    // And everything made it: one of each kind, the examples, the profile.
+    let text = stdout(&second);
+    for needle in [
+        "\"interview_date\": \"2026-12-10\"",
+        "\"db-pool-exhaustion\"",
+        "\"alerting-redesign\"",
+        "\"weak-example\"",
+        "\"prompt\": \"ci-cd\"",
+        "\"kind\": \"mttd\"",
+        "\"stance\": \"SLO-based alerting\"",
+        "weekly to 30 a day",
+    ] {
+        assert!(text.contains(needle), "missing {needle}");
+    }
+}
+
+#[test]
+fn importing_the_examples_then_exporting_shows_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let mut args = vec!["import"];
+    let examples = example_paths();
+    args.extend(examples.iter().map(String::as_str));
+    let out = sre_prep(&dir, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("imported 1 story"));
+    let export = stdout(&sre_prep(&dir, &["export"]));
+    for title in [
+        "Paging on symptoms",
+        "Checkout database connection pool exhaustion",
+        "A config push that logged everyone out",
+        "Weak example",
+    ] {
+        assert!(export.contains(title), "missing {title}");
+    }
+}
+
+#[test]
+fn import_examples_flag_uses_the_copies_built_into_the_binary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sre_prep(tmp.path(), &["import", "--examples"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("the built-in examples: imported 4 stories"));
+    assert!(tmp.path().join("stories/checkout-db-pool.json").is_file());
+}
+
+#[test]
+fn an_unknown_key_is_rejected_naming_file_key_and_line_and_nothing_is_imported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = write(tmp.path(), "good.json", "{ \"title\": \"Fine\" }");
+    let bad = write(
+        tmp.path(),
+        "typo.json",
+        "{\n  \"title\": \"Typo\",\n  \"sytemic_change\": \"canary\"\n}\n",
+    );
+    let dir = tmp.path().join("data");
+    let out = sre_prep(
+        &dir,
+        &["import", good.to_str().unwrap(), bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("typo.json"), "{err}");
+    assert!(err.contains("`sytemic_change`"), "{err}");
+    assert!(err.contains("line 3"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(!dir.join("stories/fine.json").exists());
+}
+
+#[test]
+fn a_kit_from_a_newer_version_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kit = write(
+        tmp.path(),
+        "future.json",
+        "{ \"version\": 7, \"stories\": [], \"holograms\": [] }",
+    );
+    let out = sre_prep(&tmp.path().join("data"), &["import", kit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("newer sre-prep (format version 7"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_id_clash_on_import_gets_a_new_id_and_a_message_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let first = write(
+        tmp.path(),
+        "a.json",
+        "{ \"id\": \"dns\", \"title\": \"DNS outage\" }",
+    );
+    let second = write(
+        tmp.path(),
+        "b.json",
+        "{ \"id\": \"dns\", \"title\": \"Another DNS outage\" }",
+    );
+    assert!(
+        sre_prep(&dir, &["import", first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = fs::read(dir.join("stories/dns.json")).unwrap();
+    let out = sre_prep(&dir, &["import", second.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("story `dns` exists already — imported as `dns-2`"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(fs::read(dir.join("stories/dns.json")).unwrap(), before);
+    let moved = fs::read_to_string(dir.join("stories/dns-2.json")).unwrap();
+    assert!(moved.contains("Another DNS outage"));
+
+    // The same file again is already here word for word: no copy.
+    let out = sre_prep(&dir, &["import", first.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("already here, word for word"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!dir.join("stories/dns-3.json").exists());
+}
+
+#[test]
+fn import_keeps_the_users_narrative_and_profile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let kit = write(tmp.path(), "kit.json", FULL_KIT);
+    assert!(
+        sre_prep(&dir, &["import", kit.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let other = write(
+        tmp.path(),
+        "other.json",
+        r#"{ "version": 1, "profile": { "company": "Globex" }, "narrative": { "text": "Something else." },
+             "metrics": [ { "id": "mttd-p1", "name": "MTTD again", "kind": "mttd" } ] }"#,
+    );
+    let out = sre_prep(&dir, &["import", other.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(text.contains("kept yours"), "{text}");
+    assert!(text.contains("kept your company"), "{text}");
+    assert!(text.contains("metric `mttd-p1` exists already"), "{text}");
+    let export = stdout(&sre_prep(&dir, &["export"]));
+    assert!(export.contains("\"company\": \"Acme\""));
+    assert!(!export.contains("Something else."));
+    assert!(export.contains("\"id\": \"mttd-p1-2\""));
+}
+
+#[test]
+fn a_second_writer_is_refused_while_another_holds_the_data_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _held = sre_prep::store::Store::open(tmp.path()).unwrap();
+    let out = sre_prep(tmp.path(), &["import", "--examples"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("another sre-prep is using"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stderr(&out).lines().count(), 1, "one clear line");
+    assert!(!tmp.path().join("stories/checkout-db-pool.json").exists());
+}
+
+#[test]
+fn a_write_that_fails_leaves_the_old_file_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let small = write(
+        tmp.path(),
+        "small.json",
+        r#"{ "version": 1, "metrics": [ { "id": "mttr", "name": "MTTR", "kind": "mttr", "before": "42 min", "after": "11 min" } ] }"#,
+    );
+    assert!(
+        sre_prep(&dir, &["import", small.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = fs::read(dir.join("metrics.json")).unwrap();
+
+    let many: Vec<String> = (0..40)
+        .map(|i| format!(r#"{{ "name": "Metric number {i}", "kind": "other", "before": "{i} min", "after": "1 min" }}"#))
+        .collect();
+    let big = write(
+        tmp.path(),
+        "big.json",
+        &format!("{{ \"version\": 1, \"metrics\": [ {} ] }}", many.join(",")),
+    );
+    // A 1 KiB file-size limit makes the write of the new metrics.json fail with EFBIG.
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 1; trap '' XFSZ; exec \"$@\"")
+        .arg("bash")
+        .arg(BIN)
+        .args(["import", big.to_str().unwrap(), "--data-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("metrics.json"), "{err}");
+    assert!(err.contains("unchanged"), "{err}");
+    assert_eq!(fs::read(dir.join("metrics.json")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn export_to_a_file_is_private_and_warns_about_unreadable_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    fs::write(dir.join("stories/broken.json"), "{ oops").unwrap();
+    let out_file = tmp.path().join("backup.json");
+    let out = sre_prep(&dir, &["export", "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.json"), "{}", stderr(&out));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&out_file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        fs::read_to_string(&out_file)
+            .unwrap()
+            .contains("alerting-redesign")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_and_version_exit_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sre_prep(tmp.path(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = sre_prep(tmp.path(), &["import"]);
+    assert_eq!(out.status.code(), Some(2), "import needs a file");
+    let out = sre_prep(tmp.path(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("import"));
+    let out = sre_prep(tmp.path(), &["--version"]);
+    assert!(stdout(&out).starts_with("sre-prep "));
+    let out = sre_prep(tmp.path(), &["import", "/no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/file.json"));
+}
+
+#[test]
+fn garbage_input_never_panics() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("empty.json", &b""[..]),
+        ("binary.json", &[0xff, 0xfe, 0x00, 0x9f][..]),
+        ("array.json", &b"[1,2,3]"[..]),
+        ("deep.json", "[".repeat(100_000).as_bytes()),
+        ("wrongtype.json", &b"{\"title\": 42}"[..]),
+        ("nullversion.json", &b"{\"version\": null}"[..]),
+        ("negversion.json", &b"{\"version\": -1}"[..]),
+    ] {
+        let path = tmp.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let out = sre_prep(
+            &tmp.path().join("data"),
+            &["import", path.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(name), "{name}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{name}");
+    }
+}

@@ -1,0 +1,252 @@
+//! The data store never loses a word: private files, strict reading, corrupt
+//! files left alone, deletes recoverable, one writer at a time.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use sre_prep::kit::{Kit, Metric, MetricKind, Story};
+use sre_prep::store::{self, Folder, Store, StoreError};
+
+fn story(id: &str, title: &str) -> Story {
+    Story {
+        id: id.into(),
+        title: title.into(),
+        blast_radius: format!("{title}: 12% of checkouts failed for 20 minutes"),
+        ..Story::default()
+    }
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn files_are_private_to_the_owner() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kit");
+    let store = Store::open(&dir).unwrap();
+    store.save_story(&story("dns", "DNS outage")).unwrap();
+    store
+        .save_metrics(&[Metric {
+            id: "mttr".into(),
+            name: "MTTR".into(),
+            kind: MetricKind::Mttr,
+            before: "42 min".into(),
+            after: "11 min".into(),
+            note: String::new(),
+        }])
+        .unwrap();
+    for sub in ["", "stories", "designs", "trash"] {
+        assert_eq!(mode(&dir.join(sub)), 0o700, "directory {sub:?}");
+    }
+    assert_eq!(mode(&dir.join("stories/dns.json")), 0o600);
+    assert_eq!(mode(&dir.join("metrics.json")), 0o600);
+}
+
+#[test]
+fn a_saved_story_reads_back_equal_and_pretty_with_version_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let mut s = story("dns", "DNS outage — ünïcode “quotes” 🚨");
+    s.metrics.push(sre_prep::kit::StoryMetric {
+        name: "MTTD".into(),
+        before: "8 min".into(),
+        after: "90 s".into(),
+    });
+    store.save_story(&s).unwrap();
+    let text = fs::read_to_string(tmp.path().join("stories/dns.json")).unwrap();
+    assert!(
+        text.starts_with("{\n  \"version\": 1,\n  \"id\": \"dns\",\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("}\n"));
+    let loaded = store.load();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.kit.stories, vec![s]);
+}
+
+#[test]
+fn a_corrupt_file_is_reported_left_byte_identical_and_never_written_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    store.save_story(&story("good", "Good story")).unwrap();
+    let bad = tmp.path().join("stories/broken.json");
+    let bad_bytes = b"{\n  \"title\": \"half a story\",\n  \"fix\": \"I rolled ba";
+    fs::write(&bad, bad_bytes).unwrap();
+    let bad_metrics = tmp.path().join("metrics.json");
+    fs::write(&bad_metrics, b"not json at all").unwrap();
+
+    let loaded = store.load();
+    assert_eq!(loaded.kit.stories.len(), 1, "the good story still loads");
+    assert_eq!(loaded.kit.stories[0].id, "good");
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    let story_problem = loaded.problems.iter().find(|p| p.path == bad).unwrap();
+    assert!(story_problem.message.contains("broken.json"));
+    assert!(
+        story_problem.message.contains("line 3"),
+        "{}",
+        story_problem.message
+    );
+
+    // Saving over it is refused; a new story with the same title gets another id.
+    let err = store.save_story(&story("broken", "Broken")).unwrap_err();
+    assert!(matches!(err, StoreError::Unreadable { .. }), "{err}");
+    assert!(err.to_string().contains("broken.json"));
+    assert_eq!(
+        store.new_id(Folder::Stories, "Broken", &BTreeSet::new()),
+        "broken-2"
+    );
+    let err = store.save_metrics(&[]).unwrap_err();
+    assert!(err.to_string().contains("metrics.json"), "{err}");
+
+    assert_eq!(fs::read(&bad).unwrap(), bad_bytes);
+    assert_eq!(fs::read(&bad_metrics).unwrap(), b"not json at all");
+}
+
+#[test]
+fn an_unknown_key_names_the_key_the_file_and_the_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    let path = tmp.path().join("stories/typo.json");
+    let text = "{\n  \"title\": \"Typo\",\n  \"sytemic_change\": \"added a canary\"\n}\n";
+    fs::write(&path, text).unwrap();
+    let loaded = store::load(tmp.path());
+    assert!(loaded.kit.stories.is_empty());
+    let message = &loaded.problems[0].message;
+    assert!(message.contains("typo.json"), "{message}");
+    assert!(message.contains("`sytemic_change`"), "{message}");
+    assert!(message.contains("line 3"), "{message}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    let path = tmp.path().join("stories/future.json");
+    let text = "{ \"version\": 2, \"title\": \"From the future\", \"hologram\": true }";
+    fs::write(&path, text).unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let loaded = store.load();
+    let message = &loaded.problems[0].message;
+    assert!(message.contains("newer sre-prep"), "{message}");
+    assert!(message.contains("future.json"), "{message}");
+    assert!(store.save_story(&story("future", "x")).is_err());
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn deleting_moves_the_file_to_the_trash_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    store.save_story(&story("dns", "DNS outage")).unwrap();
+    store.save_story(&story("tls", "TLS expiry")).unwrap();
+    let original = fs::read(tmp.path().join("stories/dns.json")).unwrap();
+
+    let trashed = store.delete(Folder::Stories, "dns").unwrap();
+    assert!(trashed.starts_with(tmp.path().join("trash")));
+    assert_eq!(
+        fs::read(&trashed).unwrap(),
+        original,
+        "recoverable as it was"
+    );
+    assert!(!tmp.path().join("stories/dns.json").exists());
+    let ids: Vec<String> = store.load().kit.stories.into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["tls"]);
+
+    // Deleting twice, or something that never was, says so.
+    let err = store.delete(Folder::Stories, "dns").unwrap_err();
+    assert_eq!(err.to_string(), "no story with id `dns`");
+    assert!(store.delete(Folder::Stories, "../etc/passwd").is_err());
+}
+
+#[test]
+fn a_second_writer_is_refused_at_once_while_the_lock_is_held() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = Store::open(tmp.path()).unwrap();
+    let started = std::time::Instant::now();
+    let err = Store::open(tmp.path()).unwrap_err();
+    assert!(
+        started.elapsed().as_secs() < 1,
+        "must not wait for the lock"
+    );
+    assert!(matches!(err, StoreError::Locked { .. }));
+    assert!(err.to_string().contains("another sre-prep"), "{err}");
+    drop(first);
+    Store::open(tmp.path()).expect("the lock goes with its holder");
+}
+
+#[test]
+fn readers_do_not_need_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let writer = Store::open(tmp.path()).unwrap();
+    writer.save_story(&story("dns", "DNS outage")).unwrap();
+    let loaded = store::load(tmp.path());
+    assert_eq!(loaded.kit.stories.len(), 1);
+}
+
+#[test]
+fn a_missing_directory_loads_as_an_empty_kit_without_creating_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nothing-here");
+    let loaded = store::load(&dir);
+    assert_eq!(loaded.kit, Kit::default());
+    assert!(loaded.problems.is_empty());
+    assert!(!dir.exists());
+}
+
+#[test]
+fn stale_temp_files_are_ignored_by_readers_and_cleared_by_the_next_writer() {
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(tmp.path()).unwrap();
+        store.save_story(&story("dns", "DNS outage")).unwrap();
+    }
+    let stale = tmp.path().join("stories/.sre-prep-abc123.tmp");
+    fs::write(&stale, b"{\"title\": \"half").unwrap();
+    let loaded = store::load(tmp.path());
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.kit.stories.len(), 1);
+    let _store = Store::open(tmp.path()).unwrap();
+    assert!(!stale.exists());
+}
+
+#[test]
+fn the_file_name_is_the_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    fs::write(
+        tmp.path().join("stories/renamed.json"),
+        "{ \"id\": \"old-name\", \"title\": \"Renamed by hand\" }",
+    )
+    .unwrap();
+    let loaded = store::load(tmp.path());
+    assert_eq!(loaded.kit.stories[0].id, "renamed");
+}
+
+#[test]
+fn interview_date_must_be_a_date_and_may_be_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("profile.json"),
+        "{ \"version\": 1, \"profile\": { \"interview_date\": \"next tuesday\" } }",
+    )
+    .unwrap();
+    let loaded = store::load(tmp.path());
+    assert!(
+        loaded.problems[0].message.contains("YYYY-MM-DD"),
+        "{}",
+        loaded.problems[0].message
+    );
+    fs::write(
+        tmp.path().join("profile.json"),
+        "{ \"version\": 1, \"profile\": { \"interview_date\": \"\", \"company\": \"Acme\" } }",
+    )
+    .unwrap();
+    let loaded = store::load(tmp.path());
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.kit.profile.company, "Acme");
+    assert_eq!(loaded.kit.profile.interview_date, None);
+}
