@@ -6,5 +6,6 @@
 pub mod cli;
 pub mod content;
 pub mod kit;
+pub mod score;
 pub mod store;
 pub mod tui;

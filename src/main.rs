@@ -32,6 +32,15 @@ enum Command {
         #[arg(long)]
         examples: bool,
     },
+    /// Score one story on the six dimensions, with the evidence for every point
+    Score {
+        /// A story `.json` file, or any text file; `-` reads standard input
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Print JSON (total, words, spoken_seconds, dimensions, warnings)
+        #[arg(long)]
+        json: bool,
+    },
     /// Write your whole kit out (JSON that `import` reads back)
     Export {
         #[arg(long, value_enum, default_value = "json")]
@@ -47,6 +56,7 @@ fn main() -> ExitCode {
     let outcome = resolve_data_dir(args.data_dir).and_then(|data_dir| match args.command {
         None => sre_prep::tui::run(&data_dir),
         Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
+        Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())
         }

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod import;
+pub mod score;
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -1,0 +1,188 @@
+//! A story read once: each field tokenized, split into sentences, its
+//! lexicon phrases and quantities found. Every dimension reads this.
+
+use super::lexicon::{self, Hit, Tag};
+use super::quantity::{self, Quantity};
+use super::text::{self, Sentence, Token};
+use super::{Evidence, Rule};
+
+/// Whether a field is prose (a story beat, free text) or one before/after
+/// metric line, which only the numbers dimension reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Prose,
+    Metric,
+}
+
+pub struct Field<'a> {
+    pub name: String,
+    pub kind: FieldKind,
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub hits: Vec<Hit>,
+    pub quantities: Vec<Quantity>,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: impl Into<String>, kind: FieldKind, text: &'a str) -> Field<'a> {
+        let (mut tokens, mut sentences) = text::tokenize(text);
+        let hits = lexicon::scan(&mut tokens);
+        text::judge_sentences(&tokens, &mut sentences);
+        let quantities = quantity::find_quantities(&tokens);
+        Field {
+            name: name.into(),
+            kind,
+            text,
+            tokens,
+            sentences,
+            hits,
+            quantities,
+        }
+    }
+
+    /// Hits inside sentence `s`.
+    pub fn hits_in(&self, s: &Sentence) -> &[Hit] {
+        let from = self.hits.partition_point(|h| h.first < s.first);
+        let to = self.hits.partition_point(|h| h.first < s.last);
+        &self.hits[from..to]
+    }
+
+    /// Quantities inside sentence `s`.
+    pub fn quantities_in(&self, s: &Sentence) -> &[Quantity] {
+        let from = self.quantities.partition_point(|q| q.first < s.first);
+        let to = self.quantities.partition_point(|q| q.first < s.last);
+        &self.quantities[from..to]
+    }
+
+    /// The first hit with `tag` in sentence `s`.
+    pub fn find(&self, s: &Sentence, tag: Tag) -> Option<Hit> {
+        self.hits_in(s).iter().copied().find(|h| h.tags.has(tag))
+    }
+
+    pub fn has(&self, s: &Sentence, tag: Tag) -> bool {
+        self.find(s, tag).is_some()
+    }
+
+    /// Distinct lowercased phrases with `tag` in sentence `s`.
+    pub fn phrase(&self, hit: Hit) -> String {
+        self.tokens[hit.first..hit.last]
+            .iter()
+            .filter(|t| t.lower != "-")
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Sentences that count (not keyword salad).
+    pub fn counting_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(|s| s.counts)
+    }
+
+    /// Evidence for a token range.
+    pub fn evidence(&self, first: usize, last: usize, rule: Rule, why: String) -> Evidence {
+        let start = self.tokens[first].start;
+        let end = self.tokens[last - 1].end;
+        self.evidence_span(start, end, rule, why)
+    }
+
+    pub fn evidence_span(&self, start: usize, end: usize, rule: Rule, why: String) -> Evidence {
+        Evidence {
+            field: self.name.clone(),
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            rule: rule.name(),
+            why,
+        }
+    }
+}
+
+/// The fields one dimension reads: in a structured story, its own beats
+/// (the fix is judged on the fix and root cause, not on words that happen to
+/// be in the blast radius); in free text, the one text.
+pub struct Analysis<'f, 'a> {
+    pub fields: Vec<&'f Field<'a>>,
+}
+
+impl<'f, 'a> Analysis<'f, 'a> {
+    /// The fields named in `home` (all prose when `None`), metric lines, and free text.
+    pub fn of(all: &'f [Field<'a>], home: Option<&[&str]>) -> Analysis<'f, 'a> {
+        let fields = all
+            .iter()
+            .filter(|f| {
+                f.kind == FieldKind::Metric
+                    || f.name == "text"
+                    || home.is_none_or(|names| names.contains(&f.name.as_str()))
+            })
+            .collect();
+        Analysis { fields }
+    }
+
+    pub fn prose(&self) -> impl Iterator<Item = &'f Field<'a>> + '_ {
+        self.fields
+            .iter()
+            .copied()
+            .filter(|f| f.kind == FieldKind::Prose)
+    }
+
+    /// Every counting prose sentence with its field.
+    pub fn sentences(&self) -> impl Iterator<Item = (&'f Field<'a>, &'f Sentence)> + '_ {
+        self.prose()
+            .flat_map(|f| f.counting_sentences().map(move |s| (f, s)))
+    }
+
+    /// The first counting prose sentence for which `rule` gives evidence.
+    pub fn first<F>(&self, mut rule: F) -> Option<Evidence>
+    where
+        F: FnMut(&Field<'a>, &Sentence) -> Option<Evidence>,
+    {
+        self.sentences().find_map(|(f, s)| rule(f, s))
+    }
+
+    /// Words in the prose and metric lines: what would be said out loud.
+    pub fn words(&self) -> usize {
+        self.fields
+            .iter()
+            .map(|f| {
+                f.tokens
+                    .iter()
+                    .filter(|t| t.is_word() || t.kind == text::TokenKind::Number)
+                    .count()
+            })
+            .sum()
+    }
+}
+
+/// True for a first-person-singular subject right before token `i`
+/// (a few adverbs may stand between: "I then quickly rolled back").
+pub fn first_person_before(field: &Field, i: usize, reach: usize) -> bool {
+    let mut j = i;
+    let mut steps = 0;
+    while j > 0 && steps <= reach {
+        j -= 1;
+        let t = &field.tokens[j];
+        if t.sentence != field.tokens[i].sentence {
+            return false;
+        }
+        if t.masked || !t.is_word() {
+            continue;
+        }
+        if matches!(t.lower.as_str(), "i" | "i've" | "i'd" | "my") {
+            return true;
+        }
+        steps += 1;
+    }
+    false
+}
+
+/// True when sentence `s` has a first-person-singular word in it.
+pub fn sentence_is_first_person(field: &Field, s: &Sentence) -> bool {
+    field.tokens[s.first..s.last].iter().any(|t| {
+        !t.masked
+            && matches!(
+                t.lower.as_str(),
+                "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself"
+            )
+    })
+}

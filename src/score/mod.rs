@@ -1,0 +1,290 @@
+//! Story scoring: an interviewer's eye on an incident story, offline. Six
+//! dimensions, each 0 to 5, every point backed by evidence (the words, their
+//! byte span and field, the rule that gave it), plus advice for what is
+//! missing, warnings, and the spoken length.
+//!
+//! The same function serves `sre-prep score`, the TUI, drills and readiness.
+
+mod analysis;
+mod blast_radius;
+mod decision;
+mod fix;
+pub mod lexicon;
+mod numbers;
+pub mod quantity;
+mod role;
+mod systemic_change;
+pub mod text;
+mod warnings;
+
+use serde::Serialize;
+
+use crate::kit::{STORY_TEXT_FIELDS, Story};
+use analysis::{Analysis, Field, FieldKind};
+pub use warnings::{Warning, WarningKind};
+
+/// Words a minute when telling a story out loud.
+pub const SPOKEN_WORDS_PER_MINUTE: usize = 140;
+
+/// The six dimensions, in playbook order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    BlastRadius,
+    Role,
+    Decision,
+    Fix,
+    SystemicChange,
+    Numbers,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::BlastRadius,
+        Dimension::Role,
+        Dimension::Decision,
+        Dimension::Fix,
+        Dimension::SystemicChange,
+        Dimension::Numbers,
+    ];
+
+    /// The JSON key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::BlastRadius => "blast_radius",
+            Dimension::Role => "role",
+            Dimension::Decision => "decision",
+            Dimension::Fix => "fix",
+            Dimension::SystemicChange => "systemic_change",
+            Dimension::Numbers => "numbers",
+        }
+    }
+
+    /// The name a user reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::BlastRadius => "Blast radius",
+            Dimension::Role => "My role",
+            Dimension::Decision => "Decision",
+            Dimension::Fix => "Fix",
+            Dimension::SystemicChange => "Systemic change",
+            Dimension::Numbers => "Before/after numbers",
+        }
+    }
+}
+
+/// The rule that gave a piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    WhoWasHurt,
+    HowMany,
+    HowLong,
+    Cost,
+    Extent,
+    FirstPersonAction,
+    IncidentRole,
+    Ownership,
+    MyDecision,
+    TeamDecision,
+    Alternative,
+    Reason,
+    Risk,
+    TechnicalDetail,
+    Specifics,
+    ConcreteChange,
+    Mechanism,
+    RootCauseFound,
+    Detection,
+    Prevention,
+    Mitigation,
+    Process,
+    BeforeAfter,
+    RelativeChange,
+    Figure,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::WhoWasHurt => "who_was_hurt",
+            Rule::HowMany => "how_many",
+            Rule::HowLong => "how_long",
+            Rule::Cost => "cost",
+            Rule::Extent => "extent",
+            Rule::FirstPersonAction => "first_person_action",
+            Rule::IncidentRole => "incident_role",
+            Rule::Ownership => "ownership",
+            Rule::MyDecision => "my_decision",
+            Rule::TeamDecision => "team_decision",
+            Rule::Alternative => "alternative",
+            Rule::Reason => "reason",
+            Rule::Risk => "risk",
+            Rule::TechnicalDetail => "technical_detail",
+            Rule::Specifics => "specifics",
+            Rule::ConcreteChange => "concrete_change",
+            Rule::Mechanism => "mechanism",
+            Rule::RootCauseFound => "root_cause_found",
+            Rule::Detection => "detection",
+            Rule::Prevention => "prevention",
+            Rule::Mitigation => "mitigation",
+            Rule::Process => "process",
+            Rule::BeforeAfter => "before_after",
+            Rule::RelativeChange => "relative_change",
+            Rule::Figure => "figure",
+        }
+    }
+}
+
+/// Words that earned a point: where they are and why they count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The story field (`blast_radius`, `metrics[0]`, ...), or `text` for free text.
+    pub field: String,
+    /// Byte span in that field's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: &'static str,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DimensionScore {
+    /// 0 to 5.
+    pub score: u8,
+    pub evidence: Vec<Evidence>,
+    /// What to add, most useful first; empty at 5.
+    pub advice: Vec<String>,
+}
+
+impl DimensionScore {
+    fn missing(&mut self, tip: &str) {
+        self.advice.push(tip.to_string());
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Dimensions {
+    pub blast_radius: DimensionScore,
+    pub role: DimensionScore,
+    pub decision: DimensionScore,
+    pub fix: DimensionScore,
+    pub systemic_change: DimensionScore,
+    pub numbers: DimensionScore,
+}
+
+impl Dimensions {
+    pub fn get(&self, dimension: Dimension) -> &DimensionScore {
+        match dimension {
+            Dimension::BlastRadius => &self.blast_radius,
+            Dimension::Role => &self.role,
+            Dimension::Decision => &self.decision,
+            Dimension::Fix => &self.fix,
+            Dimension::SystemicChange => &self.systemic_change,
+            Dimension::Numbers => &self.numbers,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StoryScore {
+    /// 0 to 100: the six dimensions, less 2 points a hedge and 1 a vague amount (at most 10).
+    pub total: u8,
+    pub words: usize,
+    pub spoken_seconds: u32,
+    pub dimensions: Dimensions,
+    pub warnings: Vec<Warning>,
+}
+
+impl StoryScore {
+    /// The lowest dimension (the first in playbook order on a tie).
+    pub fn weakest(&self) -> (Dimension, u8) {
+        Dimension::ALL
+            .iter()
+            .map(|&d| (d, self.dimensions.get(d).score))
+            .min_by_key(|&(_, score)| score)
+            .unwrap_or((Dimension::BlastRadius, 0))
+    }
+
+    /// Points the warnings took off the total.
+    pub fn penalty(&self) -> u8 {
+        let sum: u32 = Dimension::ALL
+            .iter()
+            .map(|&d| u32::from(self.dimensions.get(d).score))
+            .sum();
+        let raw = ((sum * 100 + 15) / 30) as u8;
+        raw.saturating_sub(self.total)
+    }
+}
+
+/// One before/after metric of a story as the line the scorer reads:
+/// `"MTTR: 42 min -> 11 min"`. Evidence spans in `metrics[i]` point into it.
+pub fn metric_line(name: &str, before: &str, after: &str) -> String {
+    format!("{}: {} -> {}", name.trim(), before.trim(), after.trim())
+}
+
+fn score_fields(fields: Vec<Field>) -> StoryScore {
+    let view = |home: Option<&[&str]>| Analysis::of(&fields, home);
+    let dimensions = Dimensions {
+        blast_radius: blast_radius::score(&view(Some(&["blast_radius"]))),
+        role: role::score(&view(None)),
+        decision: decision::score(&view(Some(&["decision"]))),
+        fix: fix::score(&view(Some(&["fix", "root_cause"]))),
+        systemic_change: systemic_change::score(&view(Some(&["systemic_change"]))),
+        numbers: numbers::score(&view(None)),
+    };
+    let analysis = view(None);
+    let (warnings, penalty) = warnings::find(&analysis);
+    let mut score = StoryScore {
+        total: 0,
+        words: analysis.words(),
+        spoken_seconds: 0,
+        dimensions,
+        warnings,
+    };
+    let sum: u32 = Dimension::ALL
+        .iter()
+        .map(|&d| u32::from(score.dimensions.get(d).score.min(5)))
+        .sum();
+    // Rounded to the nearest point: 30 points of dimensions make 100.
+    score.total = (((sum * 100 + 15) / 30) as u8).saturating_sub(penalty);
+    score.spoken_seconds =
+        ((score.words * 60 + SPOKEN_WORDS_PER_MINUTE / 2) / SPOKEN_WORDS_PER_MINUTE) as u32;
+    for d in [
+        &mut score.dimensions.blast_radius,
+        &mut score.dimensions.role,
+        &mut score.dimensions.decision,
+        &mut score.dimensions.fix,
+        &mut score.dimensions.systemic_change,
+        &mut score.dimensions.numbers,
+    ] {
+        if d.score >= 5 {
+            d.advice.clear();
+        } else {
+            d.advice.truncate(1);
+        }
+    }
+    score
+}
+
+/// Scores a structured story: the six prose beats and the metrics (not the
+/// title, not the private notes).
+pub fn score_story(story: &Story) -> StoryScore {
+    let lines: Vec<String> = story
+        .metrics
+        .iter()
+        .map(|m| metric_line(&m.name, &m.before, &m.after))
+        .collect();
+    let mut fields: Vec<Field> = STORY_TEXT_FIELDS
+        .iter()
+        .map(|&name| Field::new(name, FieldKind::Prose, story.text_field(name).unwrap_or("")))
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        fields.push(Field::new(format!("metrics[{i}]"), FieldKind::Metric, line));
+    }
+    score_fields(fields)
+}
+
+/// Scores free text: a typed rehearsal answer, a pasted paragraph.
+pub fn score_text(text: &str) -> StoryScore {
+    score_fields(vec![Field::new("text", FieldKind::Prose, text)])
+}

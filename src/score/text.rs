@@ -1,0 +1,297 @@
+//! Text analysis shared by every evaluator: tokens with byte spans, sentences,
+//! and the guard that keeps keyword salad from counting as prose.
+//!
+//! One pass over the text, no backtracking: scoring stays linear in length.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (any script), digits after a letter, `_`, inner apostrophes.
+    Word,
+    /// Digits with inner `,` or `.` (`12,000`, `99.95`).
+    Number,
+    /// Anything else that is not white space: `%`, `$`, `->`, `-`, `.`, ...
+    Symbol,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte span in the analysed text; always on char boundaries.
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased text (`->`, `=>` and `→` all read `->`).
+    pub lower: String,
+    /// No white space between this token and the one before.
+    pub glued: bool,
+    /// Part of a hedge ("kind of", "basically"): invisible to every rule, so
+    /// hedging can only ever cost points.
+    pub masked: bool,
+    /// Index of the sentence the token belongs to.
+    pub sentence: usize,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Token range `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+    /// False for keyword salad: see [`judge_sentences`].
+    pub counts: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Splits `text` into tokens and sentences.
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut sentences = Vec::new();
+    let mut sentence_start = 0usize;
+    let mut chars = text.char_indices().peekable();
+    let mut glued = false;
+    let mut newlines_in_gap = 0usize;
+
+    let mut end_sentence = |tokens: &mut Vec<Token>, sentences: &mut Vec<Sentence>| {
+        if tokens.len() > sentence_start {
+            sentences.push(Sentence {
+                first: sentence_start,
+                last: tokens.len(),
+                counts: true,
+            });
+            sentence_start = tokens.len();
+        }
+    };
+
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines_in_gap += 1;
+            }
+            chars.next();
+            glued = false;
+            continue;
+        }
+        // A blank line, or a new line that opens a list item, ends a sentence.
+        if newlines_in_gap >= 2 || (newlines_in_gap == 1 && matches!(c, '-' | '*' | '•' | '#')) {
+            end_sentence(&mut tokens, &mut sentences);
+        }
+        newlines_in_gap = 0;
+
+        let (kind, end) = if c.is_ascii_digit() {
+            let mut end = start + c.len_utf8();
+            chars.next();
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    chars.next();
+                    end = i + 1;
+                } else if d == ',' || d == '.' {
+                    // Only an inner separator: `12,000`, `99.95`, not `5,` or `5.`
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    match ahead.peek() {
+                        Some(&(_, n)) if n.is_ascii_digit() => {
+                            chars.next();
+                            end = i + 1;
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            (TokenKind::Number, end)
+        } else if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            chars.next();
+            while let Some(&(i, d)) = chars.peek() {
+                if is_word_char(d) {
+                    chars.next();
+                    end = i + d.len_utf8();
+                } else if is_apostrophe(d) {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    match ahead.peek() {
+                        Some(&(_, n)) if n.is_alphabetic() => {
+                            chars.next();
+                            end = i + d.len_utf8();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            (TokenKind::Word, end)
+        } else {
+            chars.next();
+            let mut end = start + c.len_utf8();
+            if (c == '-' || c == '=')
+                && let Some(&(i, '>')) = chars.peek()
+            {
+                chars.next();
+                end = i + 1;
+            }
+            (TokenKind::Symbol, end)
+        };
+
+        let raw = &text[start..end];
+        let lower = match kind {
+            TokenKind::Word => raw.to_lowercase().replace('\u{2019}', "'"),
+            TokenKind::Symbol if raw == "=>" || raw == "→" => "->".to_string(),
+            _ => raw.to_string(),
+        };
+        let sentence = sentences.len();
+        tokens.push(Token {
+            kind,
+            start,
+            end,
+            lower,
+            glued,
+            masked: false,
+            sentence,
+        });
+        glued = true;
+
+        if kind == TokenKind::Symbol && matches!(raw, "." | "!" | "?" | ";") {
+            let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+            if next_is_space {
+                end_sentence(&mut tokens, &mut sentences);
+            }
+        }
+    }
+    end_sentence(&mut tokens, &mut sentences);
+    (tokens, sentences)
+}
+
+/// Little words every English sentence is made of. Keyword salad has none.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "back", "be", "been",
+    "before", "but", "by", "could", "did", "do", "down", "each", "for", "from", "had", "has",
+    "have", "he", "her", "his", "if", "in", "into", "is", "it", "it's", "its", "me", "my", "no",
+    "not", "of", "off", "on", "once", "one", "only", "or", "our", "out", "over", "she", "so",
+    "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
+];
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+/// Marks sentences that are keyword salad, which no rule may count: a long
+/// sentence with (almost) no function words, or one that repeats its content
+/// words. Hedge tokens are left out, so adding a hedge never changes a verdict.
+pub fn judge_sentences(tokens: &[Token], sentences: &mut [Sentence]) {
+    let mut seen: Vec<&str> = Vec::new();
+    for sentence in sentences.iter_mut() {
+        seen.clear();
+        let (mut words, mut function, mut content, mut repeated) = (0usize, 0usize, 0usize, 0usize);
+        for token in &tokens[sentence.first..sentence.last] {
+            if !token.is_word() || token.masked {
+                continue;
+            }
+            words += 1;
+            if is_function_word(&token.lower) {
+                function += 1;
+            } else {
+                content += 1;
+                if seen.contains(&token.lower.as_str()) {
+                    repeated += 1;
+                } else if seen.len() < 64 {
+                    seen.push(&token.lower);
+                }
+            }
+        }
+        let salad = words >= 8 && function * 100 < words * 8;
+        let stuffed = content >= 4 && repeated * 2 > content;
+        sentence.counts = !(salad || stuffed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).0.into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn tokens_keep_numbers_units_and_arrows_apart() {
+        assert_eq!(
+            words("MTTD: 8 min -> 90secs; 12,000 users, 99.95% SLO → ok"),
+            [
+                "mttd", ":", "8", "min", "->", "90", "secs", ";", "12,000", "users", ",", "99.95",
+                "%", "slo", "->", "ok"
+            ]
+        );
+        assert_eq!(
+            words("don’t I'm on-call"),
+            ["don't", "i'm", "on", "-", "call"]
+        );
+        assert_eq!(
+            words("v2.3 max_connections 5."),
+            ["v2", ".", "3", "max_connections", "5", "."]
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_stops_blank_lines_and_list_items_not_decimals() {
+        let (_, sentences) =
+            tokenize("Rate was 99.95% today. Next one!\n- item one\n- item two\n\nlast");
+        assert_eq!(sentences.len(), 5);
+        let (_, sentences) = tokenize("a line wrapped\nin the middle");
+        assert_eq!(sentences.len(), 1);
+    }
+
+    #[test]
+    fn spans_point_at_the_text() {
+        let text = "Ünïcode — 90 s";
+        let (tokens, _) = tokenize(text);
+        for t in &tokens {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
+        assert_eq!(&text[tokens[0].start..tokens[0].end], "Ünïcode");
+    }
+
+    #[test]
+    fn keyword_salad_does_not_count_but_terse_notes_do() {
+        for (text, counts) in [
+            (
+                "SLO alert canary runbook postmortem rollback customers outage",
+                false,
+            ),
+            ("SLO SLO SLO SLO because because", false),
+            (
+                "I rolled back the release and the errors stopped within a minute",
+                true,
+            ),
+            (
+                "Capped deployment at 36 pods, added PgBouncer transaction mode, server pool of 400",
+                true,
+            ),
+            ("Rolled back.", true),
+        ] {
+            let (tokens, mut sentences) = tokenize(text);
+            judge_sentences(&tokens, &mut sentences);
+            assert_eq!(sentences[0].counts, counts, "{text}");
+        }
+    }
+}

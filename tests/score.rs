@@ -1,0 +1,428 @@
+//! The scorer, judged the way an interviewer would: golden pairs (a strong
+//! story and the same story with one dimension weakened), the examples, the
+//! classic weak answer, and properties that keep it honest.
+
+use proptest::prelude::*;
+use sre_prep::content::examples::{WEAK_EXAMPLE_ID, example_stories};
+use sre_prep::kit::{Story, StoryMetric};
+use sre_prep::score::{Dimension, StoryScore, score_story, score_text};
+
+fn metric(name: &str, before: &str, after: &str) -> StoryMetric {
+    StoryMetric {
+        name: name.into(),
+        before: before.into(),
+        after: after.into(),
+    }
+}
+
+/// A strong story of our own, unlike the examples: a certificate expiry.
+fn strong() -> Story {
+    Story {
+        id: "cert-expiry".into(),
+        title: "The API certificate that expired on a Saturday".into(),
+        blast_radius: "On a Saturday morning the TLS certificate on our public API gateway expired, and for 52 minutes every mobile client failed its handshake: about 310,000 users in all regions could not log in or pay, and we breached the 99.9% availability SLA for two enterprise customers.".into(),
+        role: "I was the on-call SRE. I got paged by the synthetic login probe, I declared the incident, and I led the response as incident commander until the fix was out.".into(),
+        decision: "I decided to issue an emergency certificate from our internal CA and push it to the gateways instead of waiting for the vendor's renewal, because the vendor's support line quoted four hours. The risk was that older Android clients might not trust the new chain, which I judged acceptable for a short window.".into(),
+        fix: "The cert-manager job that should have renewed the certificate had been failing for 30 days with a DNS-01 challenge error after a DNS provider API token was rotated. I issued the new certificate, loaded it into the Envoy gateways with a hot restart, and then fixed the token in the cert-manager secret so renewals worked again.".into(),
+        root_cause: "I checked the certificate's notAfter date with openssl s_client, then looked at the cert-manager logs, which showed 'ACME challenge failed: 403 Forbidden' every night for a month.".into(),
+        systemic_change: "I added an alert that fires when any certificate has less than 14 days left, and a weekly synthetic check of every public endpoint's expiry. We moved all certificates to automated renewal with a CI test that validates the DNS token, and the postmortem action items all shipped within two weeks.".into(),
+        metrics: vec![
+            metric("Certificates renewed by hand", "40%", "0%"),
+            metric("Expiry incidents per year", "3", "0"),
+        ],
+        ..Story::default()
+    }
+}
+
+fn dim(score: &StoryScore, d: Dimension) -> u8 {
+    score.dimensions.get(d).score
+}
+
+/// The weakened story scores strictly lower on `d` and on the total.
+fn assert_weaker(d: Dimension, weakened: Story) {
+    let full = score_story(&strong());
+    let weak = score_story(&weakened);
+    assert!(
+        dim(&weak, d) < dim(&full, d),
+        "{d:?}: weakened {} is not below full {}",
+        dim(&weak, d),
+        dim(&full, d)
+    );
+    assert!(
+        weak.total < full.total,
+        "{d:?}: total {} vs {}",
+        weak.total,
+        full.total
+    );
+}
+
+#[test]
+fn the_strong_story_scores_high_on_every_dimension() {
+    let score = score_story(&strong());
+    for d in Dimension::ALL {
+        assert!(
+            dim(&score, d) >= 4,
+            "{d:?} = {}: {:#?}",
+            dim(&score, d),
+            score.dimensions.get(d)
+        );
+    }
+    assert!(score.total >= 85, "total {}", score.total);
+}
+
+#[test]
+fn golden_blast_radius() {
+    assert_weaker(
+        Dimension::BlastRadius,
+        Story {
+            blast_radius: "The certificate expired and some users had problems for a while.".into(),
+            ..strong()
+        },
+    );
+}
+
+#[test]
+fn golden_role() {
+    // The team instead of me, everywhere: the role is what the whole story says I did.
+    let to_we = |text: &str| text.replace("I ", "we ").replace("I'", "we'");
+    let s = strong();
+    assert_weaker(
+        Dimension::Role,
+        Story {
+            role: "We were on call. The team got paged and the incident was handled.".into(),
+            decision: to_we(&s.decision),
+            fix: to_we(&s.fix),
+            root_cause: to_we(&s.root_cause),
+            systemic_change: to_we(&s.systemic_change),
+            ..s
+        },
+    );
+}
+
+#[test]
+fn golden_decision() {
+    assert_weaker(
+        Dimension::Decision,
+        Story {
+            decision: "We issued a new certificate from our internal CA.".into(),
+            ..strong()
+        },
+    );
+}
+
+#[test]
+fn golden_fix() {
+    assert_weaker(
+        Dimension::Fix,
+        Story {
+            fix: "The certificate was renewed and things went back to normal.".into(),
+            root_cause: "We looked into it.".into(),
+            ..strong()
+        },
+    );
+}
+
+#[test]
+fn golden_systemic_change() {
+    assert_weaker(
+        Dimension::SystemicChange,
+        Story {
+            systemic_change: "We talked about it afterwards and agreed to be more careful.".into(),
+            ..strong()
+        },
+    );
+}
+
+#[test]
+fn golden_numbers() {
+    assert_weaker(
+        Dimension::Numbers,
+        Story {
+            metrics: vec![],
+            ..strong()
+        },
+    );
+}
+
+#[test]
+fn one_pair_beats_lone_numbers_and_two_pairs_beat_one() {
+    let lone = score_text("I cut our pages to 6 a week and MTTD to 90 seconds.");
+    let one = score_text("I cut our pages from 38 a week to 6 a week.");
+    let two = score_text(
+        "I cut our pages from 38 a week to 6, and MTTD went from 8 minutes to 90 seconds.",
+    );
+    let n = |s: &StoryScore| dim(s, Dimension::Numbers);
+    assert!(n(&lone) < n(&one), "{} vs {}", n(&lone), n(&one));
+    assert!(n(&one) < n(&two), "{} vs {}", n(&one), n(&two));
+    assert_eq!(n(&two), 5);
+    let why = &two.dimensions.numbers.evidence[1].why;
+    assert!(why.contains("-81%") && why.contains("5.3x less"), "{why}");
+}
+
+#[test]
+fn the_classic_pair() {
+    let vague = score_text("I was on call and handled a lot of incidents");
+    assert!(vague.total <= 10, "vague answer scored {}", vague.total);
+    assert_eq!(dim(&vague, Dimension::Numbers), 0);
+    assert!(vague.warnings.iter().any(|w| w.text == "a lot"));
+
+    let specific = score_text(
+        "Our payments API paged the on-call rotation 38 times a week and 67% of the pages were false positives, \
+         so real outages hit customers before anyone noticed: in March 9% of card payments failed for 26 minutes. \
+         I was the on-call lead. I decided to move paging to SLO burn-rate alerts instead of tuning 140 threshold alerts, \
+         because thresholds on CPU told us a machine was busy, not that a customer was hurt. \
+         I wrote the Prometheus recording rules and deleted 112 alert rules after I traced 70% of pages to 9 noisy rules in the PagerDuty exports. \
+         I added a CI check that rejects any paging rule without a runbook link. \
+         False-positive pages went from 67% to 8%, and time to detect went from 8 minutes to 90 seconds.",
+    );
+    assert_eq!(dim(&specific, Dimension::Numbers), 5);
+    assert!(
+        specific.total >= 70,
+        "specific story scored {}",
+        specific.total
+    );
+}
+
+#[test]
+fn the_examples_score_as_labelled() {
+    for story in example_stories() {
+        let score = score_story(&story);
+        if story.id == WEAK_EXAMPLE_ID {
+            assert!(score.total <= 25, "{} scored {}", story.id, score.total);
+        } else {
+            assert!(score.total >= 75, "{} scored {}", story.id, score.total);
+        }
+    }
+}
+
+#[test]
+fn a_textbook_paragraph_scores_low() {
+    let score = score_text(
+        "Postmortems should be blameless and produce action items that are tracked to completion. \
+         Runbooks help on-call engineers respond quickly and consistently. SLOs with error budgets align \
+         product and reliability goals, and alerting should be based on symptoms rather than causes. \
+         Canary deployments reduce the risk of bad releases because they expose a change to a small share of traffic first.",
+    );
+    assert!(score.total <= 15, "textbook scored {}", score.total);
+    assert_eq!(dim(&score, Dimension::SystemicChange), 0);
+    assert_eq!(dim(&score, Dimension::Role), 0);
+}
+
+#[test]
+fn an_empty_story_scores_zero_with_advice_everywhere() {
+    let score = score_story(&Story::default());
+    assert_eq!(score.total, 0);
+    assert_eq!(score.words, 0);
+    for d in Dimension::ALL {
+        assert!(
+            !score.dimensions.get(d).advice.is_empty(),
+            "{d:?} has no advice"
+        );
+    }
+}
+
+#[test]
+fn we_and_the_passive_are_flagged_and_cost_role_points() {
+    let i = score_text(
+        "I rolled back the release. I paged the database team. I was the incident commander.",
+    );
+    let we = score_text(
+        "We rolled back the release. We paged the database team. The incident was handled.",
+    );
+    assert!(dim(&we, Dimension::Role) < dim(&i, Dimension::Role));
+    let kinds: Vec<_> = we
+        .warnings
+        .iter()
+        .map(|w| format!("{:?}", w.kind))
+        .collect();
+    assert!(kinds.contains(&"We".to_string()), "{kinds:?}");
+    assert!(kinds.contains(&"Passive".to_string()), "{kinds:?}");
+}
+
+#[test]
+fn evidence_points_at_its_own_words() {
+    let story = strong();
+    let score = score_story(&story);
+    for d in Dimension::ALL {
+        for e in &score.dimensions.get(d).evidence {
+            let text = match e.field.as_str() {
+                f if f.starts_with("metrics[") => continue,
+                f => story.text_field(f).unwrap(),
+            };
+            assert_eq!(&text[e.start..e.end], e.text, "{d:?} {e:?}");
+        }
+    }
+}
+
+#[test]
+fn real_writing_is_read() {
+    let score = score_text(
+        "I RESTARTED the pods after I noticed the OOM kills. Error rate went from 12,000/min to 90/min. \
+         MTTR went from 2 hrs to 90secs. Back in 2023 I was on call.",
+    );
+    let pairs: Vec<&str> = score
+        .dimensions
+        .numbers
+        .evidence
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        pairs.contains(&"from 12,000/min to 90/min") || pairs.iter().any(|p| p.contains("12,000")),
+        "{pairs:?}"
+    );
+    assert!(pairs.iter().any(|p| p.contains("90secs")), "{pairs:?}");
+    assert!(
+        !pairs.iter().any(|p| p.contains("2023")),
+        "a year is not a figure: {pairs:?}"
+    );
+}
+
+// ---- properties ----
+
+const SENTENCES: &[&str] = &[
+    "I was the incident commander for the checkout outage.",
+    "For 47 minutes 31% of checkouts failed for about 18,000 customers in the EU region.",
+    "I decided to shed load instead of failing over, because the database host was healthy.",
+    "The risk was a worse browsing experience, which I judged acceptable.",
+    "The pool of 50 per pod times 64 pods exceeded max_connections on PostgreSQL.",
+    "I capped the deployment at 36 pods and put PgBouncer in front of the database.",
+    "I found it by comparing the pod count graph with the connection count.",
+    "I added a CI check and an alert on connection saturation.",
+    "We wrote a runbook and ran a game day every quarter.",
+    "Checkout errors went from 31% to 0.3%.",
+    "We rolled back the release.",
+    "The team handled it.",
+];
+
+const HEDGES: &[&str] = &[
+    "basically",
+    "kind of",
+    "I think",
+    "maybe",
+    "sort of",
+    "it depends",
+    "probably",
+];
+
+const KEYWORDS: &[&str] = &[
+    "SLO",
+    "alert",
+    "runbook",
+    "postmortem",
+    "canary",
+    "because",
+    "instead",
+    "decided",
+    "customers",
+    "outage",
+    "failed",
+    "Kubernetes",
+    "rollback",
+    "CI",
+    "guardrail",
+    "region",
+    "risk",
+    "traced",
+    "logs",
+    "dashboard",
+    "automated",
+    "added",
+    "now",
+    "error",
+    "budget",
+    "incident",
+    "commander",
+    "PostgreSQL",
+    "pods",
+    "caused",
+];
+
+fn story_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(SENTENCES), 1..8).prop_map(|s| s.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_char_boundaries_inside_the_text(text in "\\PC{0,200}") {
+        let score = score_text(&text);
+        for d in Dimension::ALL {
+            for e in &score.dimensions.get(d).evidence {
+                prop_assert!(e.end <= text.len() && e.start < e.end);
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+            }
+        }
+        for w in &score.warnings {
+            prop_assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
+            prop_assert_eq!(&text[w.start..w.end], w.text.as_str());
+        }
+    }
+
+    #[test]
+    fn scoring_is_deterministic_and_bounded(text in story_text()) {
+        let a = score_text(&text);
+        let b = score_text(&text);
+        prop_assert_eq!(&a, &b);
+        prop_assert!(a.total <= 100);
+        for d in Dimension::ALL {
+            prop_assert!(a.dimensions.get(d).score <= 5);
+        }
+    }
+
+    #[test]
+    fn no_panic_on_any_unicode(text in any::<String>()) {
+        let _ = score_text(&text);
+    }
+
+    #[test]
+    fn adding_a_hedge_never_raises_the_score(text in story_text(), at in any::<prop::sample::Index>(), hedge in prop::sample::select(HEDGES)) {
+        let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+        prop_assume!(!spaces.is_empty());
+        let pos = spaces[at.index(spaces.len())];
+        let hedged = format!("{} {hedge}{}", &text[..pos], &text[pos..]);
+        let before = score_text(&text);
+        let after = score_text(&hedged);
+        prop_assert!(after.total <= before.total, "{} -> {}: {}", before.total, after.total, hedged);
+    }
+
+    #[test]
+    fn turning_i_into_we_never_raises_role(text in story_text(), which in any::<prop::sample::Index>()) {
+        let positions: Vec<usize> = text.match_indices("I ").map(|(i, _)| i).filter(|&i| i == 0 || text.as_bytes()[i - 1] == b' ').collect();
+        prop_assume!(!positions.is_empty());
+        let pos = positions[which.index(positions.len())];
+        let we = format!("{}we{}", &text[..pos], &text[pos + 1..]);
+        let before = score_text(&text);
+        let after = score_text(&we);
+        prop_assert!(after.dimensions.role.score <= before.dimensions.role.score, "{}", we);
+        let all_we = text.replace("I ", "we ");
+        prop_assert!(score_text(&all_we).dimensions.role.score <= before.dimensions.role.score);
+    }
+
+    #[test]
+    fn appending_a_pair_never_lowers_numbers(text in story_text(), a in 2u32..500, b in 1u32..500) {
+        let before = score_text(&text);
+        let more = format!("{text}\nMTTR went from {a} minutes to {b} minutes.");
+        let after = score_text(&more);
+        prop_assert!(after.dimensions.numbers.score >= before.dimensions.numbers.score);
+        prop_assert!(after.dimensions.numbers.score >= 4);
+    }
+
+    #[test]
+    fn keyword_stuffing_stays_capped(words in prop::collection::vec(prop::sample::select(KEYWORDS), 4..60)) {
+        let salad = words.join(" ");
+        let score = score_text(&salad);
+        prop_assert!(score.total <= 20, "{} scored {}", salad, score.total);
+        let repeated = format!("{salad}. ").repeat(5);
+        prop_assert!(score_text(&repeated).total <= 20);
+    }
+
+    #[test]
+    fn repeating_a_story_never_raises_it(text in story_text()) {
+        let once = score_text(&text);
+        let twice = score_text(&format!("{text} {text} {text}"));
+        prop_assert!(twice.total <= once.total + 0, "{} -> {}", once.total, twice.total);
+    }
+}
