@@ -353,3 +353,147 @@ fn garbage_input_never_panics() {
         assert!(!stderr(&out).contains("panicked"), "{name}");
     }
 }
+
+// ---- sre-prep score ----
+
+fn score_cmd(args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn score_json_has_the_contracted_shape() {
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/checkout-db-pool.json");
+    let out = score_cmd(&["score", "--json", story.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["total"].as_u64().unwrap() >= 75);
+    assert!(json["words"].as_u64().unwrap() > 200);
+    assert!(json["spoken_seconds"].as_u64().unwrap() > 60);
+    for d in [
+        "blast_radius",
+        "role",
+        "decision",
+        "fix",
+        "systemic_change",
+        "numbers",
+    ] {
+        let dim = &json["dimensions"][d];
+        assert!(dim["score"].as_u64().unwrap() <= 5, "{d}");
+        assert!(dim["advice"].is_array(), "{d}");
+        for e in dim["evidence"].as_array().unwrap() {
+            for key in ["field", "start", "end", "text", "rule", "why"] {
+                assert!(!e[key].is_null(), "{d} evidence lacks {key}");
+            }
+        }
+    }
+    assert!(json["warnings"].is_array());
+    let pairs: Vec<&str> = json["dimensions"]["numbers"]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert!(pairs.contains(&"31% -> 0.3%"), "{pairs:?}");
+}
+
+#[test]
+fn score_reads_free_text_from_stdin_and_prints_a_readable_report() {
+    let out = score_cmd(
+        &["score", "-"],
+        Some("I was on call and handled a lot of incidents. It depends, basically."),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Score 0/100"), "{text}");
+    assert!(text.contains("Before/after numbers"), "{text}");
+    assert!(text.contains("\"a lot\""), "{text}");
+    assert!(text.contains("hedge"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn score_of_an_empty_story_is_zero_with_advice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = write(tmp.path(), "empty.json", "{}");
+    let out = score_cmd(&["score", "--json", empty.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["total"], 0);
+    assert!(
+        !json["dimensions"]["fix"]["advice"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn score_refuses_what_is_not_one_story_with_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "kit.json",
+            FULL_KIT.replace(
+                "\"stories\": [",
+                "\"stories\": [ { \"title\": \"second\" },",
+            ),
+        ),
+        (
+            "typo.json",
+            "{ \"title\": \"x\", \"fixx\": \"y\" }".to_string(),
+        ),
+        ("array.json", "[1, 2]".to_string()),
+        ("broken.json", "{ \"title\": ".to_string()),
+    ];
+    for (name, text) in cases {
+        let path = write(tmp.path(), name, &text);
+        let out = score_cmd(&["score", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(name), "{name}: {err}");
+    }
+    let out = score_cmd(&["score", "/no/such/story.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/story.txt"));
+}
+
+#[test]
+fn score_never_panics_on_any_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for round in 0..30 {
+        let bytes: Vec<u8> = (0..(round * 37 % 400))
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed % 256) as u8
+            })
+            .collect();
+        for name in ["noise.txt", "noise.json"] {
+            let path = tmp.path().join(name);
+            fs::write(&path, &bytes).unwrap();
+            let out = score_cmd(&["score", path.to_str().unwrap()], None);
+            assert!(matches!(out.status.code(), Some(0) | Some(2)), "{name}");
+            assert!(
+                !stderr(&out).contains("panicked"),
+                "{name}: {}",
+                stderr(&out)
+            );
+        }
+    }
+}

@@ -9,7 +9,10 @@ use serde::Serialize;
 
 use super::{EXIT_OK, read_text};
 use crate::kit::Story;
-use crate::kit::exchange::parse_import;
+use crate::kit::format;
+
+/// Keys only a kit file has.
+const KIT_KEYS: [&str; 5] = ["stories", "designs", "opinions", "narrative", "profile"];
 use crate::score::{Dimension, StoryScore, score_story, score_text};
 
 /// Reads and scores `path` (`-` for standard input).
@@ -21,15 +24,15 @@ pub fn score_file(path: &Path) -> Result<StoryScore> {
     if !is_json {
         return Ok(score_text(&text));
     }
-    let kit = parse_import(&text, path)?;
-    match <[Story; 1]>::try_from(kit.stories) {
-        Ok([story]) => Ok(score_story(&story)),
-        Err(stories) => anyhow::bail!(
-            "{}: holds {} stories, not one story object — score one story at a time (a file like those in stories/)",
-            path.display(),
-            stories.len()
-        ),
+    let keys = format::top_level_keys(&text, path)?;
+    if keys.iter().any(|k| KIT_KEYS.contains(&k.as_str())) {
+        anyhow::bail!(
+            "{}: is a whole kit (the exchange format), not one story object — score one story at a time, a file like those in stories/",
+            path.display()
+        );
     }
+    let story: Story = format::parse_file(&text, path, false)?;
+    Ok(score_story(&story))
 }
 
 pub fn run(path: &Path, json: bool) -> Result<u8> {
@@ -86,20 +89,40 @@ fn clip(text: &str, max: usize) -> String {
     cut
 }
 
+/// Breaks `text` into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// The human report, readable in 80 columns.
 pub fn render(score: &StoryScore) -> String {
     let mut out = String::new();
     let penalty = score.penalty();
     let _ = writeln!(
         out,
-        "Score {}/100 · {} words · about {} spoken{}",
+        "Score {}/100 · {} words · ~{} spoken{}",
         score.total,
         score.words,
         minutes(score.spoken_seconds),
         match score.spoken_seconds {
             0 => "",
-            s if s > 180 => " (long: aim for 2-3 minutes)",
-            s if s < 60 => " (short: a strong answer takes 2-3 minutes)",
+            s if s > 180 => " (long: aim for 2-3 min)",
+            s if s < 60 => " (short: aim for 2-3 min)",
             _ => "",
         }
     );
@@ -122,7 +145,9 @@ pub fn render(score: &StoryScore) -> String {
             let _ = writeln!(out, "  + \"{}\" — {}", clip(&e.text, 40), clip(&e.why, 30));
         }
         for tip in &d.advice {
-            let _ = writeln!(out, "  > {}", tip);
+            for (n, line) in wrap(tip, 76).iter().enumerate() {
+                let _ = writeln!(out, "  {} {line}", if n == 0 { ">" } else { " " });
+            }
         }
     }
     if !score.warnings.is_empty() {

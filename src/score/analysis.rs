@@ -64,11 +64,12 @@ impl<'a> Field<'a> {
         self.find(s, tag).is_some()
     }
 
-    /// Distinct lowercased phrases with `tag` in sentence `s`.
+    /// The words of a hit, lowercased, hedges left out: what makes two hits
+    /// the same evidence.
     pub fn phrase(&self, hit: Hit) -> String {
         self.tokens[hit.first..hit.last]
             .iter()
-            .filter(|t| t.lower != "-")
+            .filter(|t| t.lower != "-" && !t.masked)
             .map(|t| t.lower.as_str())
             .collect::<Vec<_>>()
             .join(" ")

@@ -1,6 +1,8 @@
 //! Numbers: before and after. A pair outscores a lone number; two distinct
 //! pairs score highest; the change is worked out where the units agree.
 
+use std::collections::HashSet;
+
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change};
@@ -36,18 +38,30 @@ fn is_approx(word: &str) -> bool {
     )
 }
 
+/// The quantity whose first token is `i` (quantities are sorted by position).
+fn starting_at<'q>(f: &'q Field<'_>, i: usize) -> Option<&'q Quantity> {
+    let at = f.quantities.partition_point(|q| q.first < i);
+    f.quantities.get(at).filter(|q| q.first == i)
+}
+
+/// The last quantity ending at or before token `i`, if it ends within `reach` tokens of it.
+fn ending_before<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Quantity> {
+    let at = f.quantities.partition_point(|q| q.last <= i);
+    at.checked_sub(1)
+        .map(|k| &f.quantities[k])
+        .filter(|q| q.last + reach >= i)
+}
+
 /// The quantity starting within `reach` tokens after token `i`, skipping approximations.
 fn quantity_after<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Quantity> {
-    let mut j = i;
-    for _ in 0..=reach {
-        if let Some(q) = f.quantities.iter().find(|q| q.first == j) {
+    for j in i..=i + reach {
+        if let Some(q) = starting_at(f, j) {
             return Some(q);
         }
         let t = f.tokens.get(j)?;
         if !(is_approx(&t.lower) || t.masked) {
             return None;
         }
-        j += 1;
     }
     None
 }
@@ -69,22 +83,14 @@ fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 let Some(to) = to else { continue };
                 if let Some(after) = quantity_after(f, to + 1, 2) {
                     pairs.push(Pair { before, after });
-                } else if let Some(after) = f
-                    .quantities
-                    .iter()
-                    .find(|q| q.first > to && q.first <= to + 3)
-                {
+                } else if let Some(after) = (to + 1..=to + 3).find_map(|k| starting_at(f, k)) {
                     pairs.push(Pair { before, after });
                 }
                 // "8%, down from 67%" is read below; "from" after "down"/"up" is not a new pair.
             }
             // "67% -> 8%"
             "->" => {
-                let before = f
-                    .quantities
-                    .iter()
-                    .rev()
-                    .find(|q| q.last <= i && q.last + 2 >= i);
+                let before = ending_before(f, i, 2);
                 let after = quantity_after(f, i + 1, 1);
                 if let (Some(before), Some(after)) = (before, after) {
                     pairs.push(Pair { before, after });
@@ -95,11 +101,7 @@ fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 if f.tokens.get(i + 1).is_none_or(|n| n.lower != "from") {
                     continue;
                 }
-                let after = f
-                    .quantities
-                    .iter()
-                    .rev()
-                    .find(|q| q.last <= i && q.last + 3 >= i);
+                let after = ending_before(f, i, 3);
                 let before = quantity_after(f, i + 2, 1);
                 if let (Some(before), Some(after)) = (before, after) {
                     pairs.push(Pair { before, after });
@@ -158,7 +160,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
 
     // Distinct pairs: the same before/after said twice counts once.
-    let mut seen: Vec<(u64, u64)> = Vec::new();
+    let mut seen: HashSet<(u64, u64)> = HashSet::new();
     let mut pair_evidence = Vec::new();
     for f in &a.fields {
         if f.kind == FieldKind::Prose && !f.sentences.iter().any(|s| s.counts) {
@@ -171,10 +173,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 continue;
             }
             let key = (pair.before.value.to_bits(), pair.after.value.to_bits());
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 continue;
             }
-            seen.push(key);
             let (start, end) = (
                 pair.before.start.min(pair.after.start),
                 pair.before.end.max(pair.after.end),
@@ -197,16 +198,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
     }
 
     let relative = a.prose().find_map(relative_change);
-    let mut values: Vec<u64> = Vec::new();
+    let mut values: HashSet<u64> = HashSet::new();
     let mut lone = None;
     for f in a.prose() {
         for q in &f.quantities {
             if !f.sentences[f.tokens[q.first].sentence].counts {
                 continue;
             }
-            if !values.contains(&q.value.to_bits()) {
-                values.push(q.value.to_bits());
-            }
+            values.insert(q.value.to_bits());
             if lone.is_none() {
                 lone = Some(f.evidence_span(q.start, q.end, Rule::Figure, "a figure".into()));
             }

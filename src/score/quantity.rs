@@ -118,6 +118,10 @@ fn is_count_noun(word: &str) -> bool {
                 | "at"
                 | "am"
                 | "pm"
+                | "per"
+                | "every"
+                | "vs"
+                | "versus"
         )
 }
 

@@ -29,6 +29,9 @@ pub struct Token {
     pub masked: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
+    /// One of the little words every English sentence is made of (set by
+    /// the lexicon scan).
+    pub function: bool,
 }
 
 impl Token {
@@ -52,6 +55,19 @@ fn is_word_char(c: char) -> bool {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
+}
+
+/// Lowercase, with typographic apostrophes made plain; allocates once.
+fn lowercase_word(raw: &str) -> String {
+    if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        return raw.to_string();
+    }
+    let lower = raw.to_lowercase();
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
 }
 
 /// Splits `text` into tokens and sentences.
@@ -148,7 +164,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
 
         let raw = &text[start..end];
         let lower = match kind {
-            TokenKind::Word => raw.to_lowercase().replace('\u{2019}', "'"),
+            TokenKind::Word => lowercase_word(raw),
             TokenKind::Symbol if raw == "=>" || raw == "→" => "->".to_string(),
             _ => raw.to_string(),
         };
@@ -161,6 +177,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             glued,
             masked: false,
             sentence,
+            function: false,
         });
         glued = true;
 
@@ -176,7 +193,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
 }
 
 /// Little words every English sentence is made of. Keyword salad has none.
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "back", "be", "been",
     "before", "but", "by", "could", "did", "do", "down", "each", "for", "from", "had", "has",
     "have", "he", "her", "his", "if", "in", "into", "is", "it", "it's", "its", "me", "my", "no",
@@ -190,31 +207,31 @@ pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
 }
 
-/// Marks sentences that are keyword salad, which no rule may count: a long
+/// Marks sentences that are keyword salad (call after the lexicon scan,
+/// which marks function words and hedges), which no rule may count: a long
 /// sentence with (almost) no function words, or one that repeats its content
 /// words. Hedge tokens are left out, so adding a hedge never changes a verdict.
 pub fn judge_sentences(tokens: &[Token], sentences: &mut [Sentence]) {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut content_words: Vec<&str> = Vec::new();
     for sentence in sentences.iter_mut() {
-        seen.clear();
-        let (mut words, mut function, mut content, mut repeated) = (0usize, 0usize, 0usize, 0usize);
+        content_words.clear();
+        let (mut words, mut function) = (0usize, 0usize);
         for token in &tokens[sentence.first..sentence.last] {
             if !token.is_word() || token.masked {
                 continue;
             }
             words += 1;
-            if is_function_word(&token.lower) {
+            if token.function {
                 function += 1;
             } else {
-                content += 1;
-                if seen.contains(&token.lower.as_str()) {
-                    repeated += 1;
-                } else if seen.len() < 64 {
-                    seen.push(&token.lower);
-                }
+                content_words.push(&token.lower);
             }
         }
-        let salad = words >= 8 && function * 100 < words * 8;
+        let content = content_words.len();
+        content_words.sort_unstable();
+        content_words.dedup();
+        let repeated = content - content_words.len();
+        let salad = (words >= 4 && function == 0) || (words >= 8 && function * 100 < words * 8);
         let stuffed = content >= 4 && repeated * 2 > content;
         sentence.counts = !(salad || stuffed);
     }
@@ -288,8 +305,11 @@ mod tests {
                 true,
             ),
             ("Rolled back.", true),
+            ("SLO canary because runbook added", false),
+            ("Added the SLO alert", true),
         ] {
-            let (tokens, mut sentences) = tokenize(text);
+            let (mut tokens, mut sentences) = tokenize(text);
+            crate::score::lexicon::scan(&mut tokens);
             judge_sentences(&tokens, &mut sentences);
             assert_eq!(sentences[0].counts, counts, "{text}");
         }
