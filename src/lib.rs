@@ -3,6 +3,7 @@
 //! The core (`kit`, `store`, `score`, `content`) is plain Rust with no
 //! terminal code; `cli` and `tui` are two thin faces on it.
 
+pub mod answer;
 pub mod cli;
 pub mod content;
 pub mod kit;

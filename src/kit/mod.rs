@@ -10,6 +10,7 @@ pub mod narrative;
 pub mod opinion;
 pub mod profile;
 pub mod story;
+pub mod template;
 
 pub use design::{CORE_DESIGN_PROMPTS, Design};
 pub use metric::{Metric, MetricKind};

@@ -14,6 +14,7 @@ pub const OPINIONS_FILE: &str = "opinions.json";
 pub const NARRATIVE_FILE: &str = "narrative.json";
 pub const PROFILE_FILE: &str = "profile.json";
 pub const REVIEWS_FILE: &str = "reviews.json";
+pub const DRAFT_FILE: &str = "draft.json";
 
 /// A story or design as written to its own file: the version, then the object.
 #[derive(Serialize)]
@@ -43,6 +44,17 @@ envelope!(/// `narrative.json`
     NarrativeFile, narrative: Narrative);
 envelope!(/// `profile.json`
     ProfileFile, profile: Profile);
+envelope!(/// `draft.json`: the editor's text when the app was quit mid-edit
+    DraftFile, draft: Draft);
+
+/// A story being edited when the app was quit, offered back at the next start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Draft {
+    /// The id of the story being edited; empty for a new story.
+    pub editing: String,
+    pub story: Story,
+}
 
 /// Stories and designs: the two kinds kept one file each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,9 +25,10 @@ pub use location::{DATA_DIR_ENV, resolve_data_dir};
 
 use crate::kit::format::{self, FORMAT_VERSION};
 use crate::kit::{Design, Kit, Metric, Narrative, Opinion, Profile, Story, ids};
+pub use files::Draft;
 use files::{
-    HasId, ItemFile, METRICS_FILE, MetricsFile, NARRATIVE_FILE, NarrativeFile, OPINIONS_FILE,
-    OpinionsFile, PROFILE_FILE, ProfileFile, TRASH_DIR,
+    DRAFT_FILE, DraftFile, HasId, ItemFile, METRICS_FILE, MetricsFile, NARRATIVE_FILE,
+    NarrativeFile, OPINIONS_FILE, OpinionsFile, PROFILE_FILE, ProfileFile, TRASH_DIR,
 };
 use lock::{DirLock, LockFailure};
 
@@ -371,5 +372,42 @@ impl Store {
                 profile: profile.clone(),
             },
         )
+    }
+
+    /// Keeps the editor's unsaved text so the next start can offer it back.
+    pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.save_file(
+            DRAFT_FILE,
+            &DraftFile {
+                version: FORMAT_VERSION,
+                draft: draft.clone(),
+            },
+        )
+    }
+
+    /// The draft left by the last session, if any (a draft that cannot be
+    /// read is reported like any other file and left alone).
+    pub fn load_draft(&mut self, problems: &mut Vec<LoadProblem>) -> Option<Draft> {
+        let path = self.dir.join(DRAFT_FILE);
+        let before = problems.len();
+        let draft = load_file::<DraftFile>(&path, problems).map(|f| f.draft);
+        if problems.len() > before {
+            self.unreadable.insert(path);
+        }
+        draft
+    }
+
+    /// Moves the draft to the trash (it is never simply deleted).
+    pub fn discard_draft(&self) -> Result<(), StoreError> {
+        let from = self.dir.join(DRAFT_FILE);
+        if !from.exists() {
+            return Ok(());
+        }
+        let trash = self.dir.join(TRASH_DIR);
+        atomic::create_private_dir(&trash).map_err(|e| StoreError::io("creating", &trash, e))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let to = trash.join(format!("draft-{stamp}.json"));
+        fs::rename(&from, &to).map_err(|e| StoreError::io("moving to the trash", &from, e))?;
+        atomic::sync_dir(&self.dir).map_err(|e| StoreError::io("syncing", &self.dir, e))
     }
 }

@@ -1,51 +1,84 @@
 //! The terminal face of sre-prep. Everything that touches the terminal lives
-//! under this module.
+//! under this module; the rest of the crate knows nothing of it.
 
+pub mod app;
+pub mod editor;
+pub mod external_editor;
+pub mod keymap;
+pub mod layout;
+mod render;
+pub mod scores;
+mod screens;
+pub mod theme;
+pub mod widgets;
+
+use std::io::stdout;
 use std::path::Path;
+use std::time::Duration;
 
-use anyhow::Result;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use anyhow::{Context as _, Result};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
 
 use crate::cli::EXIT_OK;
-use crate::store::Store;
+use app::{App, Pending};
+use theme::Theme;
+
+/// Stories scored between two looks at the keyboard, after the first frame.
+const SCORING_BATCH: usize = 25;
 
 /// Opens the app on `data_dir` and returns the exit code when the user quits.
 pub fn run(data_dir: &Path) -> Result<u8> {
-    let mut store = Store::open(data_dir)?;
-    let loaded = store.load();
-    let mut lines = vec![
-        Line::from("sre-prep — the interactive coach is being built."),
-        Line::from(""),
-        Line::from(format!("Data directory: {}", store.dir().display())),
-        Line::from(format!(
-            "{} stories, {} designs, {} metrics, {} opinions loaded.",
-            loaded.kit.stories.len(),
-            loaded.kit.designs.len(),
-            loaded.kit.metrics.len(),
-            loaded.kit.opinions.len()
-        )),
-    ];
-    for problem in &loaded.problems {
-        lines.push(Line::from(format!("! {}", problem.message)));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from("Press q to quit."));
-    ratatui::run(|terminal| -> Result<u8> {
-        loop {
-            terminal.draw(|frame| {
-                let text = Paragraph::new(lines.clone())
-                    .block(Block::bordered().title(" sre-prep "))
-                    .wrap(Wrap { trim: false });
-                frame.render_widget(text, frame.area());
-            })?;
-            if let Event::Key(key) = event::read()?
-                && key.kind == KeyEventKind::Press
-                && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-            {
-                return Ok(EXIT_OK);
-            }
+    // Our hook first, so ratatui's (installed by init) runs before it and the
+    // terminal is restored before anything is printed.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init().context("starting the terminal interface")?;
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, data_dir);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, data_dir: &Path) -> Result<u8> {
+    let today = chrono::Local::now().date_naive();
+    let mut app = App::open(data_dir, today, Theme::from_env());
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    loop {
+        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if app.quit {
+            return Ok(EXIT_OK);
         }
-    })
+        if let Some(Pending::ExternalEdit { id, text }) = app.pending.take() {
+            let result = external_editor::edit(terminal, data_dir, &text);
+            app.finish_external_edit(&id, result);
+            continue;
+        }
+        // While scores are missing, look for keys without waiting, score a
+        // batch, and redraw; otherwise wait for the next event.
+        let busy = !app.scoring_done();
+        let timeout = if busy {
+            Duration::ZERO
+        } else {
+            Duration::from_secs(3600)
+        };
+        if event::poll(timeout)? {
+            let event = event::read()?;
+            app.handle_event(&event);
+            // Drain what is already queued before drawing again (fast typing, pastes).
+            while !app.quit && app.pending.is_none() && event::poll(Duration::ZERO)? {
+                app.handle_event(&event::read()?);
+            }
+        } else if busy {
+            app.score_some(SCORING_BATCH);
+        }
+    }
 }

@@ -1,0 +1,356 @@
+//! Every key binding, in one table per screen. Key handling, the footer hints
+//! and the help screen all read these tables, so they cannot drift apart.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the user wants, whatever key said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    Help,
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    NextPane,
+    Step(u8),
+    NewStory,
+    EditStory,
+    EditInEditor,
+    DeleteStory,
+    LoadExamples,
+    SpokenAnswer,
+    ToggleSort,
+    Filter,
+    Save,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+}
+
+impl Action {
+    /// What the action does, for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit (asks first if there are unsaved changes)",
+            Action::ForceQuit => "quit from anywhere; an open editor's text is kept as a draft",
+            Action::Help => "show the keys of this screen",
+            Action::Back => "go back",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::Open => "open",
+            Action::NextPane => "switch between the list and the detail",
+            Action::Step(_) => "jump to a playbook step",
+            Action::NewStory => "write a new story",
+            Action::EditStory => "edit the story here",
+            Action::EditInEditor => "edit the whole story in $VISUAL / $EDITOR",
+            Action::DeleteStory => "delete the story (asks; it goes to the trash)",
+            Action::LoadExamples => "load the example stories",
+            Action::SpokenAnswer => "the story as the answer to say out loud",
+            Action::ToggleSort => "sort by score or by title",
+            Action::Filter => "filter the list by words in the title",
+            Action::Save => "save",
+            Action::NextField => "next field",
+            Action::PrevField => "previous field",
+            Action::Yes => "yes",
+            Action::No => "no",
+        }
+    }
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        // Alt-combinations are never ours (and an Esc typed just before a
+        // key arrives as Alt+key in some terminals).
+        if event.modifiers.contains(KeyModifiers::ALT) {
+            return false;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match event.code {
+            // Terminals report Shift-Tab as BackTab, some with SHIFT set as well.
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        code == self.code && ctrl == self.ctrl
+    }
+}
+
+/// One binding: the keys, what they do, and the short hint for the footer
+/// (`None` keeps it out of the footer but in the help).
+#[derive(Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(keys: &'static [Key], action: Action, hint: Option<&'static str>) -> Binding {
+    Binding { keys, action, hint }
+}
+
+/// The screens, each with its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    Stories,
+    Filter,
+    Editor,
+    Spoken,
+    NotBuilt,
+    Help,
+    Confirm,
+}
+
+const MOVE: [Binding; 6] = [
+    bind(&[key('k'), code(KeyCode::Up)], Action::Up, None),
+    bind(&[key('j'), code(KeyCode::Down)], Action::Down, None),
+    bind(&[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, None),
+    bind(
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        None,
+    ),
+    bind(&[key('g'), code(KeyCode::Home)], Action::Top, None),
+    bind(&[key('G'), code(KeyCode::End)], Action::Bottom, None),
+];
+
+static HOME: &[Binding] = &[
+    bind(&[key('1')], Action::Step(1), Some("stories")),
+    bind(&[key('2')], Action::Step(2), None),
+    bind(&[key('3')], Action::Step(3), None),
+    bind(&[key('4')], Action::Step(4), None),
+    bind(&[key('5')], Action::Step(5), None),
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("open"),
+    ),
+    bind(&[key('n')], Action::NewStory, Some("new story")),
+    bind(&[key('x')], Action::LoadExamples, Some("examples")),
+    MOVE[0],
+    MOVE[1],
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, Some("quit")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static STORIES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("detail"),
+    ),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        Action::NextPane,
+        None,
+    ),
+    bind(&[key('n')], Action::NewStory, Some("new")),
+    bind(&[key('e')], Action::EditStory, Some("edit")),
+    bind(&[key('E')], Action::EditInEditor, Some("$EDITOR")),
+    bind(&[key('s')], Action::SpokenAnswer, Some("say it")),
+    bind(&[key('d')], Action::DeleteStory, Some("delete")),
+    bind(&[key('o')], Action::ToggleSort, Some("sort")),
+    bind(&[key('/')], Action::Filter, Some("filter")),
+    bind(&[key('x')], Action::LoadExamples, None),
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static FILTER: &[Binding] = &[
+    bind(&[code(KeyCode::Enter)], Action::Open, Some("keep filter")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("clear filter")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static EDITOR: &[Binding] = &[
+    bind(&[ctrl('s')], Action::Save, Some("save")),
+    bind(&[code(KeyCode::Tab)], Action::NextField, Some("next field")),
+    bind(
+        &[code(KeyCode::BackTab)],
+        Action::PrevField,
+        Some("previous"),
+    ),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("leave")),
+    bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static SPOKEN: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static NOT_BUILT: &[Binding] = &[
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, Some("quit")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static HELP: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(
+        &[code(KeyCode::Esc), key('?'), key('q')],
+        Action::Back,
+        Some("close"),
+    ),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static CONFIRM: &[Binding] = &[
+    bind(&[key('y')], Action::Yes, Some("yes")),
+    bind(&[key('n'), code(KeyCode::Esc)], Action::No, Some("no")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+pub fn bindings(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Home => HOME,
+        Context::Stories => STORIES,
+        Context::Filter => FILTER,
+        Context::Editor => EDITOR,
+        Context::Spoken => SPOKEN,
+        Context::NotBuilt => NOT_BUILT,
+        Context::Help => HELP,
+        Context::Confirm => CONFIRM,
+    }
+}
+
+/// The action a key means on this screen, if any.
+pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+    bindings(context)
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action)
+}
+
+/// "j/↓" for a binding's keys.
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_on_one_screen() {
+        for context in [
+            Context::Home,
+            Context::Stories,
+            Context::Filter,
+            Context::Editor,
+            Context::Spoken,
+            Context::NotBuilt,
+            Context::Help,
+            Context::Confirm,
+        ] {
+            let keys: Vec<Key> = bindings(context)
+                .iter()
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(k),
+                    "{context:?}: {} twice",
+                    k.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for context in [
+            Context::Home,
+            Context::Stories,
+            Context::Filter,
+            Context::Editor,
+            Context::Help,
+            Context::Confirm,
+        ] {
+            assert_eq!(action_for(context, &event), Some(Action::ForceQuit));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Drawing: a frame is drawn from `&App` and nothing else. No state changes
+//! here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::app::{App, Confirm, Screen, StatusKind};
+use super::keymap::{bindings, keys_label};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if layout::too_small(area) {
+            let text = vec![
+                Line::from("Terminal too small"),
+                Line::from(format!(
+                    "{}x{} — need at least {MIN_WIDTH}x{MIN_HEIGHT}",
+                    area.width, area.height
+                )),
+                Line::from("Make the window larger, or press q to quit."),
+            ];
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(layout::centered(area, area.width, 3), buf);
+            return;
+        }
+        let chrome = layout::chrome(area);
+        header(self, chrome.header, buf);
+        match self.screen {
+            Screen::Home => screens::home::render(self, area, buf),
+            Screen::Stories => screens::stories::render(self, area, buf),
+            Screen::Editor => screens::editor::render(self, area, buf),
+            Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
+            Screen::NotBuilt(step) => screens::home::render_not_built(self, step, chrome.body, buf),
+        }
+        footer(self, chrome.footer, buf);
+        if let Some(under) = self.help {
+            screens::help::render(self, under, area, buf);
+        }
+        if let Some(confirm) = &self.confirm {
+            confirm_box(self, confirm, area, buf);
+        }
+    }
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let place = match app.screen {
+        Screen::Home => "the playbook",
+        Screen::Stories => "1 Incident stories",
+        Screen::Editor => "story editor",
+        Screen::Spoken => "say it out loud",
+        Screen::NotBuilt(step) => screens::home::STEPS[usize::from(step - 1)].title,
+    };
+    let left = Line::from(vec![
+        Span::styled(" sre-prep ", t.title()),
+        Span::styled(format!("· {place}"), t.heading()),
+    ]);
+    left.render(area, buf);
+    let right = if app.read_only.is_some() {
+        Span::styled("READ-ONLY ", t.bad())
+    } else if let Some(days) = screens::home::days_left(app) {
+        Span::styled(format!("{days} "), t.dim())
+    } else {
+        Span::raw("")
+    };
+    Line::from(right)
+        .alignment(Alignment::Right)
+        .render(area, buf);
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Info => t.info(),
+            StatusKind::Error => t.error(),
+        };
+        Paragraph::new(Line::from(Span::styled(
+            format!(" {} ", super::widgets::safe(&status.text)),
+            style,
+        )))
+        .render(area, buf);
+        return;
+    }
+    let mut spans = Vec::new();
+    for binding in bindings(app.context()) {
+        let Some(hint) = binding.hint else { continue };
+        let keys = binding.keys.first().map(|k| k.label()).unwrap_or_default();
+        spans.push(Span::styled(format!(" {keys}"), t.key()));
+        spans.push(Span::styled(format!(" {hint} "), t.dim()));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let question = match confirm {
+        Confirm::DeleteStory { title, .. } => format!(
+            "Delete '{}'? It goes to the trash folder, from where it can be moved back.",
+            super::widgets::safe(title)
+        ),
+        Confirm::LeaveEditor => {
+            "Leave the editor without saving? Your changes will be lost.".to_string()
+        }
+        Confirm::RestoreDraft { title } => format!(
+            "You quit while editing {}. Restore that draft? (n moves it to the trash)",
+            super::widgets::safe(title)
+        ),
+    };
+    let rect = layout::centered(area, 60, 7);
+    Clear.render(rect, buf);
+    let mut hints = Vec::new();
+    for binding in bindings(super::keymap::Context::Confirm) {
+        if let Some(hint) = binding.hint {
+            hints.push(Span::styled(format!(" {} ", keys_label(binding)), t.key()));
+            hints.push(Span::raw(format!("{hint}  ")));
+        }
+    }
+    Paragraph::new(vec![
+        Line::from(question),
+        Line::from(""),
+        Line::from(hints),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(
+        Block::bordered()
+            .border_style(t.focused_border())
+            .title(" Confirm "),
+    )
+    .render(rect, buf);
+}

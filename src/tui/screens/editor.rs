@@ -1,0 +1,99 @@
+//! The story editor: the fields in playbook order, the focused one open for
+//! typing, and the score panel updating as the user types.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::editor::FIELDS;
+use crate::tui::layout;
+use crate::tui::screens::stories::score_panel;
+use crate::tui::widgets::clip;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(editor) = app.editor.as_ref() else {
+        return;
+    };
+    let t = app.theme;
+    let l = layout::editor(area);
+
+    let heading = match &editor.editing {
+        Some(id) => format!(" Editing stories/{id}.json "),
+        None => " New story ".to_string(),
+    };
+    let dirty = if editor.is_dirty() {
+        " · unsaved "
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .border_style(t.border())
+        .title(format!("{heading}{dirty}"));
+    let inner = block.inner(l.fields);
+    block.render(l.fields, buf);
+    for (i, spec) in FIELDS.iter().enumerate() {
+        if i as u16 >= inner.height {
+            break;
+        }
+        let lines = editor.inputs[i].lines();
+        let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+        let preview = lines
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .cloned()
+            .unwrap_or_default();
+        let focused = i == editor.focus;
+        let label_style = if focused { t.selected() } else { t.heading() };
+        let width = usize::from(inner.width);
+        let preview_width = width.saturating_sub(30 + 10);
+        let line = Line::from(vec![
+            Span::styled(if focused { "▸ " } else { "  " }, t.key()),
+            Span::styled(format!("{:<27}", spec.label), label_style),
+            Span::styled(format!("{words:>4}w "), t.dim()),
+            Span::styled(clip(&preview, preview_width), t.dim()),
+        ]);
+        line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+
+    let spec = editor.focused_spec();
+    let block = Block::bordered()
+        .border_style(t.focused_border())
+        .title(format!(" {} ", spec.label))
+        .title_bottom(Line::from(Span::styled(
+            format!(" {} ", spec.hint),
+            t.dim(),
+        )));
+    let inner = block.inner(l.input);
+    block.render(l.input, buf);
+    (&editor.inputs[editor.focus]).render(inner, buf);
+
+    let mut lines = score_panel(&editor.score, t, false);
+    if let Some(d) = spec.dimension {
+        let dim = editor.score.dimensions.get(d);
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("{} {}/5", d.label(), dim.score),
+            t.heading(),
+        )));
+        match dim.advice.first() {
+            Some(tip) => lines.push(Line::from(Span::styled(format!("› {tip}"), t.warn()))),
+            None => lines.push(Line::from(Span::styled("✓ full marks", t.good()))),
+        }
+        for e in dim.evidence.iter().take(4) {
+            lines.push(Line::from(Span::styled(
+                format!("+ \"{}\"", clip(&e.text, 24)),
+                t.evidence(d),
+            )));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.border())
+                .title(" Live score "),
+        )
+        .render(l.score, buf);
+}

@@ -1,0 +1,51 @@
+//! Help: every key of the screen underneath, read from the same table that
+//! drives the keys and the footer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, bindings, keys_label};
+use crate::tui::layout;
+
+pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let mut lines = Vec::new();
+    let mut steps_done = false;
+    for binding in bindings(under) {
+        let (keys, what) = match binding.action {
+            Action::Step(_) if steps_done => continue,
+            Action::Step(_) => {
+                steps_done = true;
+                ("1-5".to_string(), binding.action.describe())
+            }
+            action => (keys_label(binding), action.describe()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:>16}  "), t.key()),
+            Span::raw(what),
+        ]));
+    }
+    if under == Context::Editor {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "In a field: type as usual; Enter breaks the line (in Title it moves on); Ctrl-u undoes, Ctrl-r redoes; paste works.",
+            t.dim(),
+        )));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let rect = layout::centered(area, 76, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.help_scroll, 0))
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(" Keys ")
+                .title_bottom(" Esc or ? closes "),
+        )
+        .render(rect, buf);
+}

@@ -1,0 +1,293 @@
+//! Home: the five-step playbook with progress, the platform narrative, the
+//! days left, and on an empty data directory a warm first-run panel.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::widgets::{clip, safe};
+
+pub struct Step {
+    pub title: &'static str,
+    pub why: &'static str,
+}
+
+pub const STEPS: [Step; 5] = [
+    Step {
+        title: "1 Incident stories",
+        why: "Three to five stories told as blast radius, my role, decision, fix, what changed — with numbers.",
+    },
+    Step {
+        title: "2 Design answers",
+        why: "Five to seven designs from systems you really ran: CI/CD, Kubernetes, multi-region and more.",
+    },
+    Step {
+        title: "3 Reliability metrics",
+        why: "Your SLOs, MTTD and MTTR before and after, on-call load — every one a \"from X to Y\".",
+    },
+    Step {
+        title: "4 Linux & systems",
+        why: "TCP, processes, file descriptors, DNS, memory, CPU — drilled until you recall them.",
+    },
+    Step {
+        title: "5 Opinions",
+        why: "\"I believe in A over B because C\", backed by something you lived through.",
+    },
+];
+
+/// "12 days to your interview at Acme" (or `None` without a date).
+pub fn days_left(app: &App) -> Option<String> {
+    let date = app.kit.profile.interview_date?;
+    let days = (date - app.today).num_days();
+    let at = if app.kit.profile.company.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", clip(&app.kit.profile.company, 20))
+    };
+    Some(match days {
+        0 => format!("interview{at} today"),
+        1 => format!("1 day to your interview{at}"),
+        d if d > 1 => format!("{d} days to your interview{at}"),
+        d => format!("interview{at} was {} days ago", -d),
+    })
+}
+
+/// Progress of a step: a mark, a line of words, and a fraction for the gauge.
+struct Progress {
+    mark: &'static str,
+    text: String,
+    ratio: f64,
+}
+
+fn progress(app: &App, step: usize) -> Progress {
+    match step {
+        0 => {
+            let total = app.kit.stories.len();
+            let ready = app.ready_count();
+            let scored = app.summaries.iter().flatten().count();
+            let text = if total == 0 {
+                "no stories yet — press n to write one".to_string()
+            } else if scored < total {
+                format!("{total} stories · scoring {scored}/{total}…")
+            } else {
+                format!("{ready} of 3-5 stories interview-ready ({total} written)")
+            };
+            Progress {
+                mark: if ready >= 3 {
+                    "✓"
+                } else if total > 0 {
+                    "◐"
+                } else {
+                    "○"
+                },
+                text,
+                ratio: (ready as f64 / 3.0).min(1.0),
+            }
+        }
+        1 => not_built(app.kit.designs.len(), "design", "designs"),
+        2 => not_built(app.kit.metrics.len(), "metric", "metrics"),
+        3 => Progress {
+            mark: "·",
+            text: "the trivia deck arrives in a later version".into(),
+            ratio: 0.0,
+        },
+        _ => not_built(app.kit.opinions.len(), "opinion", "opinions"),
+    }
+}
+
+fn not_built(count: usize, one: &str, many: &str) -> Progress {
+    let saved = match count {
+        0 => String::new(),
+        1 => format!("1 {one} saved · "),
+        n => format!("{n} {many} saved · "),
+    };
+    Progress {
+        mark: "·",
+        text: format!("{saved}this step's screen arrives in a later version"),
+        ratio: 0.0,
+    }
+}
+
+fn gauge(ratio: f64, cells: usize) -> String {
+    let filled = ((ratio * cells as f64).round() as usize).min(cells);
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let body = layout::chrome(area).body;
+    let first_run = app.kit.is_empty();
+
+    if first_run {
+        let rows = layout::welcome_rows(area.width).min(body.height);
+        let rect = Rect::new(body.x, body.y, body.width, rows);
+        let dir = safe(&app.data_dir.display().to_string());
+        let welcome = vec![
+            Line::from(Span::styled(
+                "Welcome. sre-prep coaches you for SRE interviews.",
+                t.heading(),
+            )),
+            Line::from(
+                "Prepare the five steps below; every incident story is scored the way an interviewer listens, with the words that earned each point.",
+            ),
+            Line::from(vec![
+                Span::raw("Everything stays on this machine, as private JSON in "),
+                Span::styled(dir, t.emphasis()),
+            ]),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled(" n ", t.key()),
+                Span::raw("write your first incident story"),
+            ]),
+            Line::from(vec![
+                Span::styled(" x ", t.key()),
+                Span::raw(
+                    "load the example stories, to see what a strong one looks like (and a weak one)",
+                ),
+            ]),
+        ];
+        Paragraph::new(welcome)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .border_style(t.focused_border())
+                    .title(" First time here "),
+            )
+            .render(rect, buf);
+    } else {
+        let mut line = vec![Span::styled(" Your playbook", t.heading())];
+        if let Some(days) = days_left(app) {
+            line.push(Span::styled(format!(" · {days}"), t.emphasis()));
+        }
+        Line::from(line).render(Rect::new(body.x, body.y, body.width, 1), buf);
+    }
+
+    let steps = layout::home_steps(area, first_run);
+    let gauge_cells = 10usize;
+    for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
+        if rect.height == 0 {
+            continue;
+        }
+        let p = progress(app, i);
+        let selected = i == app.home_selected;
+        let title_style = if selected { t.selected() } else { t.heading() };
+        let mark_style = match p.mark {
+            "✓" => t.good(),
+            "◐" => t.warn(),
+            _ => t.dim(),
+        };
+        let text_width = usize::from(rect.width).saturating_sub(22 + gauge_cells + 10);
+        let first = Line::from(vec![
+            Span::styled(format!(" {} ", p.mark), mark_style),
+            Span::styled(format!(" {:<22}", step.title), title_style),
+            Span::raw("  "),
+            Span::styled(gauge(p.ratio, gauge_cells), mark_style),
+            Span::raw(" "),
+            Span::styled(clip(&p.text, text_width), t.dim()),
+        ]);
+        first.render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
+        if rect.height >= 2 {
+            let why = clip(step.why, usize::from(rect.width).saturating_sub(6));
+            Line::from(Span::styled(format!("      {why}"), t.dim()))
+                .render(Rect::new(rect.x, rect.y + 1, rect.width, 1), buf);
+        }
+    }
+
+    // Below the steps: the narrative, readiness and any files that could not be read.
+    let last = steps[4];
+    let mut y = last.y + last.height;
+    let bottom = body.y + body.height;
+    let mut extra: Vec<Line> = Vec::new();
+    let words = app.kit.narrative.text.split_whitespace().count();
+    extra.push(Line::from(vec![
+        Span::styled("   Platform narrative: ", t.heading()),
+        Span::styled(
+            if words == 0 {
+                "not written yet (its editor arrives in a later version)".to_string()
+            } else {
+                format!("{words} words")
+            },
+            t.dim(),
+        ),
+    ]));
+    if !first_run {
+        let ready = app.ready_count();
+        let text = if app.scoring_done() {
+            format!(
+                "{ready} of 3 stories interview-ready (total ≥ 70, every dimension ≥ 3); the full checklist arrives with the readiness step"
+            )
+        } else {
+            "scoring your stories…".to_string()
+        };
+        extra.push(Line::from(vec![
+            Span::styled("   Readiness: ", t.heading()),
+            Span::styled(text, t.dim()),
+        ]));
+    }
+    if let Some(why) = &app.read_only {
+        extra.push(Line::from(Span::styled(
+            format!("   {}", safe(why)),
+            t.bad(),
+        )));
+    }
+    if !app.problems.is_empty() {
+        extra.push(Line::from(Span::styled(
+            format!(
+                "   {} file(s) could not be read and were left untouched:",
+                app.problems.len()
+            ),
+            t.bad(),
+        )));
+        for problem in &app.problems {
+            extra.push(Line::from(Span::styled(
+                format!("   · {}", safe(&problem.message)),
+                t.warn(),
+            )));
+        }
+    }
+    if y < bottom {
+        y += u16::from(!first_run && bottom - y > extra.len() as u16);
+        let rect = Rect::new(body.x, y, body.width, bottom - y);
+        Paragraph::new(extra)
+            .wrap(Wrap { trim: false })
+            .render(rect, buf);
+    }
+}
+
+/// A step whose screen is not built yet says so, and what is kept meanwhile.
+pub fn render_not_built(app: &App, step: u8, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let s = &STEPS[usize::from(step - 1)];
+    let kept = match step {
+        2 => format!(
+            "{} design answers are in your data directory and are kept as they are.",
+            app.kit.designs.len()
+        ),
+        3 => format!(
+            "{} metrics are in your data directory and are kept as they are.",
+            app.kit.metrics.len()
+        ),
+        5 => format!(
+            "{} opinions are in your data directory and are kept as they are.",
+            app.kit.opinions.len()
+        ),
+        _ => "The built-in Linux & systems deck is not in this version.".to_string(),
+    };
+    let text = vec![
+        Line::from(Span::styled(s.title, t.heading())),
+        Line::from(s.why),
+        Line::from(""),
+        Line::from("This step's screen is not built yet in this version of sre-prep."),
+        Line::from(kept),
+        Line::from(
+            "Until then, `sre-prep import` and `sre-prep export` carry them in the file format shown in the README.",
+        ),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().border_style(t.border()))
+        .render(area, buf);
+}

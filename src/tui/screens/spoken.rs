@@ -1,0 +1,70 @@
+//! The story as the answer to say out loud: the beats composed in playbook
+//! order, the numbers emphasised, with the estimated speaking time.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::answer::compose;
+use crate::tui::app::App;
+use crate::tui::widgets::{minutes, safe};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(story) = app.selected_story() else {
+        return;
+    };
+    let paragraphs = compose(story);
+    let seconds = app
+        .stories
+        .detail
+        .as_ref()
+        .map(|(_, s)| s.spoken_seconds)
+        .unwrap_or(0);
+    let verdict = match seconds {
+        0 => "nothing to say yet",
+        s if s < 90 => "short: a strong answer takes two to three minutes",
+        s if s > 180 => "long: cut to the three minutes an interviewer will listen",
+        _ => "a good length",
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(safe(&story.title), t.title())),
+        Line::from(Span::styled(
+            format!("About {} to say — {verdict}.", minutes(seconds)),
+            t.dim(),
+        )),
+        Line::from(""),
+    ];
+    if paragraphs.is_empty() {
+        lines.push(Line::from(
+            "The story has no beats written yet: press Esc, then e to write them.",
+        ));
+    }
+    for p in paragraphs {
+        lines.push(Line::from(Span::styled(p.beat, t.heading())));
+        let spans: Vec<Span> = p
+            .segments
+            .into_iter()
+            .map(|s| {
+                let style = if s.emphasis {
+                    t.emphasis()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                Span::styled(safe(&s.text), style)
+            })
+            .collect();
+        lines.push(Line::from(spans));
+        lines.push(Line::from(""));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.spoken_scroll, 0))
+        .block(
+            Block::bordered()
+                .border_style(t.border())
+                .title(" Say it out loud "),
+        )
+        .render(area, buf);
+}

@@ -1,0 +1,280 @@
+//! Stories: the list (score bar, weakest dimension) and the detail — every
+//! field with its evidence highlighted in its dimension's colour, the six
+//! bars, the advice, the warnings and the spoken length.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::kit::{STORY_TEXT_FIELDS, Story};
+use crate::score::{Dimension, StoryScore, metric_line};
+use crate::tui::app::{App, Pane, Sort};
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{clip, highlighted, minutes, safe, score_bar, total_bar};
+
+/// The heading of each story field in the detail pane.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "blast_radius" => "Blast radius",
+        "role" => "My role",
+        "decision" => "Decision",
+        "fix" => "Fix",
+        "root_cause" => "How I found the root cause",
+        "systemic_change" => "Systemic change",
+        _ => "Notes",
+    }
+}
+
+/// Short name of a dimension for a narrow list column.
+fn short(d: Dimension) -> &'static str {
+    match d {
+        Dimension::BlastRadius => "blast radius",
+        Dimension::Role => "role",
+        Dimension::Decision => "decision",
+        Dimension::Fix => "fix",
+        Dimension::SystemicChange => "systemic",
+        Dimension::Numbers => "numbers",
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let l = layout::stories(area);
+    let s = &app.stories;
+
+    let sort = match s.sort {
+        Sort::Score => "by score",
+        Sort::Title => "by title",
+    };
+    let mut title = format!(" Stories ({}) · {sort} ", s.view.len());
+    if s.filtering || !s.filter.is_empty() {
+        title = format!(
+            " /{}{} · {} shown ",
+            safe(&s.filter),
+            if s.filtering { "▏" } else { "" },
+            s.view.len()
+        );
+    }
+    let border = if s.pane == Pane::List {
+        t.focused_border()
+    } else {
+        t.border()
+    };
+    Block::bordered()
+        .border_style(border)
+        .title(title)
+        .render(l.list, buf);
+
+    let rows = usize::from(l.list_rows.height);
+    let width = usize::from(l.list_rows.width);
+    if app.kit.stories.is_empty() {
+        Paragraph::new(vec![
+            Line::from("No stories yet."),
+            Line::from(vec![
+                Span::styled("n", t.key()),
+                Span::raw(" write one · "),
+                Span::styled("x", t.key()),
+                Span::raw(" load the examples"),
+            ]),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(l.list_rows, buf);
+    } else if s.view.is_empty() {
+        Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
+    }
+    let first = layout::list_offset(s.selected, rows);
+    for (row, &index) in s.view.iter().enumerate().skip(first).take(rows) {
+        let story = &app.kit.stories[index];
+        let y = l.list_rows.y + (row - first) as u16;
+        let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
+        let (mut spans, weakest) = match app.summaries[index] {
+            Some(summary) => {
+                let (d, score) = summary.weakest();
+                let weak = if summary.total == 100 {
+                    String::new()
+                } else {
+                    format!(" {} {score}/5", short(d))
+                };
+                (total_bar(summary.total, 5, t), weak)
+            }
+            None => (vec![Span::styled("  …  scoring", t.dim())], String::new()),
+        };
+        let title_width = width.saturating_sub(11 + weakest.chars().count());
+        let title = if story.title.trim().is_empty() {
+            "(untitled)"
+        } else {
+            story.title.as_str()
+        };
+        let title = clip(title, title_width);
+        let pad = title_width.saturating_sub(title.chars().count());
+        spans.push(Span::raw(format!(" {title}{}", " ".repeat(pad))));
+        spans.push(Span::styled(weakest, t.dim()));
+        let line = Line::from(spans);
+        if row == s.selected {
+            Paragraph::new(line).style(t.selected()).render(rect, buf);
+        } else {
+            line.render(rect, buf);
+        }
+    }
+
+    let border = if s.pane == Pane::Detail {
+        t.focused_border()
+    } else {
+        t.border()
+    };
+    let block = Block::bordered().border_style(border).title(" Detail ");
+    match (app.selected_story(), &s.detail) {
+        (Some(story), Some((_, score))) => {
+            Paragraph::new(detail_lines(story, score, t))
+                .wrap(Wrap { trim: false })
+                .scroll((s.detail_scroll, 0))
+                .block(block)
+                .render(l.detail, buf);
+        }
+        _ => {
+            Paragraph::new(Line::from(Span::styled(
+                "Select a story to see its score and the words that earned it.",
+                t.dim(),
+            )))
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(l.detail, buf);
+        }
+    }
+}
+
+/// The score panel: total, spoken length, six bars with their first advice.
+pub fn score_panel(score: &StoryScore, t: Theme, advice: bool) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Score ", t.heading()),
+        Span::styled(
+            format!("{}/100", score.total),
+            t.total(score.total)
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                " · {} words · ~{} spoken",
+                score.words,
+                minutes(score.spoken_seconds)
+            ),
+            t.dim(),
+        ),
+    ])];
+    let penalty = score.penalty();
+    if penalty > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("  -{penalty} for hedges and vague amounts"),
+            t.warn(),
+        )));
+    }
+    for d in Dimension::ALL {
+        let dim = score.dimensions.get(d);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<21}", d.label()),
+                t.evidence(d)
+                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
+            ),
+            score_bar(dim.score, t),
+            Span::styled(format!(" {}", dim.score), t.score(dim.score)),
+        ]));
+        if advice && let Some(tip) = dim.advice.first() {
+            lines.push(Line::from(Span::styled(format!("  › {tip}"), t.dim())));
+        }
+    }
+    lines
+}
+
+/// The spans of a field that earned points or were flagged, with their styles.
+pub fn marks_for(field: &str, score: &StoryScore, t: Theme) -> Vec<(usize, usize, Style)> {
+    let mut marks: Vec<(usize, usize, Style)> = score
+        .warnings
+        .iter()
+        .filter(|w| w.field == field)
+        .map(|w| (w.start, w.end, t.flagged()))
+        .collect();
+    for d in Dimension::ALL {
+        for e in &score.dimensions.get(d).evidence {
+            if e.field == field {
+                marks.push((e.start, e.end, t.evidence(d)));
+            }
+        }
+    }
+    marks
+}
+
+fn detail_lines(story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>> {
+    let title = if story.title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        &story.title
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(safe(title), t.title())),
+        Line::from(""),
+    ];
+    lines.extend(score_panel(score, t, true));
+    for field in STORY_TEXT_FIELDS {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(field_label(field), t.heading())));
+        let text = story.text_field(field).unwrap_or("");
+        if text.trim().is_empty() {
+            lines.push(Line::from(Span::styled("(empty)", t.dim())));
+        } else {
+            lines.extend(highlighted(text, &marks_for(field, score, t), Style::new()));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Before/after metrics",
+        t.heading(),
+    )));
+    if story.metrics.is_empty() {
+        lines.push(Line::from(Span::styled("(none)", t.dim())));
+    }
+    for (i, m) in story.metrics.iter().enumerate() {
+        let line = metric_line(&m.name, &m.before, &m.after);
+        lines.extend(highlighted(
+            &line,
+            &marks_for(&format!("metrics[{i}]"), score, t),
+            Style::new(),
+        ));
+    }
+    if !score.warnings.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Warnings", t.heading())));
+        for w in score.warnings.iter().take(20) {
+            let what = match w.kind {
+                crate::score::WarningKind::Hedge => "hedge: commit to it",
+                crate::score::WarningKind::Vague => "vague: give the number",
+                crate::score::WarningKind::We => "\"we\": say \"I\" where you acted",
+                crate::score::WarningKind::Passive => "passive: who did it?",
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("! \"{}\" ", clip(&w.text, 30)), t.flagged()),
+                Span::styled(format!("in {} — {what}", field_label_or(&w.field)), t.dim()),
+            ]));
+        }
+    }
+    if !story.notes.trim().is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Notes (private, not scored)",
+            t.heading(),
+        )));
+        lines.extend(highlighted(&story.notes, &[], t.dim()));
+    }
+    lines
+}
+
+fn field_label_or(field: &str) -> String {
+    if STORY_TEXT_FIELDS.contains(&field) {
+        field_label(field).to_lowercase()
+    } else {
+        field.to_string()
+    }
+}

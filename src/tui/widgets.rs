@@ -1,0 +1,112 @@
+//! Small drawing helpers: score bars, text made safe for the terminal, and
+//! story text with its evidence highlighted.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+
+/// Text from a file, made safe to draw: control characters (escape
+/// sequences among them) never reach the terminal; tabs become spaces.
+pub fn safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// "■■■□□" for a score out of 5.
+pub fn score_bar(score: u8, theme: Theme) -> Span<'static> {
+    let filled = usize::from(score.min(5));
+    Span::styled(
+        format!("{}{}", "■".repeat(filled), "□".repeat(5 - filled)),
+        theme.score(score),
+    )
+}
+
+/// "▰▰▰▱▱  72" for a total out of 100, `cells` wide bar.
+pub fn total_bar(total: u8, cells: usize, theme: Theme) -> Vec<Span<'static>> {
+    let filled = (usize::from(total.min(100)) * cells + 50) / 100;
+    vec![
+        Span::styled("▰".repeat(filled), theme.total(total)),
+        Span::styled("▱".repeat(cells - filled), theme.dim()),
+        Span::styled(format!(" {total:>3}"), theme.total(total)),
+    ]
+}
+
+/// `text` as lines, with byte ranges styled (the first style wins where
+/// ranges overlap). Ranges not on char boundaries are ignored.
+pub fn highlighted(text: &str, marks: &[(usize, usize, Style)], base: Style) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    for raw_line in text.split('\n') {
+        let line_end = line_start + raw_line.len();
+        let mut spans = Vec::new();
+        let mut at = line_start;
+        let mut inside: Vec<&(usize, usize, Style)> = marks
+            .iter()
+            .filter(|(s, e, _)| *s < line_end && *e > line_start && s < e)
+            .filter(|(s, e, _)| text.is_char_boundary(*s) && text.is_char_boundary(*e))
+            .collect();
+        inside.sort_by_key(|(s, _, _)| *s);
+        for (s, e, style) in inside {
+            let (s, e) = ((*s).max(at), (*e).min(line_end));
+            if s >= e {
+                continue;
+            }
+            if s > at {
+                spans.push(Span::styled(safe(&text[at..s]), base));
+            }
+            spans.push(Span::styled(safe(&text[s..e]), base.patch(*style)));
+            at = e;
+        }
+        if at < line_end {
+            spans.push(Span::styled(safe(&text[at..line_end]), base));
+        }
+        lines.push(Line::from(spans));
+        line_start = line_end + 1;
+    }
+    lines
+}
+
+/// "2:45" for a number of seconds.
+pub fn minutes(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// Cuts `text` to `width` characters, with an ellipsis when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    let text = safe(text);
+    if text.chars().count() <= width {
+        return text;
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_never_reach_the_terminal() {
+        let evil = "ok\x1b[2J\x1b]0;pwned\x07 done\r";
+        let shown = safe(evil);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(shown.starts_with("ok"));
+    }
+
+    #[test]
+    fn highlights_split_lines_and_respect_boundaries() {
+        let text = "I rolled back\nMTTR 8 min";
+        let style = Style::new().underlined();
+        let lines = highlighted(text, &[(2, 8, style), (19, 24, style)], Style::new());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].spans[1].content, "rolled");
+        assert_eq!(lines[1].spans[1].content, "8 min");
+    }
+}
