@@ -38,8 +38,8 @@ impl Action {
     /// What the action does, for the help screen.
     pub fn describe(self) -> &'static str {
         match self {
-            Action::Quit => "quit (asks first if there are unsaved changes)",
-            Action::ForceQuit => "quit from anywhere; an open editor's text is kept as a draft",
+            Action::Quit => "quit",
+            Action::ForceQuit => "quit now; unsaved editor text is kept as a draft",
             Action::Help => "show the keys of this screen",
             Action::Back => "go back",
             Action::Up => "move up",
@@ -174,7 +174,7 @@ const MOVE: [Binding; 6] = [
 ];
 
 static HOME: &[Binding] = &[
-    bind(&[key('1')], Action::Step(1), Some("stories")),
+    bind(&[key('1')], Action::Step(1), Some("steps")),
     bind(&[key('2')], Action::Step(2), None),
     bind(&[key('3')], Action::Step(3), None),
     bind(&[key('4')], Action::Step(4), None),

@@ -90,7 +90,10 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for binding in bindings(app.context()) {
         let Some(hint) = binding.hint else { continue };
-        let keys = binding.keys.first().map(|k| k.label()).unwrap_or_default();
+        let keys = match binding.action {
+            super::keymap::Action::Step(_) => "1-5".to_string(),
+            _ => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+        };
         spans.push(Span::styled(format!(" {keys}"), t.key()));
         spans.push(Span::styled(format!(" {hint} "), t.dim()));
     }

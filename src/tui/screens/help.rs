@@ -35,7 +35,8 @@ pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
             t.dim(),
         )));
     }
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Room for the lines, and for a description that wraps.
+    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
     let rect = layout::centered(area, 76, height);
     Clear.render(rect, buf);
     Paragraph::new(lines)

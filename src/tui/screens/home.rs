@@ -158,11 +158,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )
             .render(rect, buf);
     } else {
-        let mut line = vec![Span::styled(" Your playbook", t.heading())];
-        if let Some(days) = days_left(app) {
-            line.push(Span::styled(format!(" · {days}"), t.emphasis()));
-        }
-        Line::from(line).render(Rect::new(body.x, body.y, body.width, 1), buf);
+        Line::from(Span::styled(" Your playbook, in order", t.heading()))
+            .render(Rect::new(body.x, body.y, body.width, 1), buf);
     }
 
     let steps = layout::home_steps(area, first_run);

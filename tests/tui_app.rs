@@ -1,0 +1,323 @@
+//! The app driven through `App::update` with key events, as a user would,
+//! with the files on disk checked after each step.
+
+mod common;
+
+use std::fs;
+
+use common::{ctrl, key, open, press, screen, type_text, with_examples};
+use crossterm::event::KeyCode;
+use sre_prep::tui::app::{Confirm, Screen};
+
+#[test]
+fn a_new_story_typed_and_saved_lands_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "1n");
+    assert_eq!(app.screen, Screen::Editor);
+    type_text(&mut app, "DNS outage at Acme");
+    key(&mut app, KeyCode::Enter); // Enter in the title moves to the next field
+    type_text(
+        &mut app,
+        "For 40 minutes 12% of checkouts failed.\nEU only.",
+    );
+    // The score panel follows the typing.
+    assert!(
+        app.editor
+            .as_ref()
+            .unwrap()
+            .score
+            .dimensions
+            .blast_radius
+            .score
+            >= 3
+    );
+    ctrl(&mut app, 's');
+    let text = fs::read_to_string(tmp.path().join("stories/dns-outage-at-acme.json")).unwrap();
+    assert!(text.contains("\"title\": \"DNS outage at Acme\""), "{text}");
+    assert!(
+        text.contains("For 40 minutes 12% of checkouts failed.\\nEU only."),
+        "{text}"
+    );
+    assert!(app.status.as_ref().unwrap().text.contains("Saved"));
+
+    // Saving again edits the same file, not a copy.
+    type_text(&mut app, " More.");
+    ctrl(&mut app, 's');
+    assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 1);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Stories);
+    assert!(screen(&mut app, 100, 30).contains("DNS outage at Acme"));
+}
+
+#[test]
+fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "n");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "words I do not want to lose");
+    ctrl(&mut app, 's');
+    assert!(app.status.as_ref().unwrap().text.contains("title"));
+    for _ in 0..7 {
+        key(&mut app, KeyCode::BackTab);
+    }
+    assert_eq!(app.editor.as_ref().unwrap().focus, 3);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::BackTab);
+    }
+    type_text(&mut app, "Title");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "MTTR went down");
+    ctrl(&mut app, 's');
+    let status = &app.status.as_ref().unwrap().text;
+    assert!(status.contains("metrics, line 1"), "{status}");
+    assert!(!tmp.path().join("stories/title.json").exists());
+    assert_eq!(
+        app.editor.as_ref().unwrap().story().blast_radius,
+        "words I do not want to lose"
+    );
+}
+
+#[test]
+fn leaving_with_unsaved_changes_asks_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1e");
+    type_text(&mut app, " (edited)");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.confirm, Some(Confirm::LeaveEditor));
+    press(&mut app, "n");
+    assert_eq!(app.screen, Screen::Editor, "n keeps editing");
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "y");
+    assert_eq!(app.screen, Screen::Stories);
+    let text = fs::read_to_string(tmp.path().join("stories/alerting-redesign.json")).unwrap();
+    assert!(!text.contains("(edited)"));
+
+    // Opening and leaving without a change does not ask.
+    press(&mut app, "e");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.confirm, None);
+    assert_eq!(app.screen, Screen::Stories);
+}
+
+#[test]
+fn deleting_asks_then_moves_the_file_to_the_trash() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    let id = app.selected_story().unwrap().id.clone();
+    press(&mut app, "d");
+    assert!(matches!(app.confirm, Some(Confirm::DeleteStory { .. })));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        tmp.path().join(format!("stories/{id}.json")).exists(),
+        "Esc keeps it"
+    );
+    press(&mut app, "dy");
+    assert!(!tmp.path().join(format!("stories/{id}.json")).exists());
+    let trashed: Vec<String> = fs::read_dir(tmp.path().join("trash"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(trashed.iter().any(|n| n.contains(&id)), "{trashed:?}");
+    assert_eq!(app.kit.stories.len(), 3);
+    assert!(app.status.as_ref().unwrap().text.contains("trash"));
+}
+
+#[test]
+fn ctrl_c_in_the_editor_keeps_a_draft_that_is_offered_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "n");
+    type_text(&mut app, "Half-written story");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Only the first sentence so far.");
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+    assert!(tmp.path().join("draft.json").exists());
+    drop(app);
+
+    let mut app = open(tmp.path());
+    assert!(matches!(app.confirm, Some(Confirm::RestoreDraft { .. })));
+    assert!(screen(&mut app, 100, 30).contains("Half-written story"));
+    press(&mut app, "y");
+    assert_eq!(app.screen, Screen::Editor);
+    let story = app.editor.as_ref().unwrap().story();
+    assert_eq!(story.blast_radius, "Only the first sentence so far.");
+    assert!(
+        !tmp.path().join("draft.json").exists(),
+        "taken back into the editor"
+    );
+    ctrl(&mut app, 's');
+    assert!(tmp.path().join("stories/half-written-story.json").exists());
+}
+
+#[test]
+fn filter_and_sort_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1/pool");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.stories.view.len(), 1);
+    assert_eq!(app.selected_story().unwrap().id, "checkout-db-pool");
+    key(&mut app, KeyCode::Esc); // clears the filter
+    assert_eq!(app.stories.view.len(), 4);
+    // By score the weak example is last; by title it moves up.
+    let last = |app: &sre_prep::tui::app::App| {
+        app.kit.stories[*app.stories.view.last().unwrap()]
+            .id
+            .clone()
+    };
+    assert_eq!(last(&app), "weak-example");
+    press(&mut app, "o");
+    assert_eq!(app.kit.stories[app.stories.view[0]].id, "bad-config-deploy");
+}
+
+#[test]
+fn files_that_cannot_be_read_are_shown_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let bad = tmp.path().join("stories/broken.json");
+    fs::write(&bad, "{ \"title\": \"half").unwrap();
+    let mut app = open(tmp.path());
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("could not be read"), "{text}");
+    assert!(text.contains("broken.json"), "{text}");
+    // A new story titled like it does not overwrite it.
+    press(&mut app, "n");
+    type_text(&mut app, "Broken");
+    ctrl(&mut app, 's');
+    assert_eq!(fs::read_to_string(&bad).unwrap(), "{ \"title\": \"half");
+    assert!(tmp.path().join("stories/broken-2.json").exists());
+}
+
+#[test]
+fn a_second_instance_is_read_only_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let _first = sre_prep::store::Store::open(tmp.path()).unwrap();
+    let mut app = open(tmp.path());
+    assert!(screen(&mut app, 100, 30).contains("READ-ONLY"));
+    press(&mut app, "1dy");
+    let status = &app.status.as_ref().unwrap().text;
+    assert!(status.contains("another sre-prep"), "{status}");
+    assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 4);
+}
+
+#[test]
+fn text_from_files_never_reaches_the_terminal_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    fs::write(
+        tmp.path().join("stories/evil.json"),
+        "{ \"title\": \"Evil \\u001b[2J\\u001b]0;pwned\\u0007 title\", \"fix\": \"rm \\u001b[31mred\" }",
+    )
+    .unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("Evil"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn text_back_from_the_external_editor_is_saved_or_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    let story = app.selected_story().unwrap().clone();
+    let mut text = sre_prep::kit::template::render(&story);
+    text = text.replace("# Notes\n", "# Notes\nAsk me about the burn-rate maths.\n");
+    app.finish_external_edit(&story.id, Ok(text));
+    let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    assert!(saved.contains("Ask me about the burn-rate maths."));
+
+    // A heading with a typo is not silently dropped: the text is kept in the editor.
+    let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
+    app.finish_external_edit(&story.id, Ok(broken));
+    assert_eq!(app.screen, Screen::Editor);
+    assert!(app.status.as_ref().unwrap().text.contains("Blast radus"));
+    assert!(
+        app.editor
+            .as_ref()
+            .unwrap()
+            .story()
+            .notes
+            .contains("the words I typed")
+    );
+}
+
+#[test]
+fn mouse_click_selects_a_row_and_wheel_scrolls() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    app.size = (100, 30);
+    let click = |row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(&click(4)); // header, border, rows 2.. : row 4 is the third story
+    assert_eq!(app.stories.selected, 2);
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.stories.selected, 3);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    use ratatui::style::Color;
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = sre_prep::tui::app::App::open(
+        tmp.path(),
+        common::today(),
+        sre_prep::tui::theme::Theme { color: false },
+    );
+    while app.score_some(usize::MAX) {}
+    press(&mut app, "1");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(
+            cell.fg,
+            Color::Reset,
+            "a coloured cell: {:?}",
+            cell.symbol()
+        );
+        assert_eq!(
+            cell.bg,
+            Color::Reset,
+            "a coloured cell: {:?}",
+            cell.symbol()
+        );
+    }
+    // The selected row is still marked (reverse video).
+    let selected_row_marked = buffer
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(selected_row_marked);
+}
