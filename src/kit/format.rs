@@ -135,14 +135,42 @@ fn check_version(text: &str, path: &Path, required: bool) -> Result<(), FormatEr
     }
 }
 
-/// Parses one file of the kit: version checked first, then every key strictly.
+/// The `"version"` a file declares, read straight from the text. In a file
+/// that parsed strictly, `"version"` followed by `:` can only be the
+/// top-level key (no other object of the format has one). `Err(())` when the
+/// value is not a plain whole number (the full check then says why).
+fn declared_version(text: &str) -> Option<Result<u64, ()>> {
+    let at = text.find("\"version\"")?;
+    let rest = text[at + 9..].trim_start().strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    Some(digits.parse::<u64>().map_err(|_| ()))
+}
+
+/// Parses one file of the kit strictly (an unknown key is an error), and
+/// refuses a file written by a newer build.
 pub fn parse_file<T: DeserializeOwned>(
     text: &str,
     path: &Path,
     version_required: bool,
 ) -> Result<T, FormatError> {
-    check_version(text, path, version_required)?;
-    serde_json::from_str(text).map_err(|e| invalid(path, &e))
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => {
+            match declared_version(text) {
+                Some(Ok(v)) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => {}
+                None if !version_required => {}
+                // Newer, zero, missing where required, or odd: the full check says which.
+                _ => check_version(text, path, version_required)?,
+            }
+            Ok(value)
+        }
+        // A newer file is reported as newer, not as a pile of unknown keys.
+        Err(e) => {
+            check_version(text, path, version_required)?;
+            Err(invalid(path, &e))
+        }
+    }
 }
 
 /// The top-level keys of a JSON object, for telling a kit file from a story file.

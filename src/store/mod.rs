@@ -116,20 +116,56 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
 fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|entry| entry.ok())
+        // The directory entry knows its type: no stat per file.
+        .filter(|entry| {
+            entry
+                .file_type()
+                .is_ok_and(|t| t.is_file() || t.is_symlink())
+        })
         .map(|entry| entry.path())
         .filter(|path| {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json") && path.is_file()
+            !name.starts_with('.') && name.ends_with(".json")
         })
         .collect();
     paths.sort();
     Ok(paths)
 }
 
-fn load_folder<T: DeserializeOwned + HasId>(
+/// Reads and parses files on every core: a big folder loads in a fraction
+/// of the time. Results keep the order of `paths`.
+fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, Vec<LoadProblem>)> {
+    let one = |path: &PathBuf| {
+        let mut problems = Vec::new();
+        let item = load_file::<T>(path, &mut problems);
+        (item, problems)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    if threads < 2 || paths.len() < 64 {
+        return paths.iter().map(one).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn load_folder<T: DeserializeOwned + HasId + Send>(
     dir: &Path,
     folder: Folder,
     problems: &mut Vec<LoadProblem>,
@@ -150,8 +186,9 @@ fn load_folder<T: DeserializeOwned + HasId>(
         }
     };
     let mut items = Vec::with_capacity(paths.len());
-    for path in paths {
-        if let Some(mut item) = load_file::<T>(&path, problems) {
+    for (path, (item, mut found)) in paths.iter().zip(load_many::<T>(&paths)) {
+        problems.append(&mut found);
+        if let Some(mut item) = item {
             // The file name is the id: a user who renames a file renames the item.
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
             item.set_id(stem.unwrap_or_default());

@@ -46,7 +46,7 @@ impl Summary {
 
 /// A fingerprint of everything the scorer reads in a story.
 pub fn content_key(story: &Story) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     for text in [
         &story.blast_radius,
         &story.role,
