@@ -61,7 +61,7 @@ fn editor_keystroke(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             // Type and erase, so the text stays the same size.
-            let code = if n % 2 == 0 {
+            let code = if n.is_multiple_of(2) {
                 KeyCode::Backspace
             } else {
                 KeyCode::Char('x')
