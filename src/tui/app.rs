@@ -423,9 +423,14 @@ impl App {
             }
             (Screen::Home, MouseEventKind::Down(MouseButton::Left)) => {
                 let area = Rect::new(0, 0, self.size.0, self.size.1);
-                if let Some(step) =
-                    layout::home_step_at(area, self.kit.is_empty(), mouse.column, mouse.row)
-                {
+                let reserved = super::screens::home::reserved_rows(self, area);
+                if let Some(step) = layout::home_step_at(
+                    area,
+                    self.kit.is_empty(),
+                    reserved,
+                    mouse.column,
+                    mouse.row,
+                ) {
                     self.home_selected = step;
                     self.update(Action::Open);
                 }

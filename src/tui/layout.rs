@@ -38,30 +38,51 @@ pub fn welcome_rows(width: u16) -> u16 {
     if width >= 100 { 9 } else { 12 }
 }
 
-/// The rectangles of the five playbook steps on the home screen.
-pub fn home_steps(area: Rect, first_run: bool) -> [Rect; 5] {
+/// The rectangles of the five playbook steps on the home screen, leaving
+/// `reserved` rows at the bottom (for the narrative, warnings, problems).
+pub fn home_steps(area: Rect, first_run: bool, reserved: u16) -> [Rect; 5] {
     let body = chrome(area).body;
     let top = if first_run {
         body.y + welcome_rows(area.width).min(body.height)
     } else {
         body.y + 1
     };
-    // Three rows a step when there is room, else two.
-    let free = (body.y + body.height).saturating_sub(top);
-    let per = if free >= 5 * 3 + 4 { 3 } else { 2 };
+    let bottom = (body.y + body.height).saturating_sub(reserved).max(top);
+    // Three rows a step when there is room, two, or one (title only).
+    let free = bottom.saturating_sub(top);
+    let per = match free {
+        f if f >= 15 => 3,
+        f if f >= 10 => 2,
+        _ => 1,
+    };
     let mut steps = [Rect::default(); 5];
     for (i, rect) in steps.iter_mut().enumerate() {
         let y = top + per * i as u16;
-        let height = per.min((body.y + body.height).saturating_sub(y));
+        let height = per.min(bottom.saturating_sub(y));
         *rect = Rect::new(body.x, y, body.width, height);
     }
     steps
 }
 
-pub fn home_step_at(area: Rect, first_run: bool, column: u16, row: u16) -> Option<usize> {
-    home_steps(area, first_run)
+pub fn home_step_at(
+    area: Rect,
+    first_run: bool,
+    reserved: u16,
+    column: u16,
+    row: u16,
+) -> Option<usize> {
+    home_steps(area, first_run, reserved)
         .iter()
         .position(|r| r.height > 0 && r.contains((column, row).into()))
+}
+
+/// Rows `lines` take when wrapped at `width` columns.
+pub fn wrapped_rows(lines: &[ratatui::text::Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1) as u16)
+        .sum()
 }
 
 /// The stories screen: the list beside the detail on a wide terminal, above

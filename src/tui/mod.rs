@@ -8,7 +8,7 @@ pub mod keymap;
 pub mod layout;
 mod render;
 pub mod scores;
-mod screens;
+pub mod screens;
 pub mod theme;
 pub mod widgets;
 

@@ -73,6 +73,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// The key hints of the live screen, or a message: a long message wraps
+/// upwards over the bottom rows rather than being cut off.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     if let Some(status) = &app.status {
@@ -80,11 +82,17 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             StatusKind::Info => t.info(),
             StatusKind::Error => t.error(),
         };
-        Paragraph::new(Line::from(Span::styled(
+        let line = Line::from(Span::styled(
             format!(" {} ", super::widgets::safe(&status.text)),
             style,
-        )))
-        .render(area, buf);
+        ));
+        let rows = layout::wrapped_rows(std::slice::from_ref(&line), area.width).min(4);
+        let rect = Rect::new(area.x, (area.y + 1).saturating_sub(rows), area.width, rows);
+        Clear.render(rect, buf);
+        Paragraph::new(line)
+            .style(style)
+            .wrap(Wrap { trim: false })
+            .render(rect, buf);
         return;
     }
     let mut spans = Vec::new();

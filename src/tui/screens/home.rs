@@ -162,7 +162,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(Rect::new(body.x, body.y, body.width, 1), buf);
     }
 
-    let steps = layout::home_steps(area, first_run);
+    let extra = bottom_lines(app);
+    let reserved = reserved_rows(app, area);
+    let steps = layout::home_steps(area, first_run, reserved);
     let gauge_cells = 10usize;
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
         if rect.height == 0 {
@@ -193,10 +195,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    // Below the steps: the narrative, readiness and any files that could not be read.
+    // Below the steps: the narrative, readiness, and anything that went wrong.
     let last = steps[4];
-    let mut y = last.y + last.height;
-    let bottom = body.y + body.height;
+    let top = (last.y + last.height + 1).min(body.y + body.height);
+    let rows = (body.y + body.height).saturating_sub(top);
+    Paragraph::new(extra)
+        .wrap(Wrap { trim: false })
+        .render(Rect::new(body.x, top, body.width, rows), buf);
+}
+
+/// Rows kept at the bottom of home for [`bottom_lines`]: all of them when
+/// they fit beside one-row steps, so a problem is never pushed off screen.
+pub fn reserved_rows(app: &App, area: Rect) -> u16 {
+    let body = layout::chrome(area).body;
+    let wanted = layout::wrapped_rows(&bottom_lines(app), body.width) + 1;
+    let top = if app.kit.is_empty() {
+        layout::welcome_rows(area.width)
+    } else {
+        1
+    };
+    wanted.min(body.height.saturating_sub(top + 5))
+}
+
+/// The narrative, readiness, read-only and unreadable files, as lines.
+fn bottom_lines(app: &App) -> Vec<Line<'static>> {
+    let t = app.theme;
     let mut extra: Vec<Line> = Vec::new();
     let words = app.kit.narrative.text.split_whitespace().count();
     extra.push(Line::from(vec![
@@ -210,11 +233,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim(),
         ),
     ]));
-    if !first_run {
-        let ready = app.ready_count();
+    if !app.kit.stories.is_empty() {
         let text = if app.scoring_done() {
             format!(
-                "{ready} of 3 stories interview-ready (total ≥ 70, every dimension ≥ 3); the full checklist arrives with the readiness step"
+                "{} of 3 stories interview-ready (total ≥ 70, every dimension ≥ 3)",
+                app.ready_count()
             )
         } else {
             "scoring your stories…".to_string()
@@ -238,20 +261,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             t.bad(),
         )));
-        for problem in &app.problems {
+        for problem in app.problems.iter().take(3) {
             extra.push(Line::from(Span::styled(
                 format!("   · {}", safe(&problem.message)),
                 t.warn(),
             )));
         }
+        if app.problems.len() > 3 {
+            extra.push(Line::from(Span::styled(
+                format!(
+                    "   … and {} more (sre-prep export lists them all)",
+                    app.problems.len() - 3
+                ),
+                t.warn(),
+            )));
+        }
     }
-    if y < bottom {
-        y += u16::from(!first_run && bottom - y > extra.len() as u16);
-        let rect = Rect::new(body.x, y, body.width, bottom - y);
-        Paragraph::new(extra)
-            .wrap(Wrap { trim: false })
-            .render(rect, buf);
-    }
+    extra
 }
 
 /// A step whose screen is not built yet says so, and what is kept meanwhile.
