@@ -6,6 +6,8 @@
 pub mod answer;
 pub mod cli;
 pub mod content;
+pub mod drill;
+pub mod evaluate;
 pub mod kit;
 pub mod score;
 pub mod store;

@@ -93,8 +93,64 @@ fn help_spoken_and_too_small() {
 fn a_step_not_built_yet_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
-    press(&mut app, "3");
+    press(&mut app, "4");
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("3 Reliability metrics"), "{text}");
+    assert!(text.contains("4 Linux & systems"), "{text}");
     assert!(text.contains("not built yet"), "{text}");
+}
+
+/// A kit with something in every step, from the exchange format.
+fn full_kit(dir: &std::path::Path) {
+    with_examples(dir);
+    let kit = r#"{ "version": 1,
+      "designs": [ { "id": "ci-cd", "prompt": "ci-cd", "title": "Monorepo CI/CD",
+        "real_system": "The build and deploy platform I ran for 120 engineers at a payments company, on Buildkite and Argo CD.",
+        "requirements": "About 300 deploys a day across 40 services, under 15 minutes from merge to production, and a rollback in one command.",
+        "architecture": "A monorepo with Bazel and a remote cache, Buildkite agents on spot instances, and Argo Rollouts doing canaries on Kubernetes.",
+        "scaling": "Peak 1,800 builds a day on 60 agents; the cache hit rate of 85% keeps the p50 build at 6 minutes.",
+        "failure_modes": "", "observability": "", "tradeoffs": "" } ],
+      "metrics": [ { "id": "slo", "name": "Checkout availability", "kind": "slo", "before": "99.5%", "after": "99.9%", "note": "over 30 days" },
+                   { "id": "mttd", "name": "MTTD for P1 incidents", "kind": "mttd", "before": "8 min", "after": "90 s", "note": "" },
+                   { "id": "mttr", "name": "MTTR", "kind": "mttr", "before": "47 min", "after": "", "note": "" } ],
+      "opinions": [ { "id": "slo-alerting", "stance": "SLO-based alerting", "over": "threshold alerts on CPU",
+        "because": "a page should mean a customer is hurt, not that a machine is busy",
+        "evidence": "When I moved the payments team to burn-rate alerts, false pages fell from 67% to 8%.", "limits": "" } ],
+      "narrative": { "text": "I led the move of 40 services to our platform. Deploys went from 2 a week to 30 a day." } }"#;
+    let store = sre_prep::store::Store::open(dir).unwrap();
+    let mut current = sre_prep::store::load(dir).kit;
+    let incoming =
+        sre_prep::kit::exchange::parse_import(kit, std::path::Path::new("kit.json")).unwrap();
+    sre_prep::store::import_kit(
+        &store,
+        &mut current,
+        incoming,
+        std::path::Path::new("kit.json"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn steps_two_three_and_five() {
+    let tmp = tempfile::tempdir().unwrap();
+    full_kit(tmp.path());
+    let mut app = open(tmp.path());
+    settings().bind(|| {
+        insta::assert_snapshot!("home_full_kit_100x30", screen(&mut app, 100, 30));
+        press(&mut app, "2");
+        insta::assert_snapshot!("designs_100x30", screen(&mut app, 100, 30));
+        press(&mut app, "e");
+        insta::assert_snapshot!("design_editor_100x30", screen(&mut app, 100, 30));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+        press(&mut app, "3");
+        insta::assert_snapshot!("metrics_80x24", screen(&mut app, 80, 24));
+        press(&mut app, "r");
+        insta::assert_snapshot!("quiz_100x30", screen(&mut app, 100, 30));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+        press(&mut app, "5");
+        insta::assert_snapshot!("opinions_100x30", screen(&mut app, 100, 30));
+        press(&mut app, "t");
+        insta::assert_snapshot!("debates_picker_100x30", screen(&mut app, 100, 30));
+    });
 }

@@ -172,6 +172,70 @@ pub fn parse(text: &str, base: &Story) -> Result<Story, TemplateError> {
     Ok(story)
 }
 
+/// Any item as a template: `# Label` then its text, for each field.
+pub fn render_fields(fields: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (label, value) in fields {
+        let _ = writeln!(out, "# {label}");
+        if !value.is_empty() {
+            let _ = writeln!(out, "{}", value.trim_end());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads a template of `labels` back: one text per label, in order. Unknown
+/// or repeated headings and text before the first heading are errors naming
+/// the line.
+pub fn parse_fields(text: &str, labels: &[&str]) -> Result<Vec<String>, TemplateError> {
+    let mut values: Vec<Option<Vec<&str>>> = vec![None; labels.len()];
+    let mut current: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let number = n + 1;
+        if let Some(heading) = line.strip_prefix("# ") {
+            let heading = heading.trim();
+            let Some(i) = labels.iter().position(|l| l.eq_ignore_ascii_case(heading)) else {
+                return Err(TemplateError {
+                    line: number,
+                    message: format!(
+                        "unknown heading `# {heading}` — the headings are: {}",
+                        labels.join(", ")
+                    ),
+                });
+            };
+            if values[i].is_some() {
+                return Err(TemplateError {
+                    line: number,
+                    message: format!("`# {heading}` appears twice — merge the two parts"),
+                });
+            }
+            values[i] = Some(Vec::new());
+            current = Some(i);
+        } else if let Some(i) = current {
+            if let Some(lines) = values[i].as_mut() {
+                lines.push(line);
+            }
+        } else if !line.trim().is_empty() {
+            return Err(TemplateError {
+                line: number,
+                message: format!(
+                    "`{}` comes before any heading — put it under one of the `# ...` headings",
+                    line.trim()
+                ),
+            });
+        }
+    }
+    Ok(values
+        .into_iter()
+        .map(|lines| {
+            lines
+                .map(|l| l.join("\n").trim().to_string())
+                .unwrap_or_default()
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +276,21 @@ mod tests {
         let text = "# Before/after metrics\n- MTTR: 42 min -> 11 min\n- pages went down\n";
         let err = parse(text, &Story::default()).unwrap_err();
         assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn fields_render_and_parse_back() {
+        let fields = [
+            ("I believe in", "SLOs".to_string()),
+            ("Because", "two\nlines".to_string()),
+        ];
+        let text = render_fields(&fields);
+        assert_eq!(
+            parse_fields(&text, &["I believe in", "Because"]).unwrap(),
+            ["SLOs", "two\nlines"]
+        );
+        let err = parse_fields("# Becuase\nx", &["I believe in", "Because"]).unwrap_err();
+        assert_eq!(err.line, 1);
     }
 
     #[test]

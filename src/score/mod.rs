@@ -8,6 +8,7 @@
 mod analysis;
 mod blast_radius;
 mod decision;
+pub mod facts;
 mod fix;
 pub mod lexicon;
 mod numbers;

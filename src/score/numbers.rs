@@ -9,9 +9,9 @@ use super::quantity::{Dim, Quantity, describe_change};
 use super::{DimensionScore, Evidence, Rule};
 
 /// A before/after pair found in a field.
-struct Pair<'q> {
-    before: &'q Quantity,
-    after: &'q Quantity,
+pub(crate) struct Pair<'q> {
+    pub before: &'q Quantity,
+    pub after: &'q Quantity,
 }
 
 /// Words that may stand before a number without breaking a pattern.
@@ -66,7 +66,7 @@ fn quantity_after<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Qu
     None
 }
 
-fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
+pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     let mut pairs = Vec::new();
     for (i, t) in f.tokens.iter().enumerate() {
         if t.masked {
@@ -117,7 +117,7 @@ fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
 }
 
 /// "cut by 40%", "3x faster", "a 60% reduction", "halved".
-fn relative_change(f: &Field) -> Option<Evidence> {
+pub(crate) fn relative_change(f: &Field) -> Option<Evidence> {
     for s in f.counting_sentences() {
         for hit in f.hits_in(s) {
             if hit.tags.has(Tag::Multiple) {

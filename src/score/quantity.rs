@@ -368,7 +368,12 @@ impl Quantity {
         if !self.comparable(other) {
             return false;
         }
-        let (a, b) = (self.normalised(), other.normalised());
+        // A rate compares with a bare number as said: "40/week" and "40".
+        let (a, b) = if self.per.is_some() && other.per.is_some() {
+            (self.normalised(), other.normalised())
+        } else {
+            (self.value, other.value)
+        };
         if a == b {
             return true;
         }
@@ -390,7 +395,10 @@ pub fn describe_change(before: &Quantity, after: &Quantity) -> Option<String> {
     }
     if b != 0.0 {
         let change = (a - b) / b * 100.0;
-        parts.push(format!("{:+}%", round_to(change, 0)));
+        // "+0%" says nothing: a small relative change of a percentage is in its points.
+        if change.abs() >= 0.5 || before.dim != Dim::Percent {
+            parts.push(format!("{:+}%", round_to(change, 0)));
+        }
     }
     if a > 0.0 && b > 0.0 {
         let (factor, word) = if a < b {

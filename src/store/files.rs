@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::drill::reviews::Reviews;
 use crate::kit::{Design, Metric, Narrative, Opinion, Profile, Story};
 
 pub const STORIES_DIR: &str = "stories";
@@ -44,16 +45,34 @@ envelope!(/// `narrative.json`
     NarrativeFile, narrative: Narrative);
 envelope!(/// `profile.json`
     ProfileFile, profile: Profile);
+envelope!(/// `reviews.json`
+    ReviewsFile, reviews: Reviews);
 envelope!(/// `draft.json`: the editor's text when the app was quit mid-edit
     DraftFile, draft: Draft);
 
-/// A story being edited when the app was quit, offered back at the next start.
+/// A story (or another item) being edited when the app was quit, offered
+/// back at the next start.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Draft {
     /// The id of the story being edited; empty for a new story.
     pub editing: String,
     pub story: Story,
+    /// A design, metric, opinion or narrative draft instead of a story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormDraft>,
+}
+
+/// The typed fields of a design, metric, opinion or the narrative.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FormDraft {
+    /// `design`, `metric`, `opinion` or `narrative`.
+    pub kind: String,
+    /// Index of the item edited in its list, if it was not new.
+    pub index: Option<usize>,
+    /// Field key -> typed text.
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 /// Stories and designs: the two kinds kept one file each.

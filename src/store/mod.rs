@@ -23,13 +23,15 @@ pub use files::Folder;
 pub use import::{ImportReport, import_kit};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 
+use crate::drill::reviews::Reviews;
 use crate::kit::format::{self, FORMAT_VERSION};
 use crate::kit::{Design, Kit, Metric, Narrative, Opinion, Profile, Story, ids};
-pub use files::Draft;
 use files::{
     DRAFT_FILE, DraftFile, HasId, ItemFile, METRICS_FILE, MetricsFile, NARRATIVE_FILE,
-    NarrativeFile, OPINIONS_FILE, OpinionsFile, PROFILE_FILE, ProfileFile, TRASH_DIR,
+    NarrativeFile, OPINIONS_FILE, OpinionsFile, PROFILE_FILE, ProfileFile, REVIEWS_FILE,
+    ReviewsFile, TRASH_DIR,
 };
+pub use files::{Draft, FormDraft};
 use lock::{DirLock, LockFailure};
 
 /// A file that could not be read while loading; it was left untouched.
@@ -446,5 +448,48 @@ impl Store {
         let to = trash.join(format!("draft-{stamp}.json"));
         fs::rename(&from, &to).map_err(|e| StoreError::io("moving to the trash", &from, e))?;
         atomic::sync_dir(&self.dir).map_err(|e| StoreError::io("syncing", &self.dir, e))
+    }
+
+    /// The drill history; empty when there is none yet.
+    pub fn load_reviews(&mut self, problems: &mut Vec<LoadProblem>) -> Reviews {
+        let path = self.dir.join(REVIEWS_FILE);
+        let before = problems.len();
+        let reviews = load_file::<ReviewsFile>(&path, problems).map(|f| f.reviews);
+        if problems.len() > before {
+            self.unreadable.insert(path);
+        }
+        reviews.unwrap_or_default()
+    }
+
+    pub fn save_reviews(&self, reviews: &Reviews) -> Result<(), StoreError> {
+        self.save_file(
+            REVIEWS_FILE,
+            &ReviewsFile {
+                version: FORMAT_VERSION,
+                reviews: reviews.clone(),
+            },
+        )
+    }
+
+    /// Keeps a copy of a metric or opinion being removed from its list in
+    /// `trash/`, so a delete can be undone by hand.
+    pub fn trash_copy<T: Serialize>(
+        &self,
+        noun: &str,
+        id: &str,
+        item: &T,
+    ) -> Result<PathBuf, StoreError> {
+        let trash = self.dir.join(TRASH_DIR);
+        atomic::create_private_dir(&trash).map_err(|e| StoreError::io("creating", &trash, e))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let safe_id = ids::slug(id, noun);
+        let base = format!("{noun}-{safe_id}-{stamp}");
+        let name = ids::unique_id(&base, |candidate| {
+            trash.join(format!("{candidate}.json")).exists()
+        });
+        let path = trash.join(format!("{name}.json"));
+        atomic::write_file_durably(&path, format::to_pretty_json(item).as_bytes())
+            .map_err(|e| StoreError::io("saving", &path, e))?;
+        Ok(path)
     }
 }

@@ -1,6 +1,8 @@
 //! The app's state and the one place it changes: key -> [`Action`] ->
 //! [`App::update`], which calls the store. Drawing only reads this state.
 
+mod steps;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -10,6 +12,7 @@ use crossterm::event::{
 use ratatui::layout::Rect;
 
 use super::editor::{EditorState, FIELDS};
+use super::form::{FormEditor, FormKind};
 use super::keymap::{Action, Context, action_for};
 use super::layout;
 use super::scores::{ScoreCache, Summary};
@@ -18,6 +21,7 @@ use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
 use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
+pub use steps::{Picker, PickerKind, QuizState, StepsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -27,6 +31,12 @@ pub enum Screen {
     Spoken,
     /// A playbook step whose screen is not built yet.
     NotBuilt(u8),
+    Designs,
+    Metrics,
+    Opinions,
+    /// The editor of a design, metric, opinion or the narrative.
+    Form,
+    Quiz,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +45,9 @@ pub enum Sort {
     Title,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
+    #[default]
     List,
     Detail,
 }
@@ -44,9 +55,20 @@ pub enum Pane {
 /// A question waiting for y/n.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    DeleteStory { id: String, title: String },
+    DeleteStory {
+        id: String,
+        title: String,
+    },
+    DeleteItem {
+        kind: FormKind,
+        index: usize,
+        title: String,
+    },
+    LeaveForm,
     LeaveEditor,
-    RestoreDraft { title: String },
+    RestoreDraft {
+        title: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +88,12 @@ pub struct Status {
 pub enum Pending {
     /// Edit this text in `$EDITOR`, for the story with this id.
     ExternalEdit { id: String, text: String },
+    /// Edit a design, metric, opinion or the narrative in `$EDITOR`.
+    ExternalEditForm {
+        kind: FormKind,
+        index: Option<usize>,
+        text: String,
+    },
 }
 
 pub struct StoriesState {
@@ -108,6 +136,14 @@ pub struct App {
     pub quit: bool,
     pub pending: Option<Pending>,
     draft: Option<Draft>,
+    pub steps: StepsState,
+    pub form: Option<FormEditor>,
+    pub picker: Option<Picker>,
+    pub quiz: Option<QuizState>,
+    pub reviews: crate::drill::reviews::Reviews,
+    /// Evaluation scores of `kit.designs` and `kit.opinions`, once computed.
+    pub design_scores: Vec<Option<u8>>,
+    pub opinion_scores: Vec<Option<u8>>,
 }
 
 impl App {
@@ -151,8 +187,16 @@ impl App {
             quit: false,
             pending: None,
             draft: None,
+            steps: StepsState::default(),
+            form: None,
+            picker: None,
+            quiz: None,
+            reviews: Default::default(),
+            design_scores: Vec::new(),
+            opinion_scores: Vec::new(),
         };
         app.reload();
+        app.load_reviews();
         if let Some(store) = app.store.as_mut()
             && let Some(draft) = store.load_draft(&mut app.problems)
         {
@@ -178,9 +222,11 @@ impl App {
         self.kit_changed();
     }
 
-    /// After the stories changed: reuse cached scores, rebuild the list.
+    /// After the kit changed: reuse cached scores, rebuild the list.
     fn kit_changed(&mut self) {
         self.summaries = self.kit.stories.iter().map(|s| self.cache.get(s)).collect();
+        self.design_scores = vec![None; self.kit.designs.len()];
+        self.opinion_scores = vec![None; self.kit.opinions.len()];
         self.refresh_view();
     }
 
@@ -207,11 +253,13 @@ impl App {
         if changed {
             self.refresh_view();
         }
-        false
+        self.evaluate_some(budget.saturating_sub(done))
     }
 
     pub fn scoring_done(&self) -> bool {
         self.summaries.iter().all(Option::is_some)
+            && self.design_scores.iter().all(Option::is_some)
+            && self.opinion_scores.iter().all(Option::is_some)
     }
 
     pub fn ready_count(&self) -> usize {
@@ -285,6 +333,9 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        if self.picker.is_some() {
+            return Context::Picker;
+        }
         match self.screen {
             Screen::Home => Context::Home,
             Screen::Stories if self.stories.filtering => Context::Filter,
@@ -292,6 +343,11 @@ impl App {
             Screen::Editor => Context::Editor,
             Screen::Spoken => Context::Spoken,
             Screen::NotBuilt(_) => Context::NotBuilt,
+            Screen::Designs => Context::Designs,
+            Screen::Metrics => Context::Metrics,
+            Screen::Opinions => Context::Opinions,
+            Screen::Form => Context::Form,
+            Screen::Quiz => Context::Quiz,
         }
     }
 
@@ -363,6 +419,8 @@ impl App {
                     }
                 }
             }
+            Context::Form => self.form_input(key),
+            Context::Quiz => self.quiz_input(key),
             Context::Filter => {
                 match key.code {
                     KeyCode::Char(c)
@@ -385,6 +443,10 @@ impl App {
     }
 
     fn handle_paste(&mut self, text: &str) {
+        if self.screen == Screen::Form && self.confirm.is_none() {
+            self.form_paste(text);
+            return;
+        }
         if let Some(editor) = self.editor.as_mut()
             && self.screen == Screen::Editor
             && self.confirm.is_none()
@@ -403,8 +465,14 @@ impl App {
         match (self.screen, mouse.kind) {
             (Screen::Stories, MouseEventKind::ScrollDown) => self.update(Action::Down),
             (Screen::Stories, MouseEventKind::ScrollUp) => self.update(Action::Up),
-            (Screen::Spoken, MouseEventKind::ScrollDown) => self.update(Action::Down),
-            (Screen::Spoken, MouseEventKind::ScrollUp) => self.update(Action::Up),
+            (
+                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
+                MouseEventKind::ScrollDown,
+            ) => self.update(Action::Down),
+            (
+                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
+                MouseEventKind::ScrollUp,
+            ) => self.update(Action::Up),
             (Screen::Stories, MouseEventKind::Down(MouseButton::Left)) => {
                 let area = Rect::new(0, 0, self.size.0, self.size.1);
                 let list = layout::stories(area).list_rows;
@@ -465,6 +533,10 @@ impl App {
             self.help_scroll = 0;
             return;
         }
+        if self.picker.is_some() {
+            self.update_picker(action);
+            return;
+        }
         match self.screen {
             Screen::Home => self.update_home(action),
             Screen::Stories if self.stories.filtering => self.update_filter(action),
@@ -476,6 +548,11 @@ impl App {
                 Action::Quit => self.quit = true,
                 _ => {}
             },
+            Screen::Designs => self.update_collection(FormKind::Design, action),
+            Screen::Metrics => self.update_collection(FormKind::Metric, action),
+            Screen::Opinions => self.update_collection(FormKind::Opinion, action),
+            Screen::Form => self.update_form(action),
+            Screen::Quiz => self.update_quiz(action),
         }
     }
 
@@ -491,16 +568,21 @@ impl App {
             Action::Open => self.open_step(self.home_selected as u8 + 1),
             Action::NewStory => self.new_story(),
             Action::LoadExamples => self.load_examples(),
+            Action::Narrative => self.open_narrative(),
             _ => {}
         }
     }
 
     fn open_step(&mut self, step: u8) {
-        self.screen = if step == 1 {
-            self.stories.pane = Pane::List;
-            Screen::Stories
-        } else {
-            Screen::NotBuilt(step)
+        self.stories.pane = Pane::List;
+        self.steps.pane = Pane::List;
+        self.steps.detail_scroll = 0;
+        self.screen = match step {
+            1 => Screen::Stories,
+            2 => Screen::Designs,
+            3 => Screen::Metrics,
+            5 => Screen::Opinions,
+            other => Screen::NotBuilt(other),
         };
     }
 
@@ -784,8 +866,16 @@ impl App {
                 }
             }
             (Confirm::LeaveEditor, true) => self.close_editor(),
+            (Confirm::LeaveForm, true) => self.close_form(),
+            (Confirm::DeleteItem { kind, index, title }, true) => {
+                self.delete_item(kind, index, &title)
+            }
             (Confirm::RestoreDraft { .. }, true) => {
-                if let Some(draft) = self.draft.take() {
+                if let Some(draft) = self.draft.take_if(|d| d.form.is_some()) {
+                    self.restore_form_draft(draft);
+                    self.discard_draft_file();
+                    self.info("Your draft is back. Ctrl-s saves it.");
+                } else if let Some(draft) = self.draft.take() {
                     let editing = (!draft.editing.is_empty()).then_some(draft.editing.clone());
                     let original = editing
                         .as_deref()
@@ -822,22 +912,25 @@ impl App {
     /// Quits now. An editor with unsaved text leaves it as a draft, offered
     /// back at the next start.
     fn force_quit(&mut self) {
-        if let Some(editor) = self.editor.as_ref()
-            && editor.is_dirty()
+        let draft = self.form_draft().or_else(|| {
+            self.editor
+                .as_ref()
+                .filter(|e| e.is_dirty())
+                .map(|editor| Draft {
+                    editing: editor.editing.clone().unwrap_or_default(),
+                    story: editor.story(),
+                    form: None,
+                })
+        });
+        if let Some(draft) = draft
+            && let Some(store) = self.store.as_ref()
+            && let Err(e) = store.save_draft(&draft)
         {
-            let draft = Draft {
-                editing: editor.editing.clone().unwrap_or_default(),
-                story: editor.story(),
-            };
-            if let Some(store) = self.store.as_ref()
-                && let Err(e) = store.save_draft(&draft)
-            {
-                // Quitting would lose the text: stay, and say why.
-                self.error(format!(
-                    "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
-                ));
-                return;
-            }
+            // Quitting would lose the text: stay, and say why.
+            self.error(format!(
+                "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
+            ));
+            return;
         }
         self.quit = true;
     }

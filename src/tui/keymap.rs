@@ -32,6 +32,14 @@ pub enum Action {
     PrevField,
     Yes,
     No,
+    NewItem,
+    EditItem,
+    EditItemInEditor,
+    DeleteItem,
+    Quiz,
+    TakeSide,
+    Narrative,
+    Submit,
 }
 
 impl Action {
@@ -64,6 +72,14 @@ impl Action {
             Action::PrevField => "previous field",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::NewItem => "add a new one",
+            Action::EditItem => "edit it here",
+            Action::EditItemInEditor => "edit it in $VISUAL / $EDITOR",
+            Action::DeleteItem => "delete it (asks; a copy goes to the trash)",
+            Action::Quiz => "quiz yourself: know your metrics cold",
+            Action::TakeSide => "take a side in a classic SRE debate",
+            Action::Narrative => "write the platform narrative",
+            Action::Submit => "check the answer, then go on",
         }
     }
 }
@@ -158,6 +174,12 @@ pub enum Context {
     NotBuilt,
     Help,
     Confirm,
+    Designs,
+    Metrics,
+    Opinions,
+    Picker,
+    Form,
+    Quiz,
 }
 
 const MOVE: [Binding; 6] = [
@@ -186,10 +208,107 @@ static HOME: &[Binding] = &[
     ),
     bind(&[key('n')], Action::NewStory, Some("new story")),
     bind(&[key('x')], Action::LoadExamples, Some("examples")),
+    bind(&[key('p')], Action::Narrative, Some("narrative")),
     MOVE[0],
     MOVE[1],
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, Some("quit")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+/// The keys every list of designs, metrics or opinions shares.
+const COLLECTION: [Binding; 16] = [
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("detail"),
+    ),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        Action::NextPane,
+        None,
+    ),
+    bind(&[key('n')], Action::NewItem, Some("new")),
+    bind(&[key('e')], Action::EditItem, Some("edit")),
+    bind(&[key('E')], Action::EditItemInEditor, Some("$EDITOR")),
+    bind(&[key('d')], Action::DeleteItem, Some("delete")),
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static DESIGNS: &[Binding] = &COLLECTION;
+
+static METRICS: &[Binding] = &[
+    COLLECTION[0],
+    COLLECTION[1],
+    COLLECTION[2],
+    COLLECTION[3],
+    COLLECTION[4],
+    COLLECTION[5],
+    COLLECTION[6],
+    COLLECTION[7],
+    COLLECTION[8],
+    COLLECTION[9],
+    COLLECTION[10],
+    COLLECTION[11],
+    bind(&[key('r')], Action::Quiz, Some("quiz")),
+    COLLECTION[12],
+    COLLECTION[13],
+    COLLECTION[14],
+    COLLECTION[15],
+];
+
+static OPINIONS: &[Binding] = &[
+    COLLECTION[0],
+    COLLECTION[1],
+    COLLECTION[2],
+    COLLECTION[3],
+    COLLECTION[4],
+    COLLECTION[5],
+    COLLECTION[6],
+    COLLECTION[7],
+    COLLECTION[8],
+    COLLECTION[9],
+    COLLECTION[10],
+    COLLECTION[11],
+    bind(&[key('t')], Action::TakeSide, Some("take a side")),
+    COLLECTION[12],
+    COLLECTION[13],
+    COLLECTION[14],
+    COLLECTION[15],
+];
+
+static PICKER: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("choose"),
+    ),
+    bind(
+        &[code(KeyCode::Esc), key('h')],
+        Action::Back,
+        Some("cancel"),
+    ),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static QUIZ: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Submit,
+        Some("answer / next"),
+    ),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("end the round")),
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
@@ -288,6 +407,12 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::NotBuilt => NOT_BUILT,
         Context::Help => HELP,
         Context::Confirm => CONFIRM,
+        Context::Designs => DESIGNS,
+        Context::Metrics => METRICS,
+        Context::Opinions => OPINIONS,
+        Context::Picker => PICKER,
+        Context::Form => EDITOR,
+        Context::Quiz => QUIZ,
     }
 }
 
@@ -324,6 +449,12 @@ mod tests {
             Context::NotBuilt,
             Context::Help,
             Context::Confirm,
+            Context::Designs,
+            Context::Metrics,
+            Context::Opinions,
+            Context::Picker,
+            Context::Form,
+            Context::Quiz,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

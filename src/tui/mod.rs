@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod external_editor;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 mod render;
@@ -57,10 +58,18 @@ fn event_loop(terminal: &mut DefaultTerminal, data_dir: &Path) -> Result<u8> {
         if app.quit {
             return Ok(EXIT_OK);
         }
-        if let Some(Pending::ExternalEdit { id, text }) = app.pending.take() {
-            let result = external_editor::edit(terminal, data_dir, &text);
-            app.finish_external_edit(&id, result);
-            continue;
+        match app.pending.take() {
+            Some(Pending::ExternalEdit { id, text }) => {
+                let result = external_editor::edit(terminal, data_dir, &text);
+                app.finish_external_edit(&id, result);
+                continue;
+            }
+            Some(Pending::ExternalEditForm { kind, index, text }) => {
+                let result = external_editor::edit(terminal, data_dir, &text);
+                app.finish_external_edit_form(kind, index, result);
+                continue;
+            }
+            None => {}
         }
         // While scores are missing, look for keys without waiting, score a
         // batch, and redraw; otherwise wait for the next event.

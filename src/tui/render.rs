@@ -6,7 +6,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Confirm, Screen, StatusKind};
+use super::app::{App, Confirm, Picker, Screen, StatusKind};
+use super::form::FormKind;
 use super::keymap::{bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
@@ -36,8 +37,19 @@ impl Widget for &App {
             Screen::Editor => screens::editor::render(self, area, buf),
             Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
             Screen::NotBuilt(step) => screens::home::render_not_built(self, step, chrome.body, buf),
+            Screen::Designs => screens::steps::render(self, FormKind::Design, area, buf),
+            Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
+            Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
+            Screen::Form => screens::form::render(self, area, buf),
+            Screen::Quiz => {
+                screens::steps::render(self, FormKind::Metric, area, buf);
+                screens::quiz::render(self, chrome.body, buf);
+            }
         }
         footer(self, chrome.footer, buf);
+        if let Some(picker) = &self.picker {
+            picker_box(self, picker, chrome.body, buf);
+        }
         if let Some(under) = self.help {
             screens::help::render(self, under, area, buf);
         }
@@ -55,6 +67,16 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Editor => "story editor",
         Screen::Spoken => "say it out loud",
         Screen::NotBuilt(step) => screens::home::STEPS[usize::from(step - 1)].title,
+        Screen::Designs => "2 Design answers",
+        Screen::Metrics => "3 Reliability metrics",
+        Screen::Opinions => "5 Opinions",
+        Screen::Form => match app.form.as_ref().map(|f| f.kind()) {
+            Some(FormKind::Design) => "design editor",
+            Some(FormKind::Metric) => "metric editor",
+            Some(FormKind::Opinion) => "opinion editor",
+            _ => "platform narrative",
+        },
+        Screen::Quiz => "metrics quiz",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),
@@ -115,9 +137,14 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "Delete '{}'? It goes to the trash folder, from where it can be moved back.",
             super::widgets::safe(title)
         ),
-        Confirm::LeaveEditor => {
+        Confirm::LeaveEditor | Confirm::LeaveForm => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
+        Confirm::DeleteItem { kind, title, .. } => format!(
+            "Delete the {} '{}'? A copy goes to the trash folder.",
+            kind.noun(),
+            super::widgets::clip(title, 60)
+        ),
         Confirm::RestoreDraft { title } => format!(
             "You quit while editing {}. Restore that draft? (n moves it to the trash)",
             super::widgets::safe(title)
@@ -144,4 +171,41 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             .title(" Confirm "),
     )
     .render(rect, buf);
+}
+
+fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let rows = picker.rows();
+    let title = match picker.kind {
+        super::app::PickerKind::DesignPrompt => " Pick a design prompt ",
+        super::app::PickerKind::Debate => " Take a side ",
+    };
+    let height = (rows.len() as u16 + 2).min(area.height);
+    let rect = layout::centered(area, area.width.saturating_sub(4).min(110), height);
+    Clear.render(rect, buf);
+    let inner_rows = usize::from(rect.height.saturating_sub(2));
+    let first = layout::list_offset(picker.selected, inner_rows);
+    let width = usize::from(rect.width.saturating_sub(2));
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner_rows)
+        .map(|(i, row)| {
+            let text = super::widgets::clip(row, width);
+            if i == picker.selected {
+                Line::from(Span::styled(format!("{text:<width$}"), t.selected()))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(title)
+                .title_bottom(" Enter choose · Esc cancel "),
+        )
+        .render(rect, buf);
 }

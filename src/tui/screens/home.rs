@@ -87,27 +87,66 @@ fn progress(app: &App, step: usize) -> Progress {
                 ratio: (ready as f64 / 3.0).min(1.0),
             }
         }
-        1 => not_built(app.kit.designs.len(), "design", "designs"),
-        2 => not_built(app.kit.metrics.len(), "metric", "metrics"),
+        1 => {
+            let n = app.kit.designs.len();
+            let (core, coverage) = crate::tui::screens::steps::core_coverage(app);
+            let done = n >= 5 && core == 3;
+            Progress {
+                mark: if done {
+                    "✓"
+                } else if n > 0 {
+                    "◐"
+                } else {
+                    "○"
+                },
+                text: format!("{n} of 5-7 designs · {coverage}"),
+                ratio: ((n.min(5) + core) as f64 / 8.0).min(1.0),
+            }
+        }
+        2 => {
+            let e = crate::evaluate::metric::checklist(&app.kit.metrics);
+            let met = e.checks.iter().filter(|c| c.met()).count();
+            let quiz = match app.reviews.last_quiz() {
+                Some(round) => format!(" · last quiz {}%", round.percent()),
+                None => String::new(),
+            };
+            Progress {
+                mark: if met == e.checks.len() {
+                    "✓"
+                } else if met > 0 || !app.kit.metrics.is_empty() {
+                    "◐"
+                } else {
+                    "○"
+                },
+                text: format!("{met} of {} must-knows{quiz}", e.checks.len()),
+                ratio: met as f64 / e.checks.len() as f64,
+            }
+        }
         3 => Progress {
             mark: "·",
             text: "the trivia deck arrives in a later version".into(),
             ratio: 0.0,
         },
-        _ => not_built(app.kit.opinions.len(), "opinion", "opinions"),
-    }
-}
-
-fn not_built(count: usize, one: &str, many: &str) -> Progress {
-    let saved = match count {
-        0 => String::new(),
-        1 => format!("1 {one} saved · "),
-        n => format!("{n} {many} saved · "),
-    };
-    Progress {
-        mark: "·",
-        text: format!("{saved}this step's screen arrives in a later version"),
-        ratio: 0.0,
+        _ => {
+            let n = app.kit.opinions.len();
+            let strong = app
+                .opinion_scores
+                .iter()
+                .flatten()
+                .filter(|&&s| s >= 80)
+                .count();
+            Progress {
+                mark: if strong >= 3 {
+                    "✓"
+                } else if n > 0 {
+                    "◐"
+                } else {
+                    "○"
+                },
+                text: format!("{strong} of 3 opinions with spine ({n} written)"),
+                ratio: (strong as f64 / 3.0).min(1.0),
+            }
+        }
     }
 }
 
@@ -223,12 +262,15 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let mut extra: Vec<Line> = Vec::new();
     let words = app.kit.narrative.text.split_whitespace().count();
     extra.push(Line::from(vec![
-        Span::styled("   Platform narrative: ", t.heading()),
+        Span::styled("   Platform narrative ", t.heading()),
+        Span::styled("p", t.key()),
         Span::styled(
             if words == 0 {
-                "not written yet (its editor arrives in a later version)".to_string()
+                ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
             } else {
-                format!("{words} words")
+                let e = crate::evaluate::narrative::evaluate(&app.kit.narrative);
+                let next = e.next().map(|c| format!(" · next: {}", c.label.to_lowercase())).unwrap_or_default();
+                format!(": {words} words, {}/100{next}", e.score)
             },
             t.dim(),
         ),
@@ -284,29 +326,17 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
 pub fn render_not_built(app: &App, step: u8, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let s = &STEPS[usize::from(step - 1)];
-    let kept = match step {
-        2 => format!(
-            "{} design answers are in your data directory and are kept as they are.",
-            app.kit.designs.len()
-        ),
-        3 => format!(
-            "{} metrics are in your data directory and are kept as they are.",
-            app.kit.metrics.len()
-        ),
-        5 => format!(
-            "{} opinions are in your data directory and are kept as they are.",
-            app.kit.opinions.len()
-        ),
-        _ => "The built-in Linux & systems deck is not in this version.".to_string(),
-    };
     let text = vec![
         Line::from(Span::styled(s.title, t.heading())),
         Line::from(s.why),
         Line::from(""),
-        Line::from("This step's screen is not built yet in this version of sre-prep."),
-        Line::from(kept),
+        Line::from("This step's screen is not built yet in this version of sre-prep:"),
         Line::from(
-            "Until then, `sre-prep import` and `sre-prep export` carry them in the file format shown in the README.",
+            "the Linux & systems deck and its spaced-repetition review come in a later version.",
+        ),
+        Line::from(""),
+        Line::from(
+            "Steps 1, 2, 3 and 5 and the platform narrative are ready — press Esc to go back.",
         ),
     ];
     Paragraph::new(text)

@@ -1,7 +1,10 @@
 //! One module a screen, each drawing from `&App`.
 
 pub mod editor;
+pub mod form;
 pub mod help;
 pub mod home;
+pub mod quiz;
 pub mod spoken;
+pub mod steps;
 pub mod stories;

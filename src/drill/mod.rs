@@ -1,0 +1,3 @@
+//! Drills: what the user practised and how it went, kept in `reviews.json`.
+
+pub mod reviews;

@@ -1,0 +1,125 @@
+//! Evaluators for steps 2, 3 and 5 and the platform narrative: each a
+//! checklist of what an interviewer listens for, met or not and why, built on
+//! the story scorer's text tools (quantities, first person, hedges).
+
+pub mod design;
+pub mod metric;
+pub mod narrative;
+pub mod opinion;
+
+use serde::Serialize;
+
+use crate::kit::Kit;
+use crate::score::{StoryScore, score_story};
+
+/// One thing an interviewer listens for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Points earned of `of`.
+    pub points: u8,
+    pub of: u8,
+    /// What earned it, or the one thing to add.
+    pub detail: String,
+}
+
+impl Check {
+    pub fn met(&self) -> bool {
+        self.points >= self.of
+    }
+}
+
+/// A checklist with a 0-100 score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    pub score: u8,
+    pub checks: Vec<Check>,
+    /// Called out regardless of points: hedging with no stance, a textbook answer.
+    pub flags: Vec<String>,
+}
+
+impl Evaluation {
+    /// Scores the checks: points earned over points possible, out of 100.
+    pub fn from_checks(checks: Vec<Check>) -> Evaluation {
+        let earned: u32 = checks.iter().map(|c| u32::from(c.points)).sum();
+        let possible: u32 = checks.iter().map(|c| u32::from(c.of)).sum();
+        let score = (earned * 100 + possible / 2)
+            .checked_div(possible)
+            .map_or(0, |v| v as u8);
+        Evaluation {
+            score,
+            checks,
+            flags: Vec::new(),
+        }
+    }
+
+    /// The first thing still missing.
+    pub fn next(&self) -> Option<&Check> {
+        self.checks.iter().find(|c| !c.met())
+    }
+}
+
+/// A check worth `of` points, met (all points) or not (none).
+pub(crate) fn check(
+    id: &'static str,
+    label: &'static str,
+    of: u8,
+    met: bool,
+    good: String,
+    missing: &str,
+) -> Check {
+    Check {
+        id,
+        label,
+        points: if met { of } else { 0 },
+        of,
+        detail: if met { good } else { missing.to_string() },
+    }
+}
+
+/// Everything in a kit, evaluated: what readiness and the screens read.
+#[derive(Debug, Clone, Default)]
+pub struct KitEvaluation {
+    pub stories: Vec<StoryScore>,
+    pub designs: Vec<Evaluation>,
+    pub metrics: Vec<metric::MetricReading>,
+    pub metrics_checklist: Evaluation,
+    pub opinions: Vec<Evaluation>,
+    pub narrative: Evaluation,
+}
+
+/// Evaluates a whole kit, spreading the work over the machine's cores.
+pub fn evaluate_kit(kit: &Kit) -> KitEvaluation {
+    fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        if threads < 2 || items.len() < 32 {
+            return items.iter().map(&f).collect();
+        }
+        let chunk = items.len().div_ceil(threads);
+        let f = &f;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    }
+    KitEvaluation {
+        stories: parallel(&kit.stories, score_story),
+        designs: parallel(&kit.designs, design::evaluate),
+        metrics: kit.metrics.iter().map(metric::read).collect(),
+        metrics_checklist: metric::checklist(&kit.metrics),
+        opinions: parallel(&kit.opinions, opinion::evaluate),
+        narrative: narrative::evaluate(&kit.narrative),
+    }
+}

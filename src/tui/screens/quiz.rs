@@ -1,0 +1,115 @@
+//! "Know your metrics cold": the app names a metric, the user types the
+//! value, and it is checked allowing unit changes and small rounding.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::widgets::safe;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(quiz) = app.quiz.as_ref() else {
+        return;
+    };
+    let t = app.theme;
+    let rect = layout::centered(area, 76, 14);
+    Clear.render(rect, buf);
+    let right = quiz.answers.iter().filter(|a| a.right).count();
+    let mut lines = Vec::new();
+    if quiz.finished {
+        let percent = if quiz.answers.is_empty() {
+            0
+        } else {
+            right * 100 / quiz.answers.len()
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Round over: {right} of {} right ({percent}%).",
+                quiz.answers.len()
+            ),
+            t.heading(),
+        )));
+        lines.push(Line::from(""));
+        for a in quiz.answers.iter().filter(|a| !a.right) {
+            let name = app
+                .kit
+                .metrics
+                .iter()
+                .find(|m| m.id == a.metric)
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "✗ {} ({}): {} — you said {}",
+                    safe(&name),
+                    a.asked,
+                    safe(&a.expected),
+                    safe(&a.typed)
+                ),
+                t.warn(),
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Enter to go back to the metrics.",
+            t.dim(),
+        )));
+    } else if let Some((index, asked, _)) = quiz.questions.get(quiz.at) {
+        let m = &app.kit.metrics[*index];
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Question {} of {} · {right} right so far",
+                quiz.at + 1,
+                quiz.questions.len()
+            ),
+            t.dim(),
+        )));
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(safe(&m.name), t.title()),
+            Span::styled(
+                format!(
+                    " — {}?",
+                    if *asked == "after" {
+                        "now (after your work)"
+                    } else {
+                        "before your work"
+                    }
+                ),
+                t.heading(),
+            ),
+        ]));
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled("> ", t.key()),
+            Span::raw(safe(&quiz.typed)),
+            Span::styled(if quiz.feedback.is_none() { "▏" } else { "" }, t.key()),
+        ]));
+        lines.push(Line::from(""));
+        match &quiz.feedback {
+            Some((true, text)) => lines.push(Line::from(Span::styled(
+                format!("✓ {}", safe(text)),
+                t.good(),
+            ))),
+            Some((false, text)) => lines.push(Line::from(Span::styled(
+                format!("✗ {}", safe(text)),
+                t.bad(),
+            ))),
+            None => lines.push(Line::from(Span::styled(
+                "Type the value with its unit (90 s and 1.5 min are the same), then Enter.",
+                t.dim(),
+            ))),
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(" Know your metrics cold "),
+        )
+        .render(rect, buf);
+}

@@ -1,0 +1,187 @@
+//! Steps 2, 3 and 5 and the narrative, driven through `App::update`: items
+//! added with keys land on disk; the quiz keeps its round.
+
+mod common;
+
+use std::fs;
+
+use common::{ctrl, key, open, press, screen, type_text};
+use crossterm::event::KeyCode;
+use sre_prep::tui::app::{Confirm, Screen};
+
+#[test]
+fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "3n");
+    assert_eq!(app.screen, Screen::Form);
+    type_text(&mut app, "MTTD for P1 incidents");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "mttd");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "8 min");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "90 s");
+    ctrl(&mut app, 's');
+    let metrics = fs::read_to_string(tmp.path().join("metrics.json")).unwrap();
+    assert!(
+        metrics.contains("\"name\": \"MTTD for P1 incidents\""),
+        "{metrics}"
+    );
+    assert!(metrics.contains("\"kind\": \"mttd\""), "{metrics}");
+    assert!(metrics.contains("\"after\": \"90 s\""), "{metrics}");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Metrics);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("MTTD for P1 incidents: we went from 8 min to 90 s (-81%, 5.3x less)"),
+        "{text}"
+    );
+
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "5t");
+    key(&mut app, KeyCode::Enter); // the first side of the first debate
+    assert_eq!(app.form.as_ref().unwrap().focus, 2, "straight to 'because'");
+    type_text(
+        &mut app,
+        "a page should mean a customer is hurt, not that a machine is busy",
+    );
+    key(&mut app, KeyCode::Tab);
+    type_text(
+        &mut app,
+        "When I moved the payments team to burn-rate alerts, false pages fell from 67% to 8%.",
+    );
+    key(&mut app, KeyCode::Tab);
+    type_text(
+        &mut app,
+        "For batch jobs with no users waiting, a freshness threshold is better.",
+    );
+    assert_eq!(app.form.as_ref().unwrap().evaluation.score, 100);
+    ctrl(&mut app, 's');
+    let opinions = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
+    assert!(
+        opinions.contains("\"stance\": \"SLO-based (burn-rate) alerting\""),
+        "{opinions}"
+    );
+    assert!(
+        opinions.contains("false pages fell from 67% to 8%"),
+        "{opinions}"
+    );
+}
+
+#[test]
+fn a_design_starts_from_a_prompt_and_a_textbook_answer_is_called_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "2n");
+    assert!(app.picker.is_some());
+    press(&mut app, "j");
+    key(&mut app, KeyCode::Enter); // Kubernetes
+    let form = app.form.as_ref().unwrap();
+    let expected = sre_prep::kit::Design {
+        prompt: "kubernetes".into(),
+        title: "A Kubernetes cluster for a given workload".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        form.item().unwrap(),
+        sre_prep::tui::form::Item::Design(expected)
+    );
+    ctrl(&mut app, 's');
+    let path = tmp
+        .path()
+        .join("designs/a-kubernetes-cluster-for-a-given-workload.json");
+    assert!(path.exists());
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("textbook") || text.contains("Ground it"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Core prompts: ci-cd ✗ kubernetes ✓ multi-region ✗"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_quiz_checks_answers_with_units_and_keeps_the_round() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("metrics.json"),
+        r#"{ "version": 1, "metrics": [ { "id": "mttd", "name": "MTTD", "kind": "mttd", "before": "8 min", "after": "90 s" } ] }"#,
+    )
+    .unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "3r");
+    assert_eq!(app.screen, Screen::Quiz);
+    let quiz = app.quiz.as_ref().unwrap();
+    assert_eq!(quiz.questions.len(), 2);
+    let first_expected = quiz.questions[0].2.clone();
+    // Answer the first right in other units, the second wrong.
+    type_text(
+        &mut app,
+        if first_expected == "90 s" {
+            "1.5 min"
+        } else {
+            "480 s"
+        },
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.quiz.as_ref().unwrap().feedback.as_ref().unwrap().0);
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "3 hours");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.quiz.as_ref().unwrap().feedback.as_ref().unwrap().0);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.quiz.as_ref().unwrap().finished);
+    let reviews = fs::read_to_string(tmp.path().join("reviews.json")).unwrap();
+    assert!(reviews.contains("\"date\": \"2026-11-28\""), "{reviews}");
+    assert!(reviews.contains("\"typed\": \"3 hours\""), "{reviews}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Metrics);
+    assert!(screen(&mut app, 120, 40).contains("Last quiz: 50% right, today"));
+}
+
+#[test]
+fn the_narrative_is_edited_from_home_with_p() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "p");
+    assert_eq!(app.screen, Screen::Form);
+    type_text(
+        &mut app,
+        "I led the move of 40 services to our platform. Deploys went from 2 a week to 30 a day, and incidents from 9 a quarter to 2.",
+    );
+    ctrl(&mut app, 's');
+    let text = fs::read_to_string(tmp.path().join("narrative.json")).unwrap();
+    assert!(
+        text.contains("Deploys went from 2 a week to 30 a day"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(screen(&mut app, 100, 30).contains("Platform narrative p: 28 words"));
+}
+
+#[test]
+fn deleting_a_metric_keeps_a_copy_in_the_trash() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("metrics.json"),
+        r#"{ "version": 1, "metrics": [ { "id": "mttr", "name": "MTTR", "kind": "mttr", "before": "47 min", "after": "12 min" } ] }"#,
+    )
+    .unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "3d");
+    assert!(matches!(app.confirm, Some(Confirm::DeleteItem { .. })));
+    press(&mut app, "y");
+    assert!(app.kit.metrics.is_empty());
+    let trashed: Vec<_> = fs::read_dir(tmp.path().join("trash"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(trashed.len(), 1);
+    assert!(fs::read_to_string(&trashed[0]).unwrap().contains("47 min"));
+}
