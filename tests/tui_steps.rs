@@ -185,3 +185,26 @@ fn deleting_a_metric_keeps_a_copy_in_the_trash() {
     assert_eq!(trashed.len(), 1);
     assert!(fs::read_to_string(&trashed[0]).unwrap().contains("47 min"));
 }
+
+#[test]
+fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("opinions.json"),
+        r#"{ "version": 1, "opinions": [ { "id": "canary", "stance": "canary releases", "over": "blue/green" } ] }"#,
+    )
+    .unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "5");
+    let text = "# I believe in\ncanary releases\n# Over\nblue/green\n# Because\nthey limit the blast radius of a bad change to a few percent of users\n";
+    app.finish_external_edit_form(sre_prep::tui::form::FormKind::Opinion, Some(0), Ok(text.to_string()));
+    let saved = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
+    assert!(saved.contains("they limit the blast radius"), "{saved}");
+
+    let typo = "# I believe in\ncanary releases\n# Becuase\nmy precious words\n";
+    app.finish_external_edit_form(sre_prep::tui::form::FormKind::Opinion, Some(0), Ok(typo.to_string()));
+    assert_eq!(app.screen, Screen::Form);
+    assert!(app.status.as_ref().unwrap().text.contains("Becuase"));
+    let form = app.form.as_ref().unwrap();
+    assert!(form.inputs.last().unwrap().lines().join("\n").contains("my precious words"));
+}
