@@ -197,14 +197,29 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
     let mut app = open(tmp.path());
     press(&mut app, "5");
     let text = "# I believe in\ncanary releases\n# Over\nblue/green\n# Because\nthey limit the blast radius of a bad change to a few percent of users\n";
-    app.finish_external_edit_form(sre_prep::tui::form::FormKind::Opinion, Some(0), Ok(text.to_string()));
+    app.finish_external_edit_form(
+        sre_prep::tui::form::FormKind::Opinion,
+        Some(0),
+        Ok(text.to_string()),
+    );
     let saved = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert!(saved.contains("they limit the blast radius"), "{saved}");
 
     let typo = "# I believe in\ncanary releases\n# Becuase\nmy precious words\n";
-    app.finish_external_edit_form(sre_prep::tui::form::FormKind::Opinion, Some(0), Ok(typo.to_string()));
+    app.finish_external_edit_form(
+        sre_prep::tui::form::FormKind::Opinion,
+        Some(0),
+        Ok(typo.to_string()),
+    );
     assert_eq!(app.screen, Screen::Form);
     assert!(app.status.as_ref().unwrap().text.contains("Becuase"));
     let form = app.form.as_ref().unwrap();
-    assert!(form.inputs.last().unwrap().lines().join("\n").contains("my precious words"));
+    assert!(
+        form.inputs
+            .last()
+            .unwrap()
+            .lines()
+            .join("\n")
+            .contains("my precious words")
+    );
 }
