@@ -9,6 +9,7 @@ pub mod content;
 pub mod drill;
 pub mod evaluate;
 pub mod kit;
+pub mod parallel;
 pub mod score;
 pub mod store;
 pub mod tui;

@@ -10,6 +10,7 @@ pub mod opinion;
 use serde::Serialize;
 
 use crate::kit::Kit;
+use crate::parallel;
 use crate::score::{StoryScore, score_story};
 
 /// One thing an interviewer listens for.
@@ -91,35 +92,12 @@ pub struct KitEvaluation {
 
 /// Evaluates a whole kit, spreading the work over the machine's cores.
 pub fn evaluate_kit(kit: &Kit) -> KitEvaluation {
-    fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        if threads < 2 || items.len() < 32 {
-            return items.iter().map(&f).collect();
-        }
-        let chunk = items.len().div_ceil(threads);
-        let f = &f;
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| {
-                    w.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    }
     KitEvaluation {
-        stories: parallel(&kit.stories, score_story),
-        designs: parallel(&kit.designs, design::evaluate),
+        stories: parallel::map(&kit.stories, 32, score_story),
+        designs: parallel::map(&kit.designs, 32, design::evaluate),
         metrics: kit.metrics.iter().map(metric::read).collect(),
         metrics_checklist: metric::checklist(&kit.metrics),
-        opinions: parallel(&kit.opinions, opinion::evaluate),
+        opinions: parallel::map(&kit.opinions, 32, opinion::evaluate),
         narrative: narrative::evaluate(&kit.narrative),
     }
 }

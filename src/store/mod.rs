@@ -140,30 +140,10 @@ fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// Reads and parses files on every core: a big folder loads in a fraction
 /// of the time. Results keep the order of `paths`.
 fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, Vec<LoadProblem>)> {
-    let one = |path: &PathBuf| {
+    crate::parallel::map(paths, 64, |path| {
         let mut problems = Vec::new();
         let item = load_file::<T>(path, &mut problems);
         (item, problems)
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
-    if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(one).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
     })
 }
 

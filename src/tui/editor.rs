@@ -84,7 +84,9 @@ pub struct EditorState {
     pub score: StoryScore,
 }
 
-fn text_area(text: &str) -> TextArea<'static> {
+/// A multi-line input holding `text`, wrapping words, the cursor after the
+/// text. Every editor field is one.
+pub fn text_input(text: &str) -> TextArea<'static> {
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {
@@ -110,9 +112,9 @@ impl EditorState {
                         .iter()
                         .map(|m| metric_line(m).trim_start_matches("- ").to_string())
                         .collect();
-                    text_area(&lines.join("\n"))
+                    text_input(&lines.join("\n"))
                 } else {
-                    text_area(story.text_field(spec.field).unwrap_or(""))
+                    text_input(story.text_field(spec.field).unwrap_or(""))
                 }
             })
             .collect();

@@ -2,7 +2,9 @@
 //! item's fields in order, each a multi-line input with a hint, and the
 //! evaluation recomputed as the user types.
 
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::TextArea;
+
+use super::editor::text_input;
 
 use crate::evaluate::{self, Evaluation};
 use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion};
@@ -271,21 +273,11 @@ pub struct FormEditor {
     pub evaluation: Evaluation,
 }
 
-fn input(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area
-}
-
 impl FormEditor {
     pub fn open(editing: Option<String>, item: Item) -> FormEditor {
         let inputs = fields(item.kind())
             .iter()
-            .map(|f| input(&item.get(f.key)))
+            .map(|f| text_input(&item.get(f.key)))
             .collect();
         let evaluation = item.evaluate();
         FormEditor {

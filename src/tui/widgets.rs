@@ -72,6 +72,35 @@ pub fn highlighted(text: &str, marks: &[(usize, usize, Style)], base: Style) -> 
     lines
 }
 
+/// One row of an editor's field list: marker, label, word count, preview.
+pub fn field_row(
+    label: &str,
+    lines: &[String],
+    focused: bool,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+    let preview = lines
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::styled(if focused { "▸ " } else { "  " }, theme.key()),
+        Span::styled(
+            format!("{label:<27}"),
+            if focused {
+                theme.selected()
+            } else {
+                theme.heading()
+            },
+        ),
+        Span::styled(format!("{words:>4}w "), theme.dim()),
+        Span::styled(clip(&preview, width.saturating_sub(40)), theme.dim()),
+    ])
+}
+
 /// "2:45" for a number of seconds.
 pub fn minutes(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

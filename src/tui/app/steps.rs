@@ -625,8 +625,7 @@ impl App {
                 let mut kept = editor.inputs[last].lines().join("\n");
                 kept.push_str("\n\n[text from $EDITOR that could not be read]\n");
                 kept.push_str(&text);
-                editor.inputs[last] =
-                    ratatui_textarea::TextArea::new(kept.split('\n').map(str::to_string).collect());
+                editor.inputs[last] = crate::tui::editor::text_input(&kept);
                 editor.focus = last;
                 self.form = Some(editor);
                 self.screen = Screen::Form;

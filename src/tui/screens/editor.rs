@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::editor::FIELDS;
 use crate::tui::layout;
 use crate::tui::screens::stories::score_panel;
-use crate::tui::widgets::clip;
+use crate::tui::widgets::{clip, field_row};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(editor) = app.editor.as_ref() else {
@@ -37,24 +37,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i as u16 >= inner.height {
             break;
         }
-        let lines = editor.inputs[i].lines();
-        let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
-        let preview = lines
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .cloned()
-            .unwrap_or_default();
-        let focused = i == editor.focus;
-        let label_style = if focused { t.selected() } else { t.heading() };
-        let width = usize::from(inner.width);
-        let preview_width = width.saturating_sub(30 + 10);
-        let line = Line::from(vec![
-            Span::styled(if focused { "▸ " } else { "  " }, t.key()),
-            Span::styled(format!("{:<27}", spec.label), label_style),
-            Span::styled(format!("{words:>4}w "), t.dim()),
-            Span::styled(clip(&preview, preview_width), t.dim()),
-        ]);
-        line.render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+        field_row(
+            spec.label,
+            editor.inputs[i].lines(),
+            i == editor.focus,
+            usize::from(inner.width),
+            t,
+        )
+        .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
 
     let spec = editor.focused_spec();

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::steps::evaluation_lines;
-use crate::tui::widgets::clip;
+use crate::tui::widgets::field_row;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(form) = app.form.as_ref() else {
@@ -32,24 +32,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i as u16 >= inner.height {
             break;
         }
-        let lines = form.inputs[i].lines();
-        let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
-        let preview = lines
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .cloned()
-            .unwrap_or_default();
-        let focused = i == form.focus;
-        let width = usize::from(inner.width);
-        Line::from(vec![
-            Span::styled(if focused { "▸ " } else { "  " }, t.key()),
-            Span::styled(
-                format!("{:<27}", f.label),
-                if focused { t.selected() } else { t.heading() },
-            ),
-            Span::styled(format!("{words:>4}w "), t.dim()),
-            Span::styled(clip(&preview, width.saturating_sub(40)), t.dim()),
-        ])
+        field_row(
+            f.label,
+            form.inputs[i].lines(),
+            i == form.focus,
+            usize::from(inner.width),
+            t,
+        )
         .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
     let f = &fields[form.focus];
