@@ -41,6 +41,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the built-in Linux & systems cards
+    Deck {
+        /// Print JSON: [{"id", "topic", "question", "answer"}]
+        #[arg(long)]
+        json: bool,
+    },
     /// Write your whole kit out (JSON that `import` reads back)
     Export {
         #[arg(long, value_enum, default_value = "json")]
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
         None => sre_prep::tui::run(&data_dir),
         Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
+        Some(Command::Deck { json }) => cli::deck::run(json),
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())
         }

@@ -185,3 +185,36 @@ fn a_resize_redraws_and_a_tiny_terminal_is_told() {
     tmux.wait_for("Reliability metrics");
     tmux.key_alone("q");
 }
+
+#[test]
+fn review_three_cards_in_a_real_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let tmux = Tmux::start("review");
+    launch(&tmux, &data);
+    tmux.wait_for("Reliability metrics");
+    tmux.key_alone("4");
+    tmux.wait_for("mastery");
+    tmux.key_alone("r");
+    tmux.wait_for("Say the answer out loud");
+    for n in 0..3 {
+        tmux.key_alone("Space");
+        tmux.wait_for("Easy (");
+        tmux.key_alone("3");
+        tmux.wait_for(&format!("{} answered", n + 1));
+    }
+    tmux.key_alone("Escape");
+    tmux.wait_for("Session over: 3 answers");
+    tmux.key_alone("q");
+    std::thread::sleep(Duration::from_millis(200));
+
+    let text = std::fs::read_to_string(data.join("reviews.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cards = json["reviews"]["cards"].as_object().unwrap();
+    assert_eq!(cards.len(), 3, "{text}");
+    for (id, state) in cards {
+        let due = state["due"].as_str().unwrap_or_default();
+        assert_eq!(due.len(), 10, "{id} has a due date: {state}");
+        assert_eq!(state["last_rating"], 3, "{id}");
+    }
+}

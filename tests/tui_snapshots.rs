@@ -90,13 +90,17 @@ fn help_spoken_and_too_small() {
 }
 
 #[test]
-fn a_step_not_built_yet_says_so() {
+fn the_deck_and_a_review_card() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "4");
-    let text = screen(&mut app, 80, 24);
-    assert!(text.contains("4 Linux & systems"), "{text}");
-    assert!(text.contains("not built yet"), "{text}");
+    settings().bind(|| {
+        insta::assert_snapshot!("deck_80x24", screen(&mut app, 80, 24));
+        press(&mut app, "r");
+        insta::assert_snapshot!("review_question_100x30", screen(&mut app, 100, 30));
+        press(&mut app, " ");
+        insta::assert_snapshot!("review_answer_100x30", screen(&mut app, 100, 30));
+    });
 }
 
 /// A kit with something in every step, from the exchange format.

@@ -1,6 +1,7 @@
 //! The shell face of sre-prep: each subcommand is a thin function over the core
 //! that prints plain text (or JSON) and returns the process exit code.
 
+pub mod deck;
 pub mod export;
 pub mod import;
 pub mod score;

@@ -1,3 +1,5 @@
 //! Drills: what the user practised and how it went, kept in `reviews.json`.
 
+pub mod deck;
 pub mod reviews;
+pub mod srs;

@@ -1,13 +1,36 @@
-//! `reviews.json`: the history of drills — metrics quiz rounds so far — with
-//! every field defaulted so later drills add to the file without breaking it.
+//! `reviews.json`: the history of drills — card reviews keyed by the card's
+//! stable id, metrics quiz rounds, and the drill settings — with every field
+//! defaulted so later drills add to the file without breaking it.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+use super::srs::CardState;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Reviews {
+    pub settings: DrillSettings,
+    /// Card id -> its memory state, due day and review log.
+    pub cards: BTreeMap<String, CardState>,
     pub quiz_rounds: Vec<QuizRound>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DrillSettings {
+    /// New cards introduced per day at most.
+    pub new_cards_per_day: u32,
+}
+
+impl Default for DrillSettings {
+    fn default() -> DrillSettings {
+        DrillSettings {
+            new_cards_per_day: 20,
+        }
+    }
 }
 
 /// One round of "know your metrics cold".

@@ -1,6 +1,7 @@
 //! The app's state and the one place it changes: key -> [`Action`] ->
 //! [`App::update`], which calls the store. Drawing only reads this state.
 
+mod drills;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
 use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
+pub use drills::ReviewSession;
 pub use steps::{Picker, PickerKind, QuizState, StepsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +31,15 @@ pub enum Screen {
     Stories,
     Editor,
     Spoken,
-    /// A playbook step whose screen is not built yet.
-    NotBuilt(u8),
     Designs,
     Metrics,
     Opinions,
     /// The editor of a design, metric, opinion or the narrative.
     Form,
     Quiz,
+    /// Step 4: the Linux & systems deck.
+    Deck,
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +147,11 @@ pub struct App {
     /// Evaluation scores of `kit.designs` and `kit.opinions`, once computed.
     pub design_scores: Vec<Option<u8>>,
     pub opinion_scores: Vec<Option<u8>>,
+    /// The built-in cards and the user's own (`cards.json`).
+    pub deck: Vec<crate::drill::deck::Card>,
+    pub deck_selected: usize,
+    pub review: Option<ReviewSession>,
+    scheduler: crate::drill::srs::Scheduler,
 }
 
 impl App {
@@ -194,9 +202,14 @@ impl App {
             reviews: Default::default(),
             design_scores: Vec::new(),
             opinion_scores: Vec::new(),
+            deck: Vec::new(),
+            deck_selected: 0,
+            review: None,
+            scheduler: crate::drill::srs::Scheduler::new(),
         };
         app.reload();
         app.load_reviews();
+        app.load_deck();
         if let Some(store) = app.store.as_mut()
             && let Some(draft) = store.load_draft(&mut app.problems)
         {
@@ -342,12 +355,13 @@ impl App {
             Screen::Stories => Context::Stories,
             Screen::Editor => Context::Editor,
             Screen::Spoken => Context::Spoken,
-            Screen::NotBuilt(_) => Context::NotBuilt,
             Screen::Designs => Context::Designs,
             Screen::Metrics => Context::Metrics,
             Screen::Opinions => Context::Opinions,
             Screen::Form => Context::Form,
             Screen::Quiz => Context::Quiz,
+            Screen::Deck => Context::Deck,
+            Screen::Review => Context::Review,
         }
     }
 
@@ -543,16 +557,13 @@ impl App {
             Screen::Stories => self.update_stories(action),
             Screen::Editor => self.update_editor(action),
             Screen::Spoken => self.update_spoken(action),
-            Screen::NotBuilt(_) => match action {
-                Action::Back => self.screen = Screen::Home,
-                Action::Quit => self.quit = true,
-                _ => {}
-            },
             Screen::Designs => self.update_collection(FormKind::Design, action),
             Screen::Metrics => self.update_collection(FormKind::Metric, action),
             Screen::Opinions => self.update_collection(FormKind::Opinion, action),
             Screen::Form => self.update_form(action),
             Screen::Quiz => self.update_quiz(action),
+            Screen::Deck => self.update_deck(action),
+            Screen::Review => self.update_review(action),
         }
     }
 
@@ -581,8 +592,8 @@ impl App {
             1 => Screen::Stories,
             2 => Screen::Designs,
             3 => Screen::Metrics,
-            5 => Screen::Opinions,
-            other => Screen::NotBuilt(other),
+            4 => Screen::Deck,
+            _ => Screen::Opinions,
         };
     }
 

@@ -40,6 +40,12 @@ pub enum Action {
     TakeSide,
     Narrative,
     Submit,
+    ReviewDue,
+    Cram,
+    MoreNewCards,
+    FewerNewCards,
+    Reveal,
+    Rate(u8),
 }
 
 impl Action {
@@ -80,6 +86,15 @@ impl Action {
             Action::TakeSide => "take a side in a classic SRE debate",
             Action::Narrative => "write the platform narrative",
             Action::Submit => "check the answer, then go on",
+            Action::ReviewDue => "review what is due (new cards included, up to the daily limit)",
+            Action::Cram => "cram this topic, due or not, weakest cards first",
+            Action::MoreNewCards => "allow more new cards a day",
+            Action::FewerNewCards => "allow fewer new cards a day",
+            Action::Reveal => "show the answer",
+            Action::Rate(1) => "Again: forgot it; it comes back in this session",
+            Action::Rate(2) => "Hard: recalled with effort",
+            Action::Rate(3) => "Good: recalled",
+            Action::Rate(_) => "Easy: recalled at once",
         }
     }
 }
@@ -171,7 +186,6 @@ pub enum Context {
     Filter,
     Editor,
     Spoken,
-    NotBuilt,
     Help,
     Confirm,
     Designs,
@@ -180,6 +194,8 @@ pub enum Context {
     Picker,
     Form,
     Quiz,
+    Deck,
+    Review,
 }
 
 const MOVE: [Binding; 6] = [
@@ -286,6 +302,38 @@ static OPINIONS: &[Binding] = &[
     COLLECTION[15],
 ];
 
+static DECK: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(
+        &[key('r'), code(KeyCode::Enter)],
+        Action::ReviewDue,
+        Some("review due"),
+    ),
+    bind(&[key('c')], Action::Cram, Some("cram topic")),
+    bind(
+        &[key('+'), key('=')],
+        Action::MoreNewCards,
+        Some("more new/day"),
+    ),
+    bind(&[key('-')], Action::FewerNewCards, Some("fewer")),
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static REVIEW: &[Binding] = &[
+    bind(&[key(' ')], Action::Reveal, Some("show answer")),
+    bind(&[key('1')], Action::Rate(1), Some("again")),
+    bind(&[key('2')], Action::Rate(2), Some("hard")),
+    bind(&[key('3')], Action::Rate(3), Some("good")),
+    bind(&[key('4')], Action::Rate(4), Some("easy")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("end & save")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
 static PICKER: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -373,13 +421,6 @@ static SPOKEN: &[Binding] = &[
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
-static NOT_BUILT: &[Binding] = &[
-    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
-    bind(&[key('?')], Action::Help, Some("help")),
-    bind(&[key('q')], Action::Quit, Some("quit")),
-    bind(&[ctrl('c')], Action::ForceQuit, None),
-];
-
 static HELP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -404,7 +445,6 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Filter => FILTER,
         Context::Editor => EDITOR,
         Context::Spoken => SPOKEN,
-        Context::NotBuilt => NOT_BUILT,
         Context::Help => HELP,
         Context::Confirm => CONFIRM,
         Context::Designs => DESIGNS,
@@ -413,6 +453,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Picker => PICKER,
         Context::Form => EDITOR,
         Context::Quiz => QUIZ,
+        Context::Deck => DECK,
+        Context::Review => REVIEW,
     }
 }
 
@@ -446,7 +488,6 @@ mod tests {
             Context::Filter,
             Context::Editor,
             Context::Spoken,
-            Context::NotBuilt,
             Context::Help,
             Context::Confirm,
             Context::Designs,
@@ -455,6 +496,8 @@ mod tests {
             Context::Picker,
             Context::Form,
             Context::Quiz,
+            Context::Deck,
+            Context::Review,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

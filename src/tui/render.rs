@@ -36,7 +36,6 @@ impl Widget for &App {
             Screen::Stories => screens::stories::render(self, area, buf),
             Screen::Editor => screens::editor::render(self, area, buf),
             Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
-            Screen::NotBuilt(step) => screens::home::render_not_built(self, step, chrome.body, buf),
             Screen::Designs => screens::steps::render(self, FormKind::Design, area, buf),
             Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
             Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
@@ -44,6 +43,11 @@ impl Widget for &App {
             Screen::Quiz => {
                 screens::steps::render(self, FormKind::Metric, area, buf);
                 screens::quiz::render(self, chrome.body, buf);
+            }
+            Screen::Deck => screens::deck::render(self, area, buf),
+            Screen::Review => {
+                screens::deck::render(self, area, buf);
+                screens::deck::render_review(self, chrome.body, buf);
             }
         }
         footer(self, chrome.footer, buf);
@@ -66,7 +70,6 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Stories => "1 Incident stories",
         Screen::Editor => "story editor",
         Screen::Spoken => "say it out loud",
-        Screen::NotBuilt(step) => screens::home::STEPS[usize::from(step - 1)].title,
         Screen::Designs => "2 Design answers",
         Screen::Metrics => "3 Reliability metrics",
         Screen::Opinions => "5 Opinions",
@@ -77,6 +80,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             _ => "platform narrative",
         },
         Screen::Quiz => "metrics quiz",
+        Screen::Deck => "4 Linux & systems",
+        Screen::Review => "review",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),

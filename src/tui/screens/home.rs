@@ -122,11 +122,32 @@ fn progress(app: &App, step: usize) -> Progress {
                 ratio: met as f64 / e.checks.len() as f64,
             }
         }
-        3 => Progress {
-            mark: "·",
-            text: "the trivia deck arrives in a later version".into(),
-            ratio: 0.0,
-        },
+        3 => {
+            use crate::drill::deck::CORE_TOPICS;
+            use crate::drill::srs::{due_counts, mastery};
+            let masteries: Vec<u8> = CORE_TOPICS
+                .iter()
+                .map(|t| mastery(app.cards_in(t), &app.reviews.cards, app.today))
+                .collect();
+            let met = masteries.iter().filter(|&&m| m >= 80).count();
+            let due = due_counts(app.deck.iter(), &app.reviews.cards, app.today);
+            let lowest = masteries.iter().min().copied().unwrap_or(0);
+            Progress {
+                mark: if met == CORE_TOPICS.len() {
+                    "✓"
+                } else if app.reviews.cards.is_empty() {
+                    "○"
+                } else {
+                    "◐"
+                },
+                text: format!(
+                    "{met} of 6 core topics recalled (lowest {lowest}%) · {} due, {} new",
+                    due.review + due.learning,
+                    app.new_cards_left().min(due.new)
+                ),
+                ratio: masteries.iter().map(|&m| f64::from(m.min(80))).sum::<f64>() / (80.0 * 6.0),
+            }
+        }
         _ => {
             let n = app.kit.opinions.len();
             let strong = app
@@ -320,27 +341,4 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     extra
-}
-
-/// A step whose screen is not built yet says so, and what is kept meanwhile.
-pub fn render_not_built(app: &App, step: u8, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let s = &STEPS[usize::from(step - 1)];
-    let text = vec![
-        Line::from(Span::styled(s.title, t.heading())),
-        Line::from(s.why),
-        Line::from(""),
-        Line::from("This step's screen is not built yet in this version of sre-prep:"),
-        Line::from(
-            "the Linux & systems deck and its spaced-repetition review come in a later version.",
-        ),
-        Line::from(""),
-        Line::from(
-            "Steps 1, 2, 3 and 5 and the platform narrative are ready — press Esc to go back.",
-        ),
-    ];
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().border_style(t.border()))
-        .render(area, buf);
 }

@@ -1,0 +1,144 @@
+//! Step 4: the deck's topics with their due counts and mastery, and the
+//! review card: question, answer on Space, four buttons with their intervals.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::drill::deck::CORE_TOPICS;
+use crate::drill::srs::{Rating, due_counts, mastery};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::widgets::{safe, total_bar};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let body = layout::chrome(area).body;
+    let topics = app.deck_topics();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} cards", app.deck.len()), t.heading()),
+            Span::styled(
+                format!(
+                    " · {} new cards a day ({} left today) · core topics need 80% recalled",
+                    app.reviews.settings.new_cards_per_day,
+                    app.new_cards_left()
+                ),
+                t.dim(),
+            ),
+        ]),
+        Line::from(""),
+        Line::from(Span::styled(
+            format!(
+                "  {:<14}{:>6}{:>6}{:>6}{:>8}   mastery",
+                "topic", "new", "learn", "due", "cards"
+            ),
+            t.dim(),
+        )),
+    ];
+    for (i, topic) in topics.iter().enumerate() {
+        let counts = due_counts(app.cards_in(topic), &app.reviews.cards, app.today);
+        let m = mastery(app.cards_in(topic), &app.reviews.cards, app.today);
+        let n = app.cards_in(topic).count();
+        let core = if CORE_TOPICS.contains(&topic.as_str()) {
+            "*"
+        } else {
+            " "
+        };
+        let mut spans = vec![Span::raw(format!(
+            "{core} {:<14}{:>6}{:>6}{:>6}{:>8}   ",
+            topic, counts.new, counts.learning, counts.review, n
+        ))];
+        spans.extend(total_bar(m, 10, t));
+        spans.push(Span::raw("%"));
+        let line = Line::from(spans);
+        lines.push(if i == app.deck_selected {
+            line.style(t.selected())
+        } else {
+            line
+        });
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "* core topic. r reviews what is due across the deck; c crams the selected topic, due or not.",
+        t.dim(),
+    )));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.border())
+                .title(" 4 Linux & systems "),
+        )
+        .render(body, buf);
+}
+
+pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(session) = app.review.as_ref() else {
+        return;
+    };
+    let Some(&index) = session.queue.front() else {
+        return;
+    };
+    let t = app.theme;
+    let card = &app.deck[index];
+    let state = app.reviews.cards.get(&card.id);
+    let rect = layout::centered(area, 90, area.height.min(22));
+    Clear.render(rect, buf);
+    let mode = match &session.cram {
+        Some(topic) => format!("cramming {topic}"),
+        None => "due cards".to_string(),
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "{} · {} left · {} answered · {}",
+                card.topic,
+                session.queue.len(),
+                session.answered,
+                mode
+            ),
+            t.dim(),
+        )),
+        Line::from(""),
+        Line::from(Span::styled(safe(&card.question), t.title())),
+        Line::from(""),
+    ];
+    if session.revealed {
+        lines.push(Line::from(safe(&card.answer)));
+        if !card.follow_up.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                format!("Next they ask: {}", safe(&card.follow_up)),
+                t.dim(),
+            )));
+        }
+        lines.push(Line::from(""));
+        let intervals = app.scheduler_intervals(state);
+        let mut buttons = Vec::new();
+        for (rating, days) in Rating::ALL.iter().zip(intervals) {
+            let when = match days {
+                0 => "again today".to_string(),
+                1 => "1 day".to_string(),
+                d => format!("{d} days"),
+            };
+            buttons.push(Span::styled(format!(" {} ", *rating as u8), t.key()));
+            buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
+        }
+        lines.push(Line::from(buttons));
+    } else {
+        lines.push(Line::from(Span::styled(
+            "Say the answer out loud, then press Space.",
+            t.dim(),
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(" Review "),
+        )
+        .render(rect, buf);
+}
