@@ -158,3 +158,22 @@ fn steps_two_three_and_five() {
         insta::assert_snapshot!("debates_picker_100x30", screen(&mut app, 100, 30));
     });
 }
+
+#[test]
+fn a_rehearsal_result() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1r");
+    key(&mut app, KeyCode::Enter);
+    common::type_text(
+        &mut app,
+        "I was incident commander. Checkout failed for 47 minutes for 31% of EU customers. I decided to shed load instead of failing over the database, because the host was healthy.",
+    );
+    common::ctrl(&mut app, 's');
+    let text = screen(&mut app, 100, 30);
+    // The answer took a moment in the test; on a slow machine a second.
+    let mut settings = settings();
+    settings.add_filter(r"(⏱ |in )\d+:\d\d", "${1}M:SS");
+    settings.bind(|| insta::assert_snapshot!("rehearsal_result_100x30", text));
+}

@@ -4,3 +4,4 @@
 pub mod debates;
 pub mod design_prompts;
 pub mod examples;
+pub mod questions;

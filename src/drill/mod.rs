@@ -1,5 +1,6 @@
 //! Drills: what the user practised and how it went, kept in `reviews.json`.
 
 pub mod deck;
+pub mod follow_ups;
 pub mod reviews;
 pub mod srs;

@@ -15,7 +15,35 @@ pub struct Reviews {
     pub settings: DrillSettings,
     /// Card id -> its memory state, due day and review log.
     pub cards: BTreeMap<String, CardState>,
+    /// Story id -> its rehearsal schedule (FSRS, like a card).
+    pub stories: BTreeMap<String, CardState>,
+    /// Every rehearsal, oldest first.
+    pub rehearsals: Vec<Rehearsal>,
     pub quiz_rounds: Vec<QuizRound>,
+}
+
+/// One timed rehearsal of a story against a behavioural question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rehearsal {
+    pub date: Option<NaiveDate>,
+    pub question: String,
+    pub story: String,
+    /// What the user typed, from memory.
+    pub answer: String,
+    /// The typed answer's total score.
+    pub score: u8,
+    pub duration_seconds: u32,
+    pub follow_ups: Vec<FollowUpAnswer>,
+    /// 1 Again, 2 Hard, 3 Good, 4 Easy.
+    pub rating: u8,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FollowUpAnswer {
+    pub question: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,5 +94,10 @@ impl QuizRound {
 impl Reviews {
     pub fn last_quiz(&self) -> Option<&QuizRound> {
         self.quiz_rounds.last()
+    }
+
+    /// The rehearsals of one story, oldest first.
+    pub fn rehearsals_of<'a>(&'a self, story: &'a str) -> impl Iterator<Item = &'a Rehearsal> + 'a {
+        self.rehearsals.iter().filter(move |r| r.story == story)
     }
 }

@@ -2,6 +2,7 @@
 //! [`App::update`], which calls the store. Drawing only reads this state.
 
 mod drills;
+mod rehearse;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use crate::kit::{Kit, Story, template};
 use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use drills::ReviewSession;
+pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use steps::{Picker, PickerKind, QuizState, StepsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,7 @@ pub enum Screen {
     /// Step 4: the Linux & systems deck.
     Deck,
     Review,
+    Rehearse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +72,7 @@ pub enum Confirm {
     },
     LeaveForm,
     LeaveEditor,
+    AbandonRehearsal,
     RestoreDraft {
         title: String,
     },
@@ -151,6 +155,7 @@ pub struct App {
     pub deck: Vec<crate::drill::deck::Card>,
     pub deck_selected: usize,
     pub review: Option<ReviewSession>,
+    pub rehearsal: Option<RehearsalState>,
     scheduler: crate::drill::srs::Scheduler,
 }
 
@@ -205,6 +210,7 @@ impl App {
             deck: Vec::new(),
             deck_selected: 0,
             review: None,
+            rehearsal: None,
             scheduler: crate::drill::srs::Scheduler::new(),
         };
         app.reload();
@@ -362,6 +368,11 @@ impl App {
             Screen::Quiz => Context::Quiz,
             Screen::Deck => Context::Deck,
             Screen::Review => Context::Review,
+            Screen::Rehearse => match self.rehearsal.as_ref().map(|r| r.step) {
+                Some(RehearsalStep::Result) => Context::RehearseResult,
+                Some(RehearsalStep::Rate) => Context::RehearseRate,
+                _ => Context::Rehearse,
+            },
         }
     }
 
@@ -434,6 +445,7 @@ impl App {
                 }
             }
             Context::Form => self.form_input(key),
+            Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
             Context::Filter => {
                 match key.code {
@@ -459,6 +471,10 @@ impl App {
     fn handle_paste(&mut self, text: &str) {
         if self.screen == Screen::Form && self.confirm.is_none() {
             self.form_paste(text);
+            return;
+        }
+        if self.screen == Screen::Rehearse && self.confirm.is_none() {
+            self.rehearsal_paste(text);
             return;
         }
         if let Some(editor) = self.editor.as_mut()
@@ -564,6 +580,7 @@ impl App {
             Screen::Quiz => self.update_quiz(action),
             Screen::Deck => self.update_deck(action),
             Screen::Review => self.update_review(action),
+            Screen::Rehearse => self.update_rehearsal(action),
         }
     }
 
@@ -580,6 +597,7 @@ impl App {
             Action::NewStory => self.new_story(),
             Action::LoadExamples => self.load_examples(),
             Action::Narrative => self.open_narrative(),
+            Action::RehearseAny => self.rehearse_any(),
             _ => {}
         }
     }
@@ -692,6 +710,7 @@ impl App {
                     });
                 }
             }
+            Action::Rehearse if self.selected_story().is_some() => self.choose_rehearsal_question(),
             Action::SpokenAnswer if self.selected_story().is_some() => {
                 self.spoken_scroll = 0;
                 self.screen = Screen::Spoken;
@@ -878,6 +897,11 @@ impl App {
             }
             (Confirm::LeaveEditor, true) => self.close_editor(),
             (Confirm::LeaveForm, true) => self.close_form(),
+            (Confirm::AbandonRehearsal, true) => {
+                self.rehearsal = None;
+                self.screen = Screen::Stories;
+                self.info("Rehearsal abandoned; nothing was kept.");
+            }
             (Confirm::DeleteItem { kind, index, title }, true) => {
                 self.delete_item(kind, index, &title)
             }

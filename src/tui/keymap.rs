@@ -46,6 +46,8 @@ pub enum Action {
     FewerNewCards,
     Reveal,
     Rate(u8),
+    Rehearse,
+    RehearseAny,
 }
 
 impl Action {
@@ -95,6 +97,8 @@ impl Action {
             Action::Rate(2) => "Hard: recalled with effort",
             Action::Rate(3) => "Good: recalled",
             Action::Rate(_) => "Easy: recalled at once",
+            Action::Rehearse => "rehearse this story against a question, timed, from memory",
+            Action::RehearseAny => "rehearse: the app picks a question and a story",
         }
     }
 }
@@ -196,6 +200,10 @@ pub enum Context {
     Quiz,
     Deck,
     Review,
+    /// Typing a rehearsal answer or a follow-up.
+    Rehearse,
+    RehearseResult,
+    RehearseRate,
 }
 
 const MOVE: [Binding; 6] = [
@@ -225,6 +233,7 @@ static HOME: &[Binding] = &[
     bind(&[key('n')], Action::NewStory, Some("new story")),
     bind(&[key('x')], Action::LoadExamples, Some("examples")),
     bind(&[key('p')], Action::Narrative, Some("narrative")),
+    bind(&[key('R')], Action::RehearseAny, Some("rehearse")),
     MOVE[0],
     MOVE[1],
     bind(&[key('?')], Action::Help, Some("help")),
@@ -334,6 +343,32 @@ static REVIEW: &[Binding] = &[
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
+static REHEARSE: &[Binding] = &[
+    bind(&[ctrl('s')], Action::Submit, Some("done")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("abandon")),
+    bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static REHEARSE_RESULT: &[Binding] = &[
+    bind(&[code(KeyCode::Enter)], Action::Submit, Some("follow-ups")),
+    MOVE[0],
+    MOVE[1],
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("abandon")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static REHEARSE_RATE: &[Binding] = &[
+    bind(&[key('1')], Action::Rate(1), Some("again")),
+    bind(&[key('2')], Action::Rate(2), Some("hard")),
+    bind(&[key('3')], Action::Rate(3), Some("good")),
+    bind(&[key('4')], Action::Rate(4), Some("easy")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("abandon")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
 static PICKER: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -381,6 +416,7 @@ static STORIES: &[Binding] = &[
     bind(&[key('e')], Action::EditStory, Some("edit")),
     bind(&[key('E')], Action::EditInEditor, Some("$EDITOR")),
     bind(&[key('s')], Action::SpokenAnswer, Some("say it")),
+    bind(&[key('r')], Action::Rehearse, Some("rehearse")),
     bind(&[key('d')], Action::DeleteStory, Some("delete")),
     bind(&[key('o')], Action::ToggleSort, Some("sort")),
     bind(&[key('/')], Action::Filter, Some("filter")),
@@ -455,6 +491,9 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Quiz => QUIZ,
         Context::Deck => DECK,
         Context::Review => REVIEW,
+        Context::Rehearse => REHEARSE,
+        Context::RehearseResult => REHEARSE_RESULT,
+        Context::RehearseRate => REHEARSE_RATE,
     }
 }
 
@@ -498,6 +537,9 @@ mod tests {
             Context::Quiz,
             Context::Deck,
             Context::Review,
+            Context::Rehearse,
+            Context::RehearseResult,
+            Context::RehearseRate,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

@@ -76,6 +76,8 @@ fn event_loop(terminal: &mut DefaultTerminal, data_dir: &Path) -> Result<u8> {
         let busy = !app.scoring_done();
         let timeout = if busy {
             Duration::ZERO
+        } else if app.ticking() {
+            Duration::from_secs(1)
         } else {
             Duration::from_secs(3600)
         };

@@ -49,6 +49,7 @@ impl Widget for &App {
                 screens::deck::render(self, area, buf);
                 screens::deck::render_review(self, chrome.body, buf);
             }
+            Screen::Rehearse => screens::rehearse::render(self, area, buf),
         }
         footer(self, chrome.footer, buf);
         if let Some(picker) = &self.picker {
@@ -82,6 +83,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Quiz => "metrics quiz",
         Screen::Deck => "4 Linux & systems",
         Screen::Review => "review",
+        Screen::Rehearse => "rehearsal",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),
@@ -142,6 +144,9 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "Delete '{}'? It goes to the trash folder, from where it can be moved back.",
             super::widgets::safe(title)
         ),
+        Confirm::AbandonRehearsal => {
+            "Abandon this rehearsal? Nothing of it will be kept.".to_string()
+        }
         Confirm::LeaveEditor | Confirm::LeaveForm => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
@@ -181,9 +186,10 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
 fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let rows = picker.rows();
-    let title = match picker.kind {
+    let title = match &picker.kind {
         super::app::PickerKind::DesignPrompt => " Pick a design prompt ",
         super::app::PickerKind::Debate => " Take a side ",
+        super::app::PickerKind::Question { .. } => " Rehearse against which question? (* core) ",
     };
     let height = (rows.len() as u16 + 2).min(area.height);
     let rect = layout::centered(area, area.width.saturating_sub(4).min(110), height);

@@ -28,12 +28,17 @@ pub struct StepsState {
     pub detail_scroll: u16,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerKind {
     /// A built-in design prompt, or the user's own (the last row).
     DesignPrompt,
     /// A classic debate to take a side on (first or second position).
     Debate,
+    /// A behavioural question to rehearse this story against.
+    Question {
+        story: String,
+        order: Vec<&'static str>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +50,18 @@ pub struct Picker {
 impl Picker {
     /// The rows the picker offers, as text.
     pub fn rows(&self) -> Vec<String> {
-        match self.kind {
+        match &self.kind {
             PickerKind::DesignPrompt => DESIGN_PROMPTS
                 .iter()
                 .map(|p| format!("{} — {}", p.title, p.brief))
                 .chain(std::iter::once(
                     "Your own prompt — write it in the Prompt field".to_string(),
                 ))
+                .collect(),
+            PickerKind::Question { order, .. } => order
+                .iter()
+                .filter_map(|id| crate::content::questions::question(id))
+                .map(|q| format!("{}{}", if q.core { "* " } else { "  " }, q.text))
                 .collect(),
             PickerKind::Debate => DEBATES
                 .iter()
@@ -264,6 +274,11 @@ impl App {
                 let picker = picker.clone();
                 self.picker = None;
                 match picker.kind {
+                    PickerKind::Question { story, order } => {
+                        if let Some(&q) = order.get(picker.selected) {
+                            self.start_rehearsal(&story, q, None);
+                        }
+                    }
                     PickerKind::DesignPrompt => {
                         let design = match DESIGN_PROMPTS.get(picker.selected) {
                             Some(p) => Design {

@@ -6,6 +6,7 @@ pub mod form;
 pub mod help;
 pub mod home;
 pub mod quiz;
+pub mod rehearse;
 pub mod spoken;
 pub mod steps;
 pub mod stories;

@@ -128,7 +128,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().border_style(border).title(" Detail ");
     match (app.selected_story(), &s.detail) {
         (Some(story), Some((_, score))) => {
-            Paragraph::new(detail_lines(story, score, t))
+            Paragraph::new(detail_lines(app, story, score, t))
                 .wrap(Wrap { trim: false })
                 .scroll((s.detail_scroll, 0))
                 .block(block)
@@ -207,16 +207,48 @@ pub fn marks_for(field: &str, score: &StoryScore, t: Theme) -> Vec<(usize, usize
     marks
 }
 
-fn detail_lines(story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>> {
+/// "▃▅▇" for rehearsal scores out of 100.
+pub fn sparkline(scores: &[u8]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|&s| BARS[(usize::from(s.min(100)) * 7 + 50) / 100])
+        .collect()
+}
+
+fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>> {
     let title = if story.title.trim().is_empty() {
         "(untitled)"
     } else {
         &story.title
     };
-    let mut lines = vec![
-        Line::from(Span::styled(safe(title), t.title())),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(Span::styled(safe(title), t.title()))];
+    let history: Vec<u8> = app
+        .reviews
+        .rehearsals_of(&story.id)
+        .map(|r| r.score)
+        .collect();
+    let rehearsed = match (
+        history.last(),
+        app.reviews.stories.get(&story.id).and_then(|s| s.due),
+    ) {
+        (None, _) => "Not rehearsed yet — press r to rehearse it against a question.".to_string(),
+        (Some(last), due) => {
+            let next = match due.map(|d| (d - app.today).num_days()) {
+                Some(d) if d <= 0 => " · due now".to_string(),
+                Some(1) => " · next tomorrow".to_string(),
+                Some(d) => format!(" · next in {d} days"),
+                None => String::new(),
+            };
+            format!(
+                "Rehearsals {} ({}, last {last}/100){next}",
+                sparkline(&history),
+                history.len()
+            )
+        }
+    };
+    lines.push(Line::from(Span::styled(rehearsed, t.dim())));
+    lines.push(Line::from(""));
     lines.extend(score_panel(score, t, true));
     for field in STORY_TEXT_FIELDS {
         lines.push(Line::from(""));

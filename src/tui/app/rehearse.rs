@@ -1,0 +1,356 @@
+//! Story rehearsal: a question, a timer, the answer typed from memory and
+//! scored like a story, what was forgotten, two or three drill-down
+//! follow-ups, and a rating that schedules the story's next rehearsal.
+
+use std::time::Instant;
+
+use ratatui_textarea::TextArea;
+
+use super::{App, Confirm, Picker, PickerKind, Screen};
+use crate::content::questions::{QUESTIONS, question};
+use crate::drill::follow_ups;
+use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
+use crate::drill::srs::Rating;
+use crate::score::{Dimension, StoryScore, score_story, score_text};
+use crate::tui::editor::text_input;
+use crate::tui::keymap::Action;
+
+/// A behavioural answer should take about two to three minutes.
+pub const TARGET_SECONDS: (u32, u32) = (120, 180);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RehearsalStep {
+    Answer,
+    Result,
+    FollowUp(usize),
+    Rate,
+}
+
+pub struct RehearsalState {
+    pub story_id: String,
+    pub question: &'static str,
+    pub step: RehearsalStep,
+    pub input: TextArea<'static>,
+    pub started: Instant,
+    pub answer: String,
+    pub duration_seconds: u32,
+    pub typed: Option<StoryScore>,
+    pub saved: StoryScore,
+    pub follow_ups: Vec<String>,
+    pub follow_answers: Vec<String>,
+    pub result_scroll: u16,
+    /// Why the app picked this question and story (for `R`).
+    pub picked: Option<String>,
+}
+
+impl RehearsalState {
+    pub fn elapsed_seconds(&self) -> u32 {
+        match self.step {
+            RehearsalStep::Answer => self.started.elapsed().as_secs() as u32,
+            _ => self.duration_seconds,
+        }
+    }
+
+    /// Dimensions the typed answer scored lower on than the saved story.
+    pub fn forgotten(&self) -> Vec<(Dimension, u8, u8)> {
+        let Some(typed) = &self.typed else {
+            return Vec::new();
+        };
+        Dimension::ALL
+            .iter()
+            .map(|&d| {
+                (
+                    d,
+                    self.saved.dimensions.get(d).score,
+                    typed.dimensions.get(d).score,
+                )
+            })
+            .filter(|(_, saved, typed)| typed < saved)
+            .collect()
+    }
+}
+
+impl App {
+    /// True while a timer is on screen, so the loop redraws every second.
+    pub fn ticking(&self) -> bool {
+        self.screen == Screen::Rehearse
+            && self
+                .rehearsal
+                .as_ref()
+                .is_some_and(|r| r.step == RehearsalStep::Answer)
+    }
+
+    /// `r` on a story: choose the question, the story's own first.
+    pub(super) fn choose_rehearsal_question(&mut self) {
+        let Some(story) = self.selected_story() else {
+            return;
+        };
+        let mut order: Vec<&'static str> = story
+            .questions
+            .iter()
+            .filter_map(|id| question(id).map(|q| q.id))
+            .collect();
+        let rest: Vec<&'static str> = QUESTIONS
+            .iter()
+            .map(|q| q.id)
+            .filter(|id| !order.contains(id))
+            .collect();
+        order.extend(rest);
+        self.picker = Some(Picker {
+            kind: PickerKind::Question {
+                story: story.id.clone(),
+                order,
+            },
+            selected: 0,
+        });
+    }
+
+    /// `R` from home: a story whose rehearsal is due, else a core question
+    /// no story answers yet, else the weakest-scored story.
+    pub(super) fn rehearse_any(&mut self) {
+        if self.kit.stories.is_empty() {
+            self.error("Write a story first (1, then n): a rehearsal needs a story to tell.");
+            return;
+        }
+        let due = self.kit.stories.iter().find(|s| {
+            self.reviews
+                .stories
+                .get(&s.id)
+                .is_some_and(|state| state.is_due(self.today))
+        });
+        let best_story = |ids: &[&str]| -> Option<String> {
+            self.kit
+                .stories
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| ids.is_empty() || ids.contains(&s.id.as_str()))
+                .max_by_key(|(i, _)| {
+                    self.summaries
+                        .get(*i)
+                        .copied()
+                        .flatten()
+                        .map(|s| s.total)
+                        .unwrap_or(0)
+                })
+                .map(|(_, s)| s.id.clone())
+        };
+        let (story, question_id, why) = if let Some(story) = due {
+            let q = story
+                .questions
+                .iter()
+                .find_map(|id| question(id))
+                .unwrap_or(&QUESTIONS[0]);
+            (
+                story.id.clone(),
+                q.id,
+                format!("'{}' is due for rehearsal", story.title),
+            )
+        } else if let Some(q) = QUESTIONS.iter().find(|q| {
+            q.core
+                && !self
+                    .kit
+                    .stories
+                    .iter()
+                    .any(|s| s.questions.iter().any(|id| id == q.id))
+        }) {
+            let story = best_story(&[]).unwrap_or_default();
+            (
+                story,
+                q.id,
+                "no story answers this core question yet — try your strongest".to_string(),
+            )
+        } else {
+            let weakest = self
+                .kit
+                .stories
+                .iter()
+                .enumerate()
+                .min_by_key(|(i, _)| {
+                    self.summaries
+                        .get(*i)
+                        .copied()
+                        .flatten()
+                        .map(|s| s.total)
+                        .unwrap_or(0)
+                })
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default();
+            let q = weakest
+                .questions
+                .iter()
+                .find_map(|id| question(id))
+                .unwrap_or(&QUESTIONS[0]);
+            (
+                weakest.id.clone(),
+                q.id,
+                format!("'{}' is your weakest story", weakest.title),
+            )
+        };
+        self.start_rehearsal(&story, question_id, Some(why));
+    }
+
+    pub(super) fn start_rehearsal(
+        &mut self,
+        story_id: &str,
+        question_id: &'static str,
+        picked: Option<String>,
+    ) {
+        let Some(story) = self.kit.story(story_id) else {
+            return;
+        };
+        let saved = score_story(story);
+        let follow_ups = follow_ups::choose(&saved, question_id);
+        self.rehearsal = Some(RehearsalState {
+            story_id: story_id.to_string(),
+            question: question_id,
+            step: RehearsalStep::Answer,
+            input: text_input(""),
+            started: Instant::now(),
+            answer: String::new(),
+            duration_seconds: 0,
+            typed: None,
+            saved,
+            follow_ups,
+            follow_answers: Vec::new(),
+            result_scroll: 0,
+            picked,
+        });
+        self.screen = Screen::Rehearse;
+    }
+
+    pub(super) fn rehearsal_input(&mut self, key: &crossterm::event::KeyEvent) {
+        if let Some(r) = self.rehearsal.as_mut()
+            && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
+        {
+            r.input.input(*key);
+        }
+    }
+
+    pub(super) fn rehearsal_paste(&mut self, text: &str) {
+        if let Some(r) = self.rehearsal.as_mut()
+            && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
+        {
+            r.input
+                .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+    }
+
+    pub(super) fn update_rehearsal(&mut self, action: Action) {
+        let Some(r) = self.rehearsal.as_mut() else {
+            self.screen = Screen::Stories;
+            return;
+        };
+        match (r.step, action) {
+            (_, Action::Back) => self.confirm = Some(Confirm::AbandonRehearsal),
+            (RehearsalStep::Answer, Action::Submit) => {
+                r.answer = r.input.lines().join("\n").trim().to_string();
+                if r.answer.is_empty() {
+                    self.error("Type your answer first — as you would say it — then Ctrl-s.");
+                    return;
+                }
+                r.duration_seconds = r.started.elapsed().as_secs() as u32;
+                r.typed = Some(score_text(&r.answer));
+                r.step = RehearsalStep::Result;
+            }
+            (RehearsalStep::Result, Action::Submit) => {
+                r.input = text_input("");
+                r.step = if r.follow_ups.is_empty() {
+                    RehearsalStep::Rate
+                } else {
+                    RehearsalStep::FollowUp(0)
+                };
+            }
+            (RehearsalStep::Result, Action::Down) => {
+                r.result_scroll = r.result_scroll.saturating_add(1)
+            }
+            (RehearsalStep::Result, Action::Up) => {
+                r.result_scroll = r.result_scroll.saturating_sub(1)
+            }
+            (RehearsalStep::FollowUp(i), Action::Submit) => {
+                r.follow_answers
+                    .push(r.input.lines().join("\n").trim().to_string());
+                r.input = text_input("");
+                r.step = if i + 1 < r.follow_ups.len() {
+                    RehearsalStep::FollowUp(i + 1)
+                } else {
+                    RehearsalStep::Rate
+                };
+            }
+            (RehearsalStep::Rate, Action::Rate(n)) => {
+                if let Some(rating) = Rating::from_number(n) {
+                    self.finish_rehearsal(rating);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keeps the rehearsal in `reviews.json`, schedules the story's next one,
+    /// and links the question to the story if it was not yet.
+    fn finish_rehearsal(&mut self, rating: Rating) {
+        let Some(r) = self.rehearsal.as_ref() else {
+            return;
+        };
+        let record = Rehearsal {
+            date: Some(self.today),
+            question: r.question.to_string(),
+            story: r.story_id.clone(),
+            answer: r.answer.clone(),
+            score: r.typed.as_ref().map(|s| s.total).unwrap_or(0),
+            duration_seconds: r.duration_seconds,
+            follow_ups: r
+                .follow_ups
+                .iter()
+                .zip(&r.follow_answers)
+                .map(|(q, a)| FollowUpAnswer {
+                    question: q.clone(),
+                    answer: a.clone(),
+                })
+                .collect(),
+            rating: rating as u8,
+        };
+        let story_id = r.story_id.clone();
+        let question_id = r.question;
+        let mut reviews = self.reviews.clone();
+        let next = self
+            .scheduler
+            .review(reviews.stories.get(&story_id), rating, self.today);
+        let days = next.due.map(|d| (d - self.today).num_days()).unwrap_or(0);
+        reviews.stories.insert(story_id.clone(), next);
+        reviews.rehearsals.push(record);
+        let saved = match self.store.as_ref() {
+            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            None => Err(self.read_only.clone().unwrap_or_else(|| "read-only".into())),
+        };
+        if let Err(e) = saved {
+            self.error(format!(
+                "The rehearsal was not kept: {e} — it is still on screen; try the rating again."
+            ));
+            return;
+        }
+        self.reviews = reviews;
+        // Rehearsing a story against a question means it answers it.
+        if let Some(mut story) = self.kit.story(&story_id).cloned()
+            && !story.questions.iter().any(|q| q == question_id)
+        {
+            story.questions.push(question_id.to_string());
+            if let Some(store) = self.store.as_ref()
+                && store.save_story(&story).is_ok()
+                && let Some(slot) = self.kit.stories.iter_mut().find(|s| s.id == story_id)
+            {
+                *slot = story;
+            }
+        }
+        self.rehearsal = None;
+        self.screen = Screen::Stories;
+        self.select_story(&story_id);
+        let when = match days {
+            0 => "again today".to_string(),
+            1 => "tomorrow".to_string(),
+            d => format!("in {d} days"),
+        };
+        self.info(format!(
+            "Rehearsal kept. Next rehearsal of this story {when}."
+        ));
+    }
+}

@@ -1,0 +1,105 @@
+//! A story rehearsal driven through `App::update`: question, typed answer,
+//! comparison with the saved story, follow-ups, rating — and what is kept.
+
+mod common;
+
+use common::{ctrl, key, open, press, screen, type_text, with_examples};
+use crossterm::event::KeyCode;
+use sre_prep::tui::app::{RehearsalStep, Screen};
+
+#[test]
+fn a_rehearsal_is_scored_compared_followed_up_rated_and_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1og"); // by title, then the top: bad-config-deploy
+    assert_eq!(app.selected_story().unwrap().id, "bad-config-deploy");
+    press(&mut app, "r");
+    assert!(app.picker.is_some(), "choose the question");
+    key(&mut app, KeyCode::Enter); // the story's own first question: outage-you-caused
+    assert_eq!(app.screen, Screen::Rehearse);
+    assert_eq!(
+        app.rehearsal.as_ref().unwrap().question,
+        "outage-you-caused"
+    );
+    let text = screen(&mut app, 100, 30);
+    assert!(
+        text.contains("Tell me about an outage you caused."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("session-signing key"),
+        "the story stays hidden while typing"
+    );
+
+    // A thin answer from memory: no numbers, no decision.
+    type_text(
+        &mut app,
+        "I pushed a config change that logged users out. I rolled it back and I added a canary for config.",
+    );
+    ctrl(&mut app, 's');
+    let r = app.rehearsal.as_ref().unwrap();
+    assert_eq!(r.step, RehearsalStep::Result);
+    let forgotten: Vec<_> = r.forgotten().into_iter().map(|(d, _, _)| d.key()).collect();
+    assert!(
+        forgotten.contains(&"numbers") && forgotten.contains(&"decision"),
+        "{forgotten:?}"
+    );
+    assert!(screen(&mut app, 100, 30).contains("forgotten"));
+
+    key(&mut app, KeyCode::Enter);
+    let n = app.rehearsal.as_ref().unwrap().follow_ups.len();
+    assert!((2..=3).contains(&n));
+    for i in 0..n {
+        assert_eq!(
+            app.rehearsal.as_ref().unwrap().step,
+            RehearsalStep::FollowUp(i)
+        );
+        type_text(&mut app, "An answer in a line or two.");
+        ctrl(&mut app, 's');
+    }
+    assert_eq!(app.rehearsal.as_ref().unwrap().step, RehearsalStep::Rate);
+    press(&mut app, "3");
+    assert_eq!(app.screen, Screen::Stories);
+
+    let text = std::fs::read_to_string(tmp.path().join("reviews.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rehearsal = &json["reviews"]["rehearsals"][0];
+    assert_eq!(rehearsal["story"], "bad-config-deploy");
+    assert_eq!(rehearsal["question"], "outage-you-caused");
+    assert_eq!(rehearsal["date"], "2026-11-28");
+    assert!(
+        rehearsal["answer"]
+            .as_str()
+            .unwrap()
+            .contains("rolled it back")
+    );
+    assert!(rehearsal["score"].as_u64().unwrap() < 60);
+    assert_eq!(rehearsal["follow_ups"].as_array().unwrap().len(), n);
+    assert_eq!(
+        json["reviews"]["stories"]["bad-config-deploy"]["due"],
+        "2026-11-30"
+    );
+    // The detail now shows the history.
+    assert!(screen(&mut app, 120, 40).contains("Rehearsals"));
+}
+
+#[test]
+fn r_from_home_picks_a_question_and_a_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "R");
+    assert_eq!(app.screen, Screen::Rehearse);
+    let r = app.rehearsal.as_ref().unwrap();
+    // No story answers the core "outage you prevented" question yet.
+    assert_eq!(r.question, "outage-prevented");
+    assert!(r.picked.as_ref().unwrap().contains("no story answers"));
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "y");
+    assert_eq!(app.screen, Screen::Stories);
+    assert!(
+        !tmp.path().join("reviews.json").exists(),
+        "an abandoned rehearsal keeps nothing"
+    );
+}
