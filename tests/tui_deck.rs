@@ -81,6 +81,11 @@ fn the_daily_limit_of_new_cards_can_be_changed_and_cram_ignores_it() {
     assert_eq!(session.cram.as_deref(), Some("dns"));
     assert_eq!(session.queue.len(), 16);
     assert!(session.queue.iter().all(|&i| app.deck[i].topic == "dns"));
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "w");
+    let session = app.review.as_ref().unwrap();
+    assert_eq!(session.queue.len(), 20);
+    assert_eq!(session.cram.as_deref(), Some("the weakest cards"));
 }
 
 #[test]

@@ -48,6 +48,7 @@ pub enum Action {
     Rate(u8),
     Rehearse,
     RehearseAny,
+    CramWeakest,
 }
 
 impl Action {
@@ -99,6 +100,7 @@ impl Action {
             Action::Rate(_) => "Easy: recalled at once",
             Action::Rehearse => "rehearse this story against a question, timed, from memory",
             Action::RehearseAny => "rehearse: the app picks a question and a story",
+            Action::CramWeakest => "cram the 20 weakest cards of the whole deck, due or not",
         }
     }
 }
@@ -320,6 +322,7 @@ static DECK: &[Binding] = &[
         Some("review due"),
     ),
     bind(&[key('c')], Action::Cram, Some("cram topic")),
+    bind(&[key('w')], Action::CramWeakest, Some("cram weakest")),
     bind(
         &[key('+'), key('=')],
         Action::MoreNewCards,

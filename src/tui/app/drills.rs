@@ -111,6 +111,11 @@ impl App {
                 let queue = cram_queue(&self.deck, &self.reviews.cards, Some(&topic));
                 self.start_review(queue, Some(topic));
             }
+            Action::CramWeakest => {
+                let mut queue = cram_queue(&self.deck, &self.reviews.cards, None);
+                queue.truncate(20);
+                self.start_review(queue, Some("the weakest cards".to_string()));
+            }
             Action::MoreNewCards | Action::FewerNewCards => {
                 let now = self.reviews.settings.new_cards_per_day;
                 let next = if action == Action::MoreNewCards {

@@ -61,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "* core topic. r reviews what is due across the deck; c crams the selected topic, due or not.",
+        "* core topic. r reviews what is due; c crams the selected topic and w the weakest cards, due or not.",
         t.dim(),
     )));
     Paragraph::new(lines)
