@@ -4,12 +4,14 @@
 //! terminal code; `cli` and `tui` are two thin faces on it.
 
 pub mod answer;
+pub mod cheatsheet;
 pub mod cli;
 pub mod content;
 pub mod drill;
 pub mod evaluate;
 pub mod kit;
 pub mod parallel;
+pub mod readiness;
 pub mod score;
 pub mod store;
 pub mod tui;

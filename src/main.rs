@@ -41,6 +41,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The readiness checklist: exit 0 when ready, 1 when not, 2 on an unreadable file
+    Check {
+        /// Print JSON: {"ready", "score", "items": [{"id", "met", "detail", "next"}]}
+        #[arg(long)]
+        json: bool,
+    },
     /// List the built-in Linux & systems cards
     Deck {
         /// Print JSON: [{"id", "topic", "question", "answer"}]
@@ -64,6 +70,7 @@ fn main() -> ExitCode {
         Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Deck { json }) => cli::deck::run(json),
+        Some(Command::Check { json }) => cli::check::run(&data_dir, json),
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())
         }

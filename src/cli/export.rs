@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use super::{EXIT_BAD_INPUT, EXIT_OK};
 use crate::kit::exchange::to_exchange_json;
@@ -19,13 +19,20 @@ pub enum ExportFormat {
 }
 
 pub fn run(data_dir: &Path, format: ExportFormat, output: Option<&Path>) -> Result<u8> {
-    let loaded = store::load(data_dir);
-    let text = match format {
-        ExportFormat::Json => to_exchange_json(&loaded.kit),
-        ExportFormat::Md => bail!(
-            "the Markdown cheat sheet (--format md) is not available in this version yet — use --format json"
-        ),
-    };
+    let text;
+    let problems;
+    match format {
+        ExportFormat::Json => {
+            let loaded = store::load(data_dir);
+            text = to_exchange_json(&loaded.kit);
+            problems = loaded.problems;
+        }
+        ExportFormat::Md => {
+            let all = super::load_everything(data_dir);
+            text = cheat_sheet(&all, chrono::Local::now().date_naive());
+            problems = all.problems;
+        }
+    }
     match output {
         Some(path) if path != Path::new("-") => {
             atomic::write_file_durably(path, text.as_bytes())
@@ -39,12 +46,25 @@ pub fn run(data_dir: &Path, format: ExportFormat, output: Option<&Path>) -> Resu
                 .context("writing to standard output")?;
         }
     }
-    if loaded.problems.is_empty() {
+    if problems.is_empty() {
         return Ok(EXIT_OK);
     }
-    for problem in &loaded.problems {
+    for problem in &problems {
         eprintln!("sre-prep: {}", problem.message);
     }
     eprintln!("sre-prep: the export is missing the file(s) above — fix them and export again");
     Ok(EXIT_BAD_INPUT)
+}
+
+/// The Markdown cheat sheet of everything in the data directory.
+pub fn cheat_sheet(all: &super::Everything, today: chrono::NaiveDate) -> String {
+    let eval = crate::evaluate::evaluate_kit(&all.kit);
+    let inputs = crate::readiness::Inputs {
+        kit: &all.kit,
+        reviews: &all.reviews,
+        deck: &all.deck,
+        today,
+    };
+    let readiness = crate::readiness::assess_evaluated(&inputs, &eval);
+    crate::cheatsheet::render(&all.kit, &eval, &readiness)
 }

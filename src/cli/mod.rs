@@ -1,6 +1,7 @@
 //! The shell face of sre-prep: each subcommand is a thin function over the core
 //! that prints plain text (or JSON) and returns the process exit code.
 
+pub mod check;
 pub mod deck;
 pub mod export;
 pub mod import;
@@ -40,4 +41,31 @@ pub fn read_text(path: &Path) -> Result<String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// Everything the checklist and the cheat sheet read from a data directory,
+/// without taking its lock, and the files that could not be read.
+pub struct Everything {
+    pub kit: crate::kit::Kit,
+    pub reviews: crate::drill::reviews::Reviews,
+    pub deck: Vec<crate::drill::deck::Card>,
+    pub problems: Vec<crate::store::LoadProblem>,
+}
+
+pub fn load_everything(data_dir: &Path) -> Everything {
+    let loaded = crate::store::load(data_dir);
+    let mut problems = loaded.problems;
+    let reviews = crate::store::load_file::<crate::store::files::ReviewsFile>(
+        &data_dir.join(crate::store::files::REVIEWS_FILE),
+        &mut problems,
+    )
+    .map(|f| f.reviews)
+    .unwrap_or_default();
+    let deck = crate::drill::deck::with_user_cards(data_dir, &mut problems);
+    Everything {
+        kit: loaded.kit,
+        reviews,
+        deck,
+        problems,
+    }
 }

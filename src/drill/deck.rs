@@ -46,6 +46,40 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Card>, FormatError> {
     Ok(file.cards)
 }
 
+/// The built-in cards with the user's own from `cards.json` in `dir` (one
+/// with a built-in id replaces it). A file that cannot be read is reported
+/// in `problems` and left alone; the built-in deck still loads.
+pub fn with_user_cards(dir: &Path, problems: &mut Vec<crate::store::LoadProblem>) -> Vec<Card> {
+    let mut deck = built_in();
+    let path = dir.join("cards.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return deck,
+        Err(e) => {
+            problems.push(crate::store::LoadProblem {
+                path: path.clone(),
+                message: format!("{}: could not be read ({e}) — it was left as it is", path.display()),
+            });
+            return deck;
+        }
+    };
+    match parse(&text, &path) {
+        Ok(cards) => {
+            for card in cards {
+                match deck.iter_mut().find(|c| c.id == card.id) {
+                    Some(slot) => *slot = card,
+                    None => deck.push(card),
+                }
+            }
+        }
+        Err(e) => problems.push(crate::store::LoadProblem {
+            path,
+            message: e.to_string(),
+        }),
+    }
+    deck
+}
+
 /// Topics in deck order: the core six first.
 pub fn topics(cards: &[Card]) -> Vec<String> {
     let mut topics: Vec<String> = CORE_TOPICS.iter().map(|t| t.to_string()).collect();

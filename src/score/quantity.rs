@@ -287,11 +287,24 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         last = k;
     }
 
-    // A bare year ("in 2023") or a bare number word ("one of them") is not a quantity.
+    // A number word counts only with a unit ("two weeks"), not as a count
+    // ("one valid key", "two engineers"): too many false figures otherwise.
+    if is_word_number
+        && matches!(dim, Dim::Count(_))
+        && per.is_none()
+        && token.lower != "zero"
+        && token.lower != "none"
+    {
+        return None;
+    }
+    // Digits glued to letters that are no unit ("5xx", "3rd") are a name.
+    if dim == Dim::Count(None)
+        && tokens.get(last + 1).is_some_and(|t| t.glued && t.is_word())
+    {
+        return None;
+    }
+    // A bare year ("in 2023") is not a quantity.
     if dim == Dim::Count(None) && per.is_none() && !money {
-        if is_word_number && token.lower != "zero" && token.lower != "none" {
-            return None;
-        }
         let raw = &tokens[i].lower;
         if !is_word_number
             && raw.len() == 4
@@ -462,6 +475,8 @@ mod tests {
         assert_eq!(parse_quantity("release v2.3"), None);
         assert_eq!(parse_quantity("one of the engineers"), None);
         assert_eq!(parse_quantity("p99"), None);
+        assert_eq!(parse_quantity("5xx errors"), None);
+        assert_eq!(parse_quantity("the old one valid"), None);
         assert!(
             parse_quantity("2023 requests").is_some(),
             "a count, not a year"

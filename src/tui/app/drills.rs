@@ -26,40 +26,8 @@ pub struct ReviewSession {
 
 impl App {
     pub(super) fn load_deck(&mut self) {
-        self.deck = deck::built_in();
-        let path = self.data_dir.join("cards.json");
         let mut problems = Vec::new();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                problems.push(crate::store::LoadProblem {
-                    path: path.clone(),
-                    message: format!(
-                        "{}: could not be read ({e}) — it was left as it is",
-                        path.display()
-                    ),
-                });
-                None
-            }
-        };
-        if let Some(text) = text {
-            match deck::parse(&text, &path) {
-                Ok(cards) => {
-                    for card in cards {
-                        // The user's card replaces a built-in one with the same id.
-                        match self.deck.iter_mut().find(|c| c.id == card.id) {
-                            Some(slot) => *slot = card,
-                            None => self.deck.push(card),
-                        }
-                    }
-                }
-                Err(e) => problems.push(crate::store::LoadProblem {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }),
-            }
-        }
+        self.deck = deck::with_user_cards(&self.data_dir, &mut problems);
         self.problems.extend(problems);
     }
 
