@@ -14,7 +14,13 @@ use crate::readiness::Readiness;
 fn bold_numbers(text: &str) -> String {
     emphasise_numbers(text)
         .into_iter()
-        .map(|s| if s.emphasis { format!("**{}**", s.text) } else { s.text })
+        .map(|s| {
+            if s.emphasis {
+                format!("**{}**", s.text)
+            } else {
+                s.text
+            }
+        })
         .collect()
 }
 
@@ -44,7 +50,12 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
     if !who.is_empty() {
         let _ = writeln!(out, "\n{}", who.join(" "));
     }
-    let _ = writeln!(out, "\nReadiness {}/100{}", readiness.score, if readiness.ready { " — ready" } else { "" });
+    let _ = writeln!(
+        out,
+        "\nReadiness {}/100{}",
+        readiness.score,
+        if readiness.ready { " — ready" } else { "" }
+    );
 
     let _ = writeln!(out, "\n## Stories\n");
     let mut order: Vec<usize> = (0..kit.stories.len()).collect();
@@ -55,12 +66,24 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
     for i in order {
         let story = &kit.stories[i];
         let score = &eval.stories[i];
-        let _ = writeln!(out, "### {} ({}/100, about {} s to say)\n", story.title.trim(), score.total, score.spoken_seconds);
+        let _ = writeln!(
+            out,
+            "### {} ({}/100, about {} s to say)\n",
+            story.title.trim(),
+            score.total,
+            score.spoken_seconds
+        );
         for paragraph in compose(story) {
             let text: String = paragraph
                 .segments
                 .iter()
-                .map(|s| if s.emphasis { format!("**{}**", s.text) } else { s.text.clone() })
+                .map(|s| {
+                    if s.emphasis {
+                        format!("**{}**", s.text)
+                    } else {
+                        s.text.clone()
+                    }
+                })
                 .collect();
             let _ = writeln!(out, "- *{}*: {}", paragraph.beat, text.replace('\n', " "));
         }
@@ -85,7 +108,7 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
 
     let _ = writeln!(out, "\n## Design answers\n");
     if kit.designs.is_empty() {
-        let _ = writeln!(out, "(none yet)");
+        let _ = writeln!(out, "(none yet)\n");
     }
     for d in &kit.designs {
         let _ = writeln!(out, "### {} ({})\n", d.title.trim(), d.prompt.trim());
@@ -104,7 +127,13 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
 
     let _ = writeln!(out, "## Readiness checklist\n");
     for item in &readiness.items {
-        let _ = writeln!(out, "- [{}] {} — {}", if item.met { "x" } else { " " }, item.label, item.detail);
+        let _ = writeln!(
+            out,
+            "- [{}] {} — {}",
+            if item.met { "x" } else { " " },
+            item.label,
+            item.detail
+        );
     }
     out
 }

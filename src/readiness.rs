@@ -37,15 +37,36 @@ pub struct Readiness {
 
 /// Interview-ready: total at least 70 and every dimension at least 3.
 pub fn story_ready(score: &StoryScore) -> bool {
-    score.total >= 70 && Dimension::ALL.iter().all(|&d| score.dimensions.get(d).score >= 3)
+    score.total >= 70
+        && Dimension::ALL
+            .iter()
+            .all(|&d| score.dimensions.get(d).score >= 3)
 }
 
 fn pct(done: usize, of: usize) -> u8 {
-    if of == 0 { 100 } else { ((done.min(of) * 100) / of) as u8 }
+    (done.min(of) * 100)
+        .checked_div(of)
+        .map_or(100, |p| p as u8)
 }
 
-fn item(id: &'static str, label: &'static str, weight: u8, progress: u8, met: bool, detail: String, next: String) -> Item {
-    Item { id, label, met, detail, next: if met { String::new() } else { next }, progress: if met { 100 } else { progress.min(99) }, weight }
+fn item(
+    id: &'static str,
+    label: &'static str,
+    weight: u8,
+    progress: u8,
+    met: bool,
+    detail: String,
+    next: String,
+) -> Item {
+    Item {
+        id,
+        label,
+        met,
+        detail,
+        next: if met { String::new() } else { next },
+        progress: if met { 100 } else { progress.min(99) },
+        weight,
+    }
 }
 
 /// Everything the checklist reads.
@@ -62,39 +83,80 @@ pub fn assess(inputs: &Inputs) -> Readiness {
 }
 
 pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
-    let Inputs { kit, reviews, deck, today } = *inputs;
+    let Inputs {
+        kit,
+        reviews,
+        deck,
+        today,
+    } = *inputs;
     let mut items = Vec::new();
 
     // stories
     let mut ranked: Vec<(usize, &StoryScore)> = eval.stories.iter().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.total.cmp(&a.1.total));
-    let ready: Vec<usize> = ranked.iter().filter(|(_, s)| story_ready(s)).map(|(i, _)| *i).collect();
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.total));
+    let ready: Vec<usize> = ranked
+        .iter()
+        .filter(|(_, s)| story_ready(s))
+        .map(|(i, _)| *i)
+        .collect();
     let title = |i: usize| format!("'{}'", kit.stories[i].title.trim());
     let not_ready = ranked.iter().find(|(_, s)| !story_ready(s));
     let detail = match (ready.len(), not_ready) {
         (n, _) if n > 5 => format!(
             "{n} stories ready; the 5 strongest: {}",
-            ready.iter().take(5).map(|&i| title(i)).collect::<Vec<_>>().join(", ")
+            ready
+                .iter()
+                .take(5)
+                .map(|&i| title(i))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         (n, _) if n >= 3 => format!(
             "{n} stories ready: {}",
-            ready.iter().map(|&i| title(i)).collect::<Vec<_>>().join(", ")
+            ready
+                .iter()
+                .map(|&i| title(i))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         (n, Some((i, s))) => {
             let (d, score) = s.weakest();
-            format!("{n} of 3 stories ready: {} is at {}, {} {score}/5", title(*i), s.total, d.label().to_lowercase())
+            format!(
+                "{n} of 3 stories ready: {} is at {}, {} {score}/5",
+                title(*i),
+                s.total,
+                d.label().to_lowercase()
+            )
         }
         (n, None) => format!("{n} of 3 stories ready"),
     };
     let next = match not_ready {
         Some((i, s)) => {
             let (d, score) = s.weakest();
-            let tip = s.dimensions.get(d).advice.first().cloned().unwrap_or_default();
-            format!("Fix the {} in {} ({score}/5): {tip}", d.label().to_lowercase(), title(*i))
+            let tip = s
+                .dimensions
+                .get(d)
+                .advice
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            format!(
+                "Fix the {} in {} ({score}/5): {tip}",
+                d.label().to_lowercase(),
+                title(*i)
+            )
         }
         None => "Write another incident story (1, then n).".to_string(),
     };
-    items.push(item("stories", "3 interview-ready stories", 20, pct(ready.len(), 3), ready.len() >= 3, detail, next));
+    items.push(item(
+        "stories",
+        "3 interview-ready stories",
+        20,
+        pct(ready.len(), 3),
+        ready.len() >= 3,
+        detail,
+        next,
+    ));
 
     // designs
     let complete = |i: usize| {
@@ -113,7 +175,11 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let detail = format!(
         "{} of 5 design answers complete (real system and most sections){}",
         good.len(),
-        if missing_core.is_empty() { String::new() } else { format!("; core prompts missing: {}", missing_core.join(", ")) }
+        if missing_core.is_empty() {
+            String::new()
+        } else {
+            format!("; core prompts missing: {}", missing_core.join(", "))
+        }
     );
     let next = match missing_core.first() {
         Some(p) => format!("Write the {p} design answer from a system you ran (2, then n)."),
@@ -121,18 +187,34 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
             Some(i) => format!(
                 "Complete '{}': {}",
                 kit.designs[i].title.trim(),
-                eval.designs[i].next().map(|c| c.detail.clone()).unwrap_or_default()
+                eval.designs[i]
+                    .next()
+                    .map(|c| c.detail.clone())
+                    .unwrap_or_default()
             ),
             None => "Add another design answer (2, then n).".to_string(),
         },
     };
     let progress = (u32::from(pct(good.len(), 5)) + u32::from(pct(3 - missing_core.len(), 3))) / 2;
-    items.push(item("designs", "5 design answers, core prompts covered", 15, progress as u8, met, detail, next));
+    items.push(item(
+        "designs",
+        "5 design answers, core prompts covered",
+        15,
+        progress as u8,
+        met,
+        detail,
+        next,
+    ));
 
     // metrics
     let has = |kind: MetricKind, both: bool| {
         kit.metrics.iter().zip(&eval.metrics).any(|(m, r)| {
-            m.kind == kind && if both { r.before.is_some() && r.after.is_some() } else { r.before.is_some() || r.after.is_some() }
+            m.kind == kind
+                && if both {
+                    r.before.is_some() && r.after.is_some()
+                } else {
+                    r.before.is_some() || r.after.is_some()
+                }
         })
     };
     let parts = [
@@ -142,14 +224,22 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         ("on-call load with a value", has(MetricKind::Oncall, false)),
     ];
     let done = parts.iter().filter(|(_, ok)| *ok).count();
-    let missing: Vec<&str> = parts.iter().filter(|(_, ok)| !ok).map(|(name, _)| *name).collect();
+    let missing: Vec<&str> = parts
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(name, _)| *name)
+        .collect();
     items.push(item(
         "metrics",
         "Metrics: SLO, MTTD, MTTR, on-call",
         10,
         pct(done, 4),
         missing.is_empty(),
-        if missing.is_empty() { "all four on file".to_string() } else { format!("{done} of 4; missing {}", missing.join(", ")) },
+        if missing.is_empty() {
+            "all four on file".to_string()
+        } else {
+            format!("{done} of 4; missing {}", missing.join(", "))
+        },
         format!("Add {} (3, then n).", missing.first().unwrap_or(&"")),
     ));
 
@@ -157,7 +247,10 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let last = reviews.last_quiz();
     let (met, detail) = match last {
         Some(round) => {
-            let age = round.date.map(|d| (today - d).num_days()).unwrap_or(i64::MAX);
+            let age = round
+                .date
+                .map(|d| (today - d).num_days())
+                .unwrap_or(i64::MAX);
             let fresh = age <= 7;
             (
                 round.percent() >= 80 && fresh,
@@ -166,23 +259,56 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         }
         None => (false, "no quiz yet".to_string()),
     };
-    items.push(item("metrics_drilled", "Metrics known cold (quiz ≥ 80% this week)", 5, last.map(|r| r.percent()).unwrap_or(0), met, detail, "Take the metrics quiz (3, then r) until you score 80% or more.".into()));
+    items.push(item(
+        "metrics_drilled",
+        "Metrics known cold (quiz ≥ 80% this week)",
+        5,
+        last.map(|r| r.percent()).unwrap_or(0),
+        met,
+        detail,
+        "Take the metrics quiz (3, then r) until you score 80% or more.".into(),
+    ));
 
     // trivia
     let masteries: Vec<(&str, u8)> = CORE_TOPICS
         .iter()
-        .map(|&t| (t, mastery(deck.iter().filter(|c| c.topic == t), &reviews.cards, today)))
+        .map(|&t| {
+            (
+                t,
+                mastery(deck.iter().filter(|c| c.topic == t), &reviews.cards, today),
+            )
+        })
         .collect();
-    let weak: Vec<String> = masteries.iter().filter(|(_, m)| *m < 80).map(|(t, m)| format!("{t} {m}%")).collect();
-    let avg = masteries.iter().map(|(_, m)| u32::from((*m).min(80))).sum::<u32>() * 100 / (80 * 6);
+    let weak: Vec<String> = masteries
+        .iter()
+        .filter(|(_, m)| *m < 80)
+        .map(|(t, m)| format!("{t} {m}%"))
+        .collect();
+    let avg = masteries
+        .iter()
+        .map(|(_, m)| u32::from((*m).min(80)))
+        .sum::<u32>()
+        * 100
+        / (80 * 6);
     items.push(item(
         "trivia",
         "Linux & systems: 80% recalled in each core topic",
         15,
         avg as u8,
         weak.is_empty(),
-        if weak.is_empty() { "every core topic at 80% or more".into() } else { format!("below 80%: {}", weak.join(", ")) },
-        format!("Review the deck (4, then r); cram {} (c).", masteries.iter().min_by_key(|(_, m)| *m).map(|(t, _)| *t).unwrap_or("tcp")),
+        if weak.is_empty() {
+            "every core topic at 80% or more".into()
+        } else {
+            format!("below 80%: {}", weak.join(", "))
+        },
+        format!(
+            "Review the deck (4, then r); cram {} (c).",
+            masteries
+                .iter()
+                .min_by_key(|(_, m)| *m)
+                .map(|(t, _)| *t)
+                .unwrap_or("tcp")
+        ),
     ));
 
     // opinions
@@ -192,16 +318,32 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         ok("stance") && ok("over") && ok("because") && ok("evidence") && e.flags.is_empty()
     };
     let good = (0..kit.opinions.len()).filter(|&i| solid(i)).count();
-    let hedge_only = (0..kit.opinions.len()).filter(|&i| !eval.opinions[i].flags.is_empty()).count();
+    let hedge_only = (0..kit.opinions.len())
+        .filter(|&i| !eval.opinions[i].flags.is_empty())
+        .count();
     items.push(item(
         "opinions",
         "3 opinions with stance, alternative, reason, evidence",
         10,
         pct(good, 3),
         good >= 3 && hedge_only == 0,
-        format!("{good} of 3 opinions complete{}", if hedge_only > 0 { format!("; {hedge_only} hedge without a stance") } else { String::new() }),
+        format!(
+            "{good} of 3 opinions complete{}",
+            if hedge_only > 0 {
+                format!("; {hedge_only} hedge without a stance")
+            } else {
+                String::new()
+            }
+        ),
         match (0..kit.opinions.len()).find(|&i| !solid(i)) {
-            Some(i) => format!("Finish '{}': {}", kit.opinions[i].stance.trim(), eval.opinions[i].next().map(|c| c.detail.clone()).unwrap_or_default()),
+            Some(i) => format!(
+                "Finish '{}': {}",
+                kit.opinions[i].stance.trim(),
+                eval.opinions[i]
+                    .next()
+                    .map(|c| c.detail.clone())
+                    .unwrap_or_default()
+            ),
             None => "Take a side in a classic debate (5, then t).".into(),
         },
     ));
@@ -216,8 +358,14 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         5,
         n.score,
         met,
-        if kit.narrative.text.trim().is_empty() { "not written".into() } else { format!("{}/100", n.score) },
-        n.next().map(|c| format!("Narrative (p): {}", c.detail)).unwrap_or_else(|| "Write the platform narrative (p).".into()),
+        if kit.narrative.text.trim().is_empty() {
+            "not written".into()
+        } else {
+            format!("{}/100", n.score)
+        },
+        n.next()
+            .map(|c| format!("Narrative (p): {}", c.detail))
+            .unwrap_or_else(|| "Write the platform narrative (p).".into()),
     ));
 
     // coverage
@@ -225,7 +373,11 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let uncovered: Vec<&str> = core
         .iter()
         .copied()
-        .filter(|q| !ready.iter().any(|&i| kit.stories[i].questions.iter().any(|x| x == q)))
+        .filter(|q| {
+            !ready
+                .iter()
+                .any(|&i| kit.stories[i].questions.iter().any(|x| x == q))
+        })
         .collect();
     items.push(item(
         "coverage",
@@ -233,9 +385,20 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         10,
         pct(core.len() - uncovered.len(), core.len()),
         uncovered.is_empty(),
-        format!("{} of {} core questions covered{}", core.len() - uncovered.len(), core.len(),
-            if uncovered.is_empty() { String::new() } else { format!("; not yet: {}", uncovered.join(", ")) }),
-        format!("Link a ready story to '{}' in the coverage matrix (c, then m), or write one for it.", uncovered.first().unwrap_or(&"")),
+        format!(
+            "{} of {} core questions covered{}",
+            core.len() - uncovered.len(),
+            core.len(),
+            if uncovered.is_empty() {
+                String::new()
+            } else {
+                format!("; not yet: {}", uncovered.join(", "))
+            }
+        ),
+        format!(
+            "Link a ready story to '{}' in the coverage matrix (c, then m), or write one for it.",
+            uncovered.first().unwrap_or(&"")
+        ),
     ));
 
     // rehearsed
@@ -244,7 +407,11 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         .filter(|&&i| {
             let id = &kit.stories[i].id;
             let runs: Vec<_> = reviews.rehearsals_of(id).collect();
-            let recent = runs.iter().filter_map(|r| r.date).max().is_some_and(|d| (today - d).num_days() <= 7);
+            let recent = runs
+                .iter()
+                .filter_map(|r| r.date)
+                .max()
+                .is_some_and(|d| (today - d).num_days() <= 7);
             runs.len() < 2 || !recent
         })
         .map(|&i| title(i))
@@ -256,14 +423,25 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         10,
         pct(rehearsed, ready.len().max(1)),
         !ready.is_empty() && stale.is_empty(),
-        if ready.is_empty() { "no ready story to rehearse yet".into() } else { format!("{rehearsed} of {} ready stories rehearsed enough", ready.len()) },
+        if ready.is_empty() {
+            "no ready story to rehearse yet".into()
+        } else {
+            format!(
+                "{rehearsed} of {} ready stories rehearsed enough",
+                ready.len()
+            )
+        },
         match stale.first() {
             Some(t) => format!("Rehearse {t} (1, select it, r)."),
             None => "Get a story interview-ready first.".into(),
         },
     ));
 
-    let score = items.iter().map(|i| u32::from(i.weight) * u32::from(i.progress)).sum::<u32>() / 100;
+    let score = items
+        .iter()
+        .map(|i| u32::from(i.weight) * u32::from(i.progress))
+        .sum::<u32>()
+        / 100;
     Readiness {
         ready: items.iter().all(|i| i.met),
         score: score.min(100) as u8,
@@ -278,13 +456,25 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
     let due_cards: usize = inputs
         .deck
         .iter()
-        .filter(|c| inputs.reviews.cards.get(&c.id).is_some_and(|s| s.is_due(inputs.today)))
+        .filter(|c| {
+            inputs
+                .reviews
+                .cards
+                .get(&c.id)
+                .is_some_and(|s| s.is_due(inputs.today))
+        })
         .count();
     let due_stories: Vec<&str> = inputs
         .kit
         .stories
         .iter()
-        .filter(|s| inputs.reviews.stories.get(&s.id).is_some_and(|st| st.is_due(inputs.today)))
+        .filter(|s| {
+            inputs
+                .reviews
+                .stories
+                .get(&s.id)
+                .is_some_and(|st| st.is_due(inputs.today))
+        })
         .map(|s| s.title.as_str())
         .collect();
     if matches!(days, Some(0 | 1)) {
@@ -295,11 +485,20 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
             "Read the cheat sheet (sre-prep export --format md).".to_string(),
         ];
         if days == Some(0) {
-            plan.insert(1, "Interview today: sleep, water, and trust what you prepared.".into());
+            plan.insert(
+                1,
+                "Interview today: sleep, water, and trust what you prepared.".into(),
+            );
         }
         return plan;
     }
-    let mut plan: Vec<String> = readiness.items.iter().filter(|i| !i.met).take(3).map(|i| i.next.clone()).collect();
+    let mut plan: Vec<String> = readiness
+        .items
+        .iter()
+        .filter(|i| !i.met)
+        .take(3)
+        .map(|i| i.next.clone())
+        .collect();
     if let Some(title) = due_stories.first() {
         plan.push(format!("Rehearse '{title}' (due)."));
     }

@@ -497,3 +497,117 @@ fn score_never_panics_on_any_bytes() {
         }
     }
 }
+
+// ---- sre-prep check and the cheat sheet ----
+
+#[test]
+fn check_reports_the_nine_items_and_exits_1_when_not_ready() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    // A kit meeting what a kit alone can meet: stories, designs, metrics, opinions, narrative.
+    let design = |id: &str, prompt: &str| {
+        format!(
+            r#"{{ "id": "{id}", "prompt": "{prompt}", "title": "{id}",
+             "real_system": "The build and deploy platform I ran for 120 engineers at a payments company, on Buildkite and Argo CD.",
+             "requirements": "About 300 deploys a day across 40 services, under 15 minutes from merge to production, and a rollback in one command.",
+             "architecture": "A monorepo with Bazel and a remote cache, Buildkite agents on spot instances, and Argo Rollouts doing canaries on Kubernetes.",
+             "scaling": "Peak 1,800 builds a day on 60 agents; the cache hit rate of 85% keeps the p50 build at 6 minutes.",
+             "failure_modes": "A poisoned cache entry, a stuck canary, the registry down, a region outage: each has a runbook and automatic rollback." }}"#
+        )
+    };
+    let opinion = |n: u32| {
+        format!(
+            r#"{{ "id": "o{n}", "stance": "SLO-based alerting {n}", "over": "threshold alerts", "because": "a page should mean a customer is hurt, not a busy machine",
+             "evidence": "When I moved the payments team to burn-rate alerts, false pages fell from 67% to 8%." }}"#
+        )
+    };
+    let kit = format!(
+        r#"{{ "version": 1,
+          "designs": [ {}, {}, {}, {}, {} ],
+          "metrics": [ {{ "name": "Availability", "kind": "slo", "after": "99.9%" }}, {{ "name": "MTTD", "kind": "mttd", "before": "8 min", "after": "90 s" }},
+                       {{ "name": "MTTR", "kind": "mttr", "before": "47 min", "after": "12 min" }}, {{ "name": "Pages", "kind": "oncall", "before": "38", "after": "6" }} ],
+          "opinions": [ {}, {}, {} ],
+          "narrative": {{ "text": "I led the move of 40 services onto our platform. Deploys went from 2 a week to 30 a day, and incidents from 9 a quarter to 2." }} }}"#,
+        design("a", "ci-cd"),
+        design("b", "kubernetes"),
+        design("c", "multi-region"),
+        design("d", "rate-limiter"),
+        design("e", "nalsd"),
+        opinion(1),
+        opinion(2),
+        opinion(3)
+    );
+    let path = write(tmp.path(), "kit.json", &kit);
+    assert!(
+        sre_prep(&dir, &["import", "--examples", path.to_str().unwrap()])
+            .status
+            .success()
+    );
+
+    let out = sre_prep(&dir, &["check", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ready"], false);
+    assert!(json["score"].as_u64().unwrap() > 40);
+    let items = json["items"].as_array().unwrap();
+    let state: Vec<(String, bool)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_string(),
+                i["met"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("stories", true),
+        ("designs", true),
+        ("metrics", true),
+        ("metrics_drilled", false),
+        ("trivia", false),
+        ("opinions", true),
+        ("narrative", true),
+        ("coverage", false),
+        ("rehearsed", false),
+    ];
+    for ((id, met), (want_id, want_met)) in state.iter().zip(expected) {
+        assert_eq!((id.as_str(), *met), (want_id, want_met), "{items:#?}");
+    }
+    for item in items {
+        for key in ["id", "met", "detail", "next"] {
+            assert!(!item[key].is_null(), "{key}");
+        }
+    }
+    let human = sre_prep(&dir, &["check"]);
+    assert!(
+        stdout(&human).contains("[ ] Linux & systems"),
+        "{}",
+        stdout(&human)
+    );
+    assert!(stdout(&human).contains("Today:"));
+}
+
+#[test]
+fn check_exits_2_naming_an_unreadable_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    fs::write(tmp.path().join("stories/bad.json"), "{ nope").unwrap();
+    let out = sre_prep(tmp.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.json"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_cheat_sheet_of_the_examples() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(
+        sre_prep(tmp.path(), &["import", "--examples"])
+            .status
+            .success()
+    );
+    let out = sre_prep(tmp.path(), &["export", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The readiness line carries no date; the whole sheet is stable.
+    insta::assert_snapshot!("cheat_sheet_examples", text);
+}

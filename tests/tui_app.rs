@@ -321,3 +321,53 @@ fn no_color_draws_without_colour() {
         .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
     assert!(selected_row_marked);
 }
+
+#[test]
+fn linking_a_story_to_a_question_in_the_coverage_matrix_saves_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "cm");
+    assert_eq!(app.screen, Screen::Coverage);
+    press(&mut app, "j"); // outage-prevented (core, not covered by the examples)
+    key(&mut app, KeyCode::Char(' '));
+    let story = &app.kit.stories[0];
+    assert!(story.questions.iter().any(|q| q == "outage-prevented"));
+    let on_disk =
+        fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    assert!(on_disk.contains("outage-prevented"), "{on_disk}");
+    key(&mut app, KeyCode::Char(' '));
+    assert!(
+        !app.kit.stories[0]
+            .questions
+            .iter()
+            .any(|q| q == "outage-prevented"),
+        "toggles back"
+    );
+}
+
+#[test]
+fn the_interview_date_is_set_from_home_and_counted_down() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "i");
+    type_text(&mut app, "next week");
+    ctrl(&mut app, 's');
+    assert!(app.status.as_ref().unwrap().text.contains("YYYY-MM-DD"));
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-12-10");
+    ctrl(&mut app, 's');
+    let profile = fs::read_to_string(tmp.path().join("profile.json")).unwrap();
+    assert!(
+        profile.contains("\"interview_date\": \"2026-12-10\""),
+        "{profile}"
+    );
+    key(&mut app, KeyCode::Esc);
+    while app.score_some(usize::MAX) {}
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("12 days to your interview"), "{text}");
+    assert!(text.contains("Today:"), "{text}");
+}

@@ -177,3 +177,16 @@ fn a_rehearsal_result() {
     settings.add_filter(r"(⏱ |in )\d+:\d\d", "${1}M:SS");
     settings.bind(|| insta::assert_snapshot!("rehearsal_result_100x30", text));
 }
+
+#[test]
+fn the_checklist_and_the_coverage_matrix() {
+    let tmp = tempfile::tempdir().unwrap();
+    full_kit(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "c");
+    settings().bind(|| {
+        insta::assert_snapshot!("checklist_100x30", screen(&mut app, 100, 30));
+        press(&mut app, "m");
+        insta::assert_snapshot!("coverage_120x40", screen(&mut app, 120, 40));
+    });
+}

@@ -28,9 +28,19 @@ pub fn run(data_dir: &Path, json: bool) -> Result<u8> {
     if json {
         println!("{}", serde_json::to_string_pretty(&readiness)?);
     } else {
-        print!("{}", render(&readiness, &plan(&readiness, &inputs, all.kit.profile.interview_date)));
+        print!(
+            "{}",
+            render(
+                &readiness,
+                &plan(&readiness, &inputs, all.kit.profile.interview_date)
+            )
+        );
     }
-    Ok(if readiness.ready { EXIT_OK } else { EXIT_NOT_PASSED })
+    Ok(if readiness.ready {
+        EXIT_OK
+    } else {
+        EXIT_NOT_PASSED
+    })
 }
 
 fn render(readiness: &Readiness, plan: &[String]) -> String {
@@ -39,10 +49,19 @@ fn render(readiness: &Readiness, plan: &[String]) -> String {
         out,
         "Readiness {}/100 — {}",
         readiness.score,
-        if readiness.ready { "ready" } else { "not ready yet" }
+        if readiness.ready {
+            "ready"
+        } else {
+            "not ready yet"
+        }
     );
     for item in &readiness.items {
-        let _ = writeln!(out, "\n[{}] {}", if item.met { "x" } else { " " }, item.label);
+        let _ = writeln!(
+            out,
+            "\n[{}] {}",
+            if item.met { "x" } else { " " },
+            item.label
+        );
         let _ = writeln!(out, "    {}", item.detail);
         if !item.met {
             let _ = writeln!(out, "    next: {}", item.next);

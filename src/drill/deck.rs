@@ -58,7 +58,10 @@ pub fn with_user_cards(dir: &Path, problems: &mut Vec<crate::store::LoadProblem>
         Err(e) => {
             problems.push(crate::store::LoadProblem {
                 path: path.clone(),
-                message: format!("{}: could not be read ({e}) — it was left as it is", path.display()),
+                message: format!(
+                    "{}: could not be read ({e}) — it was left as it is",
+                    path.display()
+                ),
             });
             return deck;
         }

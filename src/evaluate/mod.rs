@@ -62,7 +62,7 @@ impl Evaluation {
 }
 
 /// A check worth `of` points, met (all points) or not (none).
-pub(crate) fn check(
+pub fn check(
     id: &'static str,
     label: &'static str,
     of: u8,

@@ -273,7 +273,11 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             dim = Dim::Count(Some("request".into()));
             per = Some(1.0);
             last = j;
-        } else if is_count_noun(word) && !tokens[j].masked {
+        } else if is_count_noun(word)
+            && !tokens[j].masked
+            // "40 merchant-facing endpoints": the word is half an adjective.
+            && !tokens.get(j + 1).is_some_and(|n| n.glued && n.lower == "-")
+        {
             dim = Dim::Count(Some(singular(word)));
             last = j;
         }
@@ -298,9 +302,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         return None;
     }
     // Digits glued to letters that are no unit ("5xx", "3rd") are a name.
-    if dim == Dim::Count(None)
-        && tokens.get(last + 1).is_some_and(|t| t.glued && t.is_word())
-    {
+    if dim == Dim::Count(None) && tokens.get(last + 1).is_some_and(|t| t.glued && t.is_word()) {
         return None;
     }
     // A bare year ("in 2023") is not a quantity.

@@ -1,6 +1,7 @@
 //! The app's state and the one place it changes: key -> [`Action`] ->
 //! [`App::update`], which calls the store. Drawing only reads this state.
 
+mod checklist;
 mod drills;
 mod rehearse;
 mod steps;
@@ -23,6 +24,7 @@ use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
 use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
+pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use steps::{Picker, PickerKind, QuizState, StepsState};
@@ -43,6 +45,8 @@ pub enum Screen {
     Deck,
     Review,
     Rehearse,
+    Checklist,
+    Coverage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +161,8 @@ pub struct App {
     pub review: Option<ReviewSession>,
     pub rehearsal: Option<RehearsalState>,
     scheduler: crate::drill::srs::Scheduler,
+    readiness: Option<crate::readiness::Readiness>,
+    pub coverage: CoverageCursor,
 }
 
 impl App {
@@ -211,6 +217,8 @@ impl App {
             deck_selected: 0,
             review: None,
             rehearsal: None,
+            readiness: None,
+            coverage: CoverageCursor::default(),
             scheduler: crate::drill::srs::Scheduler::new(),
         };
         app.reload();
@@ -246,6 +254,7 @@ impl App {
         self.summaries = self.kit.stories.iter().map(|s| self.cache.get(s)).collect();
         self.design_scores = vec![None; self.kit.designs.len()];
         self.opinion_scores = vec![None; self.kit.opinions.len()];
+        self.readiness = None;
         self.refresh_view();
     }
 
@@ -272,13 +281,20 @@ impl App {
         if changed {
             self.refresh_view();
         }
-        self.evaluate_some(budget.saturating_sub(done))
+        if self.evaluate_some(budget.saturating_sub(done)) {
+            return true;
+        }
+        if self.readiness.is_none() {
+            self.refresh_readiness();
+        }
+        false
     }
 
     pub fn scoring_done(&self) -> bool {
         self.summaries.iter().all(Option::is_some)
             && self.design_scores.iter().all(Option::is_some)
             && self.opinion_scores.iter().all(Option::is_some)
+            && self.readiness.is_some()
     }
 
     pub fn ready_count(&self) -> usize {
@@ -373,6 +389,8 @@ impl App {
                 Some(RehearsalStep::Rate) => Context::RehearseRate,
                 _ => Context::Rehearse,
             },
+            Screen::Checklist => Context::Checklist,
+            Screen::Coverage => Context::Coverage,
         }
     }
 
@@ -581,6 +599,8 @@ impl App {
             Screen::Deck => self.update_deck(action),
             Screen::Review => self.update_review(action),
             Screen::Rehearse => self.update_rehearsal(action),
+            Screen::Checklist => self.update_checklist(action),
+            Screen::Coverage => self.update_coverage(action),
         }
     }
 
@@ -598,6 +618,11 @@ impl App {
             Action::LoadExamples => self.load_examples(),
             Action::Narrative => self.open_narrative(),
             Action::RehearseAny => self.rehearse_any(),
+            Action::Checklist => {
+                self.steps.detail_scroll = 0;
+                self.screen = Screen::Checklist;
+            }
+            Action::Profile => self.open_profile(),
             _ => {}
         }
     }

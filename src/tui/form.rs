@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 use super::editor::text_input;
 
 use crate::evaluate::{self, Evaluation};
-use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion};
+use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion, Profile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -15,6 +15,7 @@ pub enum FormKind {
     Metric,
     Opinion,
     Narrative,
+    Profile,
 }
 
 impl FormKind {
@@ -24,6 +25,7 @@ impl FormKind {
             FormKind::Metric => "metric",
             FormKind::Opinion => "opinion",
             FormKind::Narrative => "platform narrative",
+            FormKind::Profile => "interview details",
         }
     }
 }
@@ -148,12 +150,27 @@ pub const NARRATIVE_FIELDS: [FormField; 1] = [field(
     "How your platform work improved developer velocity and reliability — in the first person, with numbers before and after.",
 )];
 
+pub const PROFILE_FIELDS: [FormField; 3] = [
+    field(
+        "interview_date",
+        "Interview date",
+        "YYYY-MM-DD, e.g. 2026-12-10 (empty for none): home counts down to it.",
+    ),
+    field("company", "Company", "Where you are interviewing."),
+    field(
+        "target_role",
+        "Target role",
+        "The role: \"Senior SRE\", \"Platform engineer\".",
+    ),
+];
+
 pub fn fields(kind: FormKind) -> &'static [FormField] {
     match kind {
         FormKind::Design => &DESIGN_FIELDS,
         FormKind::Metric => &METRIC_FIELDS,
         FormKind::Opinion => &OPINION_FIELDS,
         FormKind::Narrative => &NARRATIVE_FIELDS,
+        FormKind::Profile => &PROFILE_FIELDS,
     }
 }
 
@@ -164,6 +181,7 @@ pub enum Item {
     Metric(Metric),
     Opinion(Opinion),
     Narrative(Narrative),
+    Profile(Profile),
 }
 
 impl Item {
@@ -173,6 +191,7 @@ impl Item {
             Item::Metric(_) => FormKind::Metric,
             Item::Opinion(_) => FormKind::Opinion,
             Item::Narrative(_) => FormKind::Narrative,
+            Item::Profile(_) => FormKind::Profile,
         }
     }
 
@@ -198,6 +217,11 @@ impl Item {
                 _ => o.limits.clone(),
             },
             Item::Narrative(n) => n.text.clone(),
+            Item::Profile(p) => match key {
+                "interview_date" => p.interview_date.map(|d| d.to_string()).unwrap_or_default(),
+                "company" => p.company.clone(),
+                _ => p.target_role.clone(),
+            },
         }
     }
 
@@ -249,6 +273,20 @@ impl Item {
                 *slot = value;
             }
             Item::Narrative(n) => n.text = value,
+            Item::Profile(p) => match key {
+                "interview_date" => {
+                    let day = value.trim();
+                    p.interview_date = if day.is_empty() {
+                        None
+                    } else {
+                        Some(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+                            format!("Interview date `{day}` is not a date: write it as YYYY-MM-DD, e.g. 2026-12-10.")
+                        })?)
+                    };
+                }
+                "company" => p.company = value,
+                _ => p.target_role = value,
+            },
         }
         Ok(())
     }
@@ -259,6 +297,14 @@ impl Item {
             Item::Metric(m) => evaluate::metric::evaluate(m),
             Item::Opinion(o) => evaluate::opinion::evaluate(o),
             Item::Narrative(n) => evaluate::narrative::evaluate(n),
+            Item::Profile(p) => Evaluation::from_checks(vec![evaluate::check(
+                "interview_date",
+                "Interview date set",
+                1,
+                p.interview_date.is_some(),
+                "home counts down to it and plans each day".into(),
+                "Set the date (YYYY-MM-DD) so home can count down and plan the last days.",
+            )]),
         }
     }
 }
@@ -353,18 +399,20 @@ mod tests {
             FormKind::Metric,
             FormKind::Opinion,
             FormKind::Narrative,
+            FormKind::Profile,
         ] {
             let mut item = match kind {
                 FormKind::Design => Item::Design(Design::default()),
                 FormKind::Metric => Item::Metric(Metric::default()),
                 FormKind::Opinion => Item::Opinion(Opinion::default()),
                 FormKind::Narrative => Item::Narrative(Narrative::default()),
+                FormKind::Profile => Item::Profile(Profile::default()),
             };
             for f in fields(kind) {
-                let value = if f.key == "kind" {
-                    "oncall".to_string()
-                } else {
-                    format!("text of {}", f.key)
+                let value = match f.key {
+                    "kind" => "oncall".to_string(),
+                    "interview_date" => "2026-12-10".to_string(),
+                    _ => format!("text of {}", f.key),
                 };
                 item.set(f.key, value.clone()).unwrap();
                 assert_eq!(item.get(f.key), value, "{kind:?} {}", f.key);

@@ -49,6 +49,13 @@ pub enum Action {
     Rehearse,
     RehearseAny,
     CramWeakest,
+    Checklist,
+    Coverage,
+    CheatSheet,
+    Profile,
+    Left,
+    Right,
+    Toggle,
 }
 
 impl Action {
@@ -101,6 +108,13 @@ impl Action {
             Action::Rehearse => "rehearse this story against a question, timed, from memory",
             Action::RehearseAny => "rehearse: the app picks a question and a story",
             Action::CramWeakest => "cram the 20 weakest cards of the whole deck, due or not",
+            Action::Checklist => "the readiness checklist and today's plan",
+            Action::Coverage => "the coverage matrix: which story answers which question",
+            Action::CheatSheet => "write the Markdown cheat sheet to the data directory",
+            Action::Profile => "set the interview date, company and role",
+            Action::Left => "move left",
+            Action::Right => "move right",
+            Action::Toggle => "link or unlink this story and question",
         }
     }
 }
@@ -206,6 +220,8 @@ pub enum Context {
     Rehearse,
     RehearseResult,
     RehearseRate,
+    Checklist,
+    Coverage,
 }
 
 const MOVE: [Binding; 6] = [
@@ -236,6 +252,8 @@ static HOME: &[Binding] = &[
     bind(&[key('x')], Action::LoadExamples, Some("examples")),
     bind(&[key('p')], Action::Narrative, Some("narrative")),
     bind(&[key('R')], Action::RehearseAny, Some("rehearse")),
+    bind(&[key('c')], Action::Checklist, Some("checklist")),
+    bind(&[key('i')], Action::Profile, Some("interview date")),
     MOVE[0],
     MOVE[1],
     bind(&[key('?')], Action::Help, Some("help")),
@@ -343,6 +361,34 @@ static REVIEW: &[Binding] = &[
     bind(&[key('4')], Action::Rate(4), Some("easy")),
     bind(&[code(KeyCode::Esc)], Action::Back, Some("end & save")),
     bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static CHECKLIST: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[key('m')], Action::Coverage, Some("coverage")),
+    bind(&[key('M')], Action::CheatSheet, Some("cheat sheet")),
+    bind(&[key('i')], Action::Profile, Some("interview date")),
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static COVERAGE: &[Binding] = &[
+    bind(&[key('k'), code(KeyCode::Up)], Action::Up, None),
+    bind(&[key('j'), code(KeyCode::Down)], Action::Down, None),
+    bind(&[key('h'), code(KeyCode::Left)], Action::Left, None),
+    bind(&[key('l'), code(KeyCode::Right)], Action::Right, None),
+    bind(
+        &[key(' '), code(KeyCode::Enter)],
+        Action::Toggle,
+        Some("link/unlink"),
+    ),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
@@ -497,6 +543,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Rehearse => REHEARSE,
         Context::RehearseResult => REHEARSE_RESULT,
         Context::RehearseRate => REHEARSE_RATE,
+        Context::Checklist => CHECKLIST,
+        Context::Coverage => COVERAGE,
     }
 }
 
@@ -543,6 +591,8 @@ mod tests {
             Context::Rehearse,
             Context::RehearseResult,
             Context::RehearseRate,
+            Context::Checklist,
+            Context::Coverage,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

@@ -50,6 +50,8 @@ impl Widget for &App {
                 screens::deck::render_review(self, chrome.body, buf);
             }
             Screen::Rehearse => screens::rehearse::render(self, area, buf),
+            Screen::Checklist => screens::checklist::render(self, area, buf),
+            Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
         }
         footer(self, chrome.footer, buf);
         if let Some(picker) = &self.picker {
@@ -78,12 +80,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             Some(FormKind::Design) => "design editor",
             Some(FormKind::Metric) => "metric editor",
             Some(FormKind::Opinion) => "opinion editor",
+            Some(FormKind::Profile) => "interview details",
             _ => "platform narrative",
         },
         Screen::Quiz => "metrics quiz",
         Screen::Deck => "4 Linux & systems",
         Screen::Review => "review",
         Screen::Rehearse => "rehearsal",
+        Screen::Checklist => "readiness",
+        Screen::Coverage => "question coverage",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),

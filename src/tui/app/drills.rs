@@ -121,6 +121,7 @@ impl App {
         match result {
             Ok(()) => {
                 self.reviews = reviews;
+                self.readiness = None;
                 true
             }
             Err(e) => {

@@ -329,6 +329,7 @@ impl App {
             return;
         }
         self.reviews = reviews;
+        self.readiness = None;
         // Rehearsing a story against a question means it answers it.
         if let Some(mut story) = self.kit.story(&story_id).cloned()
             && !story.questions.iter().any(|q| q == question_id)

@@ -103,6 +103,7 @@ fn draft_kind(kind: FormKind) -> &'static str {
         FormKind::Metric => "metric",
         FormKind::Opinion => "opinion",
         FormKind::Narrative => "narrative",
+        FormKind::Profile => "profile",
     }
 }
 
@@ -149,7 +150,7 @@ impl App {
             FormKind::Design => self.kit.designs.len(),
             FormKind::Metric => self.kit.metrics.len(),
             FormKind::Opinion => self.kit.opinions.len(),
-            FormKind::Narrative => 1,
+            FormKind::Narrative | FormKind::Profile => 1,
         }
     }
 
@@ -164,6 +165,7 @@ impl App {
             FormKind::Metric => Item::Metric(self.kit.metrics.get(index)?.clone()),
             FormKind::Opinion => Item::Opinion(self.kit.opinions.get(index)?.clone()),
             FormKind::Narrative => Item::Narrative(self.kit.narrative.clone()),
+            FormKind::Profile => Item::Profile(self.kit.profile.clone()),
         })
     }
 
@@ -323,13 +325,17 @@ impl App {
         self.open_form(Some(0), Item::Narrative(self.kit.narrative.clone()));
     }
 
+    pub(super) fn open_profile(&mut self) {
+        self.open_form(Some(0), Item::Profile(self.kit.profile.clone()));
+    }
+
     /// Where the form returns to.
     fn form_home(kind: FormKind) -> Screen {
         match kind {
             FormKind::Design => Screen::Designs,
             FormKind::Metric => Screen::Metrics,
             FormKind::Opinion => Screen::Opinions,
-            FormKind::Narrative => Screen::Home,
+            FormKind::Narrative | FormKind::Profile => Screen::Home,
         }
     }
 
@@ -491,6 +497,7 @@ impl App {
                 store.save_opinions(&all).map(|()| self.kit.opinions = all)
             }
             Item::Narrative(n) => store.save_narrative(&n).map(|()| self.kit.narrative = n),
+            Item::Profile(p) => store.save_profile(&p).map(|()| self.kit.profile = p),
         };
         saved.map_err(|e| format!("Not saved: {e}"))?;
         self.kit_changed();
@@ -533,7 +540,7 @@ impl App {
                     .and_then(|_| store.save_opinions(&all))
                     .map(|()| self.kit.opinions = all)
             }
-            FormKind::Narrative => return,
+            FormKind::Narrative | FormKind::Profile => return,
         };
         match result {
             Ok(()) => {
@@ -575,6 +582,7 @@ impl App {
             "design" => FormKind::Design,
             "metric" => FormKind::Metric,
             "opinion" => FormKind::Opinion,
+            "profile" => FormKind::Profile,
             _ => FormKind::Narrative,
         };
         let base = form
@@ -585,6 +593,7 @@ impl App {
                 FormKind::Metric => Item::Metric(Metric::default()),
                 FormKind::Opinion => Item::Opinion(Opinion::default()),
                 FormKind::Narrative => Item::Narrative(Narrative::default()),
+                FormKind::Profile => Item::Profile(Default::default()),
             });
         let mut editor = FormEditor::open(form.index.map(|i| i.to_string()), base);
         for (i, f) in fields(kind).iter().enumerate() {
@@ -782,6 +791,7 @@ impl App {
         match saved {
             Ok(()) => {
                 self.reviews = reviews;
+                self.readiness = None;
                 self.info(format!("Round kept: {percent}% right."));
             }
             Err(e) => self.error(format!("The round's result was not kept: {e}")),

@@ -277,6 +277,10 @@ pub fn reserved_rows(app: &App, area: Rect) -> u16 {
     wanted.min(body.height.saturating_sub(top + 5))
 }
 
+fn first_run_kit(app: &App) -> bool {
+    app.kit.is_empty()
+}
+
 /// The narrative, readiness, read-only and unreadable files, as lines.
 fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
@@ -296,19 +300,40 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             t.dim(),
         ),
     ]));
-    if !app.kit.stories.is_empty() {
-        let text = if app.scoring_done() {
-            format!(
-                "{} of 3 stories interview-ready (total ≥ 70, every dimension ≥ 3)",
-                app.ready_count()
-            )
-        } else {
-            "scoring your stories…".to_string()
-        };
-        extra.push(Line::from(vec![
+    match app.readiness() {
+        Some(r) => {
+            let met = r.items.iter().filter(|i| i.met).count();
+            extra.push(Line::from(vec![
+                Span::styled("   Readiness ", t.heading()),
+                Span::styled("c", t.key()),
+                Span::styled(
+                    format!(": {}/100 · {met} of {} checks met", r.score, r.items.len()),
+                    t.dim(),
+                ),
+            ]));
+            if app.kit.profile.interview_date.is_some() {
+                for step in app.today_plan().into_iter().take(3) {
+                    extra.push(Line::from(Span::styled(
+                        format!("   Today: {}", safe(&step)),
+                        t.emphasis(),
+                    )));
+                }
+            } else if !first_run_kit(app) {
+                extra.push(Line::from(vec![
+                    Span::styled("   Interview date ", t.heading()),
+                    Span::styled("i", t.key()),
+                    Span::styled(
+                        ": not set — set it for a countdown and a daily plan",
+                        t.dim(),
+                    ),
+                ]));
+            }
+        }
+        None if !app.kit.stories.is_empty() => extra.push(Line::from(vec![
             Span::styled("   Readiness: ", t.heading()),
-            Span::styled(text, t.dim()),
-        ]));
+            Span::styled("scoring your stories…", t.dim()),
+        ])),
+        None => {}
     }
     if let Some(why) = &app.read_only {
         extra.push(Line::from(Span::styled(

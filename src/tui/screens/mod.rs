@@ -1,5 +1,6 @@
 //! One module a screen, each drawing from `&App`.
 
+pub mod checklist;
 pub mod deck;
 pub mod editor;
 pub mod form;

@@ -1,0 +1,139 @@
+//! Readiness in the app: the checklist with today's plan, the coverage
+//! matrix (questions down, stories across, a key to link them), and the
+//! cheat sheet written to the data directory.
+
+use super::{App, Screen};
+use crate::content::questions::QUESTIONS;
+use crate::readiness::{Inputs, Readiness, assess, plan};
+use crate::tui::keymap::Action;
+
+/// The cursor in the coverage matrix.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CoverageCursor {
+    pub question: usize,
+    pub story: usize,
+}
+
+impl App {
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            kit: &self.kit,
+            reviews: &self.reviews,
+            deck: &self.deck,
+            today: self.today,
+        }
+    }
+
+    /// Computes the checklist (after the first frame; cached until the kit
+    /// or the drill history changes).
+    pub(super) fn refresh_readiness(&mut self) {
+        self.readiness = Some(assess(&self.inputs()));
+    }
+
+    /// The checklist, once computed.
+    pub fn readiness(&self) -> Option<&Readiness> {
+        self.readiness.as_ref()
+    }
+
+    /// Today's plan from what is unmet (light review the last two days).
+    pub fn today_plan(&self) -> Vec<String> {
+        match &self.readiness {
+            Some(r) => plan(r, &self.inputs(), self.kit.profile.interview_date),
+            None => Vec::new(),
+        }
+    }
+
+    pub(super) fn update_checklist(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.screen = Screen::Home,
+            Action::Down => self.steps.detail_scroll = self.steps.detail_scroll.saturating_add(1),
+            Action::Up => self.steps.detail_scroll = self.steps.detail_scroll.saturating_sub(1),
+            Action::Coverage => {
+                self.coverage = Default::default();
+                self.screen = Screen::Coverage;
+            }
+            Action::CheatSheet => self.write_cheat_sheet(),
+            Action::Profile => self.open_profile(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_coverage(&mut self, action: Action) {
+        let rows = QUESTIONS.len();
+        let cols = self.kit.stories.len();
+        let c = &mut self.coverage;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.screen = Screen::Checklist,
+            Action::Up => c.question = c.question.saturating_sub(1),
+            Action::Down => c.question = (c.question + 1).min(rows - 1),
+            Action::Left => c.story = c.story.saturating_sub(1),
+            Action::Right => c.story = (c.story + 1).min(cols.saturating_sub(1)),
+            Action::Toggle => self.toggle_link(),
+            _ => {}
+        }
+    }
+
+    /// Links (or unlinks) the story under the cursor to the question.
+    fn toggle_link(&mut self) {
+        let question = QUESTIONS[self.coverage.question].id;
+        let Some(mut story) = self.kit.stories.get(self.coverage.story).cloned() else {
+            self.error("No story to link yet: write one first (1, then n).");
+            return;
+        };
+        let linked = story.questions.iter().any(|q| q == question);
+        if linked {
+            story.questions.retain(|q| q != question);
+        } else {
+            story.questions.push(question.to_string());
+        }
+        if !self.ensure_writable() {
+            return;
+        }
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        match store.save_story(&story) {
+            Ok(()) => {
+                let title = story.title.clone();
+                self.kit.stories[self.coverage.story] = story;
+                self.readiness = None;
+                self.refresh_readiness();
+                self.info(format!(
+                    "'{}' {} \u{201c}{}\u{201d}.",
+                    title,
+                    if linked {
+                        "no longer answers"
+                    } else {
+                        "now answers"
+                    },
+                    QUESTIONS[self.coverage.question].text
+                ));
+            }
+            Err(e) => self.error(format!("Not linked: {e}")),
+        }
+    }
+
+    /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
+    fn write_cheat_sheet(&mut self) {
+        let all = crate::cli::Everything {
+            kit: self.kit.clone(),
+            reviews: self.reviews.clone(),
+            deck: self.deck.clone(),
+            problems: Vec::new(),
+        };
+        let text = crate::cli::export::cheat_sheet(&all, self.today);
+        let path = self.data_dir.join("cheat-sheet.md");
+        match crate::store::atomic::write_file_durably(&path, text.as_bytes()) {
+            Ok(()) => self.info(format!(
+                "Cheat sheet written to {} — read it with less before the interview.",
+                path.display()
+            )),
+            Err(e) => self.error(format!(
+                "The cheat sheet was not written to {}: {e}",
+                path.display()
+            )),
+        }
+    }
+}

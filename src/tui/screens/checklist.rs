@@ -1,0 +1,165 @@
+//! The readiness checklist with today's plan, and the coverage matrix.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::content::questions::QUESTIONS;
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::screens::home::days_left;
+use crate::tui::widgets::{clip, safe, total_bar};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let body = layout::chrome(area).body;
+    let Some(r) = app.readiness() else {
+        Paragraph::new("Working out your readiness…")
+            .style(t.dim())
+            .render(body, buf);
+        return;
+    };
+    let mut head = vec![Span::styled("Readiness ", t.heading())];
+    head.extend(total_bar(r.score, 10, t));
+    head.push(Span::styled(
+        if r.ready {
+            "  ready".to_string()
+        } else {
+            "  not ready yet".to_string()
+        },
+        if r.ready { t.good() } else { t.warn() },
+    ));
+    if let Some(days) = days_left(app) {
+        head.push(Span::styled(format!(" · {days}"), t.emphasis()));
+    }
+    let mut lines = vec![Line::from(head), Line::from("")];
+    for item in &r.items {
+        let (mark, style) = if item.met {
+            ("✓", t.good())
+        } else {
+            ("✗", t.bad())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::styled(item.label, t.heading()),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", safe(&item.detail)),
+            t.dim(),
+        )));
+        if !item.met {
+            lines.push(Line::from(Span::styled(
+                format!("  › {}", safe(&item.next)),
+                t.warn(),
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Today", t.heading())));
+    for step in app.today_plan() {
+        lines.push(Line::from(format!("  • {}", safe(&step))));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.steps.detail_scroll, 0))
+        .block(
+            Block::bordered()
+                .border_style(t.border())
+                .title(" Am I ready? "),
+        )
+        .render(body, buf);
+}
+
+/// Questions down, stories across; a core question with no ready story is a gap.
+pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let body = layout::chrome(area).body;
+    let block = Block::bordered()
+        .border_style(t.border())
+        .title(" Coverage: which story answers which question (* core) ");
+    let inner = block.inner(body);
+    block.render(body, buf);
+    // The cached scores: the matrix never rescores.
+    let ready: Vec<bool> = app
+        .summaries
+        .iter()
+        .map(|s| s.is_some_and(|s| s.ready()))
+        .collect();
+    let label_width = usize::from(inner.width)
+        .saturating_sub(4 * app.kit.stories.len().min(12) + 2)
+        .clamp(20, 60);
+    // Column headers: story numbers; the selected story's title below the grid.
+    let mut header = vec![Span::raw(" ".repeat(label_width + 2))];
+    for (i, _) in app.kit.stories.iter().enumerate().take(12) {
+        let style = if i == app.coverage.story {
+            t.selected()
+        } else {
+            t.heading()
+        };
+        header.push(Span::styled(format!("{:>3} ", i + 1), style));
+    }
+    let mut lines = vec![Line::from(header)];
+    for (qi, q) in QUESTIONS.iter().enumerate() {
+        let covered = app
+            .kit
+            .stories
+            .iter()
+            .zip(&ready)
+            .any(|(s, &r)| r && s.questions.iter().any(|x| x == q.id));
+        let gap = q.core && !covered;
+        let label = format!(
+            "{}{}",
+            if q.core { "* " } else { "  " },
+            clip(q.text, label_width)
+        );
+        let mut spans = vec![Span::styled(
+            format!("{label:<w$}", w = label_width + 2),
+            if gap {
+                t.bad()
+            } else if qi == app.coverage.question {
+                t.heading()
+            } else {
+                t.dim()
+            },
+        )];
+        for (si, s) in app.kit.stories.iter().enumerate().take(12) {
+            let linked = s.questions.iter().any(|x| x == q.id);
+            let mark = match (linked, ready[si]) {
+                (true, true) => " ● ",
+                (true, false) => " ○ ",
+                _ => " · ",
+            };
+            let style = if qi == app.coverage.question && si == app.coverage.story {
+                t.selected()
+            } else if linked {
+                t.good()
+            } else {
+                t.dim()
+            };
+            spans.push(Span::styled(mark, style));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(""));
+    if let Some(story) = app.kit.stories.get(app.coverage.story) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("Story {}: ", app.coverage.story + 1), t.heading()),
+            Span::raw(safe(&story.title)),
+            Span::styled(
+                if ready[app.coverage.story] {
+                    "  (ready)"
+                } else {
+                    "  (not ready yet)"
+                },
+                t.dim(),
+            ),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        "● linked, ready story · ○ linked, story not ready · red: a core question with no ready story",
+        t.dim(),
+    )));
+    Paragraph::new(lines).render(inner, buf);
+}

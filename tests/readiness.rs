@@ -1,0 +1,291 @@
+//! The readiness checklist, item by item, met and unmet, with "today" fixed.
+
+use chrono::{Duration, NaiveDate};
+use sre_prep::content::examples::example_stories;
+use sre_prep::content::questions::QUESTIONS;
+use sre_prep::drill::deck::{CORE_TOPICS, built_in};
+use sre_prep::drill::reviews::{QuizAnswer, QuizRound, Rehearsal, Reviews};
+use sre_prep::drill::srs::CardState;
+use sre_prep::kit::{Design, Kit, Metric, MetricKind, Narrative, Opinion};
+use sre_prep::readiness::{Inputs, Readiness, assess, plan};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+fn design(prompt: &str, n: usize) -> Design {
+    Design {
+        id: format!("design-{n}"),
+        prompt: prompt.into(),
+        title: format!("Design {n}"),
+        real_system: "The build and deploy platform I ran for 120 engineers at a payments company, on Buildkite and Argo CD.".into(),
+        requirements: "About 300 deploys a day across 40 services, under 15 minutes from merge to production, and a rollback in one command.".into(),
+        architecture: "A monorepo with Bazel and a remote cache, Buildkite agents on spot instances, and Argo Rollouts doing canaries on Kubernetes.".into(),
+        scaling: "Peak 1,800 builds a day on 60 agents; the cache hit rate of 85% keeps the p50 build at 6 minutes.".into(),
+        failure_modes: "A poisoned cache entry, a stuck canary, the registry down, a region outage: each has a runbook and the canary rolls back automatically.".into(),
+        observability: String::new(),
+        tradeoffs: String::new(),
+        ..Design::default()
+    }
+}
+
+fn metric(kind: MetricKind, before: &str, after: &str) -> Metric {
+    Metric {
+        id: kind.as_str().into(),
+        name: kind.as_str().to_uppercase(),
+        kind,
+        before: before.into(),
+        after: after.into(),
+        note: String::new(),
+    }
+}
+
+fn opinion(n: usize) -> Opinion {
+    Opinion {
+        id: format!("o{n}"),
+        stance: format!("SLO-based alerting, take {n}"),
+        over: "threshold alerts on CPU".into(),
+        because: "a page should mean a customer is hurt, not that a machine is busy".into(),
+        evidence:
+            "When I moved the payments team to burn-rate alerts, false pages fell from 67% to 8%."
+                .into(),
+        limits: String::new(),
+    }
+}
+
+/// A kit and a history that meet every item.
+fn everything() -> (Kit, Reviews) {
+    let mut stories = example_stories();
+    stories.retain(|s| s.id != "weak-example");
+    // Every core question answered by one of the three strong stories.
+    for (i, q) in QUESTIONS.iter().filter(|q| q.core).enumerate() {
+        let story = &mut stories[i % 3];
+        if !story.questions.iter().any(|x| x == q.id) {
+            story.questions.push(q.id.into());
+        }
+    }
+    let kit = Kit {
+        stories,
+        designs: vec![
+            design("ci-cd", 1),
+            design("kubernetes", 2),
+            design("multi-region", 3),
+            design("rate-limiter", 4),
+            design("nalsd", 5),
+        ],
+        metrics: vec![
+            metric(MetricKind::Slo, "99.5%", "99.9%"),
+            metric(MetricKind::Mttd, "8 min", "90 s"),
+            metric(MetricKind::Mttr, "47 min", "12 min"),
+            metric(MetricKind::Oncall, "38 pages/week", "6 pages/week"),
+        ],
+        opinions: (1..=3).map(opinion).collect(),
+        narrative: Narrative {
+            text: "I led the move of 40 services onto our platform. Deploys went from 2 a week to 30 a day, and incidents from 9 a quarter to 2.".into(),
+        },
+        ..Kit::default()
+    };
+    let mut reviews = Reviews::default();
+    reviews.quiz_rounds.push(QuizRound {
+        date: Some(today() - Duration::days(2)),
+        answers: vec![
+            QuizAnswer {
+                right: true,
+                ..QuizAnswer::default()
+            };
+            5
+        ],
+    });
+    for card in built_in()
+        .iter()
+        .filter(|c| CORE_TOPICS.contains(&c.topic.as_str()))
+    {
+        reviews.cards.insert(
+            card.id.clone(),
+            CardState {
+                stability: 10.0,
+                difficulty: 5.0,
+                due: Some(today() + Duration::days(5)),
+                last_review: Some(today() - Duration::days(1)),
+                last_rating: 3,
+                reviews: 3,
+                ..CardState::default()
+            },
+        );
+    }
+    for story in &kit.stories {
+        for days in [5, 1] {
+            reviews.rehearsals.push(Rehearsal {
+                date: Some(today() - Duration::days(days)),
+                story: story.id.clone(),
+                question: "critical-incident".into(),
+                score: 80,
+                ..Rehearsal::default()
+            });
+        }
+    }
+    (kit, reviews)
+}
+
+fn run(kit: &Kit, reviews: &Reviews) -> Readiness {
+    let deck = built_in();
+    assess(&Inputs {
+        kit,
+        reviews,
+        deck: &deck,
+        today: today(),
+    })
+}
+
+#[test]
+fn everything_met_is_ready_with_the_nine_ids() {
+    let (kit, reviews) = everything();
+    let r = run(&kit, &reviews);
+    let ids: Vec<&str> = r.items.iter().map(|i| i.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "stories",
+            "designs",
+            "metrics",
+            "metrics_drilled",
+            "trivia",
+            "opinions",
+            "narrative",
+            "coverage",
+            "rehearsed"
+        ]
+    );
+    for item in &r.items {
+        assert!(item.met, "{}: {}", item.id, item.detail);
+    }
+    assert!(r.ready);
+    assert_eq!(r.score, 100);
+}
+
+/// Weakens one part and checks that exactly that item turns unmet.
+fn only_unmet(id: &str, weaken: impl FnOnce(&mut Kit, &mut Reviews)) -> Readiness {
+    let (mut kit, mut reviews) = everything();
+    weaken(&mut kit, &mut reviews);
+    let r = run(&kit, &reviews);
+    let unmet: Vec<&str> = r.items.iter().filter(|i| !i.met).map(|i| i.id).collect();
+    assert!(unmet.contains(&id), "{id} should be unmet: {unmet:?}");
+    assert!(!r.ready);
+    assert!(r.score < 100);
+    let item = r.items.iter().find(|i| i.id == id).unwrap();
+    assert!(!item.next.is_empty(), "{id} says what to do next");
+    r
+}
+
+#[test]
+fn stories_item() {
+    let r = only_unmet("stories", |kit, _| {
+        kit.stories[0].decision.clear();
+        kit.stories[0].role = "We handled it.".into();
+    });
+    let item = r.items.iter().find(|i| i.id == "stories").unwrap();
+    assert!(
+        item.detail.starts_with("2 of 3 stories ready"),
+        "{}",
+        item.detail
+    );
+}
+
+#[test]
+fn designs_item() {
+    let r = only_unmet("designs", |kit, _| {
+        kit.designs.retain(|d| d.prompt != "multi-region")
+    });
+    assert!(
+        r.items[1].detail.contains("multi-region"),
+        "{}",
+        r.items[1].detail
+    );
+}
+
+#[test]
+fn metrics_item() {
+    only_unmet("metrics", |kit, _| {
+        kit.metrics.retain(|m| m.kind != MetricKind::Mttr)
+    });
+}
+
+#[test]
+fn metrics_drilled_item() {
+    only_unmet("metrics_drilled", |_, reviews| {
+        reviews.quiz_rounds[0].date = Some(today() - Duration::days(10));
+    });
+    only_unmet("metrics_drilled", |_, reviews| {
+        reviews.quiz_rounds[0].answers[0].right = false;
+        reviews.quiz_rounds[0].answers[1].right = false;
+    });
+}
+
+#[test]
+fn trivia_item() {
+    let r = only_unmet("trivia", |_, reviews| {
+        reviews.cards.retain(|id, _| !id.starts_with("dns-"))
+    });
+    assert!(
+        r.items[4].detail.contains("dns 0%"),
+        "{}",
+        r.items[4].detail
+    );
+}
+
+#[test]
+fn opinions_item() {
+    only_unmet("opinions", |kit, _| kit.opinions[2].evidence.clear());
+    only_unmet("opinions", |kit, _| {
+        kit.opinions.push(Opinion {
+            limits: "It depends on the team.".into(),
+            ..Opinion::default()
+        })
+    });
+}
+
+#[test]
+fn narrative_item() {
+    only_unmet("narrative", |kit, _| {
+        kit.narrative.text = "We built a platform that made things faster.".into()
+    });
+}
+
+#[test]
+fn coverage_item() {
+    let r = only_unmet("coverage", |kit, _| {
+        for s in &mut kit.stories {
+            s.questions.retain(|q| q != "pushed-back-launch");
+        }
+    });
+    assert!(r.items[7].detail.contains("pushed-back-launch"));
+}
+
+#[test]
+fn rehearsed_item() {
+    only_unmet("rehearsed", |_, reviews| reviews.rehearsals.truncate(5));
+    only_unmet("rehearsed", |_, reviews| {
+        for r in &mut reviews.rehearsals {
+            r.date = r.date.map(|d| d - Duration::days(20));
+        }
+    });
+}
+
+#[test]
+fn the_plan_is_light_the_day_before_and_concrete_before_that() {
+    let (mut kit, reviews) = everything();
+    kit.designs.clear();
+    let deck = built_in();
+    let inputs = Inputs {
+        kit: &kit,
+        reviews: &reviews,
+        deck: &deck,
+        today: today(),
+    };
+    let r = assess(&inputs);
+    let far = plan(&r, &inputs, Some(today() + Duration::days(12)));
+    assert!(far[0].contains("ci-cd"), "{far:?}");
+    let eve = plan(&r, &inputs, Some(today() + Duration::days(1)));
+    assert!(eve[0].contains("nothing new"), "{eve:?}");
+    assert!(eve.iter().any(|s| s.contains("cheat sheet")));
+}
