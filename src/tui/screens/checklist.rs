@@ -86,12 +86,30 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|s| s.is_some_and(|s| s.ready()))
         .collect();
+    // Columns and rows page so the cursor is always on screen.
+    let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
+    let first_story = layout::list_offset(app.coverage.story, columns);
+    let shown = app
+        .kit
+        .stories
+        .len()
+        .saturating_sub(first_story)
+        .min(columns);
     let label_width = usize::from(inner.width)
-        .saturating_sub(4 * app.kit.stories.len().min(12) + 2)
+        .saturating_sub(4 * shown + 2)
         .clamp(20, 60);
+    let rows = usize::from(inner.height).saturating_sub(4).max(1);
+    let first_question = layout::list_offset(app.coverage.question, rows);
     // Column headers: story numbers; the selected story's title below the grid.
     let mut header = vec![Span::raw(" ".repeat(label_width + 2))];
-    for (i, _) in app.kit.stories.iter().enumerate().take(12) {
+    for (i, _) in app
+        .kit
+        .stories
+        .iter()
+        .enumerate()
+        .skip(first_story)
+        .take(columns)
+    {
         let style = if i == app.coverage.story {
             t.selected()
         } else {
@@ -100,7 +118,7 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         header.push(Span::styled(format!("{:>3} ", i + 1), style));
     }
     let mut lines = vec![Line::from(header)];
-    for (qi, q) in QUESTIONS.iter().enumerate() {
+    for (qi, q) in QUESTIONS.iter().enumerate().skip(first_question).take(rows) {
         let covered = app
             .kit
             .stories
@@ -123,7 +141,14 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
                 t.dim()
             },
         )];
-        for (si, s) in app.kit.stories.iter().enumerate().take(12) {
+        for (si, s) in app
+            .kit
+            .stories
+            .iter()
+            .enumerate()
+            .skip(first_story)
+            .take(columns)
+        {
             let linked = s.questions.iter().any(|x| x == q.id);
             let mark = match (linked, ready[si]) {
                 (true, true) => " ● ",
@@ -142,7 +167,6 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::from(""));
     if let Some(story) = app.kit.stories.get(app.coverage.story) {
         lines.push(Line::from(vec![
             Span::styled(format!("Story {}: ", app.coverage.story + 1), t.heading()),
