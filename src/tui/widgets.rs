@@ -101,6 +101,22 @@ pub fn field_row(
     ])
 }
 
+/// The four answer buttons, each with the interval it would give:
+/// " 1 Again (again today)   2 Hard (1 day) ...".
+pub fn rating_buttons(intervals: [u32; 4], theme: Theme) -> Line<'static> {
+    let mut buttons = Vec::new();
+    for (rating, days) in crate::drill::srs::Rating::ALL.iter().zip(intervals) {
+        let when = match days {
+            0 => "again today".to_string(),
+            1 => "1 day".to_string(),
+            d => format!("{d} days"),
+        };
+        buttons.push(Span::styled(format!(" {} ", *rating as u8), theme.key()));
+        buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
+    }
+    Line::from(buttons)
+}
+
 /// "2:45" for a number of seconds.
 pub fn minutes(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

@@ -135,11 +135,7 @@ impl App {
                 .map(|(_, s)| s.id.clone())
         };
         let (story, question_id, why) = if let Some(story) = due {
-            let q = story
-                .questions
-                .iter()
-                .find_map(|id| question(id))
-                .unwrap_or(&QUESTIONS[0]);
+            let q = first_question(story);
             (
                 story.id.clone(),
                 q.id,
@@ -175,11 +171,7 @@ impl App {
                 })
                 .map(|(_, s)| s.clone())
                 .unwrap_or_default();
-            let q = weakest
-                .questions
-                .iter()
-                .find_map(|id| question(id))
-                .unwrap_or(&QUESTIONS[0]);
+            let q = first_question(&weakest);
             (
                 weakest.id.clone(),
                 q.id,
@@ -354,4 +346,13 @@ impl App {
             "Rehearsal kept. Next rehearsal of this story {when}."
         ));
     }
+}
+
+/// The first behavioural question a story answers, else the first of the bank.
+fn first_question(story: &crate::kit::Story) -> &'static crate::content::questions::Question {
+    story
+        .questions
+        .iter()
+        .find_map(|id| question(id))
+        .unwrap_or(&QUESTIONS[0])
 }

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::drill::deck::CORE_TOPICS;
-use crate::drill::srs::{Rating, due_counts, mastery};
+use crate::drill::srs::{due_counts, mastery};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::widgets::{safe, total_bar};
+use crate::tui::widgets::{rating_buttons, safe, total_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -116,17 +116,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(""));
         let intervals = app.scheduler_intervals(state);
-        let mut buttons = Vec::new();
-        for (rating, days) in Rating::ALL.iter().zip(intervals) {
-            let when = match days {
-                0 => "again today".to_string(),
-                1 => "1 day".to_string(),
-                d => format!("{d} days"),
-            };
-            buttons.push(Span::styled(format!(" {} ", *rating as u8), t.key()));
-            buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
-        }
-        lines.push(Line::from(buttons));
+        lines.push(rating_buttons(intervals, t));
     } else {
         lines.push(Line::from(Span::styled(
             "Say the answer out loud, then press Space.",

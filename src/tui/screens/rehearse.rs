@@ -8,11 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::content::questions::question;
-use crate::drill::srs::Rating;
 use crate::score::Dimension;
 use crate::tui::app::{App, RehearsalStep, TARGET_SECONDS};
 use crate::tui::layout;
-use crate::tui::widgets::{minutes, safe, score_bar};
+use crate::tui::widgets::{minutes, rating_buttons, safe, score_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(r) = app.rehearsal.as_ref() else {
@@ -148,17 +147,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 )));
                 let state = app.reviews.stories.get(&r.story_id);
                 let intervals = app.scheduler_intervals(state);
-                let mut buttons = Vec::new();
-                for (rating, days) in Rating::ALL.iter().zip(intervals) {
-                    let when = match days {
-                        0 => "today".to_string(),
-                        1 => "1 day".to_string(),
-                        d => format!("{d} days"),
-                    };
-                    buttons.push(Span::styled(format!(" {} ", *rating as u8), t.key()));
-                    buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
-                }
-                lines.push(Line::from(buttons));
+                lines.push(rating_buttons(intervals, t));
             }
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
