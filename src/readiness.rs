@@ -453,17 +453,23 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
 /// interview, a light review and nothing new.
 pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>) -> Vec<String> {
     let days = interview.map(|d| (d - inputs.today).num_days());
-    let due_cards: usize = inputs
-        .deck
-        .iter()
-        .filter(|c| {
-            inputs
-                .reviews
-                .cards
-                .get(&c.id)
-                .is_some_and(|s| s.is_due(inputs.today))
-        })
-        .count();
+    // Cards due, and the topics with the most of them.
+    let mut due_by_topic: Vec<(usize, &str)> = Vec::new();
+    for card in inputs.deck {
+        if inputs
+            .reviews
+            .cards
+            .get(&card.id)
+            .is_some_and(|s| s.is_due(inputs.today))
+        {
+            match due_by_topic.iter_mut().find(|(_, t)| *t == card.topic) {
+                Some((n, _)) => *n += 1,
+                None => due_by_topic.push((1, &card.topic)),
+            }
+        }
+    }
+    due_by_topic.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let due_cards: usize = due_by_topic.iter().map(|(n, _)| n).sum();
     let due_stories: Vec<&str> = inputs
         .kit
         .stories
@@ -503,7 +509,11 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
         plan.push(format!("Rehearse '{title}' (due)."));
     }
     if due_cards > 0 {
-        plan.push(format!("{due_cards} trivia cards due (4, then r)."));
+        let topics: Vec<&str> = due_by_topic.iter().take(2).map(|(_, t)| *t).collect();
+        plan.push(format!(
+            "{due_cards} trivia cards due, most in {} (4, then r).",
+            topics.join(" and ")
+        ));
     }
     if plan.is_empty() {
         plan.push("Everything is met: keep rehearsing and reviewing what comes due.".into());

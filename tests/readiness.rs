@@ -285,6 +285,30 @@ fn the_plan_is_light_the_day_before_and_concrete_before_that() {
     let r = assess(&inputs);
     let far = plan(&r, &inputs, Some(today() + Duration::days(12)));
     assert!(far[0].contains("ci-cd"), "{far:?}");
+    // Some cards due today: the plan names how many and where.
+    let mut reviews = reviews.clone();
+    for (id, state) in reviews.cards.iter_mut() {
+        if id.starts_with("dns-") || id.starts_with("memory-tlb") || id.starts_with("memory-swap") {
+            state.due = Some(today());
+        }
+    }
+    let inputs2 = Inputs {
+        kit: &kit,
+        reviews: &reviews,
+        deck: &deck,
+        today: today(),
+    };
+    let with_cards = plan(
+        &assess(&inputs2),
+        &inputs2,
+        Some(today() + Duration::days(12)),
+    );
+    assert!(
+        with_cards
+            .iter()
+            .any(|s| s.contains("17 trivia cards due, most in dns and memory")),
+        "{with_cards:?}"
+    );
     let eve = plan(&r, &inputs, Some(today() + Duration::days(1)));
     assert!(eve[0].contains("nothing new"), "{eve:?}");
     assert!(eve.iter().any(|s| s.contains("cheat sheet")));
