@@ -140,14 +140,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     t.dim(),
                 )));
             } else {
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    "How did it go? This schedules the next rehearsal of this story.",
-                    t.heading(),
-                )));
+                // The question comes first, so it is on screen even at 80x24.
                 let state = app.reviews.stories.get(&r.story_id);
                 let intervals = app.scheduler_intervals(state);
-                lines.push(rating_buttons(intervals, t));
+                let ask = vec![
+                    Line::from(Span::styled(
+                        "How did it go? This schedules the next rehearsal of this story.",
+                        t.heading(),
+                    )),
+                    rating_buttons(intervals, t),
+                    Line::from(""),
+                ];
+                lines.splice(0..0, ask);
             }
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
