@@ -40,7 +40,9 @@ pub fn run(data_dir: &Path) -> Result<u8> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init().context("starting the terminal interface")?;
+    let mut terminal = ratatui::try_init().context(
+        "the app needs a terminal (run sre-prep in one, or use a subcommand: sre-prep --help); starting it failed",
+    )?;
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, data_dir);
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
