@@ -611,3 +611,29 @@ fn the_cheat_sheet_of_the_examples() {
     // The readiness line carries no date; the whole sheet is stable.
     insta::assert_snapshot!("cheat_sheet_examples", text);
 }
+
+#[test]
+fn the_app_without_a_terminal_says_so_and_exits_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A new session has no controlling terminal, even when the tests run in one.
+    let out = Command::new("setsid")
+        .arg("--wait")
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(tmp.path().join("data"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !tmp.path().join("data").exists(),
+        "nothing is created when the app cannot start"
+    );
+}
