@@ -18,7 +18,7 @@ pub struct Field<'a> {
     pub name: String,
     pub kind: FieldKind,
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<Sentence>,
     pub hits: Vec<Hit>,
     pub quantities: Vec<Quantity>,
@@ -70,7 +70,7 @@ impl<'a> Field<'a> {
         self.tokens[hit.first..hit.last]
             .iter()
             .filter(|t| t.lower != "-" && !t.masked)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -169,7 +169,7 @@ pub fn first_person_before(field: &Field, i: usize, reach: usize) -> bool {
         if t.masked || !t.is_word() {
             continue;
         }
-        if matches!(t.lower.as_str(), "i" | "i've" | "i'd" | "my") {
+        if matches!(t.lower.as_ref(), "i" | "i've" | "i'd" | "my") {
             return true;
         }
         steps += 1;
@@ -182,7 +182,7 @@ pub fn sentence_is_first_person(field: &Field, s: &Sentence) -> bool {
     field.tokens[s.first..s.last].iter().any(|t| {
         !t.masked
             && matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself"
             )
     })

@@ -44,7 +44,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             return None;
         }
         f.quantities_in(s).iter().find_map(|q| {
-            let next = f.tokens.get(q.last).map(|t| t.lower.as_str());
+            let next = f.tokens.get(q.last).map(|t| t.lower.as_ref());
             let counts_people = match &q.dim {
                 Dim::Percent => next == Some("of"),
                 Dim::Count(_) => f.hits_in(s).iter().any(|h| {
@@ -66,7 +66,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let how_long = a.first(|f, s| {
         let has_context = is_impact_sentence(f, s);
         f.quantities_in(s).iter().find_map(|q| {
-            let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_str());
+            let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
             let framed = matches!(before, Some("for" | "lasted" | "lasting" | "over"));
             (q.dim == Dim::Duration && (has_context || framed)).then(|| {
                 f.evidence_span(

@@ -17,7 +17,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let first = (0..hit.first)
             .rev()
             .take(4)
-            .find(|&i| matches!(f.tokens[i].lower.as_str(), "i" | "i'd" | "i've" | "my"))
+            .find(|&i| matches!(f.tokens[i].lower.as_ref(), "i" | "i'd" | "i've" | "my"))
             .unwrap_or(hit.first);
         Some(f.evidence(
             first,

@@ -135,7 +135,7 @@ pub fn figure_about(text: &str, topics: &[&str]) -> Option<String> {
         let words: Vec<&str> = field.tokens[s.first..s.last]
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect();
         let joined = format!(" {} ", words.join(" "));
         topics

@@ -448,7 +448,7 @@ fn next_word(tokens: &[Token], mut i: usize) -> Option<usize> {
 /// Matches the lexicon at token `i`: the longest phrase wins ("incident
 /// commander" is a role, not an incident).
 fn match_at(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Option<Hit> {
-    let candidates = &lexicon.by_first.get(tokens[i].lower.as_str())?.phrases;
+    let candidates = &lexicon.by_first.get(tokens[i].lower.as_ref())?.phrases;
     let sentence = tokens[i].sentence;
     'phrases: for (words, tags) in candidates {
         let mut at = i;
@@ -481,7 +481,7 @@ pub fn scan(tokens: &mut [Token]) -> Vec<Hit> {
     for token in tokens.iter_mut().filter(|t| t.is_word()) {
         token.function = lexicon
             .by_first
-            .get(token.lower.as_str())
+            .get(token.lower.as_ref())
             .is_some_and(|e| e.function_word);
     }
     let mut hedges = Vec::new();

@@ -72,7 +72,7 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
         if t.masked {
             continue;
         }
-        match t.lower.as_str() {
+        match t.lower.as_ref() {
             // "from 8 minutes to 90 seconds", "went from 38 a week to 6"
             "from" => {
                 let Some(before) = quantity_after(f, i + 1, 2) else {

@@ -158,7 +158,7 @@ fn after(tokens: &[Token], i: usize) -> Option<usize> {
 fn rate_at(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
     let t = tokens.get(j)?;
     let joiner =
-        t.lower == "/" || matches!(t.lower.as_str(), "per" | "a" | "an" | "each" | "every");
+        t.lower == "/" || matches!(t.lower.as_ref(), "per" | "a" | "an" | "each" | "every");
     if !joiner {
         return None;
     }
@@ -173,7 +173,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let mut money = false;
     // A currency sign before the number.
     let (mut value, mut last) =
-        if token.kind == TokenKind::Symbol && matches!(token.lower.as_str(), "$" | "€" | "£") {
+        if token.kind == TokenKind::Symbol && matches!(token.lower.as_ref(), "$" | "€" | "£") {
             let n = after(tokens, i)?;
             if tokens[n].kind != TokenKind::Number || !tokens[n].glued {
                 return None;
@@ -184,7 +184,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             // Part of an identifier (v2.3, sha1) or a version: not a quantity.
             if token.glued && i > 0 {
                 let prev = &tokens[i - 1];
-                if prev.is_word() || matches!(prev.lower.as_str(), "." | "_" | ":" | "/") {
+                if prev.is_word() || matches!(prev.lower.as_ref(), "." | "_" | ":" | "/") {
                     return None;
                 }
             }
@@ -205,7 +205,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
 
     // Multipliers: 1.2k, 2.1 million, $2m.
     if let Some(j) = after(tokens, last) {
-        let factor = match tokens[j].lower.as_str() {
+        let factor = match tokens[j].lower.as_ref() {
             "k" if tokens[j].glued => Some(1e3),
             "thousand" => Some(1e3),
             "million" | "millions" | "mn" => Some(1e6),
@@ -223,7 +223,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let mut dim = if money { Dim::Money } else { Dim::Count(None) };
     let mut per = None;
     if let Some(j) = after(tokens, last) {
-        let word = tokens[j].lower.as_str();
+        let word = tokens[j].lower.as_ref();
         let glued = tokens[j].glued;
         if word == "%" || word == "percent" || word == "pct" {
             dim = Dim::Percent;
@@ -249,7 +249,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             last = j;
         } else if word == "times" {
             // "3 times faster" is a ratio; "38 times a week" a count of times.
-            let next = after(tokens, j).map(|k| tokens[k].lower.as_str());
+            let next = after(tokens, j).map(|k| tokens[k].lower.as_ref());
             if matches!(
                 next,
                 Some(

@@ -128,7 +128,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut verbs = BTreeSet::new();
     for field in a.prose() {
         for (i, t) in field.tokens.iter().enumerate() {
-            if t.masked || !t.is_word() || !matches!(t.lower.as_str(), "i" | "i've" | "i'd") {
+            if t.masked || !t.is_word() || !matches!(t.lower.as_ref(), "i" | "i've" | "i'd") {
                 continue;
             }
             if !field.sentences[t.sentence].counts {
@@ -140,7 +140,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 if next.sentence != t.sentence || skipped > 2 {
                     break;
                 }
-                if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_str()) {
+                if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_ref()) {
                     j += 1;
                     skipped += 1;
                     continue;
@@ -196,7 +196,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let (mut i_count, mut we_count) = (0usize, 0usize);
     for field in a.prose() {
         for t in field.tokens.iter().filter(|t| !t.masked && t.is_word()) {
-            match t.lower.as_str() {
+            match t.lower.as_ref() {
                 "i" | "i'm" | "i've" | "i'd" | "i'll" => i_count += 1,
                 "we" | "we're" | "we've" | "we'd" | "we'll" => we_count += 1,
                 _ => {}

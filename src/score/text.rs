@@ -3,6 +3,8 @@
 //!
 //! One pass over the text, no backtracking: scoring stays linear in length.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -15,13 +17,14 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
     /// Byte span in the analysed text; always on char boundaries.
     pub start: usize,
     pub end: usize,
-    /// Lowercased text (`->`, `=>` and `→` all read `->`).
-    pub lower: String,
+    /// Lowercased text (`->`, `=>` and `→` all read `->`): borrowed from the
+    /// text when it is lowercase already, so most tokens allocate nothing.
+    pub lower: Cow<'a, str>,
     /// No white space between this token and the one before.
     pub glued: bool,
     /// Part of a hedge ("kind of", "basically"): invisible to every rule, so
@@ -34,7 +37,7 @@ pub struct Token {
     pub function: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -57,21 +60,22 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Lowercase, with typographic apostrophes made plain; allocates once.
-fn lowercase_word(raw: &str) -> String {
+/// Lowercase, with typographic apostrophes made plain; borrowed when the
+/// word is plain lowercase ASCII already.
+fn lowercase_word(raw: &str) -> Cow<'_, str> {
     if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-        return raw.to_string();
+        return Cow::Borrowed(raw);
     }
     let lower = raw.to_lowercase();
-    if lower.contains('\u{2019}') {
+    Cow::Owned(if lower.contains('\u{2019}') {
         lower.replace('\u{2019}', "'")
     } else {
         lower
-    }
+    })
 }
 
 /// Splits `text` into tokens and sentences.
-pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut sentences = Vec::new();
     let mut sentence_start = 0usize;
@@ -165,8 +169,8 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
         let raw = &text[start..end];
         let lower = match kind {
             TokenKind::Word => lowercase_word(raw),
-            TokenKind::Symbol if raw == "=>" || raw == "→" => "->".to_string(),
-            _ => raw.to_string(),
+            TokenKind::Symbol if raw == "=>" || raw == "→" => Cow::Borrowed("->"),
+            _ => Cow::Borrowed(raw),
         };
         let sentence = sentences.len();
         tokens.push(Token {
@@ -211,7 +215,7 @@ pub fn is_function_word(word: &str) -> bool {
 /// which marks function words and hedges), which no rule may count: a long
 /// sentence with (almost) no function words, or one that repeats its content
 /// words. Hedge tokens are left out, so adding a hedge never changes a verdict.
-pub fn judge_sentences(tokens: &[Token], sentences: &mut [Sentence]) {
+pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
     let mut content_words: Vec<&str> = Vec::new();
     for sentence in sentences.iter_mut() {
         content_words.clear();
@@ -242,7 +246,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).0.into_iter().map(|t| t.lower).collect()
+        tokenize(text).0.into_iter().map(|t| t.lower.into_owned()).collect()
     }
 
     #[test]

@@ -49,13 +49,13 @@ fn passives<'f>(f: &'f Field<'_>) -> impl Iterator<Item = (usize, usize)> + 'f {
         let adjacent = action.first == be.last
             || (action.first == be.last + 1
                 && matches!(
-                    f.tokens[be.last].lower.as_str(),
+                    f.tokens[be.last].lower.as_ref(),
                     "then" | "quickly" | "finally" | "eventually" | "also"
                 ));
         if !(be.tags.has(Tag::Be) && action.tags.has(Tag::PassiveAction) && adjacent) {
             return None;
         }
-        let subject = be.first.checked_sub(1).map(|i| f.tokens[i].lower.as_str());
+        let subject = be.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
         if matches!(subject, Some("i" | "i've")) {
             return None;
         }
@@ -105,7 +105,7 @@ pub fn find(a: &Analysis) -> (Vec<Warning>, u8) {
             if t.masked || !t.is_word() {
                 continue;
             }
-            match t.lower.as_str() {
+            match t.lower.as_ref() {
                 "i" | "i'm" | "i've" | "i'd" | "i'll" => i_count += 1,
                 "we" | "we're" | "we've" | "we'd" | "we'll" => we_tokens.push((f, i)),
                 _ => {}
