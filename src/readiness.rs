@@ -9,7 +9,7 @@ use crate::content::questions::QUESTIONS;
 use crate::drill::deck::{CORE_TOPICS, Card};
 use crate::drill::reviews::Reviews;
 use crate::drill::srs::mastery;
-use crate::evaluate::{KitEvaluation, evaluate_kit};
+use crate::evaluate::{KitEvaluation, StoryBrief, evaluate_kit};
 use crate::kit::{CORE_DESIGN_PROMPTS, Kit, MetricKind};
 use crate::score::{Dimension, StoryScore};
 
@@ -92,15 +92,15 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let mut items = Vec::new();
 
     // stories
-    let mut ranked: Vec<(usize, &StoryScore)> = eval.stories.iter().enumerate().collect();
+    let mut ranked: Vec<(usize, &StoryBrief)> = eval.stories.iter().enumerate().collect();
     ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.total));
     let ready: Vec<usize> = ranked
         .iter()
-        .filter(|(_, s)| story_ready(s))
+        .filter(|(_, s)| s.ready())
         .map(|(i, _)| *i)
         .collect();
     let title = |i: usize| format!("'{}'", kit.stories[i].title.trim());
-    let not_ready = ranked.iter().find(|(_, s)| !story_ready(s));
+    let not_ready = ranked.iter().find(|(_, s)| !s.ready());
     let detail = match (ready.len(), not_ready) {
         (n, _) if n > 5 => format!(
             "{n} stories ready; the 5 strongest: {}",
@@ -133,13 +133,7 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let next = match not_ready {
         Some((i, s)) => {
             let (d, score) = s.weakest();
-            let tip = s
-                .dimensions
-                .get(d)
-                .advice
-                .first()
-                .cloned()
-                .unwrap_or_default();
+            let tip = s.weakest_advice.clone();
             format!(
                 "Fix the {} in {} ({score}/5): {tip}",
                 d.label().to_lowercase(),

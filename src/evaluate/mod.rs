@@ -79,10 +79,62 @@ pub fn check(
     }
 }
 
+/// What readiness and the cheat sheet need of a story's score, without the
+/// evidence: a kit of 1,000 stories is evaluated without holding 1,000 full
+/// scores.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryBrief {
+    pub total: u8,
+    /// In the order of [`crate::score::Dimension::ALL`].
+    pub dimensions: [u8; 6],
+    pub spoken_seconds: u32,
+    /// The advice for the weakest dimension.
+    pub weakest_advice: String,
+}
+
+impl StoryBrief {
+    pub fn of(score: &StoryScore) -> StoryBrief {
+        let mut dimensions = [0; 6];
+        for (slot, d) in dimensions.iter_mut().zip(crate::score::Dimension::ALL) {
+            *slot = score.dimensions.get(d).score;
+        }
+        let (weakest, _) = score.weakest();
+        StoryBrief {
+            total: score.total,
+            dimensions,
+            spoken_seconds: score.spoken_seconds,
+            weakest_advice: score
+                .dimensions
+                .get(weakest)
+                .advice
+                .first()
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The lowest dimension, first in playbook order on a tie.
+    pub fn weakest(&self) -> (crate::score::Dimension, u8) {
+        let (i, score) = self
+            .dimensions
+            .iter()
+            .enumerate()
+            .min_by_key(|&(_, s)| *s)
+            .map(|(i, s)| (i, *s))
+            .unwrap_or((0, 0));
+        (crate::score::Dimension::ALL[i], score)
+    }
+
+    /// Interview-ready: total at least 70 and every dimension at least 3.
+    pub fn ready(&self) -> bool {
+        self.total >= 70 && self.dimensions.iter().all(|&d| d >= 3)
+    }
+}
+
 /// Everything in a kit, evaluated: what readiness and the screens read.
 #[derive(Debug, Clone, Default)]
 pub struct KitEvaluation {
-    pub stories: Vec<StoryScore>,
+    pub stories: Vec<StoryBrief>,
     pub designs: Vec<Evaluation>,
     pub metrics: Vec<metric::MetricReading>,
     pub metrics_checklist: Evaluation,
@@ -93,7 +145,7 @@ pub struct KitEvaluation {
 /// Evaluates a whole kit, spreading the work over the machine's cores.
 pub fn evaluate_kit(kit: &Kit) -> KitEvaluation {
     KitEvaluation {
-        stories: parallel::map(&kit.stories, 32, score_story),
+        stories: parallel::map(&kit.stories, 32, |s| StoryBrief::of(&score_story(s))),
         designs: parallel::map(&kit.designs, 32, design::evaluate),
         metrics: kit.metrics.iter().map(metric::read).collect(),
         metrics_checklist: metric::checklist(&kit.metrics),

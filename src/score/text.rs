@@ -246,7 +246,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).0.into_iter().map(|t| t.lower.into_owned()).collect()
+        tokenize(text)
+            .0
+            .into_iter()
+            .map(|t| t.lower.into_owned())
+            .collect()
     }
 
     #[test]

@@ -163,12 +163,23 @@ pub struct App {
     scheduler: crate::drill::srs::Scheduler,
     readiness: Option<crate::readiness::Readiness>,
     pub coverage: CoverageCursor,
+    /// While the first frame is drawn: story and design files counted.
+    loading: Option<(usize, usize)>,
 }
 
 impl App {
     /// Opens the data directory: takes the lock if it can (else read-only,
     /// and says why), loads everything, offers back a draft.
     pub fn open(data_dir: &Path, today: NaiveDate, theme: Theme) -> App {
+        let mut app = App::open_first_frame(data_dir, today, theme);
+        app.finish_loading();
+        app
+    }
+
+    /// Opens just enough for the first frame: the lock and a count of the
+    /// story and design files. [`App::finish_loading`] reads the rest right
+    /// after that frame is drawn, before any key is handled.
+    pub fn open_first_frame(data_dir: &Path, today: NaiveDate, theme: Theme) -> App {
         let (store, read_only) = match Store::open(data_dir) {
             Ok(store) => (Some(store), None),
             Err(e @ StoreError::Locked { .. }) => (None, Some(format!("Read-only: {e}"))),
@@ -220,22 +231,69 @@ impl App {
             readiness: None,
             coverage: CoverageCursor::default(),
             scheduler: crate::drill::srs::Scheduler::new(),
+            loading: None,
         };
-        app.reload();
-        app.load_reviews();
-        app.load_deck();
-        if let Some(store) = app.store.as_mut()
-            && let Some(draft) = store.load_draft(&mut app.problems)
+        let count = |dir: &str| {
+            std::fs::read_dir(data_dir.join(dir))
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .filter(|e| {
+                            let name = e.file_name();
+                            let name = name.to_string_lossy();
+                            name.ends_with(".json") && !name.starts_with('.')
+                        })
+                        .count()
+                })
+                .unwrap_or(0)
+        };
+        app.loading = Some((count("stories"), count("designs")));
+        app
+    }
+
+    /// Reads the whole data directory (the second half of opening).
+    pub fn finish_loading(&mut self) {
+        if self.loading.take().is_none() {
+            return;
+        }
+        self.reload();
+        self.load_reviews();
+        self.load_deck();
+        if let Some(store) = self.store.as_mut()
+            && let Some(draft) = store.load_draft(&mut self.problems)
         {
             let title = if draft.story.title.trim().is_empty() {
                 "an untitled story".to_string()
             } else {
                 format!("'{}'", draft.story.title)
             };
-            app.confirm = Some(Confirm::RestoreDraft { title });
-            app.draft = Some(draft);
+            self.confirm = Some(Confirm::RestoreDraft { title });
+            self.draft = Some(draft);
         }
-        app
+    }
+
+    /// Still reading the data directory (only ever true for the first frame).
+    pub fn loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Stories on file (counted from the folder while loading).
+    pub fn story_count(&self) -> usize {
+        self.loading
+            .map_or(self.kit.stories.len(), |(stories, _)| stories)
+    }
+
+    pub fn design_count(&self) -> usize {
+        self.loading
+            .map_or(self.kit.designs.len(), |(_, designs)| designs)
+    }
+
+    /// Nothing prepared yet: the welcome panel.
+    pub fn first_run(&self) -> bool {
+        match self.loading {
+            Some((stories, designs)) => stories == 0 && designs == 0,
+            None => self.kit.is_empty(),
+        }
     }
 
     /// Reads the data directory again.
@@ -251,7 +309,12 @@ impl App {
 
     /// After the kit changed: reuse cached scores, rebuild the list.
     fn kit_changed(&mut self) {
-        self.summaries = self.kit.stories.iter().map(|s| self.cache.get(s)).collect();
+        // Nothing is cached at start: skip hashing every story before the first frame.
+        self.summaries = if self.cache.is_empty() {
+            vec![None; self.kit.stories.len()]
+        } else {
+            self.kit.stories.iter().map(|s| self.cache.get(s)).collect()
+        };
         self.design_scores = vec![None; self.kit.designs.len()];
         self.opinion_scores = vec![None; self.kit.opinions.len()];
         self.readiness = None;
@@ -540,13 +603,9 @@ impl App {
             (Screen::Home, MouseEventKind::Down(MouseButton::Left)) => {
                 let area = Rect::new(0, 0, self.size.0, self.size.1);
                 let reserved = super::screens::home::reserved_rows(self, area);
-                if let Some(step) = layout::home_step_at(
-                    area,
-                    self.kit.is_empty(),
-                    reserved,
-                    mouse.column,
-                    mouse.row,
-                ) {
+                if let Some(step) =
+                    layout::home_step_at(area, self.first_run(), reserved, mouse.column, mouse.row)
+                {
                     self.home_selected = step;
                     self.update(Action::Open);
                 }

@@ -52,11 +52,17 @@ pub fn run(data_dir: &Path) -> Result<u8> {
 
 fn event_loop(terminal: &mut DefaultTerminal, data_dir: &Path) -> Result<u8> {
     let today = chrono::Local::now().date_naive();
-    let mut app = App::open(data_dir, today, Theme::from_env());
+    // Draw first: the first frame needs only counts of files; everything
+    // else is read right after it, before any key is handled.
+    let mut app = App::open_first_frame(data_dir, today, Theme::from_env());
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     loop {
         terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if app.loading() {
+            app.finish_loading();
+            continue;
+        }
         if app.quit {
             return Ok(EXIT_OK);
         }

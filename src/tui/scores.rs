@@ -69,6 +69,10 @@ pub struct ScoreCache {
 }
 
 impl ScoreCache {
+    pub fn is_empty(&self) -> bool {
+        self.by_content.is_empty()
+    }
+
     pub fn get(&self, story: &Story) -> Option<Summary> {
         self.by_content.get(&content_key(story)).copied()
     }

@@ -63,12 +63,21 @@ struct Progress {
 }
 
 fn progress(app: &App, step: usize) -> Progress {
+    if app.loading() && step > 0 {
+        return Progress {
+            mark: "·",
+            text: "reading…".into(),
+            ratio: 0.0,
+        };
+    }
     match step {
         0 => {
-            let total = app.kit.stories.len();
+            let total = app.story_count();
             let ready = app.ready_count();
             let scored = app.summaries.iter().flatten().count();
-            let text = if total == 0 {
+            let text = if app.loading() {
+                format!("{total} stories · reading…")
+            } else if total == 0 {
                 "no stories yet — press n to write one".to_string()
             } else if scored < total {
                 format!("{total} stories · scoring {scored}/{total}…")
@@ -88,7 +97,7 @@ fn progress(app: &App, step: usize) -> Progress {
             }
         }
         1 => {
-            let n = app.kit.designs.len();
+            let n = app.design_count();
             let (core, coverage) = crate::tui::screens::steps::core_coverage(app);
             let done = n >= 5 && core == 3;
             Progress {
@@ -179,7 +188,7 @@ fn gauge(ratio: f64, cells: usize) -> String {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let first_run = app.kit.is_empty();
+    let first_run = app.first_run();
 
     if first_run {
         let rows = layout::welcome_rows(area.width).min(body.height);
@@ -269,7 +278,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn reserved_rows(app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
     let wanted = layout::wrapped_rows(&bottom_lines(app), body.width) + 1;
-    let top = if app.kit.is_empty() {
+    let top = if app.first_run() {
         layout::welcome_rows(area.width)
     } else {
         1
@@ -278,7 +287,7 @@ pub fn reserved_rows(app: &App, area: Rect) -> u16 {
 }
 
 fn first_run_kit(app: &App) -> bool {
-    app.kit.is_empty()
+    app.first_run()
 }
 
 /// The narrative, readiness, read-only and unreadable files, as lines.
@@ -286,6 +295,10 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut extra: Vec<Line> = Vec::new();
     let words = app.kit.narrative.text.split_whitespace().count();
+    if app.loading() {
+        extra.push(Line::from(Span::styled("   reading your kit…", t.dim())));
+        return extra;
+    }
     extra.push(Line::from(vec![
         Span::styled("   Platform narrative ", t.heading()),
         Span::styled("p", t.key()),
