@@ -371,3 +371,28 @@ fn the_interview_date_is_set_from_home_and_counted_down() {
     assert!(text.contains("12 days to your interview"), "{text}");
     assert!(text.contains("Today:"), "{text}");
 }
+
+#[test]
+fn the_first_frame_counts_files_and_the_kit_is_read_right_after() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = sre_prep::tui::app::App::open_first_frame(
+        tmp.path(),
+        common::today(),
+        sre_prep::tui::theme::Theme { color: true },
+    );
+    assert!(app.loading());
+    assert_eq!(app.story_count(), 4);
+    assert!(app.kit.stories.is_empty(), "nothing parsed yet");
+    let first = screen(&mut app, 100, 30);
+    assert!(first.contains("4 stories · reading…"), "{first}");
+    assert!(
+        !first.contains("First time here"),
+        "not the welcome panel: there are stories"
+    );
+    app.finish_loading();
+    assert!(!app.loading());
+    assert_eq!(app.kit.stories.len(), 4);
+    while app.score_some(usize::MAX) {}
+    assert!(screen(&mut app, 100, 30).contains("3 of 3-5 stories interview-ready"));
+}
