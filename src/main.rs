@@ -47,6 +47,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the deleted stories and designs that can be restored
+    Trash,
+    /// Put a deleted story or design back (a name from `sre-prep trash`)
+    Restore {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
     /// List the built-in Linux & systems cards
     Deck {
         /// Print JSON: [{"id", "topic", "question", "answer"}]
@@ -70,6 +77,8 @@ fn main() -> ExitCode {
         Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Deck { json }) => cli::deck::run(json),
+        Some(Command::Trash) => cli::trash::list(&data_dir),
+        Some(Command::Restore { name }) => cli::trash::restore(&data_dir, &name),
         Some(Command::Check { json }) => cli::check::run(&data_dir, json),
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())

@@ -637,3 +637,29 @@ fn the_app_without_a_terminal_says_so_and_exits_2() {
         "nothing is created when the app cannot start"
     );
 }
+
+#[test]
+fn trash_lists_and_restore_brings_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(
+        sre_prep(tmp.path(), &["import", "--examples"])
+            .status
+            .success()
+    );
+    assert!(stdout(&sre_prep(tmp.path(), &["trash"])).contains("The trash is empty."));
+    {
+        let store = sre_prep::store::Store::open(tmp.path()).unwrap();
+        store
+            .delete(sre_prep::store::Folder::Stories, "weak-example")
+            .unwrap();
+    }
+    let listed = stdout(&sre_prep(tmp.path(), &["trash"]));
+    let name = listed.lines().next().unwrap().to_string();
+    assert!(name.starts_with("story-weak-example-"), "{listed}");
+    let out = sre_prep(tmp.path(), &["restore", &name]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(tmp.path().join("stories/weak-example.json").exists());
+    let out = sre_prep(tmp.path(), &["restore", "story-gone-20260101-000000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("sre-prep trash"), "{}", stderr(&out));
+}

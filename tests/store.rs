@@ -250,3 +250,33 @@ fn interview_date_must_be_a_date_and_may_be_empty() {
     assert_eq!(loaded.kit.profile.company, "Acme");
     assert_eq!(loaded.kit.profile.interview_date, None);
 }
+
+#[test]
+fn a_deleted_story_can_be_restored_even_when_its_id_was_reused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    store
+        .save_story(&story("dns-outage", "DNS outage"))
+        .unwrap();
+    let original = fs::read(tmp.path().join("stories/dns-outage.json")).unwrap();
+    let trashed = store.delete(Folder::Stories, "dns-outage").unwrap();
+    let name = trashed.file_stem().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("story-dns-outage-"), "{name}");
+
+    // A new story took the id meanwhile: the restored one gets another.
+    store
+        .save_story(&story("dns-outage", "Another DNS outage"))
+        .unwrap();
+    let back = store.restore(&name).unwrap();
+    assert_eq!(back, tmp.path().join("stories/dns-outage-2.json"));
+    assert_eq!(fs::read(&back).unwrap(), original, "byte for byte");
+    assert!(!trashed.exists());
+    assert_eq!(store.load().kit.stories.len(), 2);
+
+    let err = store.restore("story-nothing-20260101-000000").unwrap_err();
+    assert!(
+        err.to_string().contains("no trashed story or design"),
+        "{err}"
+    );
+    assert!(store.restore("../stories/dns-outage").is_err());
+}

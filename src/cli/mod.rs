@@ -6,6 +6,7 @@ pub mod deck;
 pub mod export;
 pub mod import;
 pub mod score;
+pub mod trash;
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -472,4 +472,44 @@ impl Store {
             .map_err(|e| StoreError::io("saving", &path, e))?;
         Ok(path)
     }
+
+    /// Puts a deleted story or design back from `trash/` (by the trash file's
+    /// name, with or without `.json`). Its old id is used if it is free, else
+    /// a new one. Returns where it went.
+    pub fn restore(&self, name: &str) -> Result<PathBuf, StoreError> {
+        let name = name.trim_end_matches(".json");
+        let from = self.dir.join(TRASH_DIR).join(format!("{name}.json"));
+        let not_found = || StoreError::NotFound {
+            what: "trashed story or design",
+            id: name.to_string(),
+        };
+        if !is_safe_file_stem(name) || !from.is_file() {
+            return Err(not_found());
+        }
+        let (folder, rest) = if let Some(rest) = name.strip_prefix("story-") {
+            (Folder::Stories, rest)
+        } else if let Some(rest) = name.strip_prefix("design-") {
+            (Folder::Designs, rest)
+        } else {
+            return Err(not_found());
+        };
+        // "<id>-YYYYMMDD-HHMMSS", perhaps with "-2" after it: the id is what
+        // comes before the date.
+        let parts: Vec<&str> = rest.split('-').collect();
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let stamp_at = (1..parts.len().saturating_sub(1))
+            .rev()
+            .find(|&i| digits(parts[i], 8) && digits(parts[i + 1], 6));
+        let id = match stamp_at {
+            Some(i) => parts[..i].join("-"),
+            None => rest.to_string(),
+        };
+        let id = ids::unique_id(&id, |candidate| self.path_of(folder, candidate).exists());
+        let to = self.path_of(folder, &id);
+        fs::rename(&from, &to).map_err(|e| StoreError::io("restoring", &from, e))?;
+        for dir in [self.dir.join(TRASH_DIR), self.dir.join(folder.dir_name())] {
+            atomic::sync_dir(&dir).map_err(|e| StoreError::io("syncing", &dir, e))?;
+        }
+        Ok(to)
+    }
 }
