@@ -19,11 +19,21 @@ pub fn list(data_dir: &Path) -> Result<u8> {
         Err(_) => Vec::new(),
     };
     names.sort();
-    if names.is_empty() {
+    let (restorable, others): (Vec<String>, Vec<String>) = names
+        .into_iter()
+        .partition(|n| n.starts_with("story-") || n.starts_with("design-"));
+    if restorable.is_empty() && others.is_empty() {
         println!("The trash is empty.");
     }
-    for name in names {
+    for name in &restorable {
         println!("{}", name.trim_end_matches(".json"));
+    }
+    if !others.is_empty() {
+        println!(
+            "(and {} copies of deleted metrics, opinions or drafts, as JSON files in {})",
+            others.len(),
+            trash.display()
+        );
     }
     Ok(EXIT_OK)
 }
