@@ -59,7 +59,12 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
 
     let _ = writeln!(out, "\n## Stories\n");
     let mut order: Vec<usize> = (0..kit.stories.len()).collect();
-    order.sort_by(|&a, &b| eval.stories[b].total.cmp(&eval.stories[a].total));
+    order.sort_by(|&a, &b| {
+        eval.stories[b]
+            .summary
+            .total
+            .cmp(&eval.stories[a].summary.total)
+    });
     if order.is_empty() {
         let _ = writeln!(out, "(none yet)");
     }
@@ -70,7 +75,7 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
             out,
             "### {} ({}/100, about {} s to say)\n",
             story.title.trim(),
-            score.total,
+            score.summary.total,
             score.spoken_seconds
         );
         for paragraph in compose(story) {

@@ -11,7 +11,6 @@ use crate::drill::reviews::Reviews;
 use crate::drill::srs::mastery;
 use crate::evaluate::{KitEvaluation, StoryBrief, evaluate_kit};
 use crate::kit::{CORE_DESIGN_PROMPTS, Kit, MetricKind};
-use crate::score::{Dimension, StoryScore};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
@@ -33,14 +32,6 @@ pub struct Readiness {
     pub ready: bool,
     pub score: u8,
     pub items: Vec<Item>,
-}
-
-/// Interview-ready: total at least 70 and every dimension at least 3.
-pub fn story_ready(score: &StoryScore) -> bool {
-    score.total >= 70
-        && Dimension::ALL
-            .iter()
-            .all(|&d| score.dimensions.get(d).score >= 3)
 }
 
 fn pct(done: usize, of: usize) -> u8 {
@@ -93,14 +84,14 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
 
     // stories
     let mut ranked: Vec<(usize, &StoryBrief)> = eval.stories.iter().enumerate().collect();
-    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.total));
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.summary.total));
     let ready: Vec<usize> = ranked
         .iter()
-        .filter(|(_, s)| s.ready())
+        .filter(|(_, s)| s.summary.ready())
         .map(|(i, _)| *i)
         .collect();
     let title = |i: usize| format!("'{}'", kit.stories[i].title.trim());
-    let not_ready = ranked.iter().find(|(_, s)| !s.ready());
+    let not_ready = ranked.iter().find(|(_, s)| !s.summary.ready());
     let detail = match (ready.len(), not_ready) {
         (n, _) if n > 5 => format!(
             "{n} stories ready; the 5 strongest: {}",
@@ -120,11 +111,11 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
                 .join(", ")
         ),
         (n, Some((i, s))) => {
-            let (d, score) = s.weakest();
+            let (d, score) = s.summary.weakest();
             format!(
                 "{n} of 3 stories ready: {} is at {}, {} {score}/5",
                 title(*i),
-                s.total,
+                s.summary.total,
                 d.label().to_lowercase()
             )
         }
@@ -132,7 +123,7 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     };
     let next = match not_ready {
         Some((i, s)) => {
-            let (d, score) = s.weakest();
+            let (d, score) = s.summary.weakest();
             let tip = s.weakest_advice.clone();
             format!(
                 "Fix the {} in {} ({score}/5): {tip}",

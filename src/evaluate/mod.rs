@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::kit::Kit;
 use crate::parallel;
-use crate::score::{StoryScore, score_story};
+use crate::score::{StoryScore, Summary, score_story};
 
 /// One thing an interviewer listens for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,11 +82,9 @@ pub fn check(
 /// What readiness and the cheat sheet need of a story's score, without the
 /// evidence: a kit of 1,000 stories is evaluated without holding 1,000 full
 /// scores.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryBrief {
-    pub total: u8,
-    /// In the order of [`crate::score::Dimension::ALL`].
-    pub dimensions: [u8; 6],
+    pub summary: Summary,
     pub spoken_seconds: u32,
     /// The advice for the weakest dimension.
     pub weakest_advice: String,
@@ -94,14 +92,10 @@ pub struct StoryBrief {
 
 impl StoryBrief {
     pub fn of(score: &StoryScore) -> StoryBrief {
-        let mut dimensions = [0; 6];
-        for (slot, d) in dimensions.iter_mut().zip(crate::score::Dimension::ALL) {
-            *slot = score.dimensions.get(d).score;
-        }
-        let (weakest, _) = score.weakest();
+        let summary = Summary::of(score);
+        let (weakest, _) = summary.weakest();
         StoryBrief {
-            total: score.total,
-            dimensions,
+            summary,
             spoken_seconds: score.spoken_seconds,
             weakest_advice: score
                 .dimensions
@@ -111,23 +105,6 @@ impl StoryBrief {
                 .cloned()
                 .unwrap_or_default(),
         }
-    }
-
-    /// The lowest dimension, first in playbook order on a tie.
-    pub fn weakest(&self) -> (crate::score::Dimension, u8) {
-        let (i, score) = self
-            .dimensions
-            .iter()
-            .enumerate()
-            .min_by_key(|&(_, s)| *s)
-            .map(|(i, s)| (i, *s))
-            .unwrap_or((0, 0));
-        (crate::score::Dimension::ALL[i], score)
-    }
-
-    /// Interview-ready: total at least 70 and every dimension at least 3.
-    pub fn ready(&self) -> bool {
-        self.total >= 70 && self.dimensions.iter().all(|&d| d >= 3)
     }
 }
 

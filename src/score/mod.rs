@@ -199,11 +199,7 @@ pub struct StoryScore {
 impl StoryScore {
     /// The lowest dimension (the first in playbook order on a tie).
     pub fn weakest(&self) -> (Dimension, u8) {
-        Dimension::ALL
-            .iter()
-            .map(|&d| (d, self.dimensions.get(d).score))
-            .min_by_key(|&(_, score)| score)
-            .unwrap_or((Dimension::BlastRadius, 0))
+        Summary::of(self).weakest()
     }
 
     /// Points the warnings took off the total.
@@ -214,6 +210,45 @@ impl StoryScore {
             .sum();
         let raw = ((sum * 100 + 15) / 30) as u8;
         raw.saturating_sub(self.total)
+    }
+}
+
+/// A story score without its evidence: the total and the six dimension
+/// scores, in the order of [`Dimension::ALL`]. What lists, caches and the
+/// readiness checklist keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub total: u8,
+    pub dimensions: [u8; 6],
+}
+
+impl Summary {
+    pub fn of(score: &StoryScore) -> Summary {
+        let mut dimensions = [0; 6];
+        for (slot, d) in dimensions.iter_mut().zip(Dimension::ALL) {
+            *slot = score.dimensions.get(d).score;
+        }
+        Summary {
+            total: score.total,
+            dimensions,
+        }
+    }
+
+    /// The lowest dimension, first in playbook order on a tie.
+    pub fn weakest(&self) -> (Dimension, u8) {
+        let (i, score) = self
+            .dimensions
+            .iter()
+            .enumerate()
+            .min_by_key(|&(_, s)| *s)
+            .map(|(i, s)| (i, *s))
+            .unwrap_or((0, 0));
+        (Dimension::ALL[i], score)
+    }
+
+    /// Interview-ready: total at least 70 and no dimension under 3.
+    pub fn ready(&self) -> bool {
+        self.total >= 70 && self.dimensions.iter().all(|&d| d >= 3)
     }
 }
 

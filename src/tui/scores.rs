@@ -5,44 +5,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::kit::Story;
-use crate::score::{Dimension, StoryScore, score_story};
-
-/// What a list row needs: the total and the six dimension scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub total: u8,
-    pub dimensions: [u8; 6],
-}
-
-impl Summary {
-    pub fn of(score: &StoryScore) -> Summary {
-        let mut dimensions = [0; 6];
-        for (slot, d) in dimensions.iter_mut().zip(Dimension::ALL) {
-            *slot = score.dimensions.get(d).score;
-        }
-        Summary {
-            total: score.total,
-            dimensions,
-        }
-    }
-
-    /// The lowest dimension, first in playbook order on a tie.
-    pub fn weakest(&self) -> (Dimension, u8) {
-        let (i, score) = self
-            .dimensions
-            .iter()
-            .enumerate()
-            .min_by_key(|&(_, s)| *s)
-            .map(|(i, s)| (i, *s))
-            .unwrap_or((0, 0));
-        (Dimension::ALL[i], score)
-    }
-
-    /// Interview-ready: total at least 70 and no dimension under 3.
-    pub fn ready(&self) -> bool {
-        self.total >= 70 && self.dimensions.iter().all(|&d| d >= 3)
-    }
-}
+pub use crate::score::Summary;
+use crate::score::{StoryScore, score_story};
 
 /// A fingerprint of everything the scorer reads in a story.
 pub fn content_key(story: &Story) -> u64 {
