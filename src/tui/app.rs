@@ -881,27 +881,39 @@ impl App {
         if editing.is_none() {
             story.id = store.new_id(Folder::Stories, &story.title, &Default::default());
         }
-        match store.save_story(&story) {
+        match self.save_story_to_kit(story.clone()) {
             Ok(()) => {
-                let title = story.title.clone();
-                let id = story.id.clone();
-                match self.kit.stories.iter_mut().find(|s| s.id == id) {
-                    Some(slot) => *slot = story.clone(),
-                    None => {
-                        self.kit.stories.push(story.clone());
-                        self.kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
-                    }
-                }
+                let (title, id) = (story.title.clone(), story.id.clone());
                 if let Some(editor) = self.editor.as_mut() {
                     editor.editing = Some(id.clone());
                     editor.original = story;
                 }
-                self.kit_changed();
                 self.select_story(&id);
                 self.info(format!("Saved '{title}' to stories/{id}.json"));
             }
             Err(e) => self.error(format!("Not saved: {e}")),
         }
+    }
+
+    /// Saves a story through the store and puts it in the kit, replacing the
+    /// one with its id or adding it. The error says why it was not saved.
+    pub(super) fn save_story_to_kit(&mut self, story: Story) -> Result<(), String> {
+        let Some(store) = self.store.as_ref() else {
+            return Err(self
+                .read_only
+                .clone()
+                .unwrap_or_else(|| "the data directory is read-only".into()));
+        };
+        store.save_story(&story).map_err(|e| e.to_string())?;
+        match self.kit.stories.iter_mut().find(|s| s.id == story.id) {
+            Some(slot) => *slot = story,
+            None => {
+                self.kit.stories.push(story);
+                self.kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
+            }
+        }
+        self.kit_changed();
+        Ok(())
     }
 
     fn select_story(&mut self, id: &str) {
@@ -1076,19 +1088,9 @@ impl App {
                 self.keep_external_text(id, text, "the Title is empty".into());
             }
             Ok(story) => {
-                if !self.ensure_writable() {
-                    return;
-                }
-                let Some(store) = self.store.as_ref() else {
-                    return;
-                };
-                match store.save_story(&story) {
+                let title = story.title.clone();
+                match self.save_story_to_kit(story) {
                     Ok(()) => {
-                        let title = story.title.clone();
-                        if let Some(slot) = self.kit.stories.iter_mut().find(|s| s.id == id) {
-                            *slot = story;
-                        }
-                        self.kit_changed();
                         self.info(format!("Saved '{title}' from your editor."));
                     }
                     Err(e) => self.keep_external_text(id, text, format!("not saved: {e}")),

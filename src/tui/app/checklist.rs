@@ -88,18 +88,9 @@ impl App {
         } else {
             story.questions.push(question.to_string());
         }
-        if !self.ensure_writable() {
-            return;
-        }
-        let Some(store) = self.store.as_ref() else {
-            return;
-        };
-        match store.save_story(&story) {
+        let title = story.title.clone();
+        match self.save_story_to_kit(story) {
             Ok(()) => {
-                let title = story.title.clone();
-                self.kit.stories[self.coverage.story] = story;
-                self.readiness = None;
-                self.refresh_readiness();
                 self.info(format!(
                     "'{}' {} \u{201c}{}\u{201d}.",
                     title,

@@ -323,15 +323,13 @@ impl App {
         self.reviews = reviews;
         self.readiness = None;
         // Rehearsing a story against a question means it answers it.
+        let mut unlinked = String::new();
         if let Some(mut story) = self.kit.story(&story_id).cloned()
             && !story.questions.iter().any(|q| q == question_id)
         {
             story.questions.push(question_id.to_string());
-            if let Some(store) = self.store.as_ref()
-                && store.save_story(&story).is_ok()
-                && let Some(slot) = self.kit.stories.iter_mut().find(|s| s.id == story_id)
-            {
-                *slot = story;
+            if let Err(e) = self.save_story_to_kit(story) {
+                unlinked = format!(" The question was not linked to the story: {e}");
             }
         }
         self.rehearsal = None;
@@ -343,7 +341,7 @@ impl App {
             d => format!("in {d} days"),
         };
         self.info(format!(
-            "Rehearsal kept. Next rehearsal of this story {when}."
+            "Rehearsal kept. Next rehearsal of this story {when}.{unlinked}"
         ));
     }
 }
