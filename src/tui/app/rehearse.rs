@@ -80,6 +80,15 @@ impl App {
                 .is_some_and(|r| r.step == RehearsalStep::Answer)
     }
 
+    /// A story's cached total (0 until it is scored).
+    fn story_total(&self, i: usize) -> u8 {
+        self.summaries
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(0, |s| s.total)
+    }
+
     /// `r` on a story: choose the question, the story's own first.
     pub(super) fn choose_rehearsal_question(&mut self) {
         let Some(story) = self.selected_story() else {
@@ -118,22 +127,6 @@ impl App {
                 .get(&s.id)
                 .is_some_and(|state| state.is_due(self.today))
         });
-        let best_story = |ids: &[&str]| -> Option<String> {
-            self.kit
-                .stories
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| ids.is_empty() || ids.contains(&s.id.as_str()))
-                .max_by_key(|(i, _)| {
-                    self.summaries
-                        .get(*i)
-                        .copied()
-                        .flatten()
-                        .map(|s| s.total)
-                        .unwrap_or(0)
-                })
-                .map(|(_, s)| s.id.clone())
-        };
         let (story, question_id, why) = if let Some(story) = due {
             let q = first_question(story);
             (
@@ -149,27 +142,19 @@ impl App {
                     .iter()
                     .any(|s| s.questions.iter().any(|id| id == q.id))
         }) {
-            let story = best_story(&[]).unwrap_or_default();
+            let story = (0..self.kit.stories.len())
+                .max_by_key(|&i| self.story_total(i))
+                .map(|i| self.kit.stories[i].id.clone())
+                .unwrap_or_default();
             (
                 story,
                 q.id,
                 "no story answers this core question yet — try your strongest".to_string(),
             )
         } else {
-            let weakest = self
-                .kit
-                .stories
-                .iter()
-                .enumerate()
-                .min_by_key(|(i, _)| {
-                    self.summaries
-                        .get(*i)
-                        .copied()
-                        .flatten()
-                        .map(|s| s.total)
-                        .unwrap_or(0)
-                })
-                .map(|(_, s)| s.clone())
+            let weakest = (0..self.kit.stories.len())
+                .min_by_key(|&i| self.story_total(i))
+                .map(|i| self.kit.stories[i].clone())
                 .unwrap_or_default();
             let q = first_question(&weakest);
             (
