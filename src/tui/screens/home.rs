@@ -232,7 +232,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let extra = bottom_lines(app);
-    let reserved = reserved_rows(app, area);
+    let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
     let gauge_cells = 10usize;
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
@@ -276,18 +276,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// Rows kept at the bottom of home for [`bottom_lines`]: all of them when
 /// they fit beside one-row steps, so a problem is never pushed off screen.
 pub fn reserved_rows(app: &App, area: Rect) -> u16 {
+    rows_for(&bottom_lines(app), app, area)
+}
+
+/// Rows for `lines` at the bottom, leaving the steps at least one row each.
+fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
-    let wanted = layout::wrapped_rows(&bottom_lines(app), body.width) + 1;
+    let wanted = layout::wrapped_rows(lines, body.width) + 1;
     let top = if app.first_run() {
         layout::welcome_rows(area.width)
     } else {
         1
     };
     wanted.min(body.height.saturating_sub(top + 5))
-}
-
-fn first_run_kit(app: &App) -> bool {
-    app.first_run()
 }
 
 /// The narrative, readiness, read-only and unreadable files, as lines.
@@ -331,7 +332,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
                         t.emphasis(),
                     )));
                 }
-            } else if !first_run_kit(app) {
+            } else if !app.first_run() {
                 extra.push(Line::from(vec![
                     Span::styled("   Interview date ", t.heading()),
                     Span::styled("i", t.key()),
