@@ -17,6 +17,13 @@ pub enum FieldKind {
 pub struct Field<'a> {
     pub name: String,
     pub kind: FieldKind,
+    /// The story beat this text stands for (`fix`, `decision`, ...): the
+    /// story field itself, or the section a label opened in free text.
+    /// `None` for text that may serve any beat.
+    pub beat: Option<&'static str>,
+    /// Where `text` starts in the field the user wrote: evidence spans are
+    /// given in that field's text.
+    pub offset: usize,
     pub text: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<Sentence>,
@@ -26,6 +33,22 @@ pub struct Field<'a> {
 
 impl<'a> Field<'a> {
     pub fn new(name: impl Into<String>, kind: FieldKind, text: &'a str) -> Field<'a> {
+        let name = name.into();
+        let beat = crate::kit::STORY_TEXT_FIELDS
+            .iter()
+            .copied()
+            .find(|f| *f == name);
+        Field::section(name, kind, text, 0, beat)
+    }
+
+    /// A part of a field's text, starting at byte `offset`, standing for `beat`.
+    pub fn section(
+        name: impl Into<String>,
+        kind: FieldKind,
+        text: &'a str,
+        offset: usize,
+        beat: Option<&'static str>,
+    ) -> Field<'a> {
         let (mut tokens, mut sentences) = text::tokenize(text);
         let hits = lexicon::scan(&mut tokens);
         text::judge_sentences(&tokens, &mut sentences);
@@ -33,6 +56,8 @@ impl<'a> Field<'a> {
         Field {
             name: name.into(),
             kind,
+            beat,
+            offset,
             text,
             tokens,
             sentences,
@@ -90,8 +115,8 @@ impl<'a> Field<'a> {
     pub fn evidence_span(&self, start: usize, end: usize, rule: Rule, why: String) -> Evidence {
         Evidence {
             field: self.name.clone(),
-            start,
-            end,
+            start: start + self.offset,
+            end: end + self.offset,
             text: self.text[start..end].to_string(),
             rule: rule.name(),
             why,
@@ -113,8 +138,7 @@ impl<'f, 'a> Analysis<'f, 'a> {
             .iter()
             .filter(|f| {
                 f.kind == FieldKind::Metric
-                    || f.name == "text"
-                    || home.is_none_or(|names| names.contains(&f.name.as_str()))
+                    || home.is_none_or(|names| f.beat.is_none_or(|beat| names.contains(&beat)))
             })
             .collect();
         Analysis { fields }
@@ -186,4 +210,38 @@ pub fn sentence_is_first_person(field: &Field, s: &Sentence) -> bool {
                 "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself"
             )
     })
+}
+
+/// A negation or a hypothetical within `reach` words before token `i`, in
+/// its sentence: "we did not have backoff to avoid this", "the job that
+/// should have renewed it". What follows was not done.
+pub fn negated_before(field: &Field, i: usize, reach: usize) -> bool {
+    let sentence = field.tokens[i].sentence;
+    field.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .take(reach)
+        .any(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "not"
+                    | "didn't"
+                    | "don't"
+                    | "no"
+                    | "never"
+                    | "without"
+                    | "wasn't"
+                    | "weren't"
+                    | "should"
+                    | "could"
+                    | "would"
+                    | "shouldn't"
+                    | "couldn't"
+                    | "wouldn't"
+                    | "lacked"
+                    | "missing"
+                    | "n't"
+            )
+        })
 }

@@ -1,150 +1,265 @@
-//! Blast radius: who and what was hurt, how many, for how long, at what cost,
-//! and how far it reached.
+//! Blast radius: who or what was hurt, and how much. The rubric counts the
+//! facets an interviewer can measure — the share of traffic hurt, how many
+//! users or orders, which regions or services, how long, what it cost — in
+//! sentences about the damage. How fast someone was paged, how often
+//! updates went out, and dates or clock times by themselves are not impact.
 
 use super::analysis::{Analysis, Field};
 use super::lexicon::Tag;
-use super::quantity::Dim;
-use super::text::Sentence;
-use super::{DimensionScore, Rule};
+use super::quantity::{Dim, Quantity};
+use super::text::{Sentence, TokenKind};
+use super::{DimensionScore, Evidence, Rule};
 
-fn is_impact_sentence(f: &Field, s: &Sentence) -> bool {
-    f.has(s, Tag::Failure)
+/// Words that make a sentence about the response, not the damage.
+const RESPONSE: &[&str] = &[
+    "paged",
+    "alerted",
+    "alert",
+    "alerts",
+    "detected",
+    "noticed",
+    "acknowledged",
+    "acked",
+    "updates",
+    "update",
+    "posted",
+    "declared",
+    "joined",
+    "responded",
+    "escalated",
+    "bridge",
+    "woke",
+    "page",
+];
+
+/// Words right before a duration that make it a response time, not how long it hurt.
+const RESPONSE_LEAD: &[&str] = &["within", "every", "after", "took", "in", "under", "later"];
+
+fn words_in<'t>(f: &'t Field, s: &Sentence) -> impl Iterator<Item = &'t str> {
+    f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| !t.masked)
+        .map(|t| t.lower.as_ref())
+}
+
+/// A sentence about the damage: a failure or the people it hurt.
+fn is_impact(f: &Field, s: &Sentence) -> bool {
+    f.has(s, Tag::Failure) || f.has(s, Tag::Affected) || f.has(s, Tag::Severity)
+}
+
+fn is_response(f: &Field, s: &Sentence) -> bool {
+    words_in(f, s).any(|w| RESPONSE.contains(&w))
+}
+
+fn span(f: &Field, q: &Quantity, rule: Rule, why: &str) -> Evidence {
+    f.evidence_span(q.start, q.end, rule, why.to_string())
+}
+
+/// "31% of checkouts", "an error rate of 31%": a share of the traffic.
+fn share(f: &Field, s: &Sentence) -> Option<Evidence> {
+    f.quantities_in(s).iter().find_map(|q| {
+        if q.dim != Dim::Percent {
+            return None;
+        }
+        let near: Vec<&str> = f.tokens[q.first.saturating_sub(4)..(q.last + 3).min(s.last)]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect();
+        // "40% of the monthly error budget" is a cost, not a share.
+        if near.contains(&"budget") {
+            return None;
+        }
+        let of_people = f.tokens.get(q.last).is_some_and(|t| t.lower == "of");
+        (of_people || f.has(s, Tag::Failure))
+            .then(|| span(f, q, Rule::HowMany, "the share that was hurt"))
+    })
+}
+
+/// "18,000 customers", "2.1 million sessions", "42,000 customers got ... late".
+fn count(f: &Field, s: &Sentence) -> Option<Evidence> {
+    f.quantities_in(s).iter().find_map(|q| {
+        let Dim::Count(_) = q.dim else { return None };
+        let people = f
+            .hits_in(s)
+            .iter()
+            .any(|h| h.tags.has(Tag::Affected) && h.first + 1 >= q.last && h.first <= q.last + 3);
+        people.then(|| span(f, q, Rule::HowMany, "how many were hurt"))
+    })
+}
+
+/// "for 47 minutes", "a 26-minute outage", "from 9:37AM to 1:54PM".
+fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let response = is_response(f, s);
+    let found = f.quantities_in(s).iter().find_map(|q| {
+        if q.dim != Dim::Duration || q.per.is_some() {
+            return None;
+        }
+        let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
+        let framed = matches!(before, Some("for" | "lasted" | "lasting" | "over" | "of"))
+            || f.tokens.get(q.last).is_some_and(|t| {
+                matches!(t.lower.as_ref(), "outage" | "incident" | "of" | "-")
+                    || (t.lower == "-"
+                        && f.tokens
+                            .get(q.last + 1)
+                            .is_some_and(|n| n.lower == "outage"))
+            });
+        let led_by_response = before.is_some_and(|w| RESPONSE_LEAD.contains(&w));
+        (framed || (!response && !led_by_response && f.has(s, Tag::Failure)))
+            .then(|| span(f, q, Rule::HowLong, "how long it lasted"))
+    });
+    found.or_else(|| clock_range(f, s))
+}
+
+/// Two clock times joined by "-", "to" or "until" ("9:37AM-1:54PM", "from 14:02 to 14:49 UTC").
+fn clock_range(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let tokens = &f.tokens[s.first..s.last];
+    let clock_at = |i: usize| {
+        tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+            && tokens.get(i + 1).is_some_and(|t| t.glued && t.lower == ":")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
+    };
+    let clocks: Vec<usize> = (0..tokens.len()).filter(|&i| clock_at(i)).collect();
+    for w in clocks.windows(2) {
+        let between = &tokens[w[0] + 3..w[1]];
+        let joined = between.len() <= 3
+            && between
+                .iter()
+                .any(|t| matches!(t.lower.as_ref(), "-" | "to" | "until" | "till" | "and"));
+        if joined && !is_response(f, s) {
+            let (start, end) = (tokens[w[0]].start, tokens[w[1] + 2].end);
+            return Some(f.evidence_span(
+                start,
+                end,
+                Rule::HowLong,
+                "how long it lasted (a clock range)".into(),
+            ));
+        }
+    }
+    None
+}
+
+/// "$240,000 of orders", "40% of the monthly error budget", "$12,000 in SLA credits".
+fn cost(f: &Field, s: &Sentence) -> Option<Evidence> {
+    if let Some(q) = f.quantities_in(s).iter().find(|q| q.dim == Dim::Money) {
+        return Some(span(f, q, Rule::Cost, "what it cost"));
+    }
+    let words: Vec<&str> = words_in(f, s).collect();
+    let priced = [
+        "budget", "credits", "refunds", "revenue", "orders", "penalty",
+    ];
+    if words.iter().any(|w| priced.contains(w))
+        && let Some(q) = f
+            .quantities_in(s)
+            .iter()
+            .find(|q| matches!(q.dim, Dim::Percent | Dim::Duration | Dim::Count(_)))
+    {
+        return Some(span(f, q, Rule::Cost, "the error budget or money it cost"));
+    }
+    None
+}
+
+/// "the EU region", "customer-facing", "every tenant", "the checkout service".
+fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let hit = f.find(s, Tag::Scope)?;
+    // "only", "all" and "every" alone are no place.
+    if matches!(f.phrase(hit).as_str(), "only" | "all" | "every") {
+        return None;
+    }
+    Some(f.evidence(
+        hit.first,
+        hit.last,
+        Rule::Extent,
+        format!("how far it reached ({})", f.phrase(hit)),
+    ))
+}
+
+/// "customers could not check out": who was hurt, and how.
+fn who(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let affected = f.hits_in(s).iter().copied().find(|h| {
+        h.tags.has(Tag::Affected)
+            && !matches!(
+                f.phrase(*h).as_str(),
+                "team" | "teams" | "engineers" | "developers" | "build" | "builds"
+            )
+    })?;
+    let failure = f.find(s, Tag::Failure)?;
+    let (first, last) = if failure.first.abs_diff(affected.first) <= 6 {
+        (
+            failure.first.min(affected.first),
+            failure.last.max(affected.last),
+        )
+    } else {
+        (affected.first, affected.last)
+    };
+    Some(f.evidence(
+        first,
+        last,
+        Rule::WhoWasHurt,
+        format!(
+            "who was hurt ({}) and how ({})",
+            f.phrase(affected),
+            f.phrase(failure)
+        ),
+    ))
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
-
-    let who = a.first(|f, s| {
-        let failure = f.find(s, Tag::Failure)?;
-        let affected = f.find(s, Tag::Affected)?;
-        // One span when the two are close ("18,000 customers saw a failed checkout"),
-        // else the people alone.
-        let (first, last) = if failure.first.abs_diff(affected.first) <= 6 {
-            (
-                failure.first.min(affected.first),
-                failure.last.max(affected.last),
-            )
-        } else {
-            (affected.first, affected.last)
-        };
-        Some(f.evidence(
-            first,
-            last,
-            Rule::WhoWasHurt,
-            format!(
-                "names who was hurt ({}) and how ({})",
-                f.phrase(affected),
-                f.phrase(failure)
-            ),
-        ))
-    });
-
-    let how_many = a.first(|f, s| {
-        if !is_impact_sentence(f, s) {
-            return None;
-        }
-        f.quantities_in(s).iter().find_map(|q| {
-            let next = f.tokens.get(q.last).map(|t| t.lower.as_ref());
-            let counts_people = match &q.dim {
-                Dim::Percent => next == Some("of"),
-                Dim::Count(_) => f.hits_in(s).iter().any(|h| {
-                    h.tags.has(Tag::Affected) && h.first + 1 >= q.last && h.first <= q.last + 2
-                }),
-                _ => false,
-            };
-            counts_people.then(|| {
-                f.evidence_span(
-                    q.start,
-                    q.end,
-                    Rule::HowMany,
-                    "says how many were affected".into(),
-                )
-            })
-        })
-    });
-
-    let how_long = a.first(|f, s| {
-        let has_context = is_impact_sentence(f, s);
-        f.quantities_in(s).iter().find_map(|q| {
-            let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
-            let framed = matches!(before, Some("for" | "lasted" | "lasting" | "over"));
-            (q.dim == Dim::Duration && (has_context || framed)).then(|| {
-                f.evidence_span(
-                    q.start,
-                    q.end,
-                    Rule::HowLong,
-                    "says how long it lasted".into(),
-                )
-            })
-        })
-    });
-
-    let grounded = who.is_some() || how_many.is_some();
-    let cost = a
-        .first(|f, s| {
-            if !is_impact_sentence(f, s) {
-                return None;
-            }
-            if let Some(q) = f.quantities_in(s).iter().find(|q| q.dim == Dim::Money) {
-                return Some(f.evidence_span(
-                    q.start,
-                    q.end,
-                    Rule::Cost,
-                    "puts a price on it".into(),
-                ));
-            }
-            let hit = f.find(s, Tag::Severity)?;
-            Some(f.evidence(
-                hit.first,
-                hit.last,
-                Rule::Cost,
-                format!("says how serious it was ({})", f.phrase(hit)),
-            ))
-        })
-        .filter(|_| grounded);
-
-    let extent = a
-        .first(|f, s| {
-            if !is_impact_sentence(f, s) && !f.has(s, Tag::Affected) {
-                return None;
-            }
-            let hit = f.find(s, Tag::Scope)?;
-            Some(f.evidence(
-                hit.first,
-                hit.last,
-                Rule::Extent,
-                format!("says how far it reached ({})", f.phrase(hit)),
-            ))
-        })
-        .filter(|_| grounded);
-
-    let advice = [
+    let impact: Vec<(&Field, &Sentence)> = a.sentences().filter(|(f, s)| is_impact(f, s)).collect();
+    let first = |rule: fn(&Field, &Sentence) -> Option<Evidence>| {
+        impact.iter().find_map(|&(f, s)| rule(f, s))
+    };
+    let facets = [
         (
-            &who,
-            "Say who was hurt and how: \"checkout requests failed for EU customers\".",
+            first(share),
+            "Put a share on it: \"31% of checkouts failed\", \"18% of requests\".",
         ),
         (
-            &how_many,
-            "Put a number on the damage: \"31% of checkouts\", \"about 18,000 customers\".",
-        ),
-        (&how_long, "Say how long it lasted: \"for 47 minutes\"."),
-        (
-            &cost,
-            "Say what it cost: money, orders, SLA credits or error budget burned (\"60% of the monthly error budget\").",
+            first(count),
+            "Say how many were hurt: \"about 18,000 customers\", \"2.1 million sessions\".",
         ),
         (
-            &extent,
-            "Say how far it reached: which regions or services, customer-facing or internal.",
+            first(duration),
+            "Say how long it lasted: \"for 47 minutes\", \"from 09:37 to 13:54 UTC\".",
+        ),
+        (
+            first(cost),
+            "Say what it cost: money, orders, SLA credits or error budget burned (\"40% of the monthly error budget\").",
+        ),
+        (
+            first(extent),
+            "Say how far it reached: which regions, services or tenants, customer-facing or internal.",
         ),
     ];
-    for (evidence, tip) in advice {
+    let who = first(who);
+    let measured = facets.iter().filter(|(e, _)| e.is_some()).count();
+    d.score = match measured {
+        0 if impact.is_empty() => 0,
+        0 => 1,
+        1 => 2,
+        2 => 3,
+        3 => 4,
+        _ if who.is_some() => 5,
+        _ => 4,
+    };
+    if let Some(e) = &who {
+        d.evidence.push(e.clone());
+    } else if measured >= 4 {
+        d.missing("Say who was hurt and how: \"EU customers could not check out\".");
+    }
+    for (evidence, tip) in facets {
         match evidence {
-            Some(e) => {
-                d.score += 1;
-                d.evidence.push(e.clone());
-            }
+            Some(e) => d.evidence.push(e),
             None => d.missing(tip),
         }
+    }
+    if d.score == 0 {
+        d.advice.insert(
+            0,
+            "Say what broke and for whom: \"checkout requests failed for EU customers for 47 minutes\".".into(),
+        );
     }
     d
 }

@@ -1,93 +1,402 @@
-//! Decision: a call I made under uncertainty — the options, the reason, the
-//! risk weighed. Reasons and options count only next to a decision.
+//! Decision: a judgement call between alternatives, as the rubric reads it.
+//! A call needs no "decided": "failing over risked 30 s of writes, so I
+//! rolled back" names the alternative, the risk and the choice. Reasons and
+//! alternatives count only in or right after a sentence that makes a call,
+//! and a negated or hypothetical reason ("we did not have backoff to avoid
+//! this") is no reason.
 
-use super::analysis::{Analysis, first_person_before};
+use super::analysis::{Analysis, Field, first_person_before, negated_before};
 use super::lexicon::Tag;
-use super::{DimensionScore, Rule};
+use super::text::Sentence;
+use super::{DimensionScore, Evidence, Rule};
+
+/// Phrases that make a call without a decision verb.
+const CALL_MARKERS: &[&[&str]] = &[
+    &["so", "i"],
+    &["so", "we"],
+    &["which", "is", "why", "i"],
+    &["first", "instinct"],
+    &["my", "instinct"],
+    &["i", "prioritised"],
+    &["i", "prioritized"],
+    &["i", "went", "with"],
+    &["i", "opted"],
+    &["i", "preferred"],
+    &["i", "insisted"],
+    &["i", "argued"],
+    &["i", "recommended"],
+    &["i", "pushed"],
+    &["whether", "to"],
+    &["i", "called"],
+];
+
+/// Words that say a choice was weighed: "failing over risked 30 s of writes".
+const RISK_WORDS: &[&str] = &[
+    "wrong", "expense", "mixed", "slower", "lost", "blind", "exposed",
+    "risked",
+    "risking",
+    "risk",
+    "risks",
+    "risky",
+    "downside",
+    "downsides",
+    "trade",
+    "tradeoff",
+    "trade-off",
+    "accepted",
+    "accepting",
+    "cost",
+    "costs",
+    "price",
+    "gamble",
+    "worst",
+    "exposure",
+    "acceptable",
+    "sacrificed",
+    "meant",
+    "lose",
+    "losing",
+];
+
+/// Words that say a call was checked later.
+const CHECKED: &[&[&str]] = &[
+    &["in", "hindsight"],
+    &["looking", "back"],
+    &["turned", "out"],
+    &["right", "call"],
+    &["proved"],
+    &["paid", "off"],
+    &["confirmed", "that"],
+    &["was", "vindicated"],
+    &["later", "showed"],
+];
+
+fn has_phrase(words: &[&str], phrase: &[&str]) -> Option<usize> {
+    words.windows(phrase.len()).position(|w| w == phrase)
+}
+
+fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
+    f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| !t.masked)
+        .map(|t| t.lower.as_ref())
+        .collect()
+}
+
+/// Words that give the reason for a call, besides the lexicon's ("because").
+const REASON_WORDS: &[&str] = &[
+    "since", "given", "meant", "means", "mattered", "outweighed", "worth", "so",
+];
+
+/// "I", "we", "my team": someone made the call. A call in general advice
+/// ("decide what lag is acceptable") is nobody's.
+fn personal(f: &Field, s: &Sentence) -> bool {
+    f.beat == Some("decision")
+        || f.tokens[s.first..s.last].iter().any(|t| {
+            !t.masked
+                && matches!(
+                    t.lower.as_ref(),
+                    "i" | "we" | "my" | "our" | "me" | "us" | "i'd" | "we'd" | "i'm" | "we're"
+                )
+        })
+}
+
+/// "so we need to rotate it" is a consequence; "so I rolled back", "so I
+/// sample the logs instead" a call.
+fn acted(word: &str) -> bool {
+    !matches!(
+        word,
+        "need" | "needed" | "needs" | "have" | "had" | "has" | "must" | "should" | "could"
+            | "would" | "can" | "will" | "was" | "were" | "am" | "are" | "is" | "got" | "get"
+            | "couldn't" | "didn't" | "don't" | "wasn't" | "lost" | "saw" | "see" | "noticed"
+    )
+}
+
+/// "I" or "we" followed by a verb of action: the token of the pronoun.
+fn first_person_acts(f: &Field, s: &Sentence) -> Option<usize> {
+    (s.first..s.last).find(|&i| {
+        matches!(f.tokens[i].lower.as_ref(), "i" | "we")
+            && f.tokens.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.sentence == f.tokens[i].sentence && acted(&n.lower)
+            })
+    })
+}
+
+/// The first token of sentence `s` in `list`, not negated, if any.
+fn word_in(f: &Field, s: &Sentence, list: &[&str]) -> Option<usize> {
+    (s.first..s.last).find(|&i| {
+        let t = &f.tokens[i];
+        // "so" and "as" open a reason only inside a sentence, after a clause.
+        let inner = i > s.first + 2;
+        !t.masked
+            && list.contains(&t.lower.as_ref())
+            && (inner || !matches!(t.lower.as_ref(), "so" | "as"))
+            && !negated_before(f, i, 4)
+            && !f
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == super::text::TokenKind::Number)
+    })
+}
+
+/// Options laid side by side: "I could raise max_connections, or I could
+/// cap the autoscaler", "two ways to go", "either ... or".
+fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let w = words(f, s);
+    let could = w
+        .iter()
+        .any(|x| matches!(*x, "could" | "can" | "either" | "whether"));
+    let or = w.contains(&"or");
+    let two = w.windows(2).any(|p| {
+        matches!(p[0], "two" | "three" | "both" | "the")
+            && matches!(
+                p[1],
+                "ways" | "options" | "choices" | "paths" | "approaches" | "alternatives"
+            )
+    });
+    // "Failing over meant 30 s of lost writes": an option weighed by its cost.
+    let gerund = w.first().is_some_and(|x| x.len() > 5 && x.ends_with("ing"))
+        && w.iter().any(|x| {
+            matches!(
+                *x,
+                "meant" | "would" | "risked" | "risks" | "means" | "cost"
+            )
+        });
+    if gerund {
+        return Some(f.evidence(
+            s.first,
+            s.last,
+            Rule::Alternative,
+            "an option weighed by what it would cost".into(),
+        ));
+    }
+    if !((could && or) || two) || !personal(f, s) {
+        return None;
+    }
+    Some(f.evidence(
+        s.first,
+        s.last,
+        Rule::Alternative,
+        "the options weighed".into(),
+    ))
+}
+
+/// The call itself: a decision verb, or a marker such as "so I".
+fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
+    if !personal(f, s) {
+        return None;
+    }
+    if let Some(hit) = f.find(s, Tag::DecisionVerb) {
+        let mine = first_person_before(f, hit.first, 3)
+            || words(f, s).first() == Some(&"i")
+            || matches!(f.phrase(hit).as_str(), "my call" | "my decision");
+        return Some((
+            f.evidence(
+                hit.first,
+                hit.last,
+                if mine {
+                    Rule::MyDecision
+                } else {
+                    Rule::TeamDecision
+                },
+                format!("the call ({})", f.phrase(hit)),
+            ),
+            mine,
+        ));
+    }
+    let w = words(f, s);
+    for marker in CALL_MARKERS {
+        if let Some(at) = has_phrase(&w, marker) {
+            // "so we need to rotate it" is a consequence; "so I rolled back" a call.
+            if marker[0] == "so" && !w.get(at + 2).is_some_and(|v| acted(v)) {
+                continue;
+            }
+            // Map back to a token range: markers are plain words, so count visible tokens.
+            let visible: Vec<usize> = (s.first..s.last).filter(|&i| !f.tokens[i].masked).collect();
+            let (first, last) = (visible[at], visible[at + marker.len() - 1] + 1);
+            let mine = marker.contains(&"i") || marker.contains(&"my");
+            return Some((
+                f.evidence(
+                    first,
+                    last,
+                    if mine {
+                        Rule::MyDecision
+                    } else {
+                        Rule::TeamDecision
+                    },
+                    format!("the call ({})", marker.join(" ")),
+                ),
+                mine,
+            ));
+        }
+    }
+    // "I sample the edge logs instead", "we failed over rather than wait":
+    // an action taken over another is a call; so is any action in the
+    // decision's own field or section.
+    let alternative = f.find(s, Tag::Alternative).is_some();
+    if (alternative || f.beat == Some("decision"))
+        && let Some(i) = first_person_acts(f, s)
+    {
+        let mine = f.tokens[i].lower == "i";
+        let rule = if mine {
+            Rule::MyDecision
+        } else {
+            Rule::TeamDecision
+        };
+        return Some((f.evidence(i, i + 2, rule, "the call".into()), mine));
+    }
+    None
+}
+
+fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Evidence> {
+    let hit = f
+        .hits_in(s)
+        .iter()
+        .copied()
+        .find(|h| h.tags.has(tag) && !negated_before(f, h.first, 6))?;
+    Some(f.evidence(
+        hit.first,
+        hit.last,
+        rule,
+        format!("{why} ({})", f.phrase(hit)),
+    ))
+}
+
+fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
+    if let Some(e) = tagged(f, s, Tag::Risk, Rule::Risk, "the risk weighed") {
+        return Some(e);
+    }
+    let i = (s.first..s.last).find(|&i| {
+        let t = &f.tokens[i];
+        !t.masked && RISK_WORDS.contains(&t.lower.as_ref())
+    })?;
+    Some(f.evidence(
+        i,
+        i + 1,
+        Rule::Risk,
+        format!("the risk weighed ({})", f.tokens[i].lower),
+    ))
+}
 
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
+    let sentences: Vec<(&Field, &Sentence)> = a.sentences().collect();
 
-    let mine = a.first(|f, s| {
-        let hit = f
-            .hits_in(s)
-            .iter()
-            .copied()
-            .find(|h| h.tags.has(Tag::DecisionVerb) && first_person_before(f, h.first, 2))?;
-        let first = (0..hit.first)
-            .rev()
-            .take(4)
-            .find(|&i| matches!(f.tokens[i].lower.as_ref(), "i" | "i'd" | "i've" | "my"))
-            .unwrap_or(hit.first);
-        Some(f.evidence(
-            first,
-            hit.last,
-            Rule::MyDecision,
-            format!("a decision you made ({})", f.phrase(hit)),
-        ))
-    });
-    let someone = mine.clone().or_else(|| {
-        a.first(|f, s| {
-            let hit = f.find(s, Tag::DecisionVerb)?;
-            Some(f.evidence(
-                hit.first,
-                hit.last,
-                Rule::TeamDecision,
-                format!("a decision, but not clearly yours ({})", f.phrase(hit)),
-            ))
-        })
-    });
-
-    let Some(statement) = someone else {
-        d.missing("Name the decision you made and its alternative: \"I decided to shed load rather than fail over the database\".");
-        return d;
-    };
-    d.score += if mine.is_some() { 2 } else { 1 };
-    d.evidence.push(statement);
-
-    let with = |tag: Tag, rule: Rule, why: &str| {
-        a.first(|f, s| {
-            let hit = f.find(s, tag)?;
-            Some(f.evidence(
-                hit.first,
-                hit.last,
-                rule,
-                format!("{why} ({})", f.phrase(hit)),
-            ))
-        })
-    };
-    let alternative = with(
-        Tag::Alternative,
-        Rule::Alternative,
-        "the option you did not take",
-    );
-    let reason = with(Tag::Reason, Rule::Reason, "why you chose it");
-    let risk = with(Tag::Risk, Rule::Risk, "the risk you weighed");
-
-    if mine.is_none() {
-        d.missing("Make the decision yours: \"I decided\", \"I made the call\" — not \"we decided\" or \"it was decided\".");
+    // Sentences where a call is made, and the one after each (its reason may follow).
+    let mut the_call: Option<(Evidence, bool)> = None;
+    let mut context = vec![false; sentences.len()];
+    for (k, &(f, s)) in sentences.iter().enumerate() {
+        let home = f.beat == Some("decision");
+        let c = call(f, s);
+        let weighed = c.is_some() || options(f, s).is_some();
+        if let Some(c) = c
+            && the_call.as_ref().is_none_or(|(_, mine)| !mine && c.1)
+        {
+            the_call = Some(c);
+        }
+        if weighed {
+            for slot in context.iter_mut().take(k + 3).skip(k.saturating_sub(1)) {
+                *slot = true;
+            }
+        }
+        if home {
+            context[k] = true;
+        }
     }
-    for (evidence, tip) in [
+    let find = |rule: &dyn Fn(&Field, &Sentence) -> Option<Evidence>| {
+        sentences
+            .iter()
+            .zip(&context)
+            .filter(|(_, c)| **c)
+            .find_map(|(&(f, s), _)| rule(f, s))
+    };
+    let alternative = find(&|f, s| {
+        tagged(f, s, Tag::Alternative, Rule::Alternative, "the option not taken")
+            .or_else(|| options(f, s))
+    });
+    let reason = find(&|f, s| {
+        tagged(f, s, Tag::Reason, Rule::Reason, "why").or_else(|| {
+            word_in(f, s, REASON_WORDS).map(|i| {
+                f.evidence(
+                    i,
+                    i + 1,
+                    Rule::Reason,
+                    format!("why ({})", f.tokens[i].lower),
+                )
+            })
+        })
+    });
+    let risk = find(&risk_in);
+    let quantified = find(&|f, s| {
+        let r = risk_in(f, s)?;
+        let q = f.quantities_in(s).first()?;
+        Some(f.evidence_span(
+            q.start,
+            q.end,
+            Rule::Risk,
+            format!("the risk, quantified ({})", r.text),
+        ))
+    })
+    .or_else(|| {
+        find(&|f, s| {
+            let w = words(f, s);
+            CHECKED.iter().find_map(|p| {
+                has_phrase(&w, p).map(|_| {
+                    f.evidence(
+                        s.first,
+                        s.last,
+                        Rule::Risk,
+                        format!("the call checked against what happened ({})", p.join(" ")),
+                    )
+                })
+            })
+        })
+    });
+
+    let made = the_call.is_some() || alternative.is_some();
+    d.score = match (made, alternative.is_some(), reason.is_some()) {
+        (false, _, _) => 0,
+        (true, true, true) if risk.is_some() && quantified.is_some() => 5,
+        (true, true, true) if risk.is_some() => 4,
+        (true, true, true) => 3,
+        (true, true, false) | (true, false, true) => 2,
+        (true, false, false) => 1,
+    };
+    if let Some((e, mine)) = &the_call {
+        d.evidence.push(e.clone());
+        if !mine {
+            d.missing("Make the call yours: \"I decided\", \"the call was mine\" — not \"we decided\" or \"it was decided\".");
+        }
+    }
+    let parts = [
         (
             alternative,
-            "Name the option you did not take: \"... instead of failing over\", \"rather than waiting for the vendor\".",
+            "Name the option you did not take: \"... rather than fail over the database\".",
         ),
         (
             reason,
-            "Say why, with \"because\": the fact that tipped it.",
+            "Say why, with \"because\": the fact that tipped the call.",
         ),
         (
             risk,
-            "Say what risk you accepted and why it was acceptable: \"the risk was ..., which I judged acceptable because ...\".",
+            "Say the risk or trade-off you accepted: \"the risk was ..., which I accepted because ...\".",
         ),
-    ] {
+        (
+            quantified,
+            "Put a number on the risk, or say how the call held up afterwards: \"failing over risked 30 s of lost writes\".",
+        ),
+    ];
+    for (evidence, tip) in parts {
         match evidence {
-            Some(e) => {
-                d.score += 1;
-                d.evidence.push(e);
-            }
-            None => d.missing(tip),
+            Some(e) if d.score > 0 => d.evidence.push(e),
+            _ => d.missing(tip),
         }
+    }
+    if d.score == 0 {
+        d.advice.insert(
+            0,
+            "Name the call you made between two options, and why: \"I decided to shed load rather than fail over, because ...\".".into(),
+        );
     }
     d
 }

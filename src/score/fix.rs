@@ -1,13 +1,15 @@
-//! Fix: technically specific — the mechanism that broke, the concrete change,
-//! and how the root cause was found (the interviewer's first drill-down).
+//! Fix: the concrete change that resolved it and the specific cause, then
+//! how the root cause was found (the interviewer's first drill-down) and
+//! technical precision, as the rubric counts them. Naming technology is not a
+//! fix, and "fixed the problem" earns one point wherever it stands.
 
 use std::collections::BTreeSet;
 
-use super::analysis::{Analysis, Field, sentence_is_first_person};
+use super::analysis::{Analysis, Field, negated_before, sentence_is_first_person};
 use super::lexicon::Tag;
 use super::quantity::Dim;
 use super::text::{Sentence, TokenKind};
-use super::{DimensionScore, Rule};
+use super::{DimensionScore, Evidence, Rule};
 
 /// `max_connections`, `EMFILE`, `SIGKILL`, `OOMKilled`, `FATAL`: a name only a
 /// system uses.
@@ -57,88 +59,173 @@ fn code_like(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
     None
 }
 
-pub fn score(a: &Analysis) -> DimensionScore {
-    let mut d = DimensionScore::default();
+/// Technology words too general to make a change concrete.
+const GENERIC_TECH: &[&str] = &[
+    "service",
+    "server",
+    "servers",
+    "release",
+    "config",
+    "configuration",
+    "api",
+    "version",
+    "build",
+    "job",
+    "pipeline",
+    "commit",
+    "host",
+    "hosts",
+    "instance",
+    "instances",
+    "logs",
+    "log",
+    "network",
+    "database",
+    "db",
+    "storage",
+    "application",
+    "app",
+    "system",
+    "code",
+    "deploy",
+    "deployment",
+    "rollout",
+    "binary",
+    "image",
+    "change",
+];
 
-    // How many distinct technical things are named, in sentences that count.
-    let mut tech = BTreeSet::new();
-    let mut tech_evidence = Vec::new();
-    for (f, s) in a.sentences() {
-        for hit in f.hits_in(s).iter().filter(|h| h.tags.has(Tag::Tech)) {
-            let phrase = f.phrase(*hit);
-            if tech.insert(phrase.clone()) && tech_evidence.len() < 3 {
-                tech_evidence.push(f.evidence(
-                    hit.first,
-                    hit.last,
-                    Rule::TechnicalDetail,
-                    format!("names the technology ({phrase})"),
-                ));
-            }
+/// Fix words that say nothing of what was done.
+const EMPTY_FIX: &[&str] = &[
+    "fixed",
+    "resolved",
+    "solved",
+    "addressed",
+    "handled",
+    "mitigated",
+];
+
+/// A named version, a quoted message, a setting and its value: precision.
+fn precise(f: &Field, s: &Sentence) -> Option<Evidence> {
+    if let Some((first, last)) = code_like(f, s) {
+        return Some(f.evidence(
+            first,
+            last,
+            Rule::Specifics,
+            "an exact name or message".into(),
+        ));
+    }
+    // v41, 1.2.3, 14.2: a version glued to a letter or with two dots.
+    for i in s.first..s.last {
+        let raw = &f.text[f.tokens[i].start..f.tokens[i].end];
+        let version =
+            raw.len() >= 2 && raw.starts_with('v') && raw[1..].chars().all(|c| c.is_ascii_digit());
+        if version {
+            return Some(f.evidence(i, i + 1, Rule::Specifics, "a named version".into()));
         }
     }
-    let tech_points: u8 = match tech.len() {
-        0 => 0,
-        1 | 2 => 1,
-        _ => 2,
-    };
+    let tech: Vec<_> = f
+        .hits_in(s)
+        .iter()
+        .filter(|h| h.tags.has(Tag::Tech))
+        .collect();
+    let q = f.quantities_in(s).iter().find(|q| {
+        matches!(q.dim, Dim::Bytes | Dim::Duration)
+            || tech.iter().any(|h| {
+                (h.first < q.last && h.last >= q.last)
+                    || (h.last <= q.first && h.last + 3 >= q.first)
+            })
+    })?;
+    Some(f.evidence_span(
+        q.start,
+        q.end,
+        Rule::Specifics,
+        "a concrete setting or size".into(),
+    ))
+}
 
-    let specifics = a.first(|f, s| {
-        if !f.has(s, Tag::Tech) {
-            return None;
-        }
-        if let Some((first, last)) = code_like(f, s) {
-            return Some(f.evidence(
-                first,
-                last,
-                Rule::Specifics,
-                "an exact name or message".into(),
-            ));
-        }
-        // A size or setting: a number with a technical unit, or right after a
-        // technical name ("max_connections 2,000", "a pool of 50").
-        let tech_hits: Vec<_> = f
+/// Distinct specific technical names in a sentence.
+fn specific_tech(f: &Field, s: &Sentence) -> Vec<String> {
+    f.hits_in(s)
+        .iter()
+        .filter(|h| h.tags.has(Tag::Tech))
+        .map(|h| f.phrase(*h))
+        .filter(|p| !GENERIC_TECH.contains(&p.as_str()))
+        .collect()
+}
+
+pub fn score(a: &Analysis) -> DimensionScore {
+    let mut d = DimensionScore::default();
+    let sentences: Vec<_> = a.sentences().collect();
+
+    // The change: a fix verb; concrete when its sentence names something specific.
+    let mut generic_change = None;
+    let mut empty_change = None;
+    let mut concrete_change = None;
+    for &(f, s) in &sentences {
+        let Some(hit) = f
             .hits_in(s)
             .iter()
-            .filter(|h| h.tags.has(Tag::Tech))
-            .collect();
-        let q = f.quantities_in(s).iter().find(|q| {
-            matches!(q.dim, Dim::Bytes | Dim::Duration | Dim::Percent)
-                || tech_hits.iter().any(|h| {
-                    (h.first < q.last && h.last >= q.last)
-                        || (h.last <= q.first && h.last + 2 >= q.first)
-                })
+            .copied()
+            .find(|h| h.tags.has(Tag::FixAction) && !negated_before(f, h.first, 3))
+        else {
+            continue;
+        };
+        let phrase = f.phrase(hit);
+        let concrete = !specific_tech(f, s).is_empty() || code_like(f, s).is_some();
+        let e = |why: String| f.evidence(hit.first, hit.last, Rule::ConcreteChange, why);
+        if concrete && !EMPTY_FIX.contains(&phrase.as_str()) {
+            concrete_change = Some(e(format!("the concrete change ({phrase})")));
+            break;
+        } else if EMPTY_FIX.contains(&phrase.as_str()) {
+            empty_change.get_or_insert_with(|| e(format!("says it was fixed ({phrase}), not how")));
+        } else {
+            generic_change.get_or_insert_with(|| e(format!("a generic action ({phrase})")));
+        }
+    }
+    // "went back to normal", "recovered": it ended, no fix named.
+    let ended = sentences.iter().find_map(|&(f, s)| {
+        let i = (s.first..s.last).find(|&i| {
+            matches!(
+                f.tokens[i].lower.as_ref(),
+                "normal" | "recovered" | "stabilised" | "stabilized" | "resolved"
+            )
         })?;
-        Some(f.evidence_span(
-            q.start,
-            q.end,
-            Rule::Specifics,
-            "a concrete setting or size".into(),
-        ))
-    });
-    let change = a.first(|f, s| {
-        if !f.has(s, Tag::Tech) {
-            return None;
-        }
-        let hit = f.find(s, Tag::FixAction)?;
         Some(f.evidence(
-            hit.first,
-            hit.last,
+            i,
+            i + 1,
             Rule::ConcreteChange,
-            format!("the change that fixed it ({})", f.phrase(hit)),
+            "says it ended, not how".into(),
         ))
     });
-    let mechanism = a.first(|f, s| {
-        if !f.has(s, Tag::Tech) {
-            return None;
-        }
-        let hit = f.find(s, Tag::Mechanism)?;
-        Some(f.evidence(
+
+    // The cause: what broke and why; specific when it names the component.
+    let mut vague_cause = None;
+    let mut cause = None;
+    for &(f, s) in &sentences {
+        // In the fix's own field or section, a failure named with its
+        // component is a cause too ("the renewal job had been failing").
+        let hit = f.find(s, Tag::Mechanism).or_else(|| {
+            f.beat
+                .is_some_and(|b| b == "fix" || b == "root_cause")
+                .then(|| f.find(s, Tag::Failure))
+                .flatten()
+        });
+        let Some(hit) = hit else {
+            continue;
+        };
+        let e = f.evidence(
             hit.first,
             hit.last,
             Rule::Mechanism,
             format!("what broke and why ({})", f.phrase(hit)),
-        ))
-    });
+        );
+        if !specific_tech(f, s).is_empty() || code_like(f, s).is_some() {
+            cause = Some(e);
+            break;
+        }
+        vague_cause.get_or_insert(e);
+    }
     let found = a.first(|f, s| {
         let hit = f.find(s, Tag::Investigate)?;
         let sources: BTreeSet<String> = f
@@ -158,44 +245,58 @@ pub fn score(a: &Analysis) -> DimensionScore {
             )
         })
     });
+    let exact = a.first(precise);
 
-    d.score += tech_points;
-    d.evidence.extend(tech_evidence);
-    for evidence in [&specifics, &change, &mechanism, &found]
-        .into_iter()
-        .flatten()
+    d.score = match (&concrete_change, &generic_change, &cause) {
+        (Some(_), _, Some(_)) => 3 + u8::from(found.is_some()) + u8::from(exact.is_some()),
+        (Some(_), _, None) => 2,
+        (None, Some(_), Some(_)) => 2,
+        (None, Some(_), None) if vague_cause.is_some() => 2,
+        _ if generic_change.is_some()
+            || empty_change.is_some()
+            || ended.is_some()
+            || cause.is_some() =>
+        {
+            1
+        }
+        _ => 0,
+    };
+    for e in [
+        &concrete_change,
+        &generic_change.clone().filter(|_| concrete_change.is_none()),
+        &empty_change.clone().filter(|_| d.score <= 1),
+        &ended
+            .clone()
+            .filter(|_| d.score == 1 && empty_change.is_none()),
+        &cause
+            .clone()
+            .or(vague_cause.clone())
+            .filter(|_| d.score > 0),
+        &found.clone().filter(|_| d.score >= 3),
+        &exact.clone().filter(|_| d.score >= 3),
+    ]
+    .into_iter()
+    .flatten()
     {
-        d.score += 1;
-        d.evidence.push(evidence.clone());
+        d.evidence.push(e.clone());
     }
-    // Naming technology is not fixing anything: without a change, at most 1,
-    // and only the evidence that earned it is shown.
-    if change.is_none() && d.score > 1 {
-        d.score = 1;
-        d.evidence.truncate(1);
-    }
-    d.score = d.score.min(5);
 
     let tips = [
         (
-            change.is_none(),
+            concrete_change.is_none(),
             "Say the concrete change you made: \"I rolled back to v41 and capped the deployment at 36 pods\".",
+        ),
+        (
+            cause.is_none(),
+            "Name the specific cause: what ran out or broke, and why (\"the pool of 50 per pod times 64 pods exceeded max_connections\").",
         ),
         (
             found.is_none(),
             "Say how you found the root cause: which graph, log or tool, and what it showed.",
         ),
         (
-            mechanism.is_none(),
-            "Explain the mechanism: what ran out or broke, and why (\"the pool of 50 per pod times 64 pods exceeded max_connections\").",
-        ),
-        (
-            tech_points < 2,
-            "Name the components involved: the service, the datastore, the config, the command.",
-        ),
-        (
-            specifics.is_none(),
-            "Give one exact detail: a config key, an error message, a setting and its value.",
+            exact.is_none(),
+            "Give one exact detail: a config key, an error message, a version, a setting and its value.",
         ),
     ];
     for (missing, tip) in tips {

@@ -127,7 +127,8 @@ const DECISION_VERB: &[&str] = &[
 #[rustfmt::skip]
 const ALTERNATIVE: &[&str] = &[
     "instead of", "instead", "rather than", "alternative", "alternatives", "option", "options",
-    "trade off", "tradeoff", "tradeoffs", "trade offs", "versus", "vs", "either", "between",
+    "trade off", "tradeoff", "tradeoffs", "trade offs", "versus", "vs", "either",
+    "choose between", "choice between", "decide between", "pick between",
     "considered", "weighed", "the other path", "other choice", "or wait",
 ];
 

@@ -6,6 +6,7 @@
 //! The same function serves `sre-prep score`, the TUI, drills and readiness.
 
 mod analysis;
+mod beats;
 mod blast_radius;
 mod decision;
 pub mod facts;
@@ -321,6 +322,20 @@ pub fn score_story(story: &Story) -> StoryScore {
 }
 
 /// Scores free text: a typed rehearsal answer, a pasted paragraph.
+/// Labelled text ("Impact: ... Fix: ...") is read section by section, each
+/// for the beat its label names.
 pub fn score_text(text: &str) -> StoryScore {
-    score_fields(vec![Field::new("text", FieldKind::Prose, text)])
+    let fields = beats::sections(text)
+        .into_iter()
+        .map(|s| {
+            Field::section(
+                "text",
+                FieldKind::Prose,
+                &text[s.start..s.end],
+                s.start,
+                s.beat,
+            )
+        })
+        .collect();
+    score_fields(fields)
 }

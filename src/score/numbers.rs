@@ -1,11 +1,15 @@
-//! Numbers: before and after. A pair outscores a lone number; two distinct
-//! pairs score highest; the change is worked out where the units agree.
+//! Numbers: results before and after, as the rubric counts them. A figure
+//! of how bad the incident was is not a result; neither is a setting changed
+//! as part of the fix ("pool 200 -> 20") nor a pair that got worse. Two
+//! improved pairs with units score highest; the change is worked out where
+//! the units agree.
 
 use std::collections::HashSet;
 
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change};
+use super::text::Sentence;
 use super::{DimensionScore, Evidence, Rule};
 
 /// A before/after pair found in a field.
@@ -156,12 +160,245 @@ pub(crate) fn relative_change(f: &Field) -> Option<Evidence> {
     None
 }
 
+/// Which way is better for the figure a pair measures, read from the words
+/// before it in its sentence (or the metric's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Better {
+    Lower,
+    Higher,
+    Unknown,
+}
+
+fn polarity_of_word(word: &str) -> Better {
+    match word {
+        "error" | "errors" | "latency" | "p99" | "p95" | "p50" | "p999" | "time" | "mttr"
+        | "mttd" | "mtta" | "mttm" | "page" | "pages" | "paging" | "alerts" | "alert" | "false"
+        | "incident" | "incidents" | "cost" | "costs" | "bill" | "spend" | "spending" | "toil"
+        | "failure" | "failures" | "failed" | "tickets" | "lag" | "backlog" | "downtime"
+        | "outage" | "outages" | "restarts" | "rollbacks" | "escalations" | "noise" | "5xx"
+        | "timeouts" | "duration" | "minutes" | "hours" | "wait" | "queue" | "churn"
+        | "complaints" | "crashes" | "ooms" | "evictions" | "retries" | "waste" | "invoice"
+        | "interrupts" | "wake" | "wakeups" | "recovery" | "detect" | "resolve" | "rate" => {
+            Better::Lower
+        }
+        "availability" | "uptime" | "success" | "coverage" | "throughput" | "frequency"
+        | "deploys" | "deployments" | "releases" | "hit" | "satisfaction" | "headroom"
+        | "capacity" | "savings" | "saved" | "velocity" | "adoption" => Better::Higher,
+        _ => Better::Unknown,
+    }
+}
+
+/// The polarity of the figure measured in tokens `[from, to)`: the last word
+/// with a known polarity wins ("success rate" is higher-better).
+fn polarity(f: &Field, from: usize, to: usize) -> Better {
+    let mut found = Better::Unknown;
+    for t in &f.tokens[from..to] {
+        if t.masked || !t.is_word() {
+            continue;
+        }
+        let p = polarity_of_word(&t.lower);
+        // "error rate", "success rate": the noun before "rate" decides.
+        if p == Better::Unknown || (t.lower == "rate" && found != Better::Unknown) {
+            continue;
+        }
+        found = p;
+    }
+    found
+}
+
+/// Words that say a figure rose during an incident: "error rate rose from".
+const ROSE: &[&str] = &[
+    "rose",
+    "spiked",
+    "jumped",
+    "climbed",
+    "grew",
+    "soared",
+    "ballooned",
+    "exploded",
+    "surged",
+    "degraded",
+    "worsened",
+    "peaked",
+];
+
+/// Words before a pair that make it a setting changed, not a result.
+const SETTING_WORDS: &[&str] = &[
+    "pool",
+    "limit",
+    "limits",
+    "timeout",
+    "size",
+    "replicas",
+    "ttl",
+    "threshold",
+    "max",
+    "min",
+    "setting",
+    "heap",
+    "max_connections",
+    "workers",
+    "threads",
+    "buffer",
+    "quota",
+    "memory",
+    "cpu",
+    "retention",
+    "interval",
+    "window",
+    "batch",
+    "maxconn",
+    "connections",
+    "shards",
+    "partitions",
+    "nodes",
+    "pods",
+    "instances",
+    "concurrency",
+    "parallelism",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PairKind {
+    /// A result that improved.
+    Result,
+    /// How bad it got: a figure that worsened during the incident.
+    Impact,
+    /// A setting changed as part of the fix ("pool 200 -> 20").
+    Setting,
+}
+
+fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
+    let sentence = f.tokens[pair.before.first].sentence;
+    let s = &f.sentences[sentence];
+    let from = s.first.max(pair.before.first.saturating_sub(8));
+    let lead = &f.tokens[from..pair.before.first];
+    let (before, after) = comparable_values(pair.before, pair.after);
+    let lowered = after < before;
+    let raised = after > before;
+    let better = if f.kind == FieldKind::Metric {
+        polarity(f, s.first, pair.before.first)
+    } else {
+        polarity(f, from, pair.before.first)
+    };
+    // A config setting: a setting noun right before the pair and no measure of outcome.
+    if f.kind == FieldKind::Prose
+        && better == Better::Unknown
+        && lead
+            .iter()
+            .rev()
+            .take(4)
+            .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || t.lower.contains('_'))
+    {
+        return PairKind::Setting;
+    }
+    match better {
+        Better::Lower if raised => PairKind::Impact,
+        Better::Higher if lowered => PairKind::Impact,
+        Better::Unknown
+            if f.kind == FieldKind::Prose
+                && f.tokens[s.first..s.last]
+                    .iter()
+                    .any(|t| ROSE.contains(&t.lower.as_ref())) =>
+        {
+            PairKind::Impact
+        }
+        _ => PairKind::Result,
+    }
+}
+
+/// The two values on one scale: a rate on one side only ("38 a week to 6")
+/// is read as the same rate on both.
+fn comparable_values(before: &Quantity, after: &Quantity) -> (f64, f64) {
+    if before.per.is_some() && after.per.is_some() {
+        (before.normalised(), after.normalised())
+    } else {
+        (before.value, after.value)
+    }
+}
+
+/// "zero repeats in 9 months", "no page since", "has not recurred".
+fn sustained(f: &Field) -> Option<Evidence> {
+    for s in f.counting_sentences() {
+        let words = &f.tokens[s.first..s.last];
+        let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.lower.as_ref()));
+        let none = has(&["zero", "no", "not", "none", "0", "never", "without"]);
+        let again = has(&[
+            "repeat",
+            "repeats",
+            "recurred",
+            "recurrence",
+            "recurrences",
+            "again",
+            "since",
+            "repeated",
+            "reoccurred",
+            "happened",
+            "regressions",
+            "incidents",
+            "outages",
+        ]);
+        let period = f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
+            || has(&["since", "ever", "year", "quarter"]);
+        if none && again && period {
+            return Some(f.evidence(
+                s.first,
+                s.last,
+                Rule::Figure,
+                "a result that held: no repeat since".into(),
+            ));
+        }
+    }
+    None
+}
+
+/// A result without its baseline: "MTTR is now 11 minutes", "dropped to 8%".
+fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
+    let words = &f.tokens[s.first..s.last];
+    if words.iter().any(|t| ROSE.contains(&t.lower.as_ref())) {
+        return None;
+    }
+    f.quantities_in(s).iter().find(|q| {
+        let before: Vec<&str> = f.tokens[s.first.max(q.first.saturating_sub(3))..q.first]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect();
+        let to_after_direction = before.last() == Some(&"to")
+            && f.tokens[s.first..q.first].iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "reduced"
+                        | "dropped"
+                        | "fell"
+                        | "cut"
+                        | "down"
+                        | "decreased"
+                        | "lowered"
+                        | "improved"
+                        | "brought"
+                        | "shrank"
+                        | "sped"
+                        | "went"
+                        | "trimmed"
+                        | "increased"
+                        | "raised"
+                        | "grew"
+                        | "up"
+                )
+            });
+        let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
+        to_after_direction || now
+    })
+}
+
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
 
-    // Distinct pairs: the same before/after said twice counts once.
+    // Distinct improved pairs: the same before/after said twice counts once.
     let mut seen: HashSet<(u64, u64)> = HashSet::new();
     let mut pair_evidence = Vec::new();
+    let mut with_units = 0;
+    let mut setting = false;
     for f in &a.fields {
         if f.kind == FieldKind::Prose && !f.sentences.iter().any(|s| s.counts) {
             continue;
@@ -172,67 +409,167 @@ pub fn score(a: &Analysis) -> DimensionScore {
             {
                 continue;
             }
+            let kind = classify_pair(f, &pair);
             let key = (pair.before.value.to_bits(), pair.after.value.to_bits());
+            if kind != PairKind::Result {
+                setting |= kind == PairKind::Setting;
+                continue;
+            }
             if !seen.insert(key) {
                 continue;
             }
-            let (start, end) = (
-                pair.before.start.min(pair.after.start),
-                pair.before.end.max(pair.after.end),
-            );
-            let shown = |q: &Quantity| f.text[q.start..q.end].to_string();
-            let why = match describe_change(pair.before, pair.after) {
-                Some(change) => format!(
-                    "before/after: {} -> {} ({change})",
-                    shown(pair.before),
-                    shown(pair.after)
-                ),
-                None => format!(
-                    "before/after: {} -> {} (the units differ, so the change cannot be worked out)",
-                    shown(pair.before),
-                    shown(pair.after)
-                ),
-            };
-            pair_evidence.push(f.evidence_span(start, end, Rule::BeforeAfter, why));
+            if pair.before.dim != Dim::Count(None) || pair.after.dim != Dim::Count(None) {
+                with_units += 1;
+            }
+            pair_evidence.push(pair_evidence_of(f, &pair));
+        }
+    }
+
+    // A pair told in two sentences: "67% of alerts were false positives ...
+    // the false positive rate dropped to 8%".
+    let mut lone = Vec::new();
+    for f in a.prose() {
+        let in_pairs: HashSet<usize> = pairs_in(f)
+            .iter()
+            .flat_map(|p| [p.before.first, p.after.first])
+            .collect();
+        for s in f.counting_sentences() {
+            if let Some(q) = lone_result(f, s)
+                && !in_pairs.contains(&q.first)
+            {
+                lone.push((f, s, q));
+            }
+        }
+    }
+    let mut lone_evidence = Vec::new();
+    for &(f, s, q) in &lone {
+        let earlier = f.quantities.iter().find(|b| {
+            b.last <= s.first
+                && b.comparable(q)
+                && b.value != q.value
+                && shares_a_word(f, b, s)
+                && !seen.contains(&(b.value.to_bits(), q.value.to_bits()))
+        });
+        match earlier {
+            Some(b) if improved(f, b, q, s) => {
+                seen.insert((b.value.to_bits(), q.value.to_bits()));
+                with_units += usize::from(q.dim != Dim::Count(None));
+                let why = match describe_change(b, q) {
+                    Some(change) => format!(
+                        "before/after, told in two sentences: {} -> {} ({change})",
+                        &f.text[b.start..b.end],
+                        &f.text[q.start..q.end]
+                    ),
+                    None => format!(
+                        "before/after, told in two sentences: {} -> {}",
+                        &f.text[b.start..b.end],
+                        &f.text[q.start..q.end]
+                    ),
+                };
+                pair_evidence.push(f.evidence_span(q.start, q.end, Rule::BeforeAfter, why));
+            }
+            _ => lone_evidence.push(f.evidence_span(
+                q.start,
+                q.end,
+                Rule::Figure,
+                "a result, but without the figure before".into(),
+            )),
         }
     }
 
     let relative = a.prose().find_map(relative_change);
-    let mut values: HashSet<u64> = HashSet::new();
-    let mut lone = None;
+    let held = a.prose().find_map(sustained);
+    let mut any_figure = None;
     for f in a.prose() {
         for q in &f.quantities {
-            if !f.sentences[f.tokens[q.first].sentence].counts {
-                continue;
+            if f.sentences[f.tokens[q.first].sentence].counts {
+                any_figure = Some(f.evidence_span(
+                    q.start,
+                    q.end,
+                    Rule::Figure,
+                    "a figure of the incident, not a result".into(),
+                ));
+                break;
             }
-            values.insert(q.value.to_bits());
-            if lone.is_none() {
-                lone = Some(f.evidence_span(q.start, q.end, Rule::Figure, "a figure".into()));
-            }
+        }
+        if any_figure.is_some() {
+            break;
         }
     }
 
-    d.score = match (pair_evidence.len(), &relative, values.len()) {
-        (n, _, _) if n >= 2 => 5,
-        (1, _, _) => 4,
-        (0, Some(_), _) => 3,
-        (0, None, n) if n >= 3 => 2,
-        (0, None, n) if n >= 1 => 1,
+    let pairs = pair_evidence.len();
+    let results_without_baseline = !lone_evidence.is_empty() || relative.is_some();
+    d.score = match pairs {
+        n if n >= 2 && with_units >= 1 => 5,
+        n if n >= 2 => 4,
+        1 if held.is_some() || results_without_baseline => 4,
+        1 => 3,
+        _ if results_without_baseline || held.is_some() => 2,
+        _ if any_figure.is_some() || setting => 1,
         _ => 0,
     };
-    let pairs = pair_evidence.len();
     d.evidence.extend(pair_evidence);
-    if pairs == 0 {
-        if let Some(e) = relative {
+    if d.score < 5 {
+        d.evidence.extend(lone_evidence.into_iter().take(1));
+        if let Some(e) = held {
             d.evidence.push(e);
-        } else if let Some(e) = lone {
+        }
+        if pairs == 0
+            && let Some(e) = relative
+        {
             d.evidence.push(e);
         }
     }
+    if d.score == 1
+        && let Some(e) = any_figure
+    {
+        d.evidence.push(e);
+    }
     match pairs {
-        0 => d.missing("Give a before and after: \"time to detect went from 8 minutes to 90 seconds\", \"false pages 67% -> 8%\"."),
+        0 => d.missing("Give a before and after of a result that improved: \"time to detect went from 8 minutes to 90 seconds\", \"false pages 67% -> 8%\"."),
         1 => d.missing("Add a second before/after pair on another metric: MTTR, pages per week, error rate, cost."),
+        _ if d.score < 5 => d.missing("Give the units of each before/after: \"38 pages a week -> 6\", \"45 min -> 12 min\"."),
         _ => {}
     }
     d
+}
+
+fn pair_evidence_of(f: &Field, pair: &Pair) -> Evidence {
+    let (start, end) = (
+        pair.before.start.min(pair.after.start),
+        pair.before.end.max(pair.after.end),
+    );
+    let shown = |q: &Quantity| f.text[q.start..q.end].to_string();
+    let why = match describe_change(pair.before, pair.after) {
+        Some(change) => format!(
+            "before/after: {} -> {} ({change})",
+            shown(pair.before),
+            shown(pair.after)
+        ),
+        None => format!(
+            "before/after: {} -> {} (the units differ, so the change cannot be worked out)",
+            shown(pair.before),
+            shown(pair.after)
+        ),
+    };
+    f.evidence_span(start, end, Rule::BeforeAfter, why)
+}
+
+/// True when sentence `s` shares a content word with the words around `q`.
+fn shares_a_word(f: &Field, q: &Quantity, s: &Sentence) -> bool {
+    let around = &f.tokens[q.first.saturating_sub(4)..(q.last + 4).min(f.tokens.len())];
+    let here = &f.tokens[s.first..s.last];
+    around.iter().any(|t| {
+        t.is_word() && !t.function && t.lower.len() > 3 && here.iter().any(|u| u.lower == t.lower)
+    })
+}
+
+/// A later figure is better than an earlier one, for what the sentence measures.
+fn improved(f: &Field, before: &Quantity, after: &Quantity, s: &Sentence) -> bool {
+    let (b, a) = comparable_values(before, after);
+    match polarity(f, s.first, s.last) {
+        Better::Lower => a < b,
+        Better::Higher => a > b,
+        Better::Unknown => true,
+    }
 }

@@ -166,6 +166,77 @@ fn rate_at(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
     seconds_in(&tokens[k].lower).map(|s| (s, k))
 }
 
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// True when the number at `i` is part of a clock time, a date or a name.
+fn is_clock_or_date(tokens: &[Token], i: usize) -> bool {
+    let next = tokens.get(i + 1);
+    let glued_next = |s: &str| next.is_some_and(|t| t.glued && t.lower == s);
+    // 16:24, 9:37AM, 14:05:33
+    if glued_next(":")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
+    {
+        return true;
+    }
+    // 9am, 9 pm, 2:14 a.m.
+    if next.is_some_and(|t| matches!(t.lower.as_ref(), "am" | "pm" | "utc" | "gmt")) {
+        return true;
+    }
+    if i > 0 {
+        let prev = &tokens[i - 1];
+        // "September 5", "on Sept 12"
+        if prev.is_word() && MONTHS.contains(&prev.lower.as_ref()) && !prev.glued {
+            return true;
+        }
+        // us-east-1, eu-west-2: a number glued to a hyphen glued to a word.
+        if token_is(prev, "-") && prev.glued && tokens[i].glued && i >= 2 && tokens[i - 2].is_word()
+        {
+            return true;
+        }
+    }
+    // "5 September", "12th of March"
+    if let Some(n) = next
+        && n.is_word()
+        && MONTHS.contains(&n.lower.as_ref())
+        && n.lower != "may"
+        && n.lower != "mar"
+    {
+        return true;
+    }
+    false
+}
+
+fn token_is(t: &Token, s: &str) -> bool {
+    t.lower == s
+}
+
 /// Reads a quantity starting at token `i`, if there is one.
 pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let token = &tokens[i];
@@ -187,6 +258,11 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
                 if prev.is_word() || matches!(prev.lower.as_ref(), "." | "_" | ":" | "/") {
                     return None;
                 }
+            }
+            // A clock time ("16:24", "9:37AM"), a day of a month ("September 5",
+            // "5 Sept"), or the tail of a name ("us-east-1"): not a quantity.
+            if is_clock_or_date(tokens, i) {
+                return None;
             }
             (parse_number(&token.lower)?, i)
         } else if token.is_word() {
@@ -370,7 +446,7 @@ impl Quantity {
     }
 
     /// Value per second for rates, so "40/week" and "6 a day" compare.
-    fn normalised(&self) -> f64 {
+    pub(crate) fn normalised(&self) -> f64 {
         match self.per {
             Some(seconds) if seconds > 0.0 => self.value / seconds,
             _ => self.value,

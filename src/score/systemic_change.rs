@@ -1,69 +1,430 @@
-//! Systemic change: what changed for good beyond this incident — detection,
-//! prevention, mitigation, process. Each kind counts once, and only when the
-//! sentence says it was changed ("I added", "now", "we adopted").
+//! Systemic change: what changed for good, so the incident cannot recur or
+//! is caught earlier — as the rubric counts it. A change must have shipped
+//! (a proposal earns one point), be concrete to count fully ("an alert on
+//! connection saturation above 80%", not "improved monitoring"), and not be
+//! the change that caused the incident. Two concrete changes score 4;
+//! evidence that they work (a repeat caught, incidents at zero) makes 5.
+//! Phrasing does not matter: "a pre-merge job that resolves every name"
+//! counts like "I added a CI check".
 
-use super::analysis::Analysis;
+use std::collections::BTreeSet;
+
+use super::analysis::{Analysis, Field, negated_before};
 use super::lexicon::Tag;
-use super::{DimensionScore, Rule};
+use super::text::Sentence;
+use super::{DimensionScore, Evidence, Rule};
+
+/// Nouns of lasting mechanisms the lexicon's tags do not cover.
+const MECHANISM_NOUNS: &[&str] = &[
+    "job",
+    "check",
+    "checks",
+    "gate",
+    "gates",
+    "safeguard",
+    "safeguards",
+    "guard",
+    "alarm",
+    "alarms",
+    "webhook",
+    "probe",
+    "checklist",
+    "drill",
+    "drills",
+    "limit",
+    "limits",
+    "rule",
+    "rules",
+    "script",
+    "tooling",
+    "tool",
+    "step",
+    "pgbouncer",
+    "replica",
+    "review",
+    "reviews",
+    "budget",
+    "quota",
+    "quotas",
+    "template",
+    "library",
+    "sidecar",
+    "controller",
+    "operator",
+    "dashboard",
+    "dashboards",
+    "runbook",
+    "runbooks",
+    "policy",
+    "policies",
+    "process",
+    "canary",
+    "backoff",
+    "jitter",
+    "breaker",
+    "timeout",
+    "timeouts",
+    "retries",
+    "autoscaling",
+];
+
+/// Words that make a sentence a wish, not a change that shipped.
+const PROPOSAL: &[&str] = &[
+    "should",
+    "would",
+    "could",
+    "will",
+    "plan",
+    "planned",
+    "planning",
+    "want",
+    "wanted",
+    "hope",
+    "proposed",
+    "propose",
+    "suggested",
+    "suggest",
+    "recommend",
+    "recommended",
+    "might",
+    "may",
+    "need",
+    "needs",
+    "consider",
+    "considering",
+    "backlog",
+    "roadmap",
+    "ticket",
+    "eventually",
+    "someday",
+    "going",
+];
+
+/// Words that say the change works.
+const WORKS: &[&str] = &[
+    "caught",
+    "catches",
+    "blocked",
+    "prevented",
+    "stopped",
+    "rejected",
+    "flagged",
+    "fired",
+    "recurred",
+    "repeat",
+    "repeats",
+    "recurrence",
+    "since",
+    "zero",
+    "never",
+];
+
+/// Markers of a change that happened.
+const SHIPPED: &[&str] = &[
+    "improved",
+    "championed",
+    "enabled",
+    "configured",
+    "extended",
+    "upgraded",
+    "wrote",
+    "deployed",
+    "turned",
+    "put",
+    "created",
+    "set",
+    "built",
+    "introduced",
+    "added",
+    "changed",
+    "now",
+    "replaced",
+    "moved",
+    "made",
+    "rolled",
+    "shipped",
+    "installed",
+    "wired",
+    "hooked",
+    "have",
+    "has",
+    "got",
+    "tightened",
+    "lowered",
+    "raised",
+    "capped",
+    "split",
+    "rewrote",
+];
+
+fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
+    f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| !t.masked)
+        .map(|t| t.lower.as_ref())
+        .collect()
+}
+
+/// The mechanism a sentence names, as a token range and its kind.
+fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+    for hit in f.hits_in(s) {
+        if negated_before(f, hit.first, 3) {
+            continue;
+        }
+        // "using an established playbook": following one is not a change.
+        let before = hit.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
+        if matches!(
+            before,
+            Some("using" | "following" | "followed" | "per" | "via")
+        ) {
+            continue;
+        }
+        let kind = if hit.tags.has(Tag::Detection) {
+            "detection"
+        } else if hit.tags.has(Tag::Prevention) {
+            "prevention"
+        } else if hit.tags.has(Tag::Mitigation) {
+            "mitigation"
+        } else if hit.tags.has(Tag::Process) {
+            "process"
+        } else {
+            continue;
+        };
+        return Some((hit.first, hit.last, kind));
+    }
+    (s.first..s.last).find_map(|i| {
+        let t = &f.tokens[i];
+        let before = i.checked_sub(1).map(|k| f.tokens[k].lower.as_ref());
+        (!t.masked
+            && MECHANISM_NOUNS.contains(&t.lower.as_ref())
+            && !matches!(
+                before,
+                Some("using" | "following" | "followed" | "per" | "via")
+            ))
+        .then_some((i, i + 1, "prevention"))
+    })
+}
+
+/// Concrete: the mechanism is said with what it does or watches ("an alert
+/// on connection saturation", "a job that resolves every name"), or with a
+/// figure or an exact name; not "improved monitoring".
+fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
+    let after: Vec<&str> = f.tokens[last..s.last.min(last + 4)]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect();
+    let qualified = after.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "that"
+                | "which"
+                | "on"
+                | "for"
+                | "when"
+                | "if"
+                | "to"
+                | "with"
+                | "at"
+                | "in"
+                | "of"
+                | "so"
+                | "before"
+                | "whenever"
+                | "against"
+                | "per"
+                | "from"
+                | "rejects"
+                | "fails"
+                | "blocks"
+                | "pages"
+                | "fires"
+                | "checks"
+                | "runs"
+                | "compares"
+        )
+    }) && after.len() >= 2;
+    let tech = f
+        .hits_in(s)
+        .iter()
+        .filter(|h| h.tags.has(Tag::Tech))
+        .count()
+        >= 2;
+    qualified || tech || !f.quantities_in(s).is_empty()
+}
+
+/// The change that caused the outage is no systemic change.
+fn caused_it(w: &[&str]) -> bool {
+    w.iter().any(|x| {
+        matches!(
+            *x,
+            "caused" | "causing" | "triggered" | "broke" | "outage" | "incident" | "deleted"
+        )
+    }) && !w
+        .iter()
+        .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
+}
 
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
-    let kinds = [
-        (
-            Tag::Detection,
-            Rule::Detection,
-            "detection",
-            "Add how you now detect it earlier: an alert on the symptom, an SLO, a probe.",
-        ),
-        (
-            Tag::Prevention,
-            Rule::Prevention,
-            "prevention",
-            "Add what now prevents a repeat: a CI check, a guardrail, a canary, automation.",
-        ),
-        (
-            Tag::Mitigation,
-            Rule::Mitigation,
-            "mitigation",
-            "Add what now limits the damage: a runbook, load shedding, a kill switch, automatic rollback.",
-        ),
-        (
-            Tag::Process,
-            Rule::Process,
-            "process",
-            "Add what changed in how the team works: postmortem action items that shipped, an error budget policy, a game day.",
-        ),
-    ];
-    let mut found = 0;
-    let mut tips = Vec::new();
-    for (tag, rule, kind, tip) in kinds {
-        let evidence = a.first(|f, s| {
-            f.find(s, Tag::ChangeVerb)?;
-            let hit = f.find(s, tag)?;
-            Some(f.evidence(
-                hit.first,
-                hit.last,
-                rule,
-                format!("{kind} that changed for good ({})", f.phrase(hit)),
-            ))
+    let mut concrete_changes: Vec<Evidence> = Vec::new();
+    let mut phrases = BTreeSet::new();
+    let mut kinds = BTreeSet::new();
+    let mut vague: Option<Evidence> = None;
+    let mut proposal: Option<Evidence> = None;
+    let mut works: Option<Evidence> = None;
+
+    for (f, s) in a.sentences() {
+        let w = words(f, s);
+        let home = f.beat == Some("systemic_change");
+        let Some((first, last, kind)) = mechanism(f, s) else {
+            continue;
+        };
+        let personal = w.iter().any(|x| {
+            matches!(
+                *x,
+                "i" | "we" | "our" | "us" | "my" | "team" | "i'd" | "we'd"
+            )
         });
-        match evidence {
-            Some(e) => {
-                found += 1;
-                d.evidence.push(e);
+        if w.iter().any(|x| PROPOSAL.contains(x)) && !w.contains(&"now") {
+            // Advice in general ("postmortems should be blameless") is not even a wish of yours.
+            if !personal {
+                continue;
             }
-            None => tips.push(tip),
+            proposal.get_or_insert_with(|| {
+                f.evidence(
+                    first,
+                    last,
+                    Rule::Prevention,
+                    format!(
+                        "a change proposed, not shipped ({})",
+                        f.tokens[first..last]
+                            .iter()
+                            .map(|t| t.lower.as_ref())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                )
+            });
+            continue;
+        }
+        let shipped = home
+            || f.has(s, Tag::ChangeVerb)
+            || w.iter().any(|x| SHIPPED.contains(x))
+            || w.iter().any(|x| x.ends_with("ed") && x.len() > 4);
+        if !shipped || (!home && caused_it(&w)) {
+            continue;
+        }
+        let phrase: String = f.tokens[first..last]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if concrete(f, s, last) {
+            if phrases.insert(phrase.clone()) {
+                kinds.insert(kind);
+                concrete_changes.push(f.evidence(
+                    first,
+                    last,
+                    match kind {
+                        "detection" => Rule::Detection,
+                        "mitigation" => Rule::Mitigation,
+                        "process" => Rule::Process,
+                        _ => Rule::Prevention,
+                    },
+                    format!("{kind} that changed for good ({phrase})"),
+                ));
+            }
+        } else {
+            vague.get_or_insert_with(|| {
+                f.evidence(
+                    first,
+                    last,
+                    Rule::Prevention,
+                    format!("a change, but vague ({phrase})"),
+                )
+            });
+        }
+        if works.is_none() && w.iter().any(|x| WORKS.contains(x)) {
+            let caught = w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "caught" | "catches" | "blocked" | "prevented" | "flagged"
+                )
+            }) || (w
+                .iter()
+                .any(|x| matches!(*x, "zero" | "no" | "never" | "not"))
+                && w.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "since" | "recurred" | "repeat" | "repeats" | "recurrence" | "again"
+                    )
+                }));
+            if caught {
+                works = Some(f.evidence(
+                    s.first,
+                    s.last,
+                    Rule::Process,
+                    "evidence the change works".into(),
+                ));
+            }
         }
     }
-    d.score = match found {
-        0 => 0,
-        n => (n + 1) as u8,
-    };
-    if found == 0 {
-        d.missing("Say what you changed for good so it cannot happen again, with a verb: \"I added a CI check that ...\", \"paging now ...\".");
+    // Evidence that it works may come in its own sentence ("It has caught two
+    // bad pushes since").
+    if works.is_none() && !concrete_changes.is_empty() {
+        works = a.sentences().find_map(|(f, s)| {
+            let w = words(f, s);
+            let caught = w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "caught" | "catches" | "blocked" | "prevented" | "flagged"
+                )
+            }) || (w
+                .iter()
+                .any(|x| matches!(*x, "zero" | "no" | "never" | "not"))
+                && w.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "recurred" | "repeat" | "repeats" | "recurrence" | "again" | "since"
+                    )
+                }));
+            (caught && !caused_it(&w)).then(|| {
+                f.evidence(
+                    s.first,
+                    s.last,
+                    Rule::Process,
+                    "evidence the change works".into(),
+                )
+            })
+        });
     }
-    for tip in tips {
-        d.missing(tip);
+
+    let n = concrete_changes.len();
+    d.score = match n {
+        0 if vague.is_some() => 2,
+        0 if proposal.is_some() => 1,
+        0 => 0,
+        1 if works.is_some() => 4,
+        1 => 3,
+        _ if works.is_some() => 5,
+        _ => 4,
+    };
+    d.evidence.extend(concrete_changes);
+    if n == 0 {
+        d.evidence.extend(vague.or(proposal));
+    }
+    if d.score >= 4
+        && let Some(e) = works.clone()
+    {
+        d.evidence.push(e);
+    }
+    match n {
+        0 => d.missing("Say what you changed for good, concretely, and that it shipped: \"I added a CI check that rejects a zone change that deletes a live record\"."),
+        1 => d.missing("Add a second lasting change of another kind: detection (an alert on the symptom), prevention (a check, a guardrail), mitigation (a runbook, a kill switch)."),
+        _ => {}
+    }
+    if works.is_none() {
+        d.missing("Say how you know it works: \"it has caught two bad pushes since\", \"zero repeats in nine months\".");
     }
     d
 }

@@ -74,6 +74,22 @@ fn lowercase_word(raw: &str) -> Cow<'_, str> {
     })
 }
 
+/// Typographic punctuation pasted from a word processor or a web page reads
+/// as its plain equivalent, so it can never change a score.
+fn plain_symbol(raw: &str) -> &str {
+    match raw {
+        "=>" | "→" | "⟶" | "➔" => "->",
+        "\u{2010}" | "\u{2011}" | "\u{2012}" | "\u{2013}" | "\u{2014}" | "\u{2212}" => "-",
+        "\u{201c}" | "\u{201d}" | "\u{201e}" | "\u{ab}" | "\u{bb}" => "\"",
+        "\u{2018}" | "\u{2019}" | "\u{201a}" => "'",
+        "\u{2026}" => "...",
+        "\u{d7}" => "x",
+        "\u{2248}" => "~",
+        "\u{ff05}" => "%",
+        other => other,
+    }
+}
+
 /// Splits `text` into tokens and sentences.
 pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -95,7 +111,8 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
     };
 
     while let Some(&(start, c)) = chars.peek() {
-        if c.is_whitespace() {
+        // A byte-order mark or a zero-width space pasted with the text is white space.
+        if c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}') {
             if c == '\n' {
                 newlines_in_gap += 1;
             }
@@ -169,7 +186,7 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
         let raw = &text[start..end];
         let lower = match kind {
             TokenKind::Word => lowercase_word(raw),
-            TokenKind::Symbol if raw == "=>" || raw == "→" => Cow::Borrowed("->"),
+            TokenKind::Symbol => Cow::Borrowed(plain_symbol(raw)),
             _ => Cow::Borrowed(raw),
         };
         let sentence = sentences.len();
@@ -185,7 +202,7 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
         });
         glued = true;
 
-        if kind == TokenKind::Symbol && matches!(raw, "." | "!" | "?" | ";") {
+        if kind == TokenKind::Symbol && matches!(raw, "." | "!" | "?" | ";" | "\u{2026}") {
             let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
             if next_is_space {
                 end_sentence(&mut tokens, &mut sentences);
@@ -213,11 +230,23 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// Marks sentences that are keyword salad (call after the lexicon scan,
 /// which marks function words and hedges), which no rule may count: a long
-/// sentence with (almost) no function words, or one that repeats its content
-/// words. Hedge tokens are left out, so adding a hedge never changes a verdict.
+/// sentence with (almost) no function words, one that repeats its content
+/// words, or one said before in the same text. Hedge tokens are left out, so adding a hedge never changes a verdict.
 pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
     let mut content_words: Vec<&str> = Vec::new();
+    let mut said = std::collections::HashSet::new();
     for sentence in sentences.iter_mut() {
+        // A sentence said twice counts once: repeating a story earns nothing.
+        let mut hasher = std::hash::DefaultHasher::new();
+        for token in &tokens[sentence.first..sentence.last] {
+            if !token.masked {
+                std::hash::Hash::hash(token.lower.as_ref(), &mut hasher);
+            }
+        }
+        if !said.insert(std::hash::Hasher::finish(&hasher)) {
+            sentence.counts = false;
+            continue;
+        }
         content_words.clear();
         let (mut words, mut function) = (0usize, 0usize);
         for token in &tokens[sentence.first..sentence.last] {

@@ -37,8 +37,8 @@ fn warning(f: &Field, first: usize, last: usize, kind: WarningKind) -> Warning {
         kind,
         field: f.name.clone(),
         text: f.text[start..end].to_string(),
-        start,
-        end,
+        start: start + f.offset,
+        end: end + f.offset,
     }
 }
 

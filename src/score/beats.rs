@@ -1,0 +1,209 @@
+//! Labelled text: answers written as "Impact: ... Fix: ... Result: ...",
+//! STAR ("Situation/Task/Action/Result"), or a postmortem with headings
+//! (Summary, Impact, Root cause, Resolution, Action items). A label says
+//! which beat the text under it serves, so each dimension reads its own
+//! section: "Fix: I looked into it and fixed the problem" is judged as a fix
+//! even when the rest of the answer is strong.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A part of a text and the story beat its label names (`None`: a label
+/// such as "Situation" or "Result" that may hold any beat, or no label).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub beat: Option<&'static str>,
+    /// Byte range of the section's text, the label left out.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a label means: the story field it stands for, or `None` for a
+/// label that may hold any beat.
+fn beat_of(label: &str) -> Option<Option<&'static str>> {
+    let label: String = label
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let label = label.trim_start_matches("the ").trim_start_matches("my ");
+    Some(match label {
+        "impact" | "customer impact" | "user impact" | "blast radius" | "business impact"
+        | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" => {
+            Some("blast_radius")
+        }
+        "role" | "task" | "my part" | "responsibility" | "responsibilities" | "who i was"
+        | "part" => Some("role"),
+        "decision" | "decisions" | "key decision" | "the call" | "call" | "trade off"
+        | "trade offs" | "tradeoff" | "tradeoffs" | "options" | "choice" | "judgement call"
+        | "judgment call" => Some("decision"),
+        "fix"
+        | "the fix"
+        | "resolution"
+        | "mitigation"
+        | "recovery"
+        | "root cause"
+        | "root causes"
+        | "cause"
+        | "trigger"
+        | "diagnosis"
+        | "investigation"
+        | "how i found it"
+        | "how we found it"
+        | "how i found the root cause"
+        | "contributing factors"
+        | "why it happened"
+        | "what went wrong"
+        | "technical details"
+        | "remediation steps"
+        | "resolution and recovery"
+        | "mitigation and resolution" => Some("fix"),
+        "what changed"
+        | "action items"
+        | "follow up"
+        | "follow ups"
+        | "followup"
+        | "followups"
+        | "prevention"
+        | "remediation"
+        | "what we are doing about it"
+        | "what we're doing about it"
+        | "next steps"
+        | "long term fix"
+        | "long term fixes"
+        | "systemic change"
+        | "systemic changes"
+        | "changes"
+        | "afterwards"
+        | "aftermath"
+        | "improvements"
+        | "lasting change"
+        | "lasting changes"
+        | "what changed for good"
+        | "corrective actions"
+        | "preventive actions"
+        | "preventative actions"
+        | "lessons learned"
+        | "lessons" => Some("systemic_change"),
+        "situation" | "action" | "actions" | "result" | "results" | "outcome" | "outcomes"
+        | "summary" | "background" | "context" | "timeline" | "detection" | "what happened"
+        | "incident" | "overview" | "details" | "notes" | "star" | "s" | "t" | "a" | "r"
+        | "numbers" | "metrics" | "status" | "description" => None,
+        _ => return None,
+    })
+}
+
+/// A label at the start of a line: "Fix:", "**Root cause:**", "## Impact",
+/// "Action items -", or a bold or heading line of its own.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|\s[-–—]\s|$)",
+    )
+    .expect("the label pattern compiles")
+});
+
+/// Underlined headings: a line followed by `===` or `---`.
+static UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
+
+/// The sections of `text`, in order; a text without recognised labels is
+/// one section with no beat.
+pub fn sections(text: &str) -> Vec<Section> {
+    let mut labels: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    for caps in LABEL.captures_iter(text) {
+        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let Some(beat) = beat_of(name.as_str()) else {
+            continue;
+        };
+        // A line of its own must look like a heading: short, nothing else on it.
+        let mut end = all.end();
+        if let Some(m) = UNDERLINE.find_at(text, end) {
+            let gap = &text[end..m.start()];
+            if gap.trim().is_empty() && gap.matches('\n').count() <= 1 {
+                end = m.end();
+            }
+        }
+        labels.push((all.start(), end, beat));
+    }
+    // One label is not a structure ("Note: ..."): need two, or one specific.
+    if labels.is_empty() || (labels.len() == 1 && labels[0].2.is_none()) {
+        return vec![Section {
+            beat: None,
+            start: 0,
+            end: text.len(),
+        }];
+    }
+    let mut out = Vec::new();
+    if labels[0].0 > 0 && !text[..labels[0].0].trim().is_empty() {
+        out.push(Section {
+            beat: None,
+            start: 0,
+            end: labels[0].0,
+        });
+    }
+    for (k, &(_, content, beat)) in labels.iter().enumerate() {
+        let end = labels.get(k + 1).map_or(text.len(), |next| next.0);
+        if content < end {
+            out.push(Section {
+                beat,
+                start: content,
+                end,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn beats(text: &str) -> Vec<(Option<&'static str>, String)> {
+        sections(text)
+            .into_iter()
+            .map(|s| (s.beat, text[s.start..s.end].trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn labels_open_sections_for_their_beats() {
+        let text = "Situation: checkout failed.\nFix: I looked into it and fixed the problem.\n**Root cause:** the pool ran out.\n## Action items\nI added an alert.";
+        assert_eq!(
+            beats(text),
+            vec![
+                (None, "checkout failed.".to_string()),
+                (
+                    Some("fix"),
+                    "I looked into it and fixed the problem.".to_string()
+                ),
+                (Some("fix"), "the pool ran out.".to_string()),
+                (Some("systemic_change"), "I added an alert.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_without_labels_is_one_section() {
+        let text = "We rolled back: the errors stopped. Note: nothing else.";
+        assert_eq!(beats(text), vec![(None, text.to_string())]);
+    }
+
+    #[test]
+    fn underlined_headings_count() {
+        let text = "Impact\n======\nEU users failed to log in.\n\nResolution\n----------\nI reverted the key.";
+        assert_eq!(
+            beats(text),
+            vec![
+                (
+                    Some("blast_radius"),
+                    "EU users failed to log in.".to_string()
+                ),
+                (Some("fix"), "I reverted the key.".to_string()),
+            ]
+        );
+    }
+}
