@@ -167,6 +167,19 @@ mod tests {
         }
     }
 
+    /// A number in an answer is a claim a reader may want to check.
+    #[test]
+    fn every_card_that_states_a_number_names_its_source() {
+        let cards = built_in();
+        let unsourced: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.answer.chars().any(|ch| ch.is_ascii_digit()))
+            .filter(|c| c.source.trim().is_empty())
+            .map(|c| c.id.as_str())
+            .collect();
+        assert!(unsourced.is_empty(), "no source: {unsourced:?}");
+    }
+
     #[test]
     fn the_extra_subjects_have_cards() {
         let cards = built_in();
