@@ -14,6 +14,8 @@ struct Listed<'a> {
     topic: &'a str,
     question: &'a str,
     answer: &'a str,
+    /// Where the answer's numbers and defaults can be checked ("" if none).
+    source: &'a str,
 }
 
 pub fn run(json: bool) -> Result<u8> {
@@ -26,6 +28,7 @@ pub fn run(json: bool) -> Result<u8> {
                 topic: &c.topic,
                 question: &c.question,
                 answer: &c.answer,
+                source: &c.source,
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);

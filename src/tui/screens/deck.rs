@@ -61,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "* core topic. r reviews what is due; c crams the selected topic and w the weakest cards, due or not.",
+        "* core topic. r: what is due; c: cram the topic; w: the weakest, due or not.",
         t.dim(),
     )));
     Paragraph::new(lines)
@@ -107,10 +107,18 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     if session.revealed {
         lines.push(Line::from(safe(&card.answer)));
-        if !card.follow_up.is_empty() {
+        if !card.follow_up.is_empty() || !card.source.is_empty() {
             lines.push(Line::from(""));
+        }
+        if !card.follow_up.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("Next they ask: {}", safe(&card.follow_up)),
+                t.dim(),
+            )));
+        }
+        if !card.source.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("Source: {}", safe(&card.source)),
                 t.dim(),
             )));
         }
