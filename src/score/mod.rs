@@ -6,7 +6,7 @@
 //! The same function serves `sre-prep score`, the TUI, drills and readiness.
 
 mod analysis;
-mod beats;
+pub mod beats;
 mod blast_radius;
 mod decision;
 pub mod facts;
