@@ -5,3 +5,4 @@ pub mod debates;
 pub mod design_prompts;
 pub mod examples;
 pub mod questions;
+pub mod scenarios;

@@ -3,4 +3,6 @@
 pub mod deck;
 pub mod follow_ups;
 pub mod reviews;
+pub mod scenario;
 pub mod srs;
+pub mod troubleshoot;
