@@ -60,6 +60,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Troubleshooting scenarios: list them, or replay typed lines against one
+    #[command(
+        after_help = "A replay file holds one input a line, as typed in the app: a command, `h <hypothesis>`, `m <mitigation>`, `c <cause>` or `hint`.\nExit 0 when the replay solves the scenario, 1 when it does not, 2 on bad input. Nothing is saved."
+    )]
+    Troubleshoot {
+        /// The scenario to replay (see --list)
+        #[arg(value_name = "ID", required_unless_present = "list", conflicts_with = "list")]
+        id: Option<String>,
+        /// List the scenarios
+        #[arg(long)]
+        list: bool,
+        /// Play the lines of FILE against the scenario; `-` reads standard input
+        #[arg(long, value_name = "FILE", required_unless_present = "list")]
+        replay: Option<PathBuf>,
+        /// Print JSON: with --list [{"id", "title", "symptom"}]; with --replay {"solved", "score", "steps", "found", "missed", ...}
+        #[arg(long)]
+        json: bool,
+    },
     /// Write your whole kit out (JSON that `import` reads back)
     Export {
         #[arg(long, value_enum, default_value = "json")]
@@ -80,6 +98,17 @@ fn main() -> ExitCode {
         Some(Command::Trash) => cli::trash::list(&data_dir),
         Some(Command::Restore { name }) => cli::trash::restore(&data_dir, &name),
         Some(Command::Check { json }) => cli::check::run(&data_dir, json),
+        Some(Command::Troubleshoot {
+            id,
+            list,
+            replay,
+            json,
+        }) => match (id, replay) {
+            (Some(id), Some(file)) if !list => {
+                cli::troubleshoot::replay(&data_dir, &id, &file, json)
+            }
+            _ => cli::troubleshoot::list(&data_dir, json),
+        },
         Some(Command::Export { format, output }) => {
             cli::export::run(&data_dir, format, output.as_deref())
         }

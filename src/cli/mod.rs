@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod score;
 pub mod trash;
+pub mod troubleshoot;
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -20,6 +20,30 @@ pub struct Reviews {
     /// Every rehearsal, oldest first.
     pub rehearsals: Vec<Rehearsal>,
     pub quiz_rounds: Vec<QuizRound>,
+    /// Troubleshooting scenario id -> its schedule (FSRS, rated by the result).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scenarios: BTreeMap<String, CardState>,
+    /// Every troubleshooting round played, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub troubleshooting: Vec<Attempt>,
+}
+
+/// One troubleshooting round: what was typed, and how it was judged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Attempt {
+    pub date: Option<NaiveDate>,
+    pub scenario: String,
+    /// Every line as typed, in order (a replay file, one a line).
+    pub lines: Vec<String>,
+    pub commands: Vec<String>,
+    pub hypotheses: Vec<String>,
+    pub solved: bool,
+    pub score: u8,
+    pub seconds: u32,
+    pub hints: u32,
+    /// 1 Again, 2 Hard, 3 Good, 4 Easy: how the result scheduled the scenario.
+    pub rating: u8,
 }
 
 /// One timed rehearsal of a story against a behavioural question.
@@ -94,6 +118,13 @@ impl QuizRound {
 impl Reviews {
     pub fn last_quiz(&self) -> Option<&QuizRound> {
         self.quiz_rounds.last()
+    }
+
+    /// The troubleshooting rounds of one scenario, oldest first.
+    pub fn attempts_of<'a>(&'a self, scenario: &'a str) -> impl Iterator<Item = &'a Attempt> + 'a {
+        self.troubleshooting
+            .iter()
+            .filter(move |a| a.scenario == scenario)
     }
 
     /// The rehearsals of one story, oldest first.

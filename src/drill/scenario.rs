@@ -12,7 +12,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::content::scenarios::{BASELINE, BUILT_IN};
-use crate::kit::format::{self, FormatError};
+use crate::kit::format;
 
 /// What a command looks at, and what a hypothesis is about: a command is
 /// justified by a hypothesis that shares one of these with it.
@@ -197,12 +197,6 @@ pub fn built_in() -> Vec<Scenario> {
 pub fn baseline() -> Baseline {
     format::parse_file(BASELINE, Path::new("src/content/scenarios/baseline.json"), false)
         .unwrap_or_else(|e| panic!("the scenario baseline is broken: {e}"))
-}
-
-/// Reads the text of a `scenarios.json`.
-pub fn parse_user(text: &str, path: &Path) -> Result<Vec<Scenario>, FormatError> {
-    let file: ScenarioFile = format::parse_file(text, path, true)?;
-    Ok(file.scenarios)
 }
 
 /// The built-in scenarios with the user's own (one with a built-in id

@@ -202,6 +202,25 @@ fn resolve<'a>(compiled: &[Compiled<'a>], line: &str) -> Resolved<'a> {
     }
 }
 
+/// Resolves a command line: the whole pipeline if a pattern names it,
+/// else its first stage, with the later stages returned to filter the
+/// output. Also returns the line the patterns saw.
+fn lookup<'a>(compiled: &[Compiled<'a>], text: &str) -> (Resolved<'a>, String, Vec<String>) {
+    let whole = scenario::normalize(text);
+    let resolved = resolve(compiled, &whole);
+    if resolved.command.is_some() {
+        return (resolved, whole, Vec::new());
+    }
+    let mut stages = pipeline(text);
+    let first = scenario::normalize(stages.first().map(String::as_str).unwrap_or(""));
+    let filters = if stages.is_empty() {
+        Vec::new()
+    } else {
+        stages.split_off(1)
+    };
+    (resolve(compiled, &first), first, filters)
+}
+
 /// Fills `{name}` from the variables and `{1}`..`{9}` from the captures;
 /// any other braces are left as they are.
 fn fill(text: &str, vars: &[(&str, &str)], captures: &[String]) -> String {
@@ -808,9 +827,7 @@ pub fn play(scenario: &Scenario, inputs: &[Input]) -> Played {
                 steps += 1;
                 commands += 1;
                 entry.kind = Kind::Command;
-                let stages = pipeline(text);
-                let first = scenario::normalize(stages.first().map(String::as_str).unwrap_or(""));
-                let resolved = resolve(&compiled, &first);
+                let (resolved, first, filters) = lookup(&compiled, text);
                 let tags: Vec<&str> = match resolved.command {
                     Some(c) => c.tags.iter().map(String::as_str).collect(),
                     None => tool_tags(&first),
@@ -824,7 +841,7 @@ pub fn play(scenario: &Scenario, inputs: &[Input]) -> Played {
                 };
                 let filled = fill(raw, &vars, &resolved.captures);
                 entry.output = if resolved.command.is_some() {
-                    filter(&filled, &stages[1.min(stages.len())..])
+                    filter(&filled, &filters)
                 } else {
                     filled
                 };
@@ -1305,8 +1322,7 @@ mod scenario_tests {
                 c
             };
             for command in s.commands.iter().chain(&baseline.commands) {
-                let line = scenario::normalize(&command.example);
-                let got = resolve(&compiled, &line).command;
+                let got = lookup(&compiled, &command.example).0.command;
                 let own = s.commands.iter().any(|c| std::ptr::eq(c, command));
                 // A baseline command the scenario overrides answers with the override.
                 if own || !s.commands.iter().any(|c| c.example == command.example) {

@@ -9,6 +9,7 @@ pub mod files;
 pub mod import;
 pub mod location;
 pub mod lock;
+pub mod scenarios;
 
 use std::collections::BTreeSet;
 use std::fs;
