@@ -278,7 +278,7 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     items.push(item(
         "trivia",
         "Linux & systems: 80% recalled in each core topic",
-        15,
+        10,
         avg as u8,
         weak.is_empty(),
         if weak.is_empty() {
@@ -422,6 +422,8 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         },
     ));
 
+    items.push(troubleshooting(reviews, today));
+
     let score = items
         .iter()
         .map(|i| u32::from(i.weight) * u32::from(i.progress))
@@ -432,6 +434,43 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         score: score.min(100) as u8,
         items,
     }
+}
+
+/// Troubleshooting scenarios solved, recently enough to count.
+pub const SCENARIOS_SOLVED: usize = 3;
+pub const SCENARIO_DAYS: i64 = 14;
+pub const SCENARIO_SCORE: u8 = 60;
+
+/// Troubleshooting rounds: enough different scenarios solved well, lately.
+fn troubleshooting(reviews: &Reviews, today: NaiveDate) -> Item {
+    let recent = |d: Option<NaiveDate>| d.is_some_and(|d| (today - d).num_days() <= SCENARIO_DAYS);
+    let mut solved: Vec<&str> = reviews
+        .troubleshooting
+        .iter()
+        .filter(|a| a.solved && a.score >= SCENARIO_SCORE && recent(a.date))
+        .map(|a| a.scenario.as_str())
+        .collect();
+    solved.sort_unstable();
+    solved.dedup();
+    let n = solved.len();
+    let detail = match reviews.troubleshooting.last() {
+        None => "no troubleshooting round played yet".to_string(),
+        Some(last) => format!(
+            "{n} of {SCENARIOS_SOLVED} scenarios solved (score {SCENARIO_SCORE}+) in the last {SCENARIO_DAYS} days; last round: {} {}, {}",
+            last.scenario,
+            if last.solved { "solved" } else { "not solved" },
+            last.score
+        ),
+    };
+    item(
+        "troubleshooting",
+        "Troubleshooting: 3 scenarios solved in the last 14 days",
+        5,
+        pct(n, SCENARIOS_SOLVED),
+        n >= SCENARIOS_SOLVED,
+        detail,
+        "Play a troubleshooting round (4, then t): hypothesis first, mitigate, then prove the cause.".into(),
+    )
 }
 
 /// Today's plan from what is unmet; the day before and the day of the
@@ -492,6 +531,18 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
         .collect();
     if let Some(title) = due_stories.first() {
         plan.push(format!("Rehearse '{title}' (due)."));
+    }
+    let due_scenarios = inputs
+        .reviews
+        .scenarios
+        .values()
+        .filter(|s| s.is_due(inputs.today))
+        .count();
+    if due_scenarios > 0 {
+        plan.push(format!(
+            "{due_scenarios} troubleshooting scenario{} due again (4, then t).",
+            if due_scenarios == 1 { "" } else { "s" }
+        ));
     }
     if due_cards > 0 {
         let topics: Vec<&str> = due_by_topic.iter().take(2).map(|(_, t)| *t).collect();

@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate};
 use sre_prep::content::examples::example_stories;
 use sre_prep::content::questions::QUESTIONS;
 use sre_prep::drill::deck::{CORE_TOPICS, built_in};
-use sre_prep::drill::reviews::{QuizAnswer, QuizRound, Rehearsal, Reviews};
+use sre_prep::drill::reviews::{Attempt, QuizAnswer, QuizRound, Rehearsal, Reviews};
 use sre_prep::drill::srs::CardState;
 use sre_prep::kit::{Design, Kit, Metric, MetricKind, Narrative, Opinion};
 use sre_prep::readiness::{Inputs, Readiness, assess, plan};
@@ -124,6 +124,15 @@ fn everything() -> (Kit, Reviews) {
             });
         }
     }
+    for (days, scenario) in [(1, "disk-deleted-open"), (3, "k8s-dns-ndots"), (9, "conntrack-full")] {
+        reviews.troubleshooting.push(Attempt {
+            date: Some(today() - Duration::days(days)),
+            scenario: scenario.into(),
+            solved: true,
+            score: 88,
+            ..Attempt::default()
+        });
+    }
     (kit, reviews)
 }
 
@@ -138,7 +147,7 @@ fn run(kit: &Kit, reviews: &Reviews) -> Readiness {
 }
 
 #[test]
-fn everything_met_is_ready_with_the_nine_ids() {
+fn everything_met_is_ready_with_the_ten_ids() {
     let (kit, reviews) = everything();
     let r = run(&kit, &reviews);
     let ids: Vec<&str> = r.items.iter().map(|i| i.id).collect();
@@ -153,7 +162,8 @@ fn everything_met_is_ready_with_the_nine_ids() {
             "opinions",
             "narrative",
             "coverage",
-            "rehearsed"
+            "rehearsed",
+            "troubleshooting"
         ]
     );
     for item in &r.items {
@@ -269,6 +279,42 @@ fn rehearsed_item() {
             r.date = r.date.map(|d| d - Duration::days(20));
         }
     });
+}
+
+#[test]
+fn troubleshooting_item() {
+    // Two scenarios solved recently are not enough.
+    let r = only_unmet("troubleshooting", |_, reviews| {
+        reviews.troubleshooting.truncate(2)
+    });
+    let item = r.items.iter().find(|i| i.id == "troubleshooting").unwrap();
+    assert!(
+        item.detail.starts_with("2 of 3 scenarios solved"),
+        "{}",
+        item.detail
+    );
+    assert!(item.next.contains("4, then t"), "{}", item.next);
+    // An old solve does not count, nor does a low score, nor the same scenario twice.
+    only_unmet("troubleshooting", |_, reviews| {
+        reviews.troubleshooting[2].date = Some(today() - Duration::days(15))
+    });
+    only_unmet("troubleshooting", |_, reviews| {
+        reviews.troubleshooting[2].score = 45
+    });
+    only_unmet("troubleshooting", |_, reviews| {
+        reviews.troubleshooting[2].scenario = "disk-deleted-open".into()
+    });
+    only_unmet("troubleshooting", |_, reviews| {
+        reviews.troubleshooting[2].solved = false
+    });
+}
+
+#[test]
+fn the_weights_add_up_to_a_hundred() {
+    let (kit, reviews) = everything();
+    let r = run(&kit, &reviews);
+    let total: u32 = r.items.iter().map(|i| u32::from(i.weight)).sum();
+    assert_eq!(total, 100);
 }
 
 #[test]

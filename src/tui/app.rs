@@ -5,6 +5,7 @@ mod checklist;
 mod drills;
 mod rehearse;
 mod steps;
+mod troubleshoot;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use steps::{Picker, PickerKind, QuizState, StepsState};
+pub use troubleshoot::{Finished, Round, TroubleshootState, best, due_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -47,6 +49,10 @@ pub enum Screen {
     Rehearse,
     Checklist,
     Coverage,
+    /// Step 4: the troubleshooting scenarios.
+    Scenarios,
+    /// A troubleshooting round, then its judgment.
+    Troubleshoot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +86,7 @@ pub enum Confirm {
     RestoreDraft {
         title: String,
     },
+    GiveUpRound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +170,7 @@ pub struct App {
     scheduler: crate::drill::srs::Scheduler,
     readiness: Option<crate::readiness::Readiness>,
     pub coverage: CoverageCursor,
+    pub troubleshoot: TroubleshootState,
     /// While the first frame is drawn: story and design files counted.
     loading: Option<(usize, usize)>,
 }
@@ -230,6 +238,7 @@ impl App {
             rehearsal: None,
             readiness: None,
             coverage: CoverageCursor::default(),
+            troubleshoot: TroubleshootState::default(),
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
@@ -259,6 +268,7 @@ impl App {
         self.reload();
         self.load_reviews();
         self.load_deck();
+        self.load_scenarios();
         if let Some(store) = self.store.as_mut()
             && let Some(draft) = store.load_draft(&mut self.problems)
         {
@@ -454,6 +464,9 @@ impl App {
             },
             Screen::Checklist => Context::Checklist,
             Screen::Coverage => Context::Coverage,
+            Screen::Scenarios => Context::Scenarios,
+            Screen::Troubleshoot if self.troubleshoot_playing() => Context::Troubleshoot,
+            Screen::Troubleshoot => Context::TroubleshootResult,
         }
     }
 
@@ -528,6 +541,7 @@ impl App {
             Context::Form => self.form_input(key),
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
+            Context::Troubleshoot => self.troubleshoot_input(key),
             Context::Filter => {
                 match key.code {
                     KeyCode::Char(c)
@@ -556,6 +570,10 @@ impl App {
         }
         if self.screen == Screen::Rehearse && self.confirm.is_none() {
             self.rehearsal_paste(text);
+            return;
+        }
+        if self.screen == Screen::Troubleshoot && self.confirm.is_none() {
+            self.troubleshoot_paste(text);
             return;
         }
         if let Some(editor) = self.editor.as_mut()
@@ -660,6 +678,8 @@ impl App {
             Screen::Rehearse => self.update_rehearsal(action),
             Screen::Checklist => self.update_checklist(action),
             Screen::Coverage => self.update_coverage(action),
+            Screen::Scenarios => self.update_scenarios(action),
+            Screen::Troubleshoot => self.update_troubleshoot(action),
         }
     }
 
@@ -998,6 +1018,7 @@ impl App {
                 self.screen = Screen::Stories;
                 self.info("Rehearsal abandoned; nothing was kept.");
             }
+            (Confirm::GiveUpRound, true) => self.finish_round(true),
             (Confirm::DeleteItem { kind, index, title }, true) => {
                 self.delete_item(kind, index, &title)
             }

@@ -56,6 +56,11 @@ pub enum Action {
     Left,
     Right,
     Toggle,
+    Troubleshoot,
+    PlayDue,
+    RunLine,
+    ScrollLeft,
+    ScrollRight,
 }
 
 impl Action {
@@ -115,6 +120,11 @@ impl Action {
             Action::Left => "move left",
             Action::Right => "move right",
             Action::Toggle => "link or unlink this story and question",
+            Action::Troubleshoot => "troubleshooting: play a live debugging scenario",
+            Action::PlayDue => "play the scenario most due (or a new one)",
+            Action::RunLine => "run the line: a command, or h <hypothesis>, m <mitigation>, c <cause>, hint",
+            Action::ScrollLeft => "scroll the output left",
+            Action::ScrollRight => "scroll the output right (wide tables)",
         }
     }
 }
@@ -222,6 +232,11 @@ pub enum Context {
     RehearseRate,
     Checklist,
     Coverage,
+    /// The troubleshooting scenarios.
+    Scenarios,
+    /// Typing in a troubleshooting round.
+    Troubleshoot,
+    TroubleshootResult,
 }
 
 const MOVE: [Binding; 6] = [
@@ -341,6 +356,7 @@ static DECK: &[Binding] = &[
     ),
     bind(&[key('c')], Action::Cram, Some("cram topic")),
     bind(&[key('w')], Action::CramWeakest, Some("cram weakest")),
+    bind(&[key('t')], Action::Troubleshoot, Some("troubleshoot")),
     bind(
         &[key('+'), key('=')],
         Action::MoreNewCards,
@@ -348,6 +364,51 @@ static DECK: &[Binding] = &[
     ),
     bind(&[key('-')], Action::FewerNewCards, Some("fewer")),
     bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static SCENARIOS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KeyCode::Enter), key('l')], Action::Open, Some("play")),
+    bind(&[key('r')], Action::PlayDue, Some("play due")),
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+/// Letters are typed into the line, so only keys that type nothing act.
+static TROUBLESHOOT: &[Binding] = &[
+    bind(&[code(KeyCode::Enter)], Action::RunLine, Some("run")),
+    bind(&[code(KeyCode::PageUp)], Action::PageUp, Some("scroll")),
+    bind(&[code(KeyCode::PageDown)], Action::PageDown, None),
+    bind(&[code(KeyCode::Left)], Action::ScrollLeft, Some("sideways")),
+    bind(&[code(KeyCode::Right)], Action::ScrollRight, None),
+    bind(&[code(KeyCode::Up)], Action::Up, Some("history")),
+    bind(&[code(KeyCode::Down)], Action::Down, None),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("give up")),
+    bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static TROUBLESHOOT_RESULT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    bind(
+        &[code(KeyCode::Esc), code(KeyCode::Enter), key('h')],
+        Action::Back,
+        Some("back to the scenarios"),
+    ),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
     bind(&[ctrl('c')], Action::ForceQuit, None),
@@ -545,6 +606,9 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::RehearseRate => REHEARSE_RATE,
         Context::Checklist => CHECKLIST,
         Context::Coverage => COVERAGE,
+        Context::Scenarios => SCENARIOS,
+        Context::Troubleshoot => TROUBLESHOOT,
+        Context::TroubleshootResult => TROUBLESHOOT_RESULT,
     }
 }
 
@@ -593,6 +657,9 @@ mod tests {
             Context::RehearseRate,
             Context::Checklist,
             Context::Coverage,
+            Context::Scenarios,
+            Context::Troubleshoot,
+            Context::TroubleshootResult,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

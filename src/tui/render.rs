@@ -52,6 +52,8 @@ impl Widget for &App {
             Screen::Rehearse => screens::rehearse::render(self, area, buf),
             Screen::Checklist => screens::checklist::render(self, area, buf),
             Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
+            Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
         }
         footer(self, chrome.footer, buf);
         if let Some(picker) = &self.picker {
@@ -89,6 +91,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Rehearse => "rehearsal",
         Screen::Checklist => "readiness",
         Screen::Coverage => "question coverage",
+        Screen::Scenarios => "4 Troubleshooting",
+        Screen::Troubleshoot => "troubleshooting round",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),
@@ -160,6 +164,9 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             kind.noun(),
             super::widgets::clip(title, 60)
         ),
+        Confirm::GiveUpRound => {
+            "Give up this round? It is kept as not solved, and the answer is shown.".to_string()
+        }
         Confirm::RestoreDraft { title } => format!(
             "You quit while editing {}. Restore that draft? (n moves it to the trash)",
             super::widgets::safe(title)

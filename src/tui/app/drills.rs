@@ -79,6 +79,7 @@ impl App {
                 let queue = cram_queue(&self.deck, &self.reviews.cards, Some(&topic));
                 self.start_review(queue, Some(topic));
             }
+            Action::Troubleshoot => self.open_troubleshoot(),
             Action::CramWeakest => {
                 let mut queue = cram_queue(&self.deck, &self.reviews.cards, None);
                 queue.truncate(20);

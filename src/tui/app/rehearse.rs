@@ -73,7 +73,8 @@ impl RehearsalState {
 impl App {
     /// True while a timer is on screen, so the loop redraws every second.
     pub fn ticking(&self) -> bool {
-        self.screen == Screen::Rehearse
+        self.troubleshoot_ticking()
+            || self.screen == Screen::Rehearse
             && self
                 .rehearsal
                 .as_ref()

@@ -60,8 +60,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
     }
     lines.push(Line::from(""));
+    let scenarios = &app.troubleshoot.scenarios;
+    let solved = scenarios
+        .iter()
+        .filter(|s| crate::tui::app::best(&app.reviews, &s.id).is_some_and(|(ok, _)| ok))
+        .count();
+    let due = app
+        .reviews
+        .scenarios
+        .values()
+        .filter(|s| s.is_due(app.today))
+        .count();
     lines.push(Line::from(Span::styled(
-        "* core topic. r: what is due; c: cram the topic; w: the weakest, due or not.",
+        format!(
+            "* core topic. Troubleshooting (t): {solved} of {} scenarios solved, {due} due.",
+            scenarios.len()
+        ),
         t.dim(),
     )));
     Paragraph::new(lines)

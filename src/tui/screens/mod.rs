@@ -11,3 +11,4 @@ pub mod rehearse;
 pub mod spoken;
 pub mod steps;
 pub mod stories;
+pub mod troubleshoot;

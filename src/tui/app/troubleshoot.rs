@@ -1,0 +1,400 @@
+//! Step 4's troubleshooting round: the list of scenarios (scheduled like
+//! cards), a round in progress — a line typed, played through the core's
+//! engine, its output shown — and the judgment, saved with the schedule in
+//! `reviews.json` the moment the round ends.
+
+use std::time::Instant;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Confirm, Screen};
+use crate::drill::reviews::{Attempt, Reviews};
+use crate::drill::scenario::Scenario;
+use crate::drill::srs::CardState;
+use crate::drill::troubleshoot::{Input, Kind, Played, play};
+use crate::store::scenarios::load_scenarios;
+use crate::tui::keymap::Action;
+
+/// The scenario list and the round on screen, if any.
+#[derive(Default)]
+pub struct TroubleshootState {
+    /// The built-in scenarios and the user's own (`scenarios.json`).
+    pub scenarios: Vec<Scenario>,
+    pub selected: usize,
+    pub round: Option<Round>,
+}
+
+/// A round being played, or just judged.
+pub struct Round {
+    /// Index into `TroubleshootState::scenarios`.
+    pub scenario: usize,
+    pub inputs: Vec<Input>,
+    /// The transcript and judgment of `inputs` (played again after each line).
+    pub played: Played,
+    /// The line being typed.
+    pub typed: String,
+    pub started: Instant,
+    /// Transcript rows scrolled up from the bottom, and columns to the right.
+    pub scroll: u16,
+    pub hscroll: u16,
+    /// Where Up/Down is in the lines already typed.
+    pub recall: Option<usize>,
+    /// Set when the round is over: the result screen.
+    pub finished: Option<Finished>,
+    /// The result screen's scroll.
+    pub result_scroll: u16,
+}
+
+/// How the round ended and what was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub gave_up: bool,
+    /// Seconds on the clock at the end.
+    pub seconds: u32,
+    /// Days until the scenario comes back.
+    pub next_days: u32,
+    /// The attempt is in reviews.json.
+    pub saved: bool,
+}
+
+impl Round {
+    fn new(scenario: usize, s: &Scenario) -> Round {
+        Round {
+            scenario,
+            inputs: Vec::new(),
+            played: play(s, &[]),
+            typed: String::new(),
+            started: Instant::now(),
+            scroll: 0,
+            hscroll: 0,
+            recall: None,
+            finished: None,
+            result_scroll: 0,
+        }
+    }
+
+    /// Seconds on the clock: running while playing, stopped at the end.
+    pub fn seconds(&self) -> u32 {
+        match &self.finished {
+            Some(f) => f.seconds,
+            None => self.started.elapsed().as_secs() as u32,
+        }
+    }
+
+    pub fn commands(&self) -> usize {
+        self.played
+            .transcript
+            .iter()
+            .filter(|e| e.kind == Kind::Command)
+            .count()
+    }
+}
+
+/// When a scenario is next due, as the list says it.
+pub fn due_label(state: Option<&CardState>, today: chrono::NaiveDate) -> String {
+    match state.and_then(|s| s.due) {
+        None => "new".to_string(),
+        Some(due) if due <= today => "due".to_string(),
+        Some(due) => format!("in {}d", (due - today).num_days()),
+    }
+}
+
+/// The best score and whether it was ever solved, from the attempts.
+pub fn best(reviews: &Reviews, id: &str) -> Option<(bool, u8)> {
+    reviews
+        .attempts_of(id)
+        .map(|a| (a.solved, a.score))
+        .max_by_key(|&(solved, score)| (solved, score))
+}
+
+impl App {
+    pub(super) fn load_scenarios(&mut self) {
+        let mut problems = Vec::new();
+        self.troubleshoot.scenarios = load_scenarios(&self.data_dir, &mut problems);
+        self.problems.extend(problems);
+    }
+
+    /// True while a round's clock runs.
+    pub fn troubleshoot_ticking(&self) -> bool {
+        self.screen == Screen::Troubleshoot
+            && self
+                .troubleshoot
+                .round
+                .as_ref()
+                .is_some_and(|r| r.finished.is_none())
+    }
+
+    /// The round on screen is being played (not judged yet).
+    pub fn troubleshoot_playing(&self) -> bool {
+        self.troubleshoot
+            .round
+            .as_ref()
+            .is_some_and(|r| r.finished.is_none())
+    }
+
+    pub(super) fn open_troubleshoot(&mut self) {
+        if self.troubleshoot.scenarios.is_empty() {
+            self.load_scenarios();
+        }
+        self.screen = Screen::Scenarios;
+    }
+
+    pub(super) fn update_scenarios(&mut self, action: Action) {
+        let n = self.troubleshoot.scenarios.len();
+        let selected = self.troubleshoot.selected;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.screen = Screen::Deck,
+            Action::Up => self.troubleshoot.selected = selected.saturating_sub(1),
+            Action::Down => self.troubleshoot.selected = (selected + 1).min(n.saturating_sub(1)),
+            Action::PageUp => self.troubleshoot.selected = selected.saturating_sub(self.page()),
+            Action::PageDown => {
+                self.troubleshoot.selected = (selected + self.page()).min(n.saturating_sub(1))
+            }
+            Action::Top => self.troubleshoot.selected = 0,
+            Action::Bottom => self.troubleshoot.selected = n.saturating_sub(1),
+            Action::Open => self.start_round(selected),
+            Action::PlayDue => {
+                // The most overdue scenario first, then the first new one.
+                let due = self
+                    .troubleshoot
+                    .scenarios
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| {
+                        let due = self.reviews.scenarios.get(&s.id).and_then(|st| st.due)?;
+                        (due <= self.today).then_some((due, i))
+                    })
+                    .min()
+                    .map(|(_, i)| i);
+                let fresh = || {
+                    self.troubleshoot
+                        .scenarios
+                        .iter()
+                        .position(|s| !self.reviews.scenarios.contains_key(&s.id))
+                };
+                match due.or_else(fresh) {
+                    Some(i) => {
+                        self.troubleshoot.selected = i;
+                        self.start_round(i);
+                    }
+                    None => self.info(
+                        "No scenario is due and none is new. Pick one with j/k and Enter to play it anyway.",
+                    ),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_round(&mut self, index: usize) {
+        let Some(s) = self.troubleshoot.scenarios.get(index) else {
+            return;
+        };
+        self.troubleshoot.round = Some(Round::new(index, s));
+        self.screen = Screen::Troubleshoot;
+    }
+
+    pub(super) fn update_troubleshoot(&mut self, action: Action) {
+        let Some(round) = self.troubleshoot.round.as_mut() else {
+            self.screen = Screen::Scenarios;
+            return;
+        };
+        let page = self.size.1.saturating_sub(12).max(1);
+        if round.finished.is_some() {
+            match action {
+                Action::Back | Action::Open => {
+                    self.troubleshoot.round = None;
+                    self.screen = Screen::Scenarios;
+                }
+                Action::Quit => self.quit = true,
+                Action::Up => round.result_scroll = round.result_scroll.saturating_sub(1),
+                Action::Down => round.result_scroll = round.result_scroll.saturating_add(1),
+                Action::PageUp => round.result_scroll = round.result_scroll.saturating_sub(page),
+                Action::PageDown => round.result_scroll = round.result_scroll.saturating_add(page),
+                Action::Top => round.result_scroll = 0,
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::RunLine => {
+                let line = std::mem::take(&mut round.typed);
+                self.submit_line(&line);
+            }
+            Action::Back => {
+                if round.inputs.is_empty() {
+                    self.troubleshoot.round = None;
+                    self.screen = Screen::Scenarios;
+                } else {
+                    self.confirm = Some(Confirm::GiveUpRound);
+                }
+            }
+            Action::PageUp => round.scroll = round.scroll.saturating_add(page),
+            Action::PageDown => round.scroll = round.scroll.saturating_sub(page),
+            Action::ScrollLeft => round.hscroll = round.hscroll.saturating_sub(20),
+            Action::ScrollRight => round.hscroll = round.hscroll.saturating_add(20).min(400),
+            Action::Up | Action::Down => {
+                let typed: Vec<&str> = round.inputs.iter().map(|i| i.text.as_str()).collect();
+                if typed.is_empty() {
+                    return;
+                }
+                let at = match (action, round.recall) {
+                    (Action::Up, None) => Some(typed.len() - 1),
+                    (Action::Up, Some(i)) => Some(i.saturating_sub(1)),
+                    (_, Some(i)) if i + 1 < typed.len() => Some(i + 1),
+                    _ => None,
+                };
+                round.recall = at;
+                round.typed = at.map(|i| typed[i].to_string()).unwrap_or_default();
+            }
+            _ => {}
+        }
+    }
+
+    /// Plays one typed line; ends the round when the cause is named.
+    fn submit_line(&mut self, line: &str) {
+        let Some(round) = self.troubleshoot.round.as_mut() else {
+            return;
+        };
+        let text = line.trim();
+        if text.is_empty() {
+            return;
+        }
+        round.inputs.push(Input {
+            text: text.to_string(),
+            seconds: round.started.elapsed().as_secs() as u32,
+        });
+        round.recall = None;
+        round.scroll = 0;
+        round.hscroll = 0;
+        let scenario = &self.troubleshoot.scenarios[round.scenario];
+        round.played = play(scenario, &round.inputs);
+        if round.played.over {
+            self.finish_round(false);
+        }
+    }
+
+    /// Ends the round: judges it, keeps the attempt, schedules the scenario.
+    pub(super) fn finish_round(&mut self, gave_up: bool) {
+        let today = self.today;
+        let Some(round) = self.troubleshoot.round.as_mut() else {
+            return;
+        };
+        let seconds = round.started.elapsed().as_secs() as u32;
+        let scenario = &self.troubleshoot.scenarios[round.scenario];
+        let judgment = &round.played.judgment;
+        let rating = judgment.rating();
+        let by_kind = |kind: Kind| -> Vec<String> {
+            round
+                .played
+                .transcript
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| e.input.clone())
+                .collect()
+        };
+        let attempt = Attempt {
+            date: Some(today),
+            scenario: scenario.id.clone(),
+            lines: round.inputs.iter().map(|i| i.text.clone()).collect(),
+            commands: by_kind(Kind::Command),
+            hypotheses: by_kind(Kind::Hypothesis)
+                .into_iter()
+                .map(|h| h.split_once(' ').map_or(h.clone(), |(_, rest)| rest.trim().to_string()))
+                .collect(),
+            solved: judgment.solved,
+            score: judgment.score,
+            seconds: seconds.max(judgment.seconds),
+            hints: judgment.hints as u32,
+            rating: rating as u8,
+        };
+        let next = self
+            .scheduler
+            .review(self.reviews.scenarios.get(&scenario.id), rating, today);
+        let next_days = next
+            .due
+            .map(|d| (d - today).num_days().max(0) as u32)
+            .unwrap_or(0);
+        let mut reviews = self.reviews.clone();
+        reviews.scenarios.insert(scenario.id.clone(), next);
+        reviews.troubleshooting.push(attempt);
+        round.finished = Some(Finished {
+            gave_up,
+            seconds: seconds.max(judgment.seconds),
+            next_days,
+            saved: false,
+        });
+        let result = match self.store.as_ref() {
+            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            None => Err(self
+                .read_only
+                .clone()
+                .unwrap_or_else(|| "the data directory is read-only".into())),
+        };
+        match result {
+            Ok(()) => {
+                self.reviews = reviews;
+                self.readiness = None;
+                if let Some(f) = self
+                    .troubleshoot
+                    .round
+                    .as_mut()
+                    .and_then(|r| r.finished.as_mut())
+                {
+                    f.saved = true;
+                }
+            }
+            Err(e) => self.error(format!("This round was not kept: {e}")),
+        }
+    }
+
+    pub(super) fn troubleshoot_input(&mut self, key: &KeyEvent) {
+        let Some(round) = self.troubleshoot.round.as_mut() else {
+            return;
+        };
+        if round.finished.is_some() {
+            return;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => round.typed.clear(),
+            KeyCode::Char('w') if ctrl => {
+                let kept = round.typed.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                round.typed.truncate(kept);
+            }
+            KeyCode::Char(c) if !ctrl => {
+                round.typed.push(c);
+                round.recall = None;
+            }
+            KeyCode::Tab => round.typed.push(' '),
+            KeyCode::Backspace => {
+                round.typed.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// A paste: every full line is played, the rest stays typed.
+    pub(super) fn troubleshoot_paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut parts: Vec<&str> = text.split('\n').collect();
+        let last = parts.pop().unwrap_or("");
+        for part in parts {
+            let line = match self.troubleshoot.round.as_mut() {
+                Some(round) if round.finished.is_none() => {
+                    let mut line = std::mem::take(&mut round.typed);
+                    line.push_str(part);
+                    line
+                }
+                _ => return,
+            };
+            self.submit_line(&line);
+        }
+        if let Some(round) = self.troubleshoot.round.as_mut()
+            && round.finished.is_none()
+        {
+            round.typed.push_str(&last.replace('\t', " "));
+        }
+    }
+}
