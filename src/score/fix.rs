@@ -162,13 +162,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut generic_change = None;
     let mut empty_change = None;
     let mut concrete_change = None;
-    for &(f, s) in &sentences {
-        let Some(hit) = f
-            .hits_in(s)
-            .iter()
-            .copied()
-            .find(|h| h.tags.has(Tag::FixAction) && !negated_before(f, h.first, 3))
-        else {
+    // The speaker's own sentences first: "a clean-up deleted the record" is
+    // the failure, "I recreated the record" the fix.
+    let mut ordered: Vec<_> = sentences.clone();
+    ordered.sort_by_key(|&(f, s)| {
+        !super::analysis::sentence_is_first_person(f, s)
+            && !f.tokens[s.first..s.last].iter().any(|t| t.lower == "we")
+    });
+    for &(f, s) in &ordered {
+        let Some(hit) = f.hits_in(s).iter().copied().find(|h| {
+            (h.tags.has(Tag::FixAction) || h.tags.has(Tag::ChangeVerb))
+                && !negated_before(f, h.first, 3)
+        }) else {
             continue;
         };
         let phrase = f.phrase(hit);
