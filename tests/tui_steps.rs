@@ -118,7 +118,7 @@ fn the_quiz_checks_answers_with_units_and_keeps_the_round() {
     assert_eq!(app.screen, Screen::Quiz);
     let quiz = app.quiz.as_ref().unwrap();
     assert_eq!(quiz.questions.len(), 2);
-    let first_expected = quiz.questions[0].2.clone();
+    let first_expected = quiz.questions[0].expected.clone();
     // Answer the first right in other units, the second wrong.
     type_text(
         &mut app,
@@ -177,7 +177,7 @@ fn deleting_a_metric_keeps_a_copy_in_the_trash() {
     press(&mut app, "3d");
     assert!(matches!(app.confirm, Some(Confirm::DeleteItem { .. })));
     press(&mut app, "y");
-    assert!(app.kit.metrics.is_empty());
+    assert!(app.kit().metrics.is_empty());
     let trashed: Vec<_> = fs::read_dir(tmp.path().join("trash"))
         .unwrap()
         .map(|e| e.unwrap().path())

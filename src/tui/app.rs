@@ -4,6 +4,7 @@
 mod checklist;
 mod drills;
 mod rehearse;
+mod scored_kit;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,6 @@ use super::editor::{EditorState, FIELDS};
 use super::form::{FormEditor, FormKind};
 use super::keymap::{Action, Context, action_for};
 use super::layout;
-use super::scores::{ScoreCache, Summary};
 use super::theme::Theme;
 use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
@@ -27,7 +27,8 @@ use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
-pub use steps::{Picker, PickerKind, QuizState, StepsState};
+pub use scored_kit::{ScoredKit, Sort};
+pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -47,12 +48,6 @@ pub enum Screen {
     Rehearse,
     Checklist,
     Coverage,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Score,
-    Title,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,13 +102,9 @@ pub enum Pending {
     },
 }
 
+/// The stories screen's own state; the list itself (filter, sort, the
+/// selected story) lives with the kit in [`ScoredKit`].
 pub struct StoriesState {
-    /// Indices into `kit.stories`, filtered and sorted.
-    pub view: Vec<usize>,
-    /// Position in `view`.
-    pub selected: usize,
-    pub sort: Sort,
-    pub filter: String,
     pub filtering: bool,
     pub pane: Pane,
     pub detail_scroll: u16,
@@ -128,11 +119,10 @@ pub struct App {
     store: Option<Store>,
     /// Why the app cannot write (another instance holds the lock, ...).
     pub read_only: Option<String>,
-    pub kit: Kit,
+    /// The kit with its scores and the stories list; changed only through
+    /// [`App::change_kit`], so nothing derived from it can go stale.
+    scored: ScoredKit,
     pub problems: Vec<LoadProblem>,
-    cache: ScoreCache,
-    /// Per story in `kit.stories`: its score, once computed.
-    pub summaries: Vec<Option<Summary>>,
     pub screen: Screen,
     pub home_selected: usize,
     pub stories: StoriesState,
@@ -152,9 +142,6 @@ pub struct App {
     pub picker: Option<Picker>,
     pub quiz: Option<QuizState>,
     pub reviews: crate::drill::reviews::Reviews,
-    /// Evaluation scores of `kit.designs` and `kit.opinions`, once computed.
-    pub design_scores: Vec<Option<u8>>,
-    pub opinion_scores: Vec<Option<u8>>,
     /// The built-in cards and the user's own (`cards.json`).
     pub deck: Vec<crate::drill::deck::Card>,
     pub deck_selected: usize,
@@ -191,17 +178,11 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             store,
             read_only,
-            kit: Kit::default(),
+            scored: ScoredKit::default(),
             problems: Vec::new(),
-            cache: ScoreCache::default(),
-            summaries: Vec::new(),
             screen: Screen::Home,
             home_selected: 0,
             stories: StoriesState {
-                view: Vec::new(),
-                selected: 0,
-                sort: Sort::Score,
-                filter: String::new(),
                 filtering: false,
                 pane: Pane::List,
                 detail_scroll: 0,
@@ -222,8 +203,6 @@ impl App {
             picker: None,
             quiz: None,
             reviews: Default::default(),
-            design_scores: Vec::new(),
-            opinion_scores: Vec::new(),
             deck: Vec::new(),
             deck_selected: 0,
             review: None,
@@ -277,22 +256,32 @@ impl App {
         self.loading.is_some()
     }
 
+    /// The kit as loaded and saved.
+    pub fn kit(&self) -> &Kit {
+        self.scored.kit()
+    }
+
+    /// The kit's scores and the stories list as shown.
+    pub fn scored(&self) -> &ScoredKit {
+        &self.scored
+    }
+
     /// Stories on file (counted from the folder while loading).
     pub fn story_count(&self) -> usize {
         self.loading
-            .map_or(self.kit.stories.len(), |(stories, _)| stories)
+            .map_or(self.kit().stories.len(), |(stories, _)| stories)
     }
 
     pub fn design_count(&self) -> usize {
         self.loading
-            .map_or(self.kit.designs.len(), |(_, designs)| designs)
+            .map_or(self.kit().designs.len(), |(_, designs)| designs)
     }
 
     /// Nothing prepared yet: the welcome panel.
     pub fn first_run(&self) -> bool {
         match self.loading {
             Some((stories, designs)) => stories == 0 && designs == 0,
-            None => self.kit.is_empty(),
+            None => self.kit().is_empty(),
         }
     }
 
@@ -302,49 +291,24 @@ impl App {
             Some(store) => store.load(),
             None => store::load(&self.data_dir),
         };
-        self.kit = loaded.kit;
         self.problems = loaded.problems;
-        self.kit_changed();
+        self.change_kit(|kit| *kit = loaded.kit);
     }
 
-    /// After the kit changed: reuse cached scores, rebuild the list.
-    fn kit_changed(&mut self) {
-        // Nothing is cached at start: skip hashing every story before the first frame.
-        self.summaries = if self.cache.is_empty() {
-            vec![None; self.kit.stories.len()]
-        } else {
-            self.kit.stories.iter().map(|s| self.cache.get(s)).collect()
-        };
-        self.design_scores = vec![None; self.kit.designs.len()];
-        self.opinion_scores = vec![None; self.kit.opinions.len()];
+    /// The one way to change the kit: scores and the stories list are
+    /// rebuilt with it, and the checklist is worked out again.
+    pub(super) fn change_kit<R>(&mut self, edit: impl FnOnce(&mut Kit) -> R) -> R {
+        let result = self.scored.change(edit);
         self.readiness = None;
-        self.refresh_view();
+        self.refresh_detail();
+        result
     }
 
     /// Scores up to `budget` stories not scored yet (called between events
     /// after the first frame); true while work remains.
     pub fn score_some(&mut self, budget: usize) -> bool {
-        let mut done = 0;
-        let mut changed = false;
-        for (i, story) in self.kit.stories.iter().enumerate() {
-            if self.summaries[i].is_some() {
-                continue;
-            }
-            if done == budget {
-                if changed {
-                    self.refresh_view();
-                }
-                return true;
-            }
-            let score = score_story(story);
-            self.summaries[i] = Some(self.cache.insert(story, &score));
-            done += 1;
-            changed = true;
-        }
-        if changed {
-            self.refresh_view();
-        }
-        if self.evaluate_some(budget.saturating_sub(done)) {
+        if self.scored.score_some(budget) {
+            self.refresh_detail();
             return true;
         }
         if self.readiness.is_none() {
@@ -354,55 +318,11 @@ impl App {
     }
 
     pub fn scoring_done(&self) -> bool {
-        self.summaries.iter().all(Option::is_some)
-            && self.design_scores.iter().all(Option::is_some)
-            && self.opinion_scores.iter().all(Option::is_some)
-            && self.readiness.is_some()
+        self.scored.scoring_done() && self.readiness.is_some()
     }
 
     pub fn ready_count(&self) -> usize {
-        self.summaries
-            .iter()
-            .flatten()
-            .filter(|s| s.ready())
-            .count()
-    }
-
-    /// Filter and sort the stories list, keeping the selected story selected.
-    fn refresh_view(&mut self) {
-        let keep = self.selected_story().map(|s| s.id.clone());
-        let needle = self.stories.filter.to_lowercase();
-        let mut view: Vec<usize> = (0..self.kit.stories.len())
-            .filter(|&i| {
-                needle.is_empty() || self.kit.stories[i].title.to_lowercase().contains(&needle)
-            })
-            .collect();
-        match self.stories.sort {
-            Sort::Title => view.sort_by(|&a, &b| {
-                self.kit.stories[a]
-                    .title
-                    .to_lowercase()
-                    .cmp(&self.kit.stories[b].title.to_lowercase())
-            }),
-            Sort::Score => view.sort_by_key(|&i| {
-                std::cmp::Reverse(
-                    self.summaries[i]
-                        .map(|s| u16::from(s.total) + 1)
-                        .unwrap_or(0),
-                )
-            }),
-        }
-        self.stories.view = view;
-        self.stories.selected = keep
-            .and_then(|id| {
-                self.stories
-                    .view
-                    .iter()
-                    .position(|&i| self.kit.stories[i].id == id)
-            })
-            .unwrap_or(0)
-            .min(self.stories.view.len().saturating_sub(1));
-        self.refresh_detail();
+        self.scored.ready_count()
     }
 
     fn refresh_detail(&mut self) {
@@ -417,10 +337,7 @@ impl App {
     }
 
     pub fn selected_story(&self) -> Option<&Story> {
-        self.stories
-            .view
-            .get(self.stories.selected)
-            .map(|&i| &self.kit.stories[i])
+        self.scored.selected_story()
     }
 
     /// The screen whose keys are live now.
@@ -529,21 +446,21 @@ impl App {
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
             Context::Filter => {
+                let mut filter = self.scored.filter().to_string();
                 match key.code {
                     KeyCode::Char(c)
                         if !key
                             .modifiers
                             .contains(crossterm::event::KeyModifiers::CONTROL) =>
                     {
-                        self.stories.filter.push(c);
+                        filter.push(c);
                     }
                     KeyCode::Backspace => {
-                        self.stories.filter.pop();
+                        filter.pop();
                     }
                     _ => return,
                 }
-                self.stories.selected = 0;
-                self.refresh_view();
+                self.set_filter(filter);
             }
             _ => {}
         }
@@ -589,14 +506,15 @@ impl App {
                 let list = layout::stories(area).list_rows;
                 if list.contains((mouse.column, mouse.row).into()) {
                     let row = usize::from(mouse.row - list.y);
-                    let first =
-                        layout::list_offset(self.stories.selected, usize::from(list.height));
+                    let first = layout::list_offset(
+                        self.scored.selected(),
+                        usize::from(list.height),
+                        self.scored.shown(),
+                    );
                     let index = first + row;
-                    if index < self.stories.view.len() {
-                        self.stories.selected = index;
+                    if index < self.scored.shown() {
                         self.stories.pane = Pane::List;
-                        self.stories.detail_scroll = 0;
-                        self.refresh_detail();
+                        self.move_selection(index);
                     }
                 }
             }
@@ -704,21 +622,23 @@ impl App {
             Action::Open => self.stories.filtering = false,
             Action::Back => {
                 self.stories.filtering = false;
-                self.stories.filter.clear();
-                self.refresh_view();
+                self.set_filter(String::new());
             }
             _ => {}
         }
     }
 
     fn move_selection(&mut self, to: usize) {
-        let last = self.stories.view.len().saturating_sub(1);
-        let to = to.min(last);
-        if to != self.stories.selected {
-            self.stories.selected = to;
+        if self.scored.select(to) {
             self.stories.detail_scroll = 0;
             self.refresh_detail();
         }
+    }
+
+    fn set_filter(&mut self, filter: String) {
+        self.scored.set_filter(filter);
+        self.stories.detail_scroll = 0;
+        self.refresh_detail();
     }
 
     fn page(&self) -> usize {
@@ -727,14 +647,13 @@ impl App {
 
     fn update_stories(&mut self, action: Action) {
         let detail = self.stories.pane == Pane::Detail;
-        let selected = self.stories.selected;
+        let selected = self.scored.selected();
         match action {
             Action::Quit => self.quit = true,
             Action::Back if detail => self.stories.pane = Pane::List,
             Action::Back => {
-                if !self.stories.filter.is_empty() {
-                    self.stories.filter.clear();
-                    self.refresh_view();
+                if !self.scored.filter().is_empty() {
+                    self.set_filter(String::new());
                 } else {
                     self.screen = Screen::Home;
                 }
@@ -800,11 +719,8 @@ impl App {
                 self.screen = Screen::Spoken;
             }
             Action::ToggleSort => {
-                self.stories.sort = match self.stories.sort {
-                    Sort::Score => Sort::Title,
-                    Sort::Title => Sort::Score,
-                };
-                self.refresh_view();
+                self.scored.toggle_sort();
+                self.refresh_detail();
             }
             Action::Filter => self.stories.filtering = true,
             Action::LoadExamples => self.load_examples(),
@@ -905,25 +821,20 @@ impl App {
                 .unwrap_or_else(|| "the data directory is read-only".into()));
         };
         store.save_story(&story).map_err(|e| e.to_string())?;
-        match self.kit.stories.iter_mut().find(|s| s.id == story.id) {
-            Some(slot) => *slot = story,
-            None => {
-                self.kit.stories.push(story);
-                self.kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
-            }
-        }
-        self.kit_changed();
+        self.change_kit(
+            |kit| match kit.stories.iter_mut().find(|s| s.id == story.id) {
+                Some(slot) => *slot = story,
+                None => {
+                    kit.stories.push(story);
+                    kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
+                }
+            },
+        );
         Ok(())
     }
 
     fn select_story(&mut self, id: &str) {
-        if let Some(pos) = self
-            .stories
-            .view
-            .iter()
-            .position(|&i| self.kit.stories[i].id == id)
-        {
-            self.stories.selected = pos;
+        if self.scored.select_id(id) {
             self.refresh_detail();
         }
     }
@@ -939,20 +850,17 @@ impl App {
             stories: example_stories(),
             ..Kit::default()
         };
-        let mut kit = std::mem::take(&mut self.kit);
-        let result = store::import_kit(
-            store,
-            &mut kit,
-            incoming,
-            Path::new("the built-in examples"),
-        );
-        self.kit = kit;
+        // What was written is in the kit, even if a later file failed.
+        let result = self.scored.change(|kit| {
+            store::import_kit(store, kit, incoming, Path::new("the built-in examples"))
+        });
+        self.readiness = None;
+        self.refresh_detail();
         match result {
             Ok(report) if report.stories == 0 => {
                 self.info("The example stories are already here.");
             }
             Ok(report) => {
-                self.kit_changed();
                 self.screen = Screen::Stories;
                 self.info(format!(
                     "Loaded {} example stories — compare the strong ones with 'Weak example'.",
@@ -977,8 +885,7 @@ impl App {
                 };
                 match store.delete(Folder::Stories, &id) {
                     Ok(to) => {
-                        self.kit.stories.retain(|s| s.id != id);
-                        self.kit_changed();
+                        self.change_kit(|kit| kit.stories.retain(|s| s.id != id));
                         let shown = to
                             .strip_prefix(&self.data_dir)
                             .unwrap_or(&to)
@@ -1010,7 +917,7 @@ impl App {
                     let editing = (!draft.editing.is_empty()).then_some(draft.editing.clone());
                     let original = editing
                         .as_deref()
-                        .and_then(|id| self.kit.story(id).cloned())
+                        .and_then(|id| self.kit().story(id).cloned())
                         .unwrap_or_default();
                     let mut editor = EditorState::open(editing, draft.story);
                     // Dirty against what is saved, so leaving asks and saving writes.
@@ -1076,7 +983,7 @@ impl App {
                 return;
             }
         };
-        let Some(base) = self.kit.story(id).cloned() else {
+        let Some(base) = self.kit().story(id).cloned() else {
             self.error(format!(
                 "The story `{id}` is gone; your text was not saved."
             ));
@@ -1103,7 +1010,7 @@ impl App {
     /// Keeps text from `$EDITOR` that could not be saved, as the draft of an
     /// editor opened on it, so not a word is lost.
     fn keep_external_text(&mut self, id: &str, text: String, why: String) {
-        let base = self.kit.story(id).cloned().unwrap_or_default();
+        let base = self.kit().story(id).cloned().unwrap_or_default();
         let mut salvaged = base.clone();
         salvaged.notes = format!(
             "{}\n\n[text from $EDITOR that could not be read]\n{text}",

@@ -120,13 +120,14 @@ pub fn stories(area: Rect) -> StoriesLayout {
     }
 }
 
-/// The first row shown in a list of `height` rows: the list pages, so the
-/// selected row is always visible and clicks map back without state.
-pub fn list_offset(selected: usize, height: usize) -> usize {
+/// The first row shown of a list of `len` rows in `height` rows: the list
+/// pages, so the selected row is always visible and clicks map back without
+/// state; the last page ends at the last row, never in blank space.
+pub fn list_offset(selected: usize, height: usize, len: usize) -> usize {
     if height == 0 {
         return 0;
     }
-    (selected / height) * height
+    ((selected / height) * height).min(len.saturating_sub(height))
 }
 
 /// The editor: fields and the focused input on the left, the live score on

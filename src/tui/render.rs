@@ -200,7 +200,7 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let rect = layout::centered(area, area.width.saturating_sub(4).min(110), height);
     Clear.render(rect, buf);
     let inner_rows = usize::from(rect.height.saturating_sub(2));
-    let first = layout::list_offset(picker.selected, inner_rows);
+    let first = layout::list_offset(picker.selected, inner_rows, rows.len());
     let width = usize::from(rect.width.saturating_sub(2));
     let lines: Vec<Line> = rows
         .iter()
@@ -210,7 +210,10 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         .map(|(i, row)| {
             let text = super::widgets::clip(row, width);
             if i == picker.selected {
-                Line::from(Span::styled(format!("{text:<width$}"), t.selected()))
+                Line::from(Span::styled(
+                    super::widgets::pad(&text, width),
+                    t.selected(),
+                ))
             } else {
                 Line::from(text)
             }

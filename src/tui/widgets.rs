@@ -4,6 +4,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::theme::Theme;
 
 /// Text from a file, made safe to draw: control characters (escape
@@ -122,15 +124,39 @@ pub fn minutes(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// Cuts `text` to `width` characters, with an ellipsis when cut.
+/// Columns `text` takes on screen: a CJK character or an emoji takes two.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to `width` columns, with an ellipsis when cut; measured on
+/// screen, so wide characters count twice and are never cut in half.
 pub fn clip(text: &str, width: usize) -> String {
     let text = safe(text);
-    if text.chars().count() <= width {
+    if self::width(&text) <= width {
         return text;
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut cut = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    if width > 0 {
+        cut.push('…');
+    }
     cut
+}
+
+/// `text` followed by spaces up to `width` columns (on screen).
+pub fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(self::width(text));
+    format!("{text}{}", " ".repeat(fill))
 }
 
 #[cfg(test)]
@@ -143,6 +169,22 @@ mod tests {
         let shown = safe(evil);
         assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
         assert!(shown.starts_with("ok"));
+    }
+
+    #[test]
+    fn clipping_measures_what_the_terminal_shows() {
+        // Four CJK characters take eight columns.
+        assert_eq!(width("事故対応"), 8);
+        assert_eq!(clip("事故対応", 8), "事故対応");
+        assert_eq!(clip("事故対応", 7), "事故対…");
+        assert_eq!(
+            width(&clip("事故対応", 6)),
+            5,
+            "a wide character is never cut in half"
+        );
+        assert_eq!(clip("🔥🔥🔥 outage", 6), "🔥🔥…");
+        assert_eq!(pad("事故", 6), "事故  ");
+        assert_eq!(clip("abc", 0), "");
     }
 
     #[test]

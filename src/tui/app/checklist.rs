@@ -17,7 +17,7 @@ pub struct CoverageCursor {
 impl App {
     fn inputs(&self) -> Inputs<'_> {
         Inputs {
-            kit: &self.kit,
+            kit: self.kit(),
             reviews: &self.reviews,
             deck: &self.deck,
             today: self.today,
@@ -38,7 +38,7 @@ impl App {
     /// Today's plan from what is unmet (light review the last two days).
     pub fn today_plan(&self) -> Vec<String> {
         match &self.readiness {
-            Some(r) => plan(r, &self.inputs(), self.kit.profile.interview_date),
+            Some(r) => plan(r, &self.inputs(), self.kit().profile.interview_date),
             None => Vec::new(),
         }
     }
@@ -61,7 +61,7 @@ impl App {
 
     pub(super) fn update_coverage(&mut self, action: Action) {
         let rows = QUESTIONS.len();
-        let cols = self.kit.stories.len();
+        let cols = self.kit().stories.len();
         let c = &mut self.coverage;
         match action {
             Action::Quit => self.quit = true,
@@ -78,7 +78,7 @@ impl App {
     /// Links (or unlinks) the story under the cursor to the question.
     fn toggle_link(&mut self) {
         let question = QUESTIONS[self.coverage.question].id;
-        let Some(mut story) = self.kit.stories.get(self.coverage.story).cloned() else {
+        let Some(mut story) = self.kit().stories.get(self.coverage.story).cloned() else {
             self.error("No story to link yet: write one first (1, then n).");
             return;
         };
@@ -109,7 +109,7 @@ impl App {
     /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
     fn write_cheat_sheet(&mut self) {
         let all = crate::cli::Everything {
-            kit: self.kit.clone(),
+            kit: self.kit().clone(),
             reviews: self.reviews.clone(),
             deck: self.deck.clone(),
             problems: Vec::new(),

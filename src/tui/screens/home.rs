@@ -40,12 +40,12 @@ pub const STEPS: [Step; 5] = [
 
 /// "12 days to your interview at Acme" (or `None` without a date).
 pub fn days_left(app: &App) -> Option<String> {
-    let date = app.kit.profile.interview_date?;
+    let date = app.kit().profile.interview_date?;
     let days = (date - app.today).num_days();
-    let at = if app.kit.profile.company.trim().is_empty() {
+    let at = if app.kit().profile.company.trim().is_empty() {
         String::new()
     } else {
-        format!(" at {}", clip(&app.kit.profile.company, 20))
+        format!(" at {}", clip(&app.kit().profile.company, 20))
     };
     Some(match days {
         0 => format!("interview{at} today"),
@@ -74,7 +74,7 @@ fn progress(app: &App, step: usize) -> Progress {
         0 => {
             let total = app.story_count();
             let ready = app.ready_count();
-            let scored = app.summaries.iter().flatten().count();
+            let scored = app.scored().scored_count();
             let text = if app.loading() {
                 format!("{total} stories · reading…")
             } else if total == 0 {
@@ -113,7 +113,7 @@ fn progress(app: &App, step: usize) -> Progress {
             }
         }
         2 => {
-            let e = crate::evaluate::metric::checklist(&app.kit.metrics);
+            let e = crate::evaluate::metric::checklist(&app.kit().metrics);
             let met = e.checks.iter().filter(|c| c.met()).count();
             let quiz = match app.reviews.last_quiz() {
                 Some(round) => format!(" · last quiz {}%", round.percent()),
@@ -122,7 +122,7 @@ fn progress(app: &App, step: usize) -> Progress {
             Progress {
                 mark: if met == e.checks.len() {
                     "✓"
-                } else if met > 0 || !app.kit.metrics.is_empty() {
+                } else if met > 0 || !app.kit().metrics.is_empty() {
                     "◐"
                 } else {
                     "○"
@@ -158,13 +158,8 @@ fn progress(app: &App, step: usize) -> Progress {
             }
         }
         _ => {
-            let n = app.kit.opinions.len();
-            let strong = app
-                .opinion_scores
-                .iter()
-                .flatten()
-                .filter(|&&s| s >= 80)
-                .count();
+            let n = app.kit().opinions.len();
+            let strong = app.scored().opinion_scores().filter(|&s| s >= 80).count();
             Progress {
                 mark: if strong >= 3 {
                     "✓"
@@ -295,7 +290,7 @@ fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
 fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut extra: Vec<Line> = Vec::new();
-    let words = app.kit.narrative.text.split_whitespace().count();
+    let words = app.kit().narrative.text.split_whitespace().count();
     if app.loading() {
         extra.push(Line::from(Span::styled("   reading your kit…", t.dim())));
         return extra;
@@ -307,7 +302,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             if words == 0 {
                 ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
             } else {
-                let e = crate::evaluate::narrative::evaluate(&app.kit.narrative);
+                let e = crate::evaluate::narrative::evaluate(&app.kit().narrative);
                 let next = e.next().map(|c| format!(" · next: {}", c.label.to_lowercase())).unwrap_or_default();
                 format!(": {words} words, {}/100{next}", e.score)
             },
@@ -325,7 +320,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
                     t.dim(),
                 ),
             ]));
-            if app.kit.profile.interview_date.is_some() {
+            if app.kit().profile.interview_date.is_some() {
                 for step in app.today_plan().into_iter().take(3) {
                     extra.push(Line::from(Span::styled(
                         format!("   Today: {}", safe(&step)),
@@ -343,7 +338,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
                 ]));
             }
         }
-        None if !app.kit.stories.is_empty() => extra.push(Line::from(vec![
+        None if !app.kit().stories.is_empty() => extra.push(Line::from(vec![
             Span::styled("   Readiness: ", t.heading()),
             Span::styled("scoring your stories…", t.dim()),
         ])),

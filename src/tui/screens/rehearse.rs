@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let body = layout::chrome(area).body;
     let q = question(r.question).map(|q| q.text).unwrap_or(r.question);
     let title = app
-        .kit
+        .kit()
         .story(&r.story_id)
         .map(|s| s.title.clone())
         .unwrap_or_default();

@@ -13,7 +13,7 @@ use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{clip, highlighted, minutes, safe, score_bar, total_bar};
+use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
 
 /// The heading of each story field in the detail pane.
 pub fn field_label(field: &str) -> &'static str {
@@ -44,18 +44,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
     let s = &app.stories;
+    let list = app.scored();
 
-    let sort = match s.sort {
+    let sort = match list.sort() {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = format!(" Stories ({}) · {sort} ", s.view.len());
-    if s.filtering || !s.filter.is_empty() {
+    let mut title = format!(" Stories ({}) · {sort} ", list.shown());
+    if s.filtering || !list.filter().is_empty() {
         title = format!(
             " /{}{} · {} shown ",
-            safe(&s.filter),
+            safe(list.filter()),
             if s.filtering { "▏" } else { "" },
-            s.view.len()
+            list.shown()
         );
     }
     let border = if s.pane == Pane::List {
@@ -70,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let rows = usize::from(l.list_rows.height);
     let width = usize::from(l.list_rows.width);
-    if app.kit.stories.is_empty() {
+    if app.kit().stories.is_empty() {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
@@ -82,15 +83,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ])
         .wrap(Wrap { trim: true })
         .render(l.list_rows, buf);
-    } else if s.view.is_empty() {
+    } else if list.shown() == 0 {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
-    let first = layout::list_offset(s.selected, rows);
-    for (row, &index) in s.view.iter().enumerate().skip(first).take(rows) {
-        let story = &app.kit.stories[index];
+    let first = layout::list_offset(list.selected(), rows, list.shown());
+    for (row, story, summary) in list.rows(first, rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
-        let (mut spans, weakest) = match app.summaries[index] {
+        let (mut spans, weakest) = match summary {
             Some(summary) => {
                 let (d, score) = summary.weakest();
                 let weak = if summary.total == 100 {
@@ -100,20 +100,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 (total_bar(summary.total, 5, t), weak)
             }
-            None => (vec![Span::styled("  …  scoring", t.dim())], String::new()),
+            // As wide as the bar and its total, so the titles line up.
+            None => (vec![Span::styled(" scoring…", t.dim())], String::new()),
         };
-        let title_width = width.saturating_sub(11 + weakest.chars().count());
+        let title_width = width.saturating_sub(11 + widgets::width(&weakest));
         let title = if story.title.trim().is_empty() {
             "(untitled)"
         } else {
             story.title.as_str()
         };
-        let title = clip(title, title_width);
-        let pad = title_width.saturating_sub(title.chars().count());
-        spans.push(Span::raw(format!(" {title}{}", " ".repeat(pad))));
+        spans.push(Span::raw(format!(
+            " {}",
+            widgets::pad(&clip(title, title_width), title_width)
+        )));
         spans.push(Span::styled(weakest, t.dim()));
         let line = Line::from(spans);
-        if row == s.selected {
+        if row == list.selected() {
             Paragraph::new(line).style(t.selected()).render(rect, buf);
         } else {
             line.render(rect, buf);
