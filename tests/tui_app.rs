@@ -7,7 +7,7 @@ use std::fs;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{Confirm, Screen};
+use sre_prep::tui::app::{Confirm, Pending, Screen};
 
 #[test]
 fn a_new_story_typed_and_saved_lands_on_disk() {
@@ -246,19 +246,68 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Ask me about the burn-rate maths."));
 
-    // A heading with a typo is not silently dropped: the text is kept in the editor.
+    // A heading with a typo is not silently dropped, nor put inside a field:
+    // the app says what is wrong and offers the same text back to fix.
+    let on_disk =
+        fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
-    app.finish_external_edit(&story.id, Ok(broken));
-    assert_eq!(app.screen, Screen::Editor);
-    assert!(app.status.as_ref().unwrap().text.contains("Blast radus"));
-    assert!(
-        app.editor
-            .as_ref()
-            .unwrap()
-            .story()
-            .notes
-            .contains("the words I typed")
+    app.finish_external_edit(&story.id, Ok(broken.clone()));
+    assert_eq!(
+        app.screen,
+        Screen::Stories,
+        "no editor opened on a salvaged copy"
     );
+    assert!(
+        matches!(&app.confirm, Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
+    );
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Blast radus"), "{text}");
+    assert!(text.contains("to fix it?"), "{text}");
+    press(&mut app, "y");
+    assert_eq!(
+        app.pending,
+        Some(Pending::ExternalEdit {
+            id: story.id.clone(),
+            text: broken.clone()
+        }),
+        "the editor opens on the failed text, as it was"
+    );
+    // Still wrong: the latest text is what comes back, not a copy appended.
+    app.pending = None;
+    let still = broken.replace("the words I typed", "the words I typed, and more");
+    app.finish_external_edit(&story.id, Ok(still.clone()));
+    press(&mut app, "y");
+    assert_eq!(
+        app.pending,
+        Some(Pending::ExternalEdit {
+            id: story.id.clone(),
+            text: still
+        })
+    );
+    app.pending = None;
+    // Fixed this time: saved.
+    let fixed = sre_prep::kit::template::render(&app.kit().story(&story.id).unwrap().clone())
+        .replace("# Notes\n", "# Notes\nFixed in the editor.\n");
+    app.finish_external_edit(&story.id, Ok(fixed));
+    let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    assert!(saved.contains("Fixed in the editor."), "{saved}");
+    assert!(!saved.contains("Blast radus"), "{saved}");
+
+    // Dropped on n: the story on disk is untouched and E starts from it, clean.
+    let before = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    app.finish_external_edit(&story.id, Ok(broken));
+    press(&mut app, "n");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap(),
+        before
+    );
+    assert_ne!(before, on_disk);
+    press(&mut app, "E");
+    let Some(Pending::ExternalEdit { text, .. }) = app.pending.take() else {
+        panic!("E asks for the editor");
+    };
+    assert_eq!(text.matches("# Title").count(), 1, "{text}");
+    assert!(!text.contains("Blast radus"), "{text}");
 }
 
 #[test]

@@ -57,6 +57,26 @@ pub enum Pane {
     Detail,
 }
 
+/// A pane whose text scrolls, each stopping where its last line reaches
+/// the bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    StoryDetail,
+    StepDetail(FormKind),
+    Checklist,
+    Spoken,
+    Help(Context),
+    RehearsalResult,
+}
+
+/// How to scroll: by rows (up is negative), or to an end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollTo {
+    By(i32),
+    Top,
+    Bottom,
+}
+
 /// A question waiting for y/n.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
@@ -71,6 +91,18 @@ pub enum Confirm {
     },
     LeaveForm,
     LeaveEditor,
+    /// Ctrl-c where unsaved text cannot be kept (a read-only app, or text
+    /// back from `$EDITOR` that could not be read); `back` is the question
+    /// it interrupted, asked again on "no".
+    QuitAndLoseText {
+        back: Option<Box<Confirm>>,
+    },
+    /// Text back from `$EDITOR` could not be read: edit it again (the same
+    /// text, to fix) or drop it — as `crontab -e` and `visudo` ask.
+    EditAgain {
+        why: String,
+        retry: Pending,
+    },
     AbandonRehearsal,
     RestoreDraft {
         title: String,
@@ -340,6 +372,28 @@ impl App {
         self.scored.selected_story()
     }
 
+    /// Rows the message at the bottom takes, wrapped across `area` (0 when
+    /// there is none): at most a third of it.
+    pub fn status_rows(&self, area: Rect) -> u16 {
+        let Some(status) = &self.status else {
+            return 0;
+        };
+        let line = ratatui::text::Line::from(format!(" {} ", super::widgets::safe(&status.text)));
+        let most = (area.height / 3).max(1);
+        layout::wrapped_rows(&[line], area.width).clamp(1, most)
+    }
+
+    /// Where the screens are drawn in `area`: above a long message.
+    pub fn screen_area_in(&self, area: Rect) -> Rect {
+        layout::screen_area(area, self.status_rows(area))
+    }
+
+    /// Where the screens are drawn in the terminal (for the mouse and for
+    /// scrolling, which must agree with the frame).
+    pub fn screen_area(&self) -> Rect {
+        self.screen_area_in(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
     /// The screen whose keys are live now.
     pub fn context(&self) -> Context {
         if self.confirm.is_some() {
@@ -388,6 +442,16 @@ impl App {
         });
     }
 
+    /// At the start of an edit in a read-only app: say now, not at Ctrl-s,
+    /// that it cannot be saved here.
+    pub(super) fn say_edit_cannot_be_saved(&mut self) {
+        if let Some(why) = self.read_only.clone() {
+            self.error(format!(
+                "{why} — you can type here, but this edit cannot be saved in this window."
+            ));
+        }
+    }
+
     /// True when the app can write; otherwise says why, as an error.
     fn ensure_writable(&mut self) -> bool {
         if self.store.is_none() {
@@ -398,6 +462,58 @@ impl App {
             self.error(format!("{why} — nothing was changed."));
         }
         self.store.is_some()
+    }
+
+    // ---- scrolling ----
+
+    /// Where `pane` can scroll to at the current size: its text's last
+    /// line at the bottom, and no further.
+    pub fn scroll_limit(&self, pane: Scroll) -> u16 {
+        let area = self.screen_area();
+        match pane {
+            Scroll::StoryDetail => super::screens::stories::detail_scroll_limit(self, area),
+            Scroll::StepDetail(kind) => {
+                super::screens::steps::detail_scroll_limit(self, kind, area)
+            }
+            Scroll::Checklist => super::screens::checklist::scroll_limit(self, area),
+            Scroll::Spoken => super::screens::spoken::scroll_limit(self, area),
+            Scroll::Help(under) => super::screens::help::scroll_limit(
+                self,
+                under,
+                Rect::new(0, 0, self.size.0, self.size.1),
+            ),
+            Scroll::RehearsalResult => super::screens::rehearse::scroll_limit(self, area),
+        }
+    }
+
+    fn scroll_position(&mut self, pane: Scroll) -> Option<&mut u16> {
+        Some(match pane {
+            Scroll::StoryDetail => &mut self.stories.detail_scroll,
+            Scroll::StepDetail(_) | Scroll::Checklist => &mut self.steps.detail_scroll,
+            Scroll::Spoken => &mut self.spoken_scroll,
+            Scroll::Help(_) => &mut self.help_scroll,
+            Scroll::RehearsalResult => &mut self.rehearsal.as_mut()?.result_scroll,
+        })
+    }
+
+    /// Scrolls `pane`, never past the end of its text (nor the start).
+    pub(super) fn scroll(&mut self, pane: Scroll, to: ScrollTo) {
+        let limit = self.scroll_limit(pane);
+        let Some(position) = self.scroll_position(pane) else {
+            return;
+        };
+        // A resize may have left it past the end: count from what is shown.
+        let now = i64::from((*position).min(limit));
+        *position = match to {
+            ScrollTo::By(rows) => (now + i64::from(rows)).clamp(0, i64::from(limit)) as u16,
+            ScrollTo::Top => 0,
+            ScrollTo::Bottom => limit,
+        };
+    }
+
+    /// Rows a page scrolls: the height of the list or pane, less one.
+    fn page_rows(&self) -> i32 {
+        i32::from(self.size.1.saturating_sub(8)).max(1)
     }
 
     // ---- events ----
@@ -487,39 +603,81 @@ impl App {
     }
 
     fn handle_mouse(&mut self, mouse: &MouseEvent) {
-        if self.confirm.is_some() || self.help.is_some() {
+        if self.confirm.is_some() {
             return;
         }
-        match (self.screen, mouse.kind) {
-            (Screen::Stories, MouseEventKind::ScrollDown) => self.update(Action::Down),
-            (Screen::Stories, MouseEventKind::ScrollUp) => self.update(Action::Up),
-            (
-                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
-                MouseEventKind::ScrollDown,
-            ) => self.update(Action::Down),
-            (
-                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
-                MouseEventKind::ScrollUp,
-            ) => self.update(Action::Up),
-            (Screen::Stories, MouseEventKind::Down(MouseButton::Left)) => {
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
-                let list = layout::stories(area).list_rows;
-                if list.contains((mouse.column, mouse.row).into()) {
-                    let row = usize::from(mouse.row - list.y);
-                    let first = layout::list_offset(
-                        self.scored.selected(),
-                        usize::from(list.height),
-                        self.scored.shown(),
-                    );
-                    let index = first + row;
-                    if index < self.scored.shown() {
-                        self.stories.pane = Pane::List;
-                        self.move_selection(index);
-                    }
+        let at = (mouse.column, mouse.row).into();
+        let area = self.screen_area();
+        // The wheel scrolls what is under the pointer: a pane's text by
+        // three rows, a list by one row.
+        let wheel = match mouse.kind {
+            MouseEventKind::ScrollDown => Some(1),
+            MouseEventKind::ScrollUp => Some(-1),
+            _ => None,
+        };
+        if let Some(under) = self.help {
+            if let Some(step) = wheel {
+                self.scroll(Scroll::Help(under), ScrollTo::By(3 * step));
+            }
+            return;
+        }
+        if self.picker.is_some() {
+            return;
+        }
+        let collection = match self.screen {
+            Screen::Designs => Some(FormKind::Design),
+            Screen::Metrics => Some(FormKind::Metric),
+            Screen::Opinions => Some(FormKind::Opinion),
+            _ => None,
+        };
+        let panes = layout::stories(area);
+        match (self.screen, wheel) {
+            (Screen::Stories, Some(step)) if panes.detail.contains(at) => {
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(3 * step))
+            }
+            (Screen::Stories, Some(step)) => {
+                let to = self.scored.selected().saturating_add_signed(step as isize);
+                self.move_selection(to);
+            }
+            (Screen::Designs | Screen::Metrics | Screen::Opinions, Some(step)) => {
+                let Some(kind) = collection else { return };
+                if panes.detail.contains(at) {
+                    self.scroll(Scroll::StepDetail(kind), ScrollTo::By(3 * step));
+                } else if let Some(now) = self.selected_index(kind) {
+                    self.select_item(kind, now.saturating_add_signed(step as isize));
                 }
             }
-            (Screen::Home, MouseEventKind::Down(MouseButton::Left)) => {
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
+            (Screen::Spoken, Some(step)) => self.scroll(Scroll::Spoken, ScrollTo::By(3 * step)),
+            (Screen::Checklist, Some(step)) => {
+                self.scroll(Scroll::Checklist, ScrollTo::By(3 * step))
+            }
+            (Screen::Rehearse, Some(step)) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(3 * step))
+            }
+            (_, Some(_)) => {}
+            (_, None) if mouse.kind != MouseEventKind::Down(MouseButton::Left) => {}
+            (Screen::Stories, None) => {
+                if let Some(row) = clicked_row(
+                    panes.list_rows,
+                    mouse,
+                    self.scored.selected(),
+                    self.scored.shown(),
+                ) {
+                    self.stories.pane = Pane::List;
+                    self.move_selection(row);
+                }
+            }
+            (Screen::Designs | Screen::Metrics | Screen::Opinions, None) => {
+                let Some(kind) = collection else { return };
+                let selected = self.selected_index(kind).unwrap_or(0);
+                if let Some(row) =
+                    clicked_row(panes.list_rows, mouse, selected, self.list_len(kind))
+                {
+                    self.steps.pane = Pane::List;
+                    self.select_item(kind, row);
+                }
+            }
+            (Screen::Home, None) => {
                 let reserved = super::screens::home::reserved_rows(self, area);
                 if let Some(step) =
                     layout::home_step_at(area, self.first_run(), reserved, mouse.column, mouse.row)
@@ -546,11 +704,10 @@ impl App {
         if let Some(under) = self.help {
             match action {
                 Action::Back => self.help = None,
-                Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.scroll(Scroll::Help(under), ScrollTo::By(1)),
+                Action::Up => self.scroll(Scroll::Help(under), ScrollTo::By(-1)),
                 _ => {}
             }
-            let _ = under;
             return;
         }
         if action == Action::Help {
@@ -658,25 +815,16 @@ impl App {
                     self.screen = Screen::Home;
                 }
             }
-            Action::Up if detail => {
-                self.stories.detail_scroll = self.stories.detail_scroll.saturating_sub(1)
-            }
-            Action::Down if detail => {
-                self.stories.detail_scroll = self.stories.detail_scroll.saturating_add(1)
-            }
+            Action::Up if detail => self.scroll(Scroll::StoryDetail, ScrollTo::By(-1)),
+            Action::Down if detail => self.scroll(Scroll::StoryDetail, ScrollTo::By(1)),
             Action::PageUp if detail => {
-                self.stories.detail_scroll = self
-                    .stories
-                    .detail_scroll
-                    .saturating_sub(self.page() as u16)
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(-self.page_rows()))
             }
             Action::PageDown if detail => {
-                self.stories.detail_scroll = self
-                    .stories
-                    .detail_scroll
-                    .saturating_add(self.page() as u16)
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(self.page_rows()))
             }
-            Action::Top if detail => self.stories.detail_scroll = 0,
+            Action::Top if detail => self.scroll(Scroll::StoryDetail, ScrollTo::Top),
+            Action::Bottom if detail => self.scroll(Scroll::StoryDetail, ScrollTo::Bottom),
             Action::Up => self.move_selection(selected.saturating_sub(1)),
             Action::Down => self.move_selection(selected + 1),
             Action::PageUp => self.move_selection(selected.saturating_sub(self.page())),
@@ -691,6 +839,7 @@ impl App {
                 if let Some(story) = self.selected_story().cloned() {
                     self.editor = Some(EditorState::open(Some(story.id.clone()), story));
                     self.screen = Screen::Editor;
+                    self.say_edit_cannot_be_saved();
                 }
             }
             Action::EditInEditor => {
@@ -732,14 +881,10 @@ impl App {
         match action {
             Action::Back => self.screen = Screen::Stories,
             Action::Quit => self.quit = true,
-            Action::Up => self.spoken_scroll = self.spoken_scroll.saturating_sub(1),
-            Action::Down => self.spoken_scroll = self.spoken_scroll.saturating_add(1),
-            Action::PageUp => {
-                self.spoken_scroll = self.spoken_scroll.saturating_sub(self.page() as u16)
-            }
-            Action::PageDown => {
-                self.spoken_scroll = self.spoken_scroll.saturating_add(self.page() as u16)
-            }
+            Action::Up => self.scroll(Scroll::Spoken, ScrollTo::By(-1)),
+            Action::Down => self.scroll(Scroll::Spoken, ScrollTo::By(1)),
+            Action::PageUp => self.scroll(Scroll::Spoken, ScrollTo::By(-self.page_rows())),
+            Action::PageDown => self.scroll(Scroll::Spoken, ScrollTo::By(self.page_rows())),
             _ => {}
         }
     }
@@ -767,6 +912,7 @@ impl App {
     fn new_story(&mut self) {
         self.editor = Some(EditorState::open(None, Story::default()));
         self.screen = Screen::Editor;
+        self.say_edit_cannot_be_saved();
     }
 
     fn close_editor(&mut self) {
@@ -899,6 +1045,12 @@ impl App {
                 }
             }
             (Confirm::LeaveEditor, true) => self.close_editor(),
+            (Confirm::QuitAndLoseText { .. }, true) => self.quit = true,
+            (Confirm::QuitAndLoseText { back }, false) => self.confirm = back.map(|b| *b),
+            (Confirm::EditAgain { retry, .. }, true) => self.pending = Some(retry),
+            (Confirm::EditAgain { .. }, false) => {
+                self.info("Your text from $EDITOR was dropped; what is saved is as it was.")
+            }
             (Confirm::LeaveForm, true) => self.close_form(),
             (Confirm::AbandonRehearsal, true) => {
                 self.rehearsal = None;
@@ -960,21 +1112,36 @@ impl App {
                     form: None,
                 })
         });
-        if let Some(draft) = draft
-            && let Some(store) = self.store.as_ref()
-            && let Err(e) = store.save_draft(&draft)
-        {
-            // Quitting would lose the text: stay, and say why.
-            self.error(format!(
-                "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
-            ));
+        // Text from $EDITOR waiting to be fixed is not a draft: ask.
+        if let Some(asked @ Confirm::EditAgain { .. }) = self.confirm.take() {
+            self.confirm = Some(Confirm::QuitAndLoseText {
+                back: Some(Box::new(asked)),
+            });
             return;
+        }
+        match (draft, self.store.as_ref()) {
+            (Some(draft), Some(store)) => {
+                if let Err(e) = store.save_draft(&draft) {
+                    // Quitting would lose the text: stay, and say why.
+                    self.error(format!(
+                        "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
+                    ));
+                    return;
+                }
+            }
+            // Read-only: nothing may be written, not even a draft. Ask
+            // first; a second Ctrl-c is the answer yes.
+            (Some(_), None) if !matches!(self.confirm, Some(Confirm::QuitAndLoseText { .. })) => {
+                self.confirm = Some(Confirm::QuitAndLoseText { back: None });
+                return;
+            }
+            _ => {}
         }
         self.quit = true;
     }
 
-    /// The text came back from `$EDITOR`: parse, validate, save — or keep
-    /// the text and say what is wrong.
+    /// The text came back from `$EDITOR`: parse, validate, save — or ask
+    /// to edit the same text again, so not a word is lost.
     pub fn finish_external_edit(&mut self, id: &str, result: Result<String, String>) {
         let text = match result {
             Ok(text) => text,
@@ -989,42 +1156,49 @@ impl App {
             ));
             return;
         };
-        match template::parse(&text, &base) {
-            Ok(story) if story == base => self.info("No changes."),
-            Ok(story) if story.title.trim().is_empty() => {
-                self.keep_external_text(id, text, "the Title is empty".into());
+        let why = match template::parse(&text, &base) {
+            Ok(story) if story == base => {
+                self.info("No changes.");
+                return;
             }
+            Ok(story) if story.title.trim().is_empty() => "the Title is empty".to_string(),
             Ok(story) => {
                 let title = story.title.clone();
                 match self.save_story_to_kit(story) {
                     Ok(()) => {
                         self.info(format!("Saved '{title}' from your editor."));
+                        return;
                     }
-                    Err(e) => self.keep_external_text(id, text, format!("not saved: {e}")),
+                    Err(e) => format!("not saved: {e}"),
                 }
             }
-            Err(e) => self.keep_external_text(id, text, e.to_string()),
-        }
+            Err(e) => e.to_string(),
+        };
+        self.ask_to_edit_again(
+            why,
+            Pending::ExternalEdit {
+                id: id.to_string(),
+                text,
+            },
+        );
     }
 
-    /// Keeps text from `$EDITOR` that could not be saved, as the draft of an
-    /// editor opened on it, so not a word is lost.
-    fn keep_external_text(&mut self, id: &str, text: String, why: String) {
-        let base = self.kit().story(id).cloned().unwrap_or_default();
-        let mut salvaged = base.clone();
-        salvaged.notes = format!(
-            "{}\n\n[text from $EDITOR that could not be read]\n{text}",
-            base.notes
-        )
-        .trim()
-        .to_string();
-        let mut editor = EditorState::open(Some(id.to_string()), salvaged);
-        editor.original = base;
-        editor.focus = FIELDS.iter().position(|f| f.field == "notes").unwrap_or(8);
-        self.editor = Some(editor);
-        self.screen = Screen::Editor;
-        self.error(format!("Your $EDITOR text could not be read ({why}). It is kept in Notes here — fix and Ctrl-s, or Esc to drop it."));
+    /// Text from `$EDITOR` that could not be saved: it stays as it came
+    /// back, to be fixed in the editor again (or dropped, if the user says).
+    pub(super) fn ask_to_edit_again(&mut self, why: String, retry: Pending) {
+        self.status = None;
+        self.confirm = Some(Confirm::EditAgain { why, retry });
     }
+}
+
+/// The row of a paged list of `len` rows under a click, if any.
+fn clicked_row(rows: Rect, mouse: &MouseEvent, selected: usize, len: usize) -> Option<usize> {
+    if !rows.contains((mouse.column, mouse.row).into()) {
+        return None;
+    }
+    let first = layout::list_offset(selected, usize::from(rows.height), len);
+    let row = first + usize::from(mouse.row - rows.y);
+    (row < len).then_some(row)
 }
 
 /// Identifies a story's content for the detail cache.

@@ -119,6 +119,49 @@ pub fn rating_buttons(intervals: [u32; 4], theme: Theme) -> Line<'static> {
     Line::from(buttons)
 }
 
+/// A field open for typing: a box with the field's name on top and its
+/// hint below — on the bottom border if it fits there, else wrapped inside
+/// the box under the text, never cut.
+pub fn input_box(
+    label: &str,
+    hint: &str,
+    input: &ratatui_textarea::TextArea<'_>,
+    theme: Theme,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+    let hint = format!(" {hint} ");
+    let fits = width(&hint) + 2 <= usize::from(area.width);
+    let mut block = Block::bordered()
+        .border_style(theme.focused_border())
+        .title(clip(
+            &format!(" {label} "),
+            usize::from(area.width.saturating_sub(2)),
+        ));
+    if fits {
+        block = block.title_bottom(Line::from(Span::styled(hint.clone(), theme.dim())));
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut text_area = inner;
+    if !fits {
+        let lines = vec![Line::from(Span::styled(
+            hint.trim().to_string(),
+            theme.dim(),
+        ))];
+        let rows = crate::tui::layout::wrapped_rows(&lines, inner.width)
+            .min(inner.height.saturating_sub(1));
+        let at = inner.y + inner.height - rows;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(Rect::new(inner.x, at, inner.width, rows), buf);
+        text_area = Rect::new(inner.x, inner.y, inner.width, inner.height - rows);
+    }
+    input.render(text_area, buf);
+}
+
 /// "2:45" for a number of seconds.
 pub fn minutes(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

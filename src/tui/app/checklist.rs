@@ -2,7 +2,7 @@
 //! matrix (questions down, stories across, a key to link them), and the
 //! cheat sheet written to the data directory.
 
-use super::{App, Screen};
+use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::readiness::{Inputs, Readiness, assess, plan};
 use crate::tui::keymap::Action;
@@ -47,8 +47,12 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.screen = Screen::Home,
-            Action::Down => self.steps.detail_scroll = self.steps.detail_scroll.saturating_add(1),
-            Action::Up => self.steps.detail_scroll = self.steps.detail_scroll.saturating_sub(1),
+            Action::Down => self.scroll(Scroll::Checklist, ScrollTo::By(1)),
+            Action::Up => self.scroll(Scroll::Checklist, ScrollTo::By(-1)),
+            Action::PageDown => self.scroll(Scroll::Checklist, ScrollTo::By(self.page_rows())),
+            Action::PageUp => self.scroll(Scroll::Checklist, ScrollTo::By(-self.page_rows())),
+            Action::Top => self.scroll(Scroll::Checklist, ScrollTo::Top),
+            Action::Bottom => self.scroll(Scroll::Checklist, ScrollTo::Bottom),
             Action::Coverage => {
                 self.coverage = Default::default();
                 self.screen = Screen::Coverage;
@@ -108,6 +112,12 @@ impl App {
 
     /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
     fn write_cheat_sheet(&mut self) {
+        if let Some(why) = self.read_only.clone() {
+            self.error(format!(
+                "{why} — cheat-sheet.md was not written. `sre-prep export --format md` prints it without writing anything."
+            ));
+            return;
+        }
         let all = crate::cli::Everything {
             kit: self.kit().clone(),
             reviews: self.reviews.clone(),

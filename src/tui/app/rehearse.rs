@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use ratatui_textarea::TextArea;
 
-use super::{App, Confirm, Picker, PickerKind, Screen};
+use super::{App, Confirm, Picker, PickerKind, Screen, Scroll, ScrollTo};
 use crate::content::questions::{QUESTIONS, question};
 use crate::drill::follow_ups;
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
@@ -226,22 +226,24 @@ impl App {
             }
             (RehearsalStep::Result, Action::Submit) => {
                 r.input = text_input("");
+                r.result_scroll = 0;
                 r.step = if r.follow_ups.is_empty() {
                     RehearsalStep::Rate
                 } else {
                     RehearsalStep::FollowUp(0)
                 };
             }
-            (RehearsalStep::Result, Action::Down) => {
-                r.result_scroll = r.result_scroll.saturating_add(1)
+            (RehearsalStep::Result | RehearsalStep::Rate, Action::Down) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(1))
             }
-            (RehearsalStep::Result, Action::Up) => {
-                r.result_scroll = r.result_scroll.saturating_sub(1)
+            (RehearsalStep::Result | RehearsalStep::Rate, Action::Up) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(-1))
             }
             (RehearsalStep::FollowUp(i), Action::Submit) => {
                 r.follow_answers
                     .push(r.input.lines().join("\n").trim().to_string());
                 r.input = text_input("");
+                r.result_scroll = 0;
                 r.step = if i + 1 < r.follow_ups.len() {
                     RehearsalStep::FollowUp(i + 1)
                 } else {

@@ -8,7 +8,7 @@ use chrono::Datelike;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Confirm, Pane, Pending, Screen};
+use super::{App, Confirm, Pane, Pending, Screen, Scroll, ScrollTo};
 use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
 use crate::drill::reviews::{QuizAnswer, QuizRound};
@@ -176,24 +176,35 @@ impl App {
         }
     }
 
+    /// Selects row `to` (or the last) of a list of designs, metrics or opinions.
+    pub(super) fn select_item(&mut self, kind: FormKind, to: usize) {
+        let last = self.list_len(kind).saturating_sub(1);
+        let to = to.min(last);
+        if self.steps.selected[slot(kind)] != to {
+            self.steps.selected[slot(kind)] = to;
+            self.steps.detail_scroll = 0;
+        }
+    }
+
     pub(super) fn update_collection(&mut self, kind: FormKind, action: Action) {
         let len = self.list_len(kind);
         let detail = self.steps.pane == Pane::Detail;
         let selected = self.steps.selected[slot(kind)];
-        let select = |app: &mut App, to: usize| {
-            app.steps.selected[slot(kind)] = to.min(len.saturating_sub(1));
-            app.steps.detail_scroll = 0;
-        };
+        let select = |app: &mut App, to: usize| app.select_item(kind, to);
         match action {
             Action::Quit => self.quit = true,
             Action::Back if detail => self.steps.pane = Pane::List,
             Action::Back => self.screen = Screen::Home,
-            Action::Up if detail => {
-                self.steps.detail_scroll = self.steps.detail_scroll.saturating_sub(1)
+            Action::Up if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(-1)),
+            Action::Down if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(1)),
+            Action::PageUp if detail => {
+                self.scroll(Scroll::StepDetail(kind), ScrollTo::By(-self.page_rows()))
             }
-            Action::Down if detail => {
-                self.steps.detail_scroll = self.steps.detail_scroll.saturating_add(1)
+            Action::PageDown if detail => {
+                self.scroll(Scroll::StepDetail(kind), ScrollTo::By(self.page_rows()))
             }
+            Action::Top if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::Top),
+            Action::Bottom if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::Bottom),
             Action::Up => select(self, selected.saturating_sub(1)),
             Action::Down => select(self, selected + 1),
             Action::PageUp => select(self, selected.saturating_sub(self.page())),
@@ -317,6 +328,7 @@ impl App {
         let editing = index.map(|i| i.to_string());
         self.form = Some(FormEditor::open(editing, item));
         self.screen = Screen::Form;
+        self.say_edit_cannot_be_saved();
     }
 
     pub(super) fn open_narrative(&mut self) {
@@ -645,26 +657,21 @@ impl App {
                 }
                 Ok(item)
             });
-        match parsed {
-            Ok(item) if item == base => self.info("No changes."),
-            Ok(item) => match self.store_item(index, item) {
-                Ok(()) => self.info("Saved from your editor."),
-                Err(e) => self.error(e),
-            },
-            Err(why) => {
-                // Keep every word: open the form on the text as it came back.
-                let mut editor = FormEditor::open(index.map(|i| i.to_string()), base);
-                let last = editor.inputs.len() - 1;
-                let mut kept = editor.inputs[last].lines().join("\n");
-                kept.push_str("\n\n[text from $EDITOR that could not be read]\n");
-                kept.push_str(&text);
-                editor.inputs[last] = crate::tui::editor::text_input(&kept);
-                editor.focus = last;
-                self.form = Some(editor);
-                self.screen = Screen::Form;
-                self.error(format!("Your $EDITOR text could not be read ({why}). It is kept in the last field here — fix and Ctrl-s, or Esc to drop it."));
+        let why = match parsed {
+            Ok(item) if item == base => {
+                self.info("No changes.");
+                return;
             }
-        }
+            Ok(item) => match self.store_item(index, item) {
+                Ok(()) => {
+                    self.info("Saved from your editor.");
+                    return;
+                }
+                Err(e) => e,
+            },
+            Err(why) => why,
+        };
+        self.ask_to_edit_again(why, Pending::ExternalEditForm { kind, index, text });
     }
 
     // ---- the metrics quiz ----

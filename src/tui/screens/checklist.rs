@@ -15,12 +15,33 @@ use crate::tui::widgets::{clip, pad, safe, total_bar};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let Some(r) = app.readiness() else {
+    let Some(lines) = checklist_text(app) else {
         Paragraph::new("Working out your readiness…")
             .style(t.dim())
             .render(body, buf);
         return;
     };
+    let block = Block::bordered()
+        .border_style(t.border())
+        .title(" Am I ready? ");
+    let scroll = layout::scroll_within(&lines, block.inner(body), app.steps.detail_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(body, buf);
+}
+
+/// How far the checklist scrolls before today's plan reaches the bottom.
+pub fn scroll_limit(app: &App, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::chrome(area).body);
+    checklist_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
+}
+
+/// The checklist as drawn, once it is worked out.
+fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
+    let t = app.theme;
+    let r = app.readiness()?;
     let mut head = vec![Span::styled("Readiness ", t.heading())];
     head.extend(total_bar(r.score, 10, t));
     head.push(Span::styled(
@@ -61,15 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for step in app.today_plan() {
         lines.push(Line::from(format!("  • {}", safe(&step))));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.steps.detail_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(t.border())
-                .title(" Am I ready? "),
-        )
-        .render(body, buf);
+    Some(lines)
 }
 
 /// Questions down, stories across; a core question with no ready story is a gap.

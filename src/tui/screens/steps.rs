@@ -160,6 +160,19 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
+    let lines = detail_text(app, kind);
+    let scroll = layout::scroll_within(&lines, block.inner(l.detail), app.steps.detail_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(l.detail, buf);
+}
+
+/// The detail pane of a list of designs, metrics or opinions, as drawn.
+fn detail_text(app: &App, kind: FormKind) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let selected = app.selected_index(kind);
     let mut lines = match (kind, selected) {
         (FormKind::Metric, _) => metrics_detail(app, selected, t),
         (_, None) => vec![Line::from(Span::styled("Nothing selected.", t.dim()))],
@@ -174,15 +187,19 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         );
         lines.insert(1, Line::from(""));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.steps.detail_scroll, 0))
-        .block(block)
-        .render(l.detail, buf);
+    lines
+}
+
+/// How far the detail pane scrolls before its last line reaches the bottom.
+pub fn detail_scroll_limit(app: &App, kind: FormKind, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::stories(area).detail);
+    layout::scroll_limit(&detail_text(app, kind), inner)
 }
 
 fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
-    let d = &app.kit().designs[i];
+    let Some(d) = app.kit().designs.get(i) else {
+        return Vec::new();
+    };
     let mut lines = vec![Line::from(Span::styled(safe(&d.title), t.title()))];
     match prompt(d.prompt.trim()) {
         Some(p) => {
@@ -216,7 +233,9 @@ fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
 }
 
 fn opinion_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
-    let o = &app.kit().opinions[i];
+    let Some(o) = app.kit().opinions.get(i) else {
+        return Vec::new();
+    };
     let mut lines = vec![
         Line::from(Span::styled(safe(&sentence(o)), t.title())),
         Line::from(""),

@@ -128,15 +128,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
-    match (app.selected_story(), &s.detail) {
-        (Some(story), Some((_, score))) => {
-            Paragraph::new(detail_lines(app, story, score, t))
+    match detail_text(app) {
+        Some(lines) => {
+            let scroll = layout::scroll_within(&lines, block.inner(l.detail), s.detail_scroll);
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .scroll((s.detail_scroll, 0))
+                .scroll((scroll, 0))
                 .block(block)
                 .render(l.detail, buf);
         }
-        _ => {
+        None => {
             Paragraph::new(Line::from(Span::styled(
                 "Select a story to see its score and the words that earned it.",
                 t.dim(),
@@ -146,6 +147,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(l.detail, buf);
         }
     }
+}
+
+/// The selected story's detail, as drawn (`None` with nothing selected).
+fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
+    match (app.selected_story(), &app.stories.detail) {
+        (Some(story), Some((_, score))) => Some(detail_lines(app, story, score, app.theme)),
+        _ => None,
+    }
+}
+
+/// How far the detail pane scrolls before its last line reaches the bottom.
+pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::stories(area).detail);
+    detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
 }
 
 /// The score panel: total, spoken length, six bars with their first advice.
@@ -305,10 +320,15 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
     lines
 }
 
+/// A field's heading inside a sentence: "in how I found the root cause".
 fn field_label_or(field: &str) -> String {
-    if STORY_TEXT_FIELDS.contains(&field) {
-        field_label(field).to_lowercase()
-    } else {
-        field.to_string()
+    if !STORY_TEXT_FIELDS.contains(&field) {
+        return field.to_string();
+    }
+    let label = field_label(field);
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
