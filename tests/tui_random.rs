@@ -236,7 +236,7 @@ fn text_of(buffer: &Buffer) -> String {
             let symbol = buffer[(x, y)].symbol();
             out.push_str(symbol);
             // A wide character's second cell holds a filler: skip it.
-            x += sre_prep::tui::widgets::width(symbol).max(1) as u16;
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         out.push('\n');
     }

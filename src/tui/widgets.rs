@@ -146,13 +146,22 @@ pub fn input_box(
     let inner = block.inner(area);
     block.render(area, buf);
     let mut text_area = inner;
-    if !fits {
-        let lines = vec![Line::from(Span::styled(
+    if !fits && inner.height >= 2 {
+        // Wrapped under the text if that leaves rows to type in, else
+        // abbreviated on one row.
+        let room = inner.height / 2;
+        let mut lines = vec![Line::from(Span::styled(
             hint.trim().to_string(),
             theme.dim(),
         ))];
-        let rows = crate::tui::layout::wrapped_rows(&lines, inner.width)
-            .min(inner.height.saturating_sub(1));
+        let mut rows = crate::tui::layout::wrapped_rows(&lines, inner.width);
+        if rows > room {
+            lines = vec![Line::from(Span::styled(
+                clip(hint.trim(), usize::from(inner.width)),
+                theme.dim(),
+            ))];
+            rows = 1;
+        }
         let at = inner.y + inner.height - rows;
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

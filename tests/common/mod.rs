@@ -46,7 +46,8 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// The screen as lines of text, trailing spaces cut.
+/// The screen as lines of text, trailing spaces cut, each wide character
+/// once (so a line is as wide on screen as the terminal).
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -57,8 +58,12 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     let mut out = String::new();
     for y in 0..height {
         let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character (CJK, emoji) fills two cells: write it once.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         out.push_str(line.trim_end());
         out.push('\n');
