@@ -489,3 +489,26 @@ fn deleting_the_only_story_then_the_last_leaves_a_working_list() {
     assert!(app.kit().stories.is_empty());
     assert!(screen(&mut app, 80, 24).contains("No stories yet."));
 }
+
+#[test]
+fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    let id = app.selected_story().unwrap().id.clone();
+    app.finish_external_edit(&id, Ok("# Titel\nmy words\n".to_string()));
+    assert!(matches!(app.confirm, Some(Confirm::EditAgain { .. })));
+    ctrl(&mut app, 'c');
+    assert!(!app.quit);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("lose the text from your editor"), "{text}");
+    press(&mut app, "n");
+    assert!(
+        matches!(app.confirm, Some(Confirm::EditAgain { .. })),
+        "no: back to the question it interrupted"
+    );
+    ctrl(&mut app, 'c');
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+}

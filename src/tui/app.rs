@@ -1113,7 +1113,10 @@ impl App {
                 })
         });
         // Text from $EDITOR waiting to be fixed is not a draft: ask.
-        if let Some(asked @ Confirm::EditAgain { .. }) = self.confirm.take() {
+        if let Some(asked) = self
+            .confirm
+            .take_if(|c| matches!(c, Confirm::EditAgain { .. }))
+        {
             self.confirm = Some(Confirm::QuitAndLoseText {
                 back: Some(Box::new(asked)),
             });
