@@ -87,7 +87,10 @@ fn ctrl_c_and_esc_in_a_read_only_editor_ask_before_losing_the_text() {
     press(&mut app, "n");
     type_text(&mut app, "Words I typed here");
     ctrl(&mut app, 'c');
-    assert!(!app.quit, "Ctrl-c asks first: the text cannot be kept as a draft");
+    assert!(
+        !app.quit,
+        "Ctrl-c asks first: the text cannot be kept as a draft"
+    );
     let text = prose(&screen(&mut app, 80, 24));
     assert!(text.contains("Quit and lose your unsaved text?"), "{text}");
     assert!(text.contains("read-only"), "{text}");

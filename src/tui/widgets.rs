@@ -88,10 +88,13 @@ pub fn field_row(
         .find(|l| !l.trim().is_empty())
         .cloned()
         .unwrap_or_default();
+    // Narrow: the label (cut if it must) and the word count, no preview.
+    let label_width = 27.min(width.saturating_sub(9));
+    let label = pad(&clip(label, label_width), label_width);
     Line::from(vec![
         Span::styled(if focused { "▸ " } else { "  " }, theme.key()),
         Span::styled(
-            format!("{label:<27}"),
+            label,
             if focused {
                 theme.selected()
             } else {

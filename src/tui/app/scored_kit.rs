@@ -223,10 +223,13 @@ impl ScoredKit {
         &self.filter
     }
 
-    /// Shows only titles containing `filter` (any case), from the top.
+    /// Shows only titles containing `filter` (any case); the selected story
+    /// stays selected if it is still shown, else the top one is.
     pub fn set_filter(&mut self, filter: String) {
+        let keep = self.selected_story().map(|s| s.id.clone());
         self.filter = filter;
-        self.rebuild_view(None);
+        self.selected = 0;
+        self.rebuild_view(keep.as_deref());
     }
 
     /// Filters and sorts the list; `keep` stays selected if still shown.

@@ -135,7 +135,7 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
     let shown = stories.len().saturating_sub(first_story).min(columns);
     let label_width = usize::from(inner.width)
         .saturating_sub(4 * shown + 2)
-        .clamp(20, 60);
+        .clamp(20, 90);
     let rows = usize::from(inner.height.saturating_sub(1 + below_rows)).max(1);
     let first_question = layout::list_offset(cursor.question, rows, QUESTIONS.len());
     // Column headers: story numbers; the selected story's title below the grid.
