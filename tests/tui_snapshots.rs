@@ -201,7 +201,7 @@ fn every_screen_at_three_sizes_with_wide_titles() {
     let mut app = open(tmp.path());
     let mut settings = settings();
     settings.add_filter(r"⏱ \d+:\d\d", "⏱ M:SS");
-    let mut shoot = |app: &mut sre_prep::tui::app::App, name: &str| {
+    let shoot = |app: &mut sre_prep::tui::app::App, name: &str| {
         settings.bind(|| {
             for (w, h) in [(80, 24), (60, 18), (160, 48)] {
                 insta::assert_snapshot!(format!("fit_{name}_{w}x{h}"), screen(app, w, h));
