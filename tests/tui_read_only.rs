@@ -65,14 +65,14 @@ fn an_edit_started_read_only_is_told_at_once_it_cannot_be_saved() {
         );
         let text = prose(&screen(&mut app, 80, 24));
         assert!(
-            text.contains("this edit cannot be saved in this window"),
+            text.contains("this edit cannot be saved here"),
             "{keys}: {text}"
         );
         // Still said while typing.
         type_text(&mut app, "some words");
         let text = prose(&screen(&mut app, 80, 24));
         assert!(
-            text.contains("this edit cannot be saved in this window"),
+            text.contains("this edit cannot be saved here"),
             "{keys}: {text}"
         );
     }

@@ -445,10 +445,11 @@ impl App {
     /// At the start of an edit in a read-only app: say now, not at Ctrl-s,
     /// that it cannot be saved here.
     pub(super) fn say_edit_cannot_be_saved(&mut self) {
-        if let Some(why) = self.read_only.clone() {
-            self.error(format!(
-                "{why} — you can type here, but this edit cannot be saved in this window."
-            ));
+        // Why it is read-only is on home; here, what it means for this edit.
+        if self.read_only.is_some() {
+            self.error(
+                "This window is read-only, so this edit cannot be saved here — you can still type and see the score.",
+            );
         }
     }
 
