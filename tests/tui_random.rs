@@ -23,8 +23,9 @@ use sre_prep::tui::app::{App, Confirm, Pending, Screen};
 use sre_prep::tui::form::FormKind;
 use sre_prep::tui::theme::Theme;
 
-/// Events per seed, and the seeds run by default.
-const EVENTS: usize = 2000;
+/// Steps per seed (a step is one event or a short sequence a user would
+/// type: about 2.4 events), and the seeds run by default.
+const STEPS: usize = 2000;
 const SEEDS: [u64; 2] = [1, 2];
 
 /// Keys with a meaning somewhere, and some without.
@@ -407,8 +408,10 @@ fn run(seed: u64) {
     let mut app = open(tmp.path(), (80, 24));
     let mut recent: VecDeque<String> = VecDeque::new();
     let mut deletes = Deletes::default();
-    for step in 0..EVENTS {
+    let mut events = 0;
+    for step in 0..STEPS {
         for event in next_events(&mut rng, &app) {
+            events += 1;
             recent.push_back(format!("{step}: {event:?} on {:?}", app.screen));
             if recent.len() > 40 {
                 recent.pop_front();
@@ -453,7 +456,7 @@ fn run(seed: u64) {
             }
         }
     }
-    eprintln!("seed {seed}: {deletes:?}");
+    eprintln!("seed {seed}: {events} events, {deletes:?}");
     assert!(
         deletes.first > 0 && deletes.last > 0 && deletes.only > 0 && deletes.items > 0,
         "seed {seed} did not delete the first, the last and the only story, and an item: {deletes:?}"

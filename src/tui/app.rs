@@ -327,13 +327,22 @@ impl App {
         self.change_kit(|kit| *kit = loaded.kit);
     }
 
-    /// The one way to change the kit: scores and the stories list are
-    /// rebuilt with it, and the checklist is worked out again.
+    /// Changes the kit: scores and the stories list are rebuilt with it
+    /// (by [`ScoredKit::change`]), then what the app keeps beside them.
     pub(super) fn change_kit<R>(&mut self, edit: impl FnOnce(&mut Kit) -> R) -> R {
         let result = self.scored.change(edit);
+        self.after_kit_change();
+        result
+    }
+
+    /// After `self.scored.change` (called directly where a borrow of the
+    /// store is held): the checklist is worked out again, the detail and
+    /// the coverage cursor follow the kit.
+    pub(super) fn after_kit_change(&mut self) {
         self.readiness = None;
         self.refresh_detail();
-        result
+        let stories = self.kit().stories.len();
+        self.coverage.story = self.coverage.story.min(stories.saturating_sub(1));
     }
 
     /// Scores up to `budget` stories not scored yet (called between events
@@ -1001,8 +1010,7 @@ impl App {
         let result = self.scored.change(|kit| {
             store::import_kit(store, kit, incoming, Path::new("the built-in examples"))
         });
-        self.readiness = None;
-        self.refresh_detail();
+        self.after_kit_change();
         match result {
             Ok(report) if report.stories == 0 => {
                 self.info("The example stories are already here.");

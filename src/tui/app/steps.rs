@@ -519,8 +519,7 @@ impl App {
                 .map(|()| self.scored.change(|kit| kit.profile = p)),
         };
         saved.map_err(|e| format!("Not saved: {e}"))?;
-        self.readiness = None;
-        self.refresh_detail();
+        self.after_kit_change();
         Ok(())
     }
 
@@ -564,8 +563,7 @@ impl App {
         };
         match result {
             Ok(()) => {
-                self.readiness = None;
-                self.refresh_detail();
+                self.after_kit_change();
                 let s = slot(kind);
                 self.steps.selected[s] =
                     self.steps.selected[s].min(self.list_len(kind).saturating_sub(1));
