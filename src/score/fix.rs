@@ -130,7 +130,7 @@ fn precise(f: &Field, s: &Sentence) -> Option<Evidence> {
         .filter(|h| h.tags.has(Tag::Tech))
         .collect();
     let q = f.quantities_in(s).iter().find(|q| {
-        matches!(q.dim, Dim::Bytes | Dim::Duration)
+        q.dim == Dim::Bytes
             || tech.iter().any(|h| {
                 (h.first < q.last && h.last >= q.last)
                     || (h.last <= q.first && h.last + 3 >= q.first)
@@ -170,10 +170,44 @@ pub fn score(a: &Analysis) -> DimensionScore {
             && !f.tokens[s.first..s.last].iter().any(|t| t.lower == "we")
     });
     for &(f, s) in &ordered {
-        let Some(hit) = f.hits_in(s).iter().copied().find(|h| {
-            (h.tags.has(Tag::FixAction) || h.tags.has(Tag::ChangeVerb))
-                && !negated_before(f, h.first, 3)
-        }) else {
+        let home = f.beat == Some("fix");
+        let w: Vec<&str> = f.tokens[s.first..s.last]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect();
+        // Someone did it: "I", "we", the team — or a note line of the speaker's.
+        // General advice ("tune max_standby_streaming_delay") fixed nothing.
+        let done_by_someone = home
+            || w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "i" | "we" | "my" | "our" | "team" | "they" | "i'd" | "we'd"
+                )
+            });
+        // What changed for good afterwards is the systemic change, not the fix.
+        let lasting = !home
+            && w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "afterwards"
+                        | "afterward"
+                        | "since"
+                        | "now"
+                        | "forward"
+                        | "follow"
+                        | "permanently"
+                        | "later"
+                )
+            });
+        if !done_by_someone || lasting {
+            continue;
+        }
+        let Some(hit) = f
+            .hits_in(s)
+            .iter()
+            .copied()
+            .find(|h| h.tags.has(Tag::FixAction) && !negated_before(f, h.first, 3))
+        else {
             continue;
         };
         let phrase = f.phrase(hit);
