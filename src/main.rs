@@ -64,7 +64,9 @@ enum Command {
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
-        /// Write to FILE (atomically, private to you) instead of standard output
+        /// Write to FILE instead of standard output (`-`): a file is replaced
+        /// atomically, private to you (through a symlink, its target); a
+        /// device or FIFO is written to as a shell redirect would
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -87,7 +89,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("sre-prep: {e:#}");
+            cli::say(&format!("{e:#}"));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
