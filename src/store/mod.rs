@@ -129,12 +129,9 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
 fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|entry| entry.ok())
-        // The directory entry knows its type: no stat per file.
-        .filter(|entry| {
-            entry
-                .file_type()
-                .is_ok_and(|t| t.is_file() || t.is_symlink())
-        })
+        // The directory entry knows its type: no stat per file. A FIFO or a
+        // device named `*.json` is kept, to be reported (never read) by `load_file`.
+        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
         .map(|entry| entry.path())
         .filter(|path| {
             let name = path
