@@ -112,7 +112,7 @@ fn killed_writers_leave_only_complete_files() {
         // Wait (however long the machine takes) until this child has
         // rewritten the first story, so it is mid-way through its writes...
         let deadline = Instant::now() + Duration::from_secs(120);
-        while !first_story_round(&dir).is_some_and(|r| r >= first_round) {
+        while first_story_round(&dir).is_none_or(|r| r < first_round) {
             if let Some(status) = child.try_wait().unwrap() {
                 panic!("kill {kill}: the writer ended by itself ({status})");
             }

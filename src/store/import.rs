@@ -70,7 +70,7 @@ fn skip_identical<T: HasId + PartialEq>(
     incoming.retain(|item| {
         let same = by_id
             .get(item.id())
-            .is_some_and(|mine| mine.iter().any(|m| *m == item));
+            .is_some_and(|mine| mine.contains(&item));
         if same {
             skipped.push(item.id().to_string());
         }
