@@ -1462,4 +1462,23 @@ fn a_data_dir_others_can_read_is_made_private_and_the_user_told() {
         // Once private, nothing more is said.
         assert_eq!(stderr(&sre_prep(&dir, args)), "", "{args:?}");
     }
+    // The app says it too, before it takes the screen (here it has none).
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o750)).unwrap();
+    let out = Command::new("setsid")
+        .arg("--wait")
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("(mode 750); it is now 700"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
 }
