@@ -10,8 +10,8 @@ use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 /// The most sre-prep reads from one file or from standard input: room for
-/// a kit of 100,000 long stories (about 260 MB in the exchange format) twice
-/// over, and a bound on the memory an endless input can take.
+/// a kit of 100,000 stories of 330 words (about 170 MB in the exchange
+/// format) three times over, and a bound on the memory an endless input takes.
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Why a file was not read.
