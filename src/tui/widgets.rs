@@ -11,13 +11,7 @@ use super::theme::Theme;
 /// Text from a file, made safe to draw: control characters (escape
 /// sequences among them) never reach the terminal; tabs become spaces.
 pub fn safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    crate::printable::one_line(text).into_owned()
 }
 
 /// "■■■□□" for a score out of 5.
