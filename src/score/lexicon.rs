@@ -192,7 +192,12 @@ const FIX_ACTION: &[&str] = &[
     "limited", "shortened", "extended", "shed load", "failed back", "rolled out", "recreated",
     "restored", "re-enabled", "reenabled", "withdrew", "withdrawn", "cancelled", "canceled",
     "froze", "paused", "resized", "re-ran", "reran", "regenerated", "reissued", "re-issued",
-    "issued", "pushed out", "increased", "shifted", "rerouted", "failed over",
+    "issued", "pushed out", "increased", "shifted", "rerouted", "failed over", "rolled",
+    "flipped", "toggled", "rolling back", "reverting", "restarting", "rebuilding",
+    "redeploying", "recreating", "raising", "capping", "removing", "replacing", "disabling",
+    "enabling", "rotating", "renewing", "draining", "failing over", "scaling", "patching",
+    "purging", "flushing", "shedding", "blocking", "killing", "restoring", "upgrading",
+    "downgrading", "reissuing", "re-issuing", "redeployed", "reloaded", "reloading",
 ];
 
 #[rustfmt::skip]
