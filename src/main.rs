@@ -1,5 +1,6 @@
 //! `sre-prep`: no subcommand opens the TUI; a subcommand runs in the shell.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -87,7 +88,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("sre-prep: {e:#}");
+            // Not eprintln!: it panics when standard error is gone (a closed terminal).
+            let _ = writeln!(std::io::stderr(), "sre-prep: {e:#}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

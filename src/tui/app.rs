@@ -3,6 +3,7 @@
 
 mod checklist;
 mod drills;
+mod leftover;
 mod rehearse;
 mod steps;
 
@@ -80,6 +81,10 @@ pub enum Confirm {
     RestoreDraft {
         title: String,
     },
+    /// Text left in `$EDITOR` by a session that ended while it was open.
+    RestoreEditorText {
+        what: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +97,18 @@ pub enum StatusKind {
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+}
+
+/// What became of the editor's unsaved text as the app ended.
+#[derive(Debug)]
+pub enum DraftOutcome {
+    NothingUnsaved,
+    /// Written to `draft.json`.
+    Kept,
+    NotKept {
+        why: String,
+        draft: Draft,
+    },
 }
 
 /// Work the event loop must do outside the app: it owns the terminal.
@@ -147,6 +164,8 @@ pub struct App {
     pub quit: bool,
     pub pending: Option<Pending>,
     draft: Option<Draft>,
+    /// The `$EDITOR` file offered back by [`Confirm::RestoreEditorText`].
+    leftover: Option<leftover::Leftover>,
     pub steps: StepsState,
     pub form: Option<FormEditor>,
     pub picker: Option<Picker>,
@@ -217,6 +236,7 @@ impl App {
             quit: false,
             pending: None,
             draft: None,
+            leftover: None,
             steps: StepsState::default(),
             form: None,
             picker: None,
@@ -269,6 +289,8 @@ impl App {
             };
             self.confirm = Some(Confirm::RestoreDraft { title });
             self.draft = Some(draft);
+        } else {
+            self.offer_leftover_edit();
         }
     }
 
@@ -1021,6 +1043,7 @@ impl App {
                     self.info("Your draft is back. Ctrl-s saves it.");
                 }
             }
+            (Confirm::RestoreEditorText { .. }, yes) => self.answer_leftover_edit(yes),
             (Confirm::RestoreDraft { .. }, false) => {
                 self.draft = None;
                 self.discard_draft_file();
@@ -1043,7 +1066,21 @@ impl App {
     /// Quits now. An editor with unsaved text leaves it as a draft, offered
     /// back at the next start.
     fn force_quit(&mut self) {
-        let draft = self.form_draft().or_else(|| {
+        if let DraftOutcome::NotKept { why, .. } = self.keep_draft()
+            && self.store.is_some()
+        {
+            // Quitting would lose the text: stay, and say why.
+            self.error(format!(
+                "Could not keep your draft ({why}) — save with Ctrl-s or fix the problem first."
+            ));
+            return;
+        }
+        self.quit = true;
+    }
+
+    /// The unsaved text of the open story editor or form, as a draft.
+    pub fn unsaved_draft(&self) -> Option<Draft> {
+        self.form_draft().or_else(|| {
             self.editor
                 .as_ref()
                 .filter(|e| e.is_dirty())
@@ -1052,18 +1089,27 @@ impl App {
                     story: editor.story(),
                     form: None,
                 })
-        });
-        if let Some(draft) = draft
-            && let Some(store) = self.store.as_ref()
-            && let Err(e) = store.save_draft(&draft)
-        {
-            // Quitting would lose the text: stay, and say why.
-            self.error(format!(
-                "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
-            ));
-            return;
+        })
+    }
+
+    /// Keeps the unsaved text as `draft.json`, offered back at the next
+    /// start: what `Ctrl-c` does, and what ending by a signal or a lost
+    /// terminal does.
+    pub fn keep_draft(&self) -> DraftOutcome {
+        let Some(draft) = self.unsaved_draft() else {
+            return DraftOutcome::NothingUnsaved;
+        };
+        let result = match self.store.as_ref() {
+            Some(store) => store.save_draft(&draft).map_err(|e| e.to_string()),
+            None => Err(self
+                .read_only
+                .clone()
+                .unwrap_or_else(|| "the data directory is read-only".into())),
+        };
+        match result {
+            Ok(()) => DraftOutcome::Kept,
+            Err(why) => DraftOutcome::NotKept { why, draft },
         }
-        self.quit = true;
     }
 
     /// The text came back from `$EDITOR`: parse, validate, save — or keep
