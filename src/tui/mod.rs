@@ -25,7 +25,7 @@ use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
@@ -193,8 +193,12 @@ impl Handover for Tty<'_> {
             EnableMouseCapture,
             EnableBracketedPaste
         )?;
-        // The editor drew over everything: the next frame is drawn whole.
-        self.0.clear()
+        // The editor drew over the screen: blank it, and draw a blank frame
+        // so the next one is drawn whole. (`Terminal::clear` would ask the
+        // terminal where its cursor is, and fail where no answer comes.)
+        execute!(stdout(), Clear(ClearType::All))?;
+        self.0.draw(|_| {})?;
+        Ok(())
     }
 }
 

@@ -149,7 +149,7 @@ impl Term {
 
     /// The output so far.
     pub fn output(&self) -> MutexGuard<'_, Output> {
-        self.shared.output.lock().unwrap()
+        self.shared.output.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The screen's text, row by row.
@@ -160,7 +160,7 @@ impl Term {
     /// Waits until `done` holds for the output, or fails showing the screen.
     pub fn wait_until(&self, what: &str, mut done: impl FnMut(&Output) -> bool) {
         let deadline = Instant::now() + PATIENCE;
-        let mut out = self.shared.output.lock().unwrap();
+        let mut out = self.output();
         while !done(&out) {
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
@@ -168,7 +168,10 @@ impl Term {
                 "waited {PATIENCE:?} for {what}; the screen shows:\n{}",
                 out.screen.screen().contents()
             );
-            out = self.shared.changed.wait_timeout(out, left).unwrap().0;
+            out = match self.shared.changed.wait_timeout(out, left) {
+                Ok((out, _)) => out,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
         }
     }
 
@@ -178,6 +181,15 @@ impl Term {
             out.screen.screen().contents().contains(text)
         });
         self.screen()
+    }
+
+    /// Waits until the screen shows every one of `parts` (a message
+    /// wrapped in a box, given as the pieces that stay on one line).
+    pub fn wait_for_all(&self, parts: &[&str]) {
+        self.wait_until(&format!("{parts:?} on the screen"), |out| {
+            let text = out.screen.screen().contents();
+            parts.iter().all(|part| text.contains(part))
+        });
     }
 
     /// Waits until the bytes written after the first `since` hold `needle`.
@@ -192,7 +204,7 @@ impl Term {
     /// Resizes the terminal; the program gets SIGWINCH.
     pub fn resize(&mut self, rows: u16, cols: u16) {
         // Hold the output while resizing, so no byte is read at the old size.
-        let mut out = self.shared.output.lock().unwrap();
+        let mut out = self.output();
         out.screen.screen_mut().set_size(size_of(rows), size_of(cols));
         self.master
             .as_ref()
@@ -228,16 +240,24 @@ impl Term {
         }
     }
 
-    /// Waits for the program to exit; its exit code (128 + n for a death
-    /// by signal n is the program's own doing, not the kernel's).
+    /// Waits for the program to exit and, while the terminal is open, for
+    /// everything it wrote to be read (its side closed: no child of it still
+    /// holds the terminal). An exit code of 128 + n after signal n is the
+    /// program's own doing.
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        match self.exit.recv_timeout(PATIENCE) {
+        let status = match self.exit.recv_timeout(PATIENCE) {
             Ok(status) => status.expect("waiting for the program"),
             Err(_) => panic!(
                 "the program did not exit within {PATIENCE:?}; the screen shows:\n{}",
                 self.screen()
             ),
+        };
+        if self.reader.is_some() {
+            self.wait_until("the program's side of the terminal to close", |out| {
+                out.closed
+            });
         }
+        status
     }
 
     /// The terminal's line discipline: (canonical mode, echo).
@@ -279,7 +299,7 @@ fn read_all(file: &mut File, shared: &Shared, stop: &AtomicBool) {
             // EIO: the program's side is closed.
             Err(_) => 0,
         };
-        let mut out = shared.output.lock().unwrap();
+        let mut out = shared.output.lock().unwrap_or_else(|e| e.into_inner());
         if n == 0 {
             out.closed = true;
             shared.changed.notify_all();
