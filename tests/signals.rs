@@ -77,10 +77,7 @@ fn ended_by(signal: i32, code: u32) {
         let out = term.output();
         let screen = out.screen.screen();
         assert!(!screen.alternate_screen());
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None
-        );
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
         assert!(!screen.hide_cursor());
         assert!(
             screen.contents().contains("unsaved text is kept"),
@@ -100,7 +97,10 @@ fn ended_by(signal: i32, code: u32) {
 
     // The next start offers it back, as after Ctrl-c.
     let mut again = app(tmp.path(), &data, Vec::new());
-    again.wait_for_all(&["You quit while editing 'Pager storm at 3am'", "Restore that"]);
+    again.wait_for_all(&[
+        "You quit while editing 'Pager storm at 3am'",
+        "Restore that",
+    ]);
     again.send("y");
     again.wait_for_all(&["Your draft is back", "Pager storm at 3am", "For 25 minutes"]);
 }
@@ -208,7 +208,10 @@ fn text_left_in_editor_by_a_killed_app_is_offered_back() {
     // The next start offers the text back; yes opens the editor on it.
     let saving_editor = script(tmp.path(), "saving-editor", "exit 0");
     let mut term = app(tmp.path(), &data, vec![("EDITOR", saving_editor)]);
-    term.wait_for_all(&["sre-prep ended while 'Pool exhaustion'", "Open that text again?"]);
+    term.wait_for_all(&[
+        "sre-prep ended while 'Pool exhaustion'",
+        "Open that text again?",
+    ]);
     term.send("y");
     term.wait_for("Saved 'Pool exhaustion' from your editor.");
     term.send("q");
@@ -216,7 +219,10 @@ fn text_left_in_editor_by_a_killed_app_is_offered_back() {
 
     let saved = std::fs::read_to_string(data.join("stories/pool-exhaustion.json")).unwrap();
     assert!(saved.contains("I rolled back at 03:12."), "{saved}");
-    assert!(edit_files(&data).is_empty(), "the leftover is no longer there");
+    assert!(
+        edit_files(&data).is_empty(),
+        "the leftover is no longer there"
+    );
     let trash: Vec<String> = std::fs::read_dir(data.join("trash"))
         .unwrap()
         .flatten()
@@ -297,6 +303,6 @@ fn an_editor_that_fails_as_the_app_is_ended_leaves_its_text_to_offer_back() {
     assert_eq!(left.len(), 1, "{left:?}");
     let text = std::fs::read_to_string(data.join(&left[0])).unwrap();
     assert!(text.contains("I rolled back at 03:12."), "{text}");
-    let mut again = app(tmp.path(), &data, Vec::new());
+    let again = app(tmp.path(), &data, Vec::new());
     again.wait_for("Open that text again?");
 }

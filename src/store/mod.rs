@@ -430,7 +430,10 @@ impl Store {
             return Err(StoreError::io(
                 "moving to the trash",
                 path,
-                io::Error::new(io::ErrorKind::AlreadyExists, "the trash already has that name"),
+                io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "the trash already has that name",
+                ),
             ));
         }
         fs::rename(path, &to).map_err(|e| StoreError::io("moving to the trash", path, e))?;

@@ -107,7 +107,7 @@ pub enum DraftOutcome {
     Kept,
     NotKept {
         why: String,
-        draft: Draft,
+        draft: Box<Draft>,
     },
 }
 
@@ -1108,7 +1108,10 @@ impl App {
         };
         match result {
             Ok(()) => DraftOutcome::Kept,
-            Err(why) => DraftOutcome::NotKept { why, draft },
+            Err(why) => DraftOutcome::NotKept {
+                why,
+                draft: Box::new(draft),
+            },
         }
     }
 

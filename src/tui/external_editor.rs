@@ -307,7 +307,10 @@ mod tests {
             &|| true,
         );
         let message = edited.text.unwrap_err();
-        assert!(message.contains("offered back at the next start"), "{message}");
+        assert!(
+            message.contains("offered back at the next start"),
+            "{message}"
+        );
         let left = leftover_files(tmp.path());
         assert_eq!(left.len(), 1);
         assert_eq!(std::fs::read_to_string(&left[0]).unwrap(), "half written\n");
@@ -351,7 +354,10 @@ mod tests {
                 index: Some(12),
             },
         ] {
-            let name = format!("{EDIT_FILE_PREFIX}{}.aB3xYz{EDIT_FILE_SUFFIX}", target.tag());
+            let name = format!(
+                "{EDIT_FILE_PREFIX}{}.aB3xYz{EDIT_FILE_SUFFIX}",
+                target.tag()
+            );
             assert_eq!(EditTarget::from_file_name(&name), Some(target), "{name}");
         }
         assert_eq!(

@@ -87,7 +87,11 @@ pub fn run(data_dir: &Path) -> Result<u8> {
     match ending? {
         Ending::Quit => Ok(EXIT_OK),
         Ending::Signal(signal) => {
-            let name = if signal == SIGHUP { "SIGHUP" } else { "SIGTERM" };
+            let name = if signal == SIGHUP {
+                "SIGHUP"
+            } else {
+                "SIGTERM"
+            };
             let _ = writeln!(io::stderr(), "sre-prep: ended by {name}.");
             // The shell's convention for a death by signal: 128 + its number.
             Ok(u8::try_from(128 + signal).unwrap_or(u8::MAX))

@@ -67,7 +67,11 @@ fn duplicate(master: &dyn MasterPty) -> File {
     let fd = master.as_raw_fd().expect("the master's descriptor");
     // SAFETY: `fd` is open for as long as `master` lives, which outlasts this call.
     let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-    File::from(borrowed.try_clone_to_owned().expect("duplicating the master"))
+    File::from(
+        borrowed
+            .try_clone_to_owned()
+            .expect("duplicating the master"),
+    )
 }
 
 impl Term {
@@ -194,18 +198,23 @@ impl Term {
 
     /// Waits until the bytes written after the first `since` hold `needle`.
     pub fn wait_for_bytes_after(&self, since: usize, needle: &[u8]) {
-        self.wait_until(&format!("{:?} in the output", String::from_utf8_lossy(needle)), |out| {
-            out.bytes.get(since..).is_some_and(|new| {
-                new.windows(needle.len()).any(|w| w == needle)
-            })
-        });
+        self.wait_until(
+            &format!("{:?} in the output", String::from_utf8_lossy(needle)),
+            |out| {
+                out.bytes
+                    .get(since..)
+                    .is_some_and(|new| new.windows(needle.len()).any(|w| w == needle))
+            },
+        );
     }
 
     /// Resizes the terminal; the program gets SIGWINCH.
     pub fn resize(&mut self, rows: u16, cols: u16) {
         // Hold the output while resizing, so no byte is read at the old size.
         let mut out = self.output();
-        out.screen.screen_mut().set_size(size_of(rows), size_of(cols));
+        out.screen
+            .screen_mut()
+            .set_size(size_of(rows), size_of(cols));
         self.master
             .as_ref()
             .expect("the terminal is open")
@@ -290,7 +299,10 @@ fn read_all(file: &mut File, shared: &Shared, stop: &AtomicBool) {
         };
         // SAFETY: one valid pollfd, for a descriptor this thread owns.
         let ready = unsafe { libc::poll(&mut poll, 1, 50) };
-        if ready == 0 || (ready < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted) {
+        if ready == 0
+            || (ready < 0
+                && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted)
+        {
             continue;
         }
         let n = match file.read(&mut buf) {

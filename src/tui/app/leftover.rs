@@ -108,7 +108,10 @@ impl App {
                     .to_string(),
             ),
             Err(e) => {
-                self.error(format!("Could not move {} to the trash: {e}", path.display()));
+                self.error(format!(
+                    "Could not move {} to the trash: {e}",
+                    path.display()
+                ));
                 None
             }
         }
