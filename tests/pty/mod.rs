@@ -25,6 +25,8 @@ pub const PATIENCE: Duration = Duration::from_secs(60);
 /// What the program wrote, as bytes and as a screen.
 pub struct Output {
     pub bytes: Vec<u8>,
+    /// When each read came in, and the length of `bytes` after it.
+    pub reads: Vec<(Instant, usize)>,
     pub screen: vt100::Parser,
     /// The program's side of the terminal is closed (it and its children exited).
     pub closed: bool,
@@ -58,7 +60,7 @@ pub struct Spawn<'a> {
     pub cwd: &'a Path,
 }
 
-fn size_of(n: u16) -> std::num::NonZeroU16 {
+pub fn size_of(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a terminal of at least 1x1")
 }
 
@@ -114,6 +116,7 @@ impl Term {
         let shared = Arc::new(Shared {
             output: Mutex::new(Output {
                 bytes: Vec::new(),
+                reads: Vec::new(),
                 screen: vt100::Parser::new(size_of(options.rows), size_of(options.cols), 0),
                 closed: false,
             }),
@@ -311,6 +314,7 @@ fn read_all(file: &mut File, shared: &Shared, stop: &AtomicBool) {
             // EIO: the program's side is closed.
             Err(_) => 0,
         };
+        let now = Instant::now();
         let mut out = shared.output.lock().unwrap_or_else(|e| e.into_inner());
         if n == 0 {
             out.closed = true;
@@ -318,6 +322,8 @@ fn read_all(file: &mut File, shared: &Shared, stop: &AtomicBool) {
             return;
         }
         out.bytes.extend_from_slice(&buf[..n]);
+        let len = out.bytes.len();
+        out.reads.push((now, len));
         out.screen.process(&buf[..n]);
         shared.changed.notify_all();
     }
