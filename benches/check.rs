@@ -98,55 +98,17 @@ fn check(c: &mut Criterion) {
         })
     });
     group.finish();
-    match peak_of_binary(tmp.path()) {
+    let dir = tmp.path().display().to_string();
+    match support::peak_mb_of_binary(&["--data-dir", &dir, "check"]) {
         Ok(mb) => println!("check/the binary: peak memory {mb:.1} MB"),
         Err(e) => println!("check/the binary: peak memory not measured: {e}"),
     }
 }
 
-/// Set in the environment of the small helper process below.
-const PEAK_HELPER: &str = "SRE_PREP_BENCH_PEAK_HELPER";
-
-/// Peak memory of `sre-prep check` on `dir`, in MB. Linux charges a child
-/// the memory of the process it was started from (its old image, at exec),
-/// so the binary is started by a fresh copy of this bench, which is small,
-/// rather than by this process, which holds the kit.
-fn peak_of_binary(dir: &std::path::Path) -> Result<f64, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let out = std::process::Command::new(exe)
-        .env(PEAK_HELPER, dir)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.trim()
-        .parse::<f64>()
-        .map(|kib| kib / 1024.0)
-        .map_err(|_| format!("the helper said {text:?} {}", String::from_utf8_lossy(&out.stderr)))
-}
-
-/// The helper: runs the binary once, waits for it with wait4, prints its
-/// peak resident memory in KiB.
-fn peak_helper(dir: &std::ffi::OsStr) {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sre-prep"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("check")
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("starting sre-prep");
-    let mut status = 0;
-    // SAFETY: wait4 on our own child, with valid pointers for its results.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert!(pid > 0, "wait4 failed");
-    println!("{}", usage.ru_maxrss);
-}
-
 criterion_group!(benches, check);
 
 fn main() {
-    if let Some(dir) = std::env::var_os(PEAK_HELPER) {
-        peak_helper(&dir);
+    if support::run_peak_helper() {
         return;
     }
     benches();

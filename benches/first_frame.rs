@@ -14,7 +14,6 @@
 //! and the readiness checklist computed (the home screen's readiness line).
 
 #[path = "../tests/pty/mod.rs"]
-#[allow(dead_code)]
 mod pty;
 mod support;
 
@@ -41,10 +40,7 @@ fn options() -> Options {
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .unwrap_or_else(|| panic!("{arg} needs a value"))
-        };
+        let mut value = || args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
         match arg.as_str() {
             "--stories" => options.stories = value().parse().expect("--stories N"),
             "--runs" => options.runs = value().parse().expect("--runs N"),
