@@ -10,11 +10,15 @@ use std::path::Path;
 use pty::{BIN, Spawn, Term, locked, script};
 
 fn app(tmp: &Path, data: &Path, env: Vec<(&str, String)>) -> Term {
+    app_sized(tmp, data, env, 30)
+}
+
+fn app_sized(tmp: &Path, data: &Path, env: Vec<(&str, String)>, rows: u16) -> Term {
     let data = data.display().to_string();
     let term = Term::spawn(
         &[BIN, "--data-dir", &data],
         Spawn {
-            rows: 30,
+            rows,
             cols: 100,
             env,
             cwd: tmp,
@@ -125,6 +129,37 @@ fn sigterm_with_nothing_unsaved_writes_no_draft() {
     assert!(!data.join("draft.json").exists());
     assert!(!term.output().screen.screen().alternate_screen());
     assert!(!locked(&data));
+}
+
+#[test]
+fn sigterm_in_a_read_only_app_prints_the_text_it_cannot_keep() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let holder = app(tmp.path(), &data, Vec::new());
+    let mut term = app_sized(tmp.path(), &data, Vec::new(), 50);
+    term.wait_for("Read-only");
+    type_a_story(&mut term);
+
+    term.signal(libc::SIGTERM);
+    assert_eq!(term.wait_exit().exit_code(), 143);
+    let screen = term.screen();
+    assert!(
+        screen.contains("your unsaved text could not be kept"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(r#""title": "Pager storm at 3am""#),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(r#""blast_radius": "For 25 minutes 18% of logins failed.""#),
+        "{screen}"
+    );
+    assert!(
+        !data.join("draft.json").exists(),
+        "nothing written while read-only"
+    );
+    drop(holder);
 }
 
 #[test]

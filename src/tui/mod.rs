@@ -126,10 +126,18 @@ fn report_draft(draft: &DraftOutcome, data_dir: &Path) {
             );
         }
         DraftOutcome::NotKept { why, draft } => {
-            let text = serde_json::to_string_pretty(draft).unwrap_or_default();
+            // A story as the object `sre-prep import` reads; a form as its fields.
+            let (text, how) = match &draft.form {
+                None => (
+                    serde_json::to_string_pretty(&draft.story),
+                    " (saved to a file, `sre-prep import FILE` reads it)",
+                ),
+                Some(form) => (serde_json::to_string_pretty(form), ""),
+            };
             let _ = writeln!(
                 err,
-                "sre-prep: your unsaved text could not be kept ({why}); here it is:\n{text}"
+                "sre-prep: your unsaved text could not be kept ({why}); here it is{how}:\n{}",
+                text.unwrap_or_default()
             );
         }
     }
