@@ -199,18 +199,6 @@ impl Term {
         });
     }
 
-    /// Waits until the bytes written after the first `since` hold `needle`.
-    pub fn wait_for_bytes_after(&self, since: usize, needle: &[u8]) {
-        self.wait_until(
-            &format!("{:?} in the output", String::from_utf8_lossy(needle)),
-            |out| {
-                out.bytes
-                    .get(since..)
-                    .is_some_and(|new| new.windows(needle.len()).any(|w| w == needle))
-            },
-        );
-    }
-
     /// Resizes the terminal; the program gets SIGWINCH.
     pub fn resize(&mut self, rows: u16, cols: u16) {
         // Hold the output while resizing, so no byte is read at the old size.
