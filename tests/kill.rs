@@ -1,5 +1,8 @@
 //! A writer killed with SIGKILL at any moment leaves only complete, parseable
-//! files: 200 kills at random points while stories are being rewritten.
+//! files: 200 kills at random points while stories are being rewritten. The
+//! stories are written once before the kills, and each kill waits until its
+//! writer has begun rewriting them, so the test checks atomicity, not the
+//! machine's speed.
 
 use std::fs;
 use std::path::Path;
@@ -10,6 +13,8 @@ use sre_prep::kit::Story;
 use sre_prep::store::{self, Store};
 
 const CHILD_DIR_ENV: &str = "SRE_PREP_TEST_KILL_CHILD_DIR";
+/// The first round a child writes: distinct for every child.
+const CHILD_ROUND_ENV: &str = "SRE_PREP_TEST_KILL_CHILD_ROUND";
 const STORIES: usize = 40;
 
 /// The story a writer saves in round `round`: its fields agree with each
@@ -47,7 +52,11 @@ fn child_rewrites_stories_until_killed() {
         return;
     };
     let store = Store::open(Path::new(&dir)).expect("the lock is free after the last kill");
-    for round in 0.. {
+    let first: usize = std::env::var(CHILD_ROUND_ENV)
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
+    for round in first.. {
         for slot in 0..STORIES {
             store.save_story(&story_for(slot, round)).unwrap();
         }
@@ -58,7 +67,12 @@ fn child_rewrites_stories_until_killed() {
 fn killed_writers_leave_only_complete_files() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    fs::create_dir_all(&dir).unwrap();
+    {
+        let store = Store::open(&dir).unwrap();
+        for slot in 0..STORIES {
+            store.save_story(&story_for(slot, 0)).unwrap();
+        }
+    }
     let mut seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()
@@ -71,8 +85,9 @@ fn killed_writers_leave_only_complete_files() {
         seed
     };
     let me = std::env::current_exe().unwrap();
-    let mut saw_files = 0;
+    let first_story = dir.join("stories/story-0.json");
     for kill in 0..200 {
+        let first_round = (kill + 1) * 1_000_000;
         let mut child = Command::new(&me)
             .args([
                 "--exact",
@@ -81,11 +96,26 @@ fn killed_writers_leave_only_complete_files() {
                 "--nocapture",
             ])
             .env(CHILD_DIR_ENV, &dir)
+            .env(CHILD_ROUND_ENV, first_round.to_string())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let wait = Duration::from_micros(2_000 + next_random() % 30_000);
+        // Until the child has begun rewriting (its round in the first story),
+        // however slow the machine; then a random moment of its writing.
+        let started = Instant::now();
+        while !fs::read_to_string(&first_story)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Story>(&text).ok())
+            .is_some_and(|story| story.notes.parse::<usize>().unwrap_or(0) >= first_round)
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "kill {kill}: the child wrote nothing in 60 s"
+            );
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        let wait = Duration::from_micros(next_random() % 30_000);
         let started = Instant::now();
         while started.elapsed() < wait {
             std::thread::sleep(Duration::from_micros(500));
@@ -103,15 +133,11 @@ fn killed_writers_leave_only_complete_files() {
             "kill {kill}: {:?}",
             loaded.problems
         );
+        assert_eq!(loaded.kit.stories.len(), STORIES, "kill {kill}");
         for story in &loaded.kit.stories {
             assert!(is_consistent(story), "kill {kill}: torn story {}", story.id);
         }
-        saw_files = saw_files.max(loaded.kit.stories.len());
     }
-    assert_eq!(
-        saw_files, STORIES,
-        "the writers got far enough to write every story"
-    );
     // The lock died with the last child.
     Store::open(&dir).expect("no lock is left behind by a killed process");
 }
