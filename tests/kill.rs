@@ -44,6 +44,13 @@ fn is_consistent(story: &Story) -> bool {
     *story == story_for(slot, round)
 }
 
+/// The round a story file was written in.
+fn round_of(path: &Path) -> Option<usize> {
+    let text = fs::read_to_string(path).ok()?;
+    let story: Story = serde_json::from_str(&text).ok()?;
+    story.notes.parse().ok()
+}
+
 /// Run by the parent in a child process: rewrite stories until killed.
 #[test]
 #[ignore = "run only as the child of killed_writers_leave_only_complete_files"]
@@ -104,11 +111,7 @@ fn killed_writers_leave_only_complete_files() {
         // Until the child has begun rewriting (its round in the first story),
         // however slow the machine; then a random moment of its writing.
         let started = Instant::now();
-        while !fs::read_to_string(&first_story)
-            .ok()
-            .and_then(|text| serde_json::from_str::<Story>(&text).ok())
-            .is_some_and(|story| story.notes.parse::<usize>().unwrap_or(0) >= first_round)
-        {
+        while round_of(&first_story).is_none_or(|round| round < first_round) {
             assert!(
                 started.elapsed() < Duration::from_secs(60),
                 "kill {kill}: the child wrote nothing in 60 s"
