@@ -170,7 +170,8 @@ fn closing_the_terminal_while_editing_keeps_the_draft() {
     type_a_story(&mut term);
 
     term.hang_up();
-    term.wait_exit();
+    let status = term.wait_exit();
+    assert_eq!(status.exit_code(), 129, "ended as by SIGHUP: {status}");
 
     let kept = draft(&data);
     assert_eq!(kept["draft"]["story"]["title"], "Pager storm at 3am");

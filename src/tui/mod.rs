@@ -82,7 +82,10 @@ pub fn run(data_dir: &Path) -> Result<u8> {
         _ => app.keep_draft(),
     };
     restore_terminal();
-    drop(terminal);
+    // Not dropped: its drop shows the cursor again, which restore_terminal
+    // has done, and on a closed terminal it fails and prints with eprintln!,
+    // which panics when standard error is gone.
+    std::mem::forget(terminal);
     report_draft(&draft, data_dir);
     match ending? {
         Ending::Quit => Ok(EXIT_OK),
