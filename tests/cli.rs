@@ -2,6 +2,7 @@
 //! directory each time, exit codes and messages checked.
 
 use std::fs;
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -271,10 +272,10 @@ fn a_write_that_fails_leaves_the_old_file_byte_for_byte() {
         &format!("{{ \"version\": 1, \"metrics\": [ {} ] }}", many.join(",")),
     );
     // A 1 KiB file-size limit makes the write of the new metrics.json fail with EFBIG.
-    let out = Command::new("bash")
+    let out = Command::new("sh")
         .arg("-c")
         .arg("ulimit -f 1; trap '' XFSZ; exec \"$@\"")
-        .arg("bash")
+        .arg("sh")
         .arg(BIN)
         .args(["import", big.to_str().unwrap(), "--data-dir"])
         .arg(&dir)
@@ -616,9 +617,17 @@ fn the_cheat_sheet_of_the_examples() {
 fn the_app_without_a_terminal_says_so_and_exits_2() {
     let tmp = tempfile::tempdir().unwrap();
     // A new session has no controlling terminal, even when the tests run in one.
-    let out = Command::new("setsid")
-        .arg("--wait")
-        .arg(BIN)
+    let mut command = Command::new(BIN);
+    // SAFETY: setsid is async-signal-safe, as a pre_exec hook must be.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = command
         .arg("--data-dir")
         .arg(tmp.path().join("data"))
         .stdin(Stdio::null())

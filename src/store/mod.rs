@@ -534,6 +534,31 @@ impl Store {
         draft
     }
 
+    /// Moves a file of the data directory (text left in `$EDITOR`) to the
+    /// trash under its own name, without the leading dot; returns where.
+    pub fn move_to_trash(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let trash = self.dir.join(TRASH_DIR);
+        atomic::create_private_dir(&trash).map_err(|e| StoreError::io("creating", &trash, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_start_matches('.').to_string())
+            .unwrap_or_default();
+        let to = trash.join(name);
+        if to.exists() {
+            return Err(StoreError::io(
+                "moving to the trash",
+                path,
+                io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "the trash already has that name",
+                ),
+            ));
+        }
+        fs::rename(path, &to).map_err(|e| StoreError::io("moving to the trash", path, e))?;
+        atomic::sync_dir(&self.dir).map_err(|e| StoreError::io("syncing", &self.dir, e))?;
+        Ok(to)
+    }
+
     /// Moves the draft to the trash (it is never simply deleted).
     pub fn discard_draft(&self) -> Result<(), StoreError> {
         let from = self.dir.join(DRAFT_FILE);

@@ -3,6 +3,7 @@
 
 mod checklist;
 mod drills;
+mod leftover;
 mod rehearse;
 mod scored_kit;
 mod steps;
@@ -107,6 +108,10 @@ pub enum Confirm {
     RestoreDraft {
         title: String,
     },
+    /// Text left in `$EDITOR` by a session that ended while it was open.
+    RestoreEditorText {
+        what: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +124,18 @@ pub enum StatusKind {
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+}
+
+/// What became of the editor's unsaved text as the app ended.
+#[derive(Debug)]
+pub enum DraftOutcome {
+    NothingUnsaved,
+    /// Written to `draft.json`.
+    Kept,
+    NotKept {
+        why: String,
+        draft: Box<Draft>,
+    },
 }
 
 /// Work the event loop must do outside the app: it owns the terminal.
@@ -169,6 +186,8 @@ pub struct App {
     pub quit: bool,
     pub pending: Option<Pending>,
     draft: Option<Draft>,
+    /// The `$EDITOR` file offered back by [`Confirm::RestoreEditorText`].
+    leftover: Option<leftover::Leftover>,
     pub steps: StepsState,
     pub form: Option<FormEditor>,
     pub picker: Option<Picker>,
@@ -230,6 +249,7 @@ impl App {
             quit: false,
             pending: None,
             draft: None,
+            leftover: None,
             steps: StepsState::default(),
             form: None,
             picker: None,
@@ -280,6 +300,8 @@ impl App {
             };
             self.confirm = Some(Confirm::RestoreDraft { title });
             self.draft = Some(draft);
+        } else {
+            self.offer_leftover_edit();
         }
     }
 
@@ -1089,6 +1111,7 @@ impl App {
                     self.info("Your draft is back. Ctrl-s saves it.");
                 }
             }
+            (Confirm::RestoreEditorText { .. }, yes) => self.answer_leftover_edit(yes),
             (Confirm::RestoreDraft { .. }, false) => {
                 self.draft = None;
                 self.discard_draft_file();
@@ -1111,16 +1134,6 @@ impl App {
     /// Quits now. An editor with unsaved text leaves it as a draft, offered
     /// back at the next start.
     fn force_quit(&mut self) {
-        let draft = self.form_draft().or_else(|| {
-            self.editor
-                .as_ref()
-                .filter(|e| e.is_dirty())
-                .map(|editor| Draft {
-                    editing: editor.editing.clone().unwrap_or_default(),
-                    story: editor.story(),
-                    form: None,
-                })
-        });
         // Text from $EDITOR waiting to be fixed is not a draft: ask.
         if let Some(asked) = self
             .confirm
@@ -1131,25 +1144,60 @@ impl App {
             });
             return;
         }
-        match (draft, self.store.as_ref()) {
-            (Some(draft), Some(store)) => {
-                if let Err(e) = store.save_draft(&draft) {
-                    // Quitting would lose the text: stay, and say why.
-                    self.error(format!(
-                        "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
-                    ));
-                    return;
-                }
-            }
+        if self.store.is_none() {
             // Read-only: nothing may be written, not even a draft. Ask
             // first; a second Ctrl-c is the answer yes.
-            (Some(_), None) if !matches!(self.confirm, Some(Confirm::QuitAndLoseText { .. })) => {
+            if self.unsaved_draft().is_some()
+                && !matches!(self.confirm, Some(Confirm::QuitAndLoseText { .. }))
+            {
                 self.confirm = Some(Confirm::QuitAndLoseText { back: None });
                 return;
             }
-            _ => {}
+        } else if let DraftOutcome::NotKept { why, .. } = self.keep_draft() {
+            // Quitting would lose the text: stay, and say why.
+            self.error(format!(
+                "Could not keep your draft ({why}) — save with Ctrl-s or fix the problem first."
+            ));
+            return;
         }
         self.quit = true;
+    }
+
+    /// The unsaved text of the open story editor or form, as a draft.
+    pub fn unsaved_draft(&self) -> Option<Draft> {
+        self.form_draft().or_else(|| {
+            self.editor
+                .as_ref()
+                .filter(|e| e.is_dirty())
+                .map(|editor| Draft {
+                    editing: editor.editing.clone().unwrap_or_default(),
+                    story: editor.story(),
+                    form: None,
+                })
+        })
+    }
+
+    /// Keeps the unsaved text as `draft.json`, offered back at the next
+    /// start: what `Ctrl-c` does, and what ending by a signal or a lost
+    /// terminal does.
+    pub fn keep_draft(&self) -> DraftOutcome {
+        let Some(draft) = self.unsaved_draft() else {
+            return DraftOutcome::NothingUnsaved;
+        };
+        let result = match self.store.as_ref() {
+            Some(store) => store.save_draft(&draft).map_err(|e| e.to_string()),
+            None => Err(self
+                .read_only
+                .clone()
+                .unwrap_or_else(|| "the data directory is read-only".into())),
+        };
+        match result {
+            Ok(()) => DraftOutcome::Kept,
+            Err(why) => DraftOutcome::NotKept {
+                why,
+                draft: Box::new(draft),
+            },
+        }
     }
 
     /// The text came back from `$EDITOR`: parse, validate, save — or ask

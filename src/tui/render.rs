@@ -229,6 +229,10 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "You quit while editing {}. Restore that draft? (n moves it to the trash)",
             super::widgets::safe(title)
         ),
+        Confirm::RestoreEditorText { what } => format!(
+            "sre-prep ended while {} was open in $EDITOR. Open that text again? (n moves it to the trash)",
+            super::widgets::safe(what)
+        ),
     };
     let mut hints = Vec::new();
     for binding in bindings(super::keymap::Context::Confirm) {
