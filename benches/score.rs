@@ -1,9 +1,10 @@
 //! Budget: scoring reads at least 20 MB/s of story text and stays linear in
-//! length — a 6 MB paste scores in well under a second.
+//! length — a 6 MB paste scores in well under a second. Then the peak memory
+//! of `sre-prep score` on that paste, measured on the binary.
 
 mod support;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use sre_prep::score::{score_story, score_text};
 
 /// Story prose of about `bytes` bytes, made of the synthetic stories' beats.
@@ -49,5 +50,25 @@ fn one_story(c: &mut Criterion) {
     });
 }
 
+/// Peak memory of the binary scoring the 6 MB paste.
+fn binary_peak() {
+    let tmp = tempfile::tempdir().expect("a temp directory");
+    let file = tmp.path().join("paste.txt");
+    std::fs::write(&file, paste(6_000_000)).expect("writing the paste");
+    let file = file.display().to_string();
+    match support::peak_mb_of_binary(&["score", &file]) {
+        Ok(mb) => println!("score/the binary on a 6 MB paste: peak memory {mb:.1} MB"),
+        Err(e) => println!("score/the binary: peak memory not measured: {e}"),
+    }
+}
+
 criterion_group!(benches, throughput, one_story);
-criterion_main!(benches);
+
+fn main() {
+    if support::run_peak_helper() {
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    binary_peak();
+}

@@ -1,7 +1,8 @@
 //! The cheat sheet: one Markdown document to read before the interview —
 //! each story as the answer to say (numbers in bold), the metrics as "from X
 //! to Y", the opinions in a line each, the design answers' key points, and
-//! the readiness checklist. Plain enough to read in `less`.
+//! the readiness checklist. Plain enough to read in `less`, and safe to: a
+//! control character in the user's text is shown, never sent.
 
 use std::fmt::Write as _;
 
@@ -140,5 +141,7 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
             item.detail
         );
     }
-    out
+    // The sheet is read in a terminal (`less`, `cat`): no escape sequence
+    // from a title or an answer may reach it.
+    crate::printable::multi_line(&out).into_owned()
 }

@@ -82,7 +82,9 @@ enum Command {
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
-        /// Write to FILE (atomically, private to you) instead of standard output
+        /// Write to FILE instead of standard output (`-`): a file is replaced
+        /// atomically, private to you (through a symlink, its target); a
+        /// device or FIFO is written to as a shell redirect would
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -91,7 +93,13 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = resolve_data_dir(args.data_dir).and_then(|data_dir| match args.command {
-        None => sre_prep::tui::run(&data_dir),
+        None => {
+            // Said before the app takes the screen, so it is there after it.
+            if let Ok(Some(made_private)) = sre_prep::store::check_data_dir(&data_dir) {
+                cli::say(&made_private.to_string());
+            }
+            sre_prep::tui::run(&data_dir)
+        }
         Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Deck { json }) => cli::deck::run(json),
@@ -116,7 +124,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("sre-prep: {e:#}");
+            cli::say(&format!("{e:#}"));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

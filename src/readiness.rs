@@ -34,6 +34,19 @@ pub struct Readiness {
     pub items: Vec<Item>,
 }
 
+/// A dimension as it reads inside a sentence: "your role", "the fix".
+fn dimension_phrase(d: crate::score::Dimension) -> &'static str {
+    use crate::score::Dimension;
+    match d {
+        Dimension::BlastRadius => "the blast radius",
+        Dimension::Role => "your role",
+        Dimension::Decision => "the decision",
+        Dimension::Fix => "the fix",
+        Dimension::SystemicChange => "the systemic change",
+        Dimension::Numbers => "the before/after numbers",
+    }
+}
+
 fn pct(done: usize, of: usize) -> u8 {
     (done.min(of) * 100)
         .checked_div(of)
@@ -116,7 +129,7 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
                 "{n} of 3 stories ready: {} is at {}, {} {score}/5",
                 title(*i),
                 s.summary.total,
-                d.label().to_lowercase()
+                dimension_phrase(d)
             )
         }
         (n, None) => format!("{n} of 3 stories ready"),
@@ -126,8 +139,8 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
             let (d, score) = s.summary.weakest();
             let tip = s.weakest_advice.clone();
             format!(
-                "Fix the {} in {} ({score}/5): {tip}",
-                d.label().to_lowercase(),
+                "Strengthen {} in {} ({score}/5): {tip}",
+                dimension_phrase(d),
                 title(*i)
             )
         }

@@ -2,6 +2,7 @@
 //! directory each time, exit codes and messages checked.
 
 use std::fs;
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -271,10 +272,10 @@ fn a_write_that_fails_leaves_the_old_file_byte_for_byte() {
         &format!("{{ \"version\": 1, \"metrics\": [ {} ] }}", many.join(",")),
     );
     // A 1 KiB file-size limit makes the write of the new metrics.json fail with EFBIG.
-    let out = Command::new("bash")
+    let out = Command::new("sh")
         .arg("-c")
         .arg("ulimit -f 1; trap '' XFSZ; exec \"$@\"")
-        .arg("bash")
+        .arg("sh")
         .arg(BIN)
         .args(["import", big.to_str().unwrap(), "--data-dir"])
         .arg(&dir)
@@ -616,9 +617,17 @@ fn the_cheat_sheet_of_the_examples() {
 fn the_app_without_a_terminal_says_so_and_exits_2() {
     let tmp = tempfile::tempdir().unwrap();
     // A new session has no controlling terminal, even when the tests run in one.
-    let out = Command::new("setsid")
-        .arg("--wait")
-        .arg(BIN)
+    let mut command = Command::new(BIN);
+    // SAFETY: setsid is async-signal-safe, as a pre_exec hook must be.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = command
         .arg("--data-dir")
         .arg(tmp.path().join("data"))
         .stdin(Stdio::null())
@@ -662,4 +671,823 @@ fn trash_lists_and_restore_brings_back() {
     let out = sre_prep(tmp.path(), &["restore", "story-gone-20260101-000000"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("sre-prep trash"), "{}", stderr(&out));
+}
+
+// ---- output files and output streams ----
+
+/// Runs `cmd` with its output captured, and fails (killing it) if it has not
+/// ended within two minutes: a command that waits forever on a FIFO or
+/// reads an endless device is a failure, not a hung test suite. The limit
+/// is generous; a working command ends in well under a second.
+fn finishes(mut cmd: Command) -> Output {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary runs");
+    let mut pipes = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipes.0.read_to_end(&mut bytes);
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipes.1.read_to_end(&mut bytes);
+        bytes
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still running after two minutes: it waits for input that never ends");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+fn command(data_dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("SRE_PREP_DATA_DIR")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// A pipe whose reader is already gone: the first write to it fails with
+/// EPIPE, as when `| head -1` has read its line.
+fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    fs::symlink_metadata(path).unwrap().file_type().is_fifo()
+}
+
+#[test]
+fn export_to_a_bare_relative_name_writes_the_file_and_succeeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    let out = command(&dir, &["export", "-o", "out.json"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let written = fs::read_to_string(tmp.path().join("out.json")).unwrap();
+    assert!(written.contains("checkout-db-pool"), "{written}");
+}
+
+#[test]
+fn export_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    fs::create_dir(tmp.path().join("backups")).unwrap();
+    let target = tmp.path().join("backups/kit.json");
+    fs::write(&target, "last week's backup").unwrap();
+    let link = tmp.path().join("latest.json");
+    symlink("backups/kit.json", &link).unwrap();
+
+    let out = sre_prep(&dir, &["export", "-o", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let written = fs::read_to_string(&target).unwrap();
+    assert!(written.contains("checkout-db-pool"), "{written}");
+    assert_eq!(
+        fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn export_to_a_fifo_writes_through_it_and_leaves_it_a_fifo() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    let fifo = tmp.path().join("to-backup");
+    mkfifo(&fifo);
+    let reading = fifo.clone();
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = fs::File::open(&reading).and_then(|mut f| f.read_to_string(&mut text));
+        let _ = sent.send(text);
+    });
+    let out = finishes(command(&dir, &["export", "-o", fifo.to_str().unwrap()]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(is_fifo(&fifo), "the FIFO was replaced by a file");
+    let text = received
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the reader of the FIFO got the export");
+    assert!(text.contains("checkout-db-pool"), "{text}");
+}
+
+#[test]
+fn export_to_a_link_to_standard_output_writes_to_it() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    let link = tmp.path().join("stdout");
+    symlink("/proc/self/fd/1", &link).unwrap();
+
+    // Standard output a pipe.
+    let out = sre_prep(&dir, &["export", "-o", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("checkout-db-pool"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // Standard output a regular file, as after `> file`.
+    let file = tmp.path().join("redirected.json");
+    let out = command(&dir, &["export", "-o", link.to_str().unwrap()])
+        .stdout(fs::File::create(&file).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("checkout-db-pool")
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // `-o -` is standard output too.
+    let out = sre_prep(&dir, &["export", "-o", "-", "--format", "md"]);
+    assert!(stdout(&out).starts_with("# Interview cheat sheet"));
+}
+
+#[test]
+fn export_to_a_device_writes_through_it() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    // A link in a temp dir, so a wrong rename replaces the link, never /dev/null.
+    let link = tmp.path().join("discard");
+    symlink("/dev/null", &link).unwrap();
+    let out = sre_prep(&dir, &["export", "-o", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link to the device was replaced by a file"
+    );
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A directory is named as such.
+    let out = sre_prep(&dir, &["export", "-o", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_reader_that_goes_away_never_stops_an_import_half_way() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let a = write(tmp.path(), "a.json", "{ \"title\": \"DNS outage\" }");
+    let b = write(tmp.path(), "b.json", "{ \"title\": \"TLS expiry\" }");
+    // `sre-prep import a.json b.json | true`
+    let out = command(&dir, &["import", a.to_str().unwrap(), b.to_str().unwrap()])
+        .stdout(closed_pipe())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "a closed pipe ends output quietly");
+    assert!(dir.join("stories/dns-outage.json").is_file());
+    assert!(dir.join("stories/tls-expiry.json").is_file(), "b.json too");
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_goes_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/checkout-db-pool.json");
+    let story = story.to_str().unwrap();
+    for args in [
+        &["deck"][..],
+        &["deck", "--json"],
+        &["check"],
+        &["check", "--json"],
+        &["export"],
+        &["export", "--format", "md"],
+        &["score", story],
+        &["score", "--json", story],
+        &["trash"],
+    ] {
+        let out = command(&dir, args)
+            .stdout(closed_pipe())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0) | Some(1)),
+            "{args:?}: {:?} {}",
+            out.status,
+            stderr(&out)
+        );
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_full_standard_output_is_an_error_and_the_import_still_happens() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let out = command(&dir, &["import", "--examples"])
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("standard output could not be written"),
+        "{err}"
+    );
+    assert!(err.contains("the import itself is done"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(dir.join("stories/checkout-db-pool.json").is_file());
+
+    for args in [&["check"][..], &["deck"], &["export"], &["trash"]] {
+        let out = command(&dir, args).stdout(full()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("sre-prep: standard output could not be written: No space left"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+// ---- escape sequences in the user's data ----
+
+const TITLE_SEQ: &str = "\u{1b}]0;pwned\u{7}";
+const CLIPBOARD_SEQ: &str = "\u{1b}]52;c;cm0gLXJmIH4=\u{7}";
+
+/// Neither an escape nor a bell reaches the terminal, and what was there is
+/// shown (`␛`).
+fn assert_shown_safely(what: &str, text: &str) {
+    assert!(
+        !text.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+        "{what}: a control character got through: {text:?}"
+    );
+    assert!(
+        text.contains("␛]"),
+        "{what}: the sequence is not shown: {text}"
+    );
+}
+
+/// JSON text with the two sequences in it, as a file would hold them.
+fn json_escaped(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
+
+#[test]
+fn import_messages_show_escape_sequences_instead_of_sending_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    // An id that is not usable is echoed in a note.
+    let story = write(
+        tmp.path(),
+        "evil.json",
+        &format!(
+            "{{ \"id\": {}, \"title\": {} }}",
+            json_escaped(&format!("x{CLIPBOARD_SEQ}")),
+            json_escaped(&format!("Outage {TITLE_SEQ}"))
+        ),
+    );
+    let out = sre_prep(&dir, &["import", story.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_shown_safely("import note", &stdout(&out));
+
+    // An unknown key is named in the parse error.
+    let typo = write(
+        tmp.path(),
+        "typo.json",
+        &format!("{{ \"title\": \"x\", {}: 1 }}", json_escaped(TITLE_SEQ)),
+    );
+    let out = sre_prep(&dir, &["import", typo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_shown_safely("parse error", &stderr(&out));
+
+    // A file name with an escape in it.
+    let named = write(
+        tmp.path(),
+        &format!("name{TITLE_SEQ}.json"),
+        "{ \"title\": \"Fine\" }",
+    );
+    let out = sre_prep(&dir, &["import", named.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_shown_safely("file name", &stdout(&out));
+}
+
+#[test]
+fn check_shows_escape_sequences_in_opinions_and_broken_files_safely() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let kit = write(
+        tmp.path(),
+        "kit.json",
+        &format!(
+            "{{ \"version\": 1, \"opinions\": [ {{ \"stance\": {} }} ] }}",
+            json_escaped(&format!("Canaries {TITLE_SEQ}{CLIPBOARD_SEQ}"))
+        ),
+    );
+    assert!(
+        sre_prep(&dir, &["import", kit.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = sre_prep(&dir, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_shown_safely("check", &stdout(&out));
+    assert!(
+        stdout(&out).contains("Canaries ␛]0;pwned␇"),
+        "{}",
+        stdout(&out)
+    );
+
+    fs::write(
+        dir.join("stories/typo.json"),
+        format!("{{ {}: 1 }}", json_escaped(CLIPBOARD_SEQ)),
+    )
+    .unwrap();
+    let out = sre_prep(&dir, &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_shown_safely("check error", &stderr(&out));
+}
+
+#[test]
+fn the_markdown_export_shows_escape_sequences_safely_and_json_escapes_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let story = write(
+        tmp.path(),
+        "story.json",
+        &format!(
+            "{{ \"title\": {}, \"fix\": {} }}",
+            json_escaped(&format!("Outage {TITLE_SEQ}")),
+            json_escaped(&format!("I rolled back.\r\nThen {CLIPBOARD_SEQ} fixed it."))
+        ),
+    );
+    assert!(
+        sre_prep(&dir, &["import", story.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = sre_prep(&dir, &["export", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_shown_safely("export --format md", &stdout(&out));
+    assert!(
+        stdout(&out).contains("### Outage ␛]0;pwned␇"),
+        "{}",
+        stdout(&out)
+    );
+
+    let file = tmp.path().join("sheet.md");
+    let out = sre_prep(
+        &dir,
+        &["export", "--format", "md", "-o", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_shown_safely("export --format md -o", &fs::read_to_string(&file).unwrap());
+
+    let json = stdout(&sre_prep(&dir, &["export"]));
+    assert!(!json.contains('\u{1b}'));
+    assert!(json.contains("Outage \\u001b]0;pwned\\u0007"), "{json}");
+}
+
+#[test]
+fn score_shows_escape_sequences_safely() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = write(
+        tmp.path(),
+        "answer.txt",
+        &format!("I rolled back{TITLE_SEQ} the release. It depends{CLIPBOARD_SEQ}, basically."),
+    );
+    let out = score_cmd(&["score", text.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stdout(&out).contains(['\u{1b}', '\u{7}']),
+        "{}",
+        stdout(&out)
+    );
+
+    let typo = write(
+        tmp.path(),
+        "typo.json",
+        &format!("{{ \"title\": \"x\", {}: 1 }}", json_escaped(TITLE_SEQ)),
+    );
+    let out = score_cmd(&["score", typo.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_shown_safely("score error", &stderr(&out));
+}
+
+#[test]
+fn trash_and_restore_show_escape_sequences_in_names_safely() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(
+        sre_prep(tmp.path(), &["import", "--examples"])
+            .status
+            .success()
+    );
+    fs::write(
+        tmp.path()
+            .join(format!("trash/story-x{TITLE_SEQ}-20260101-000000.json")),
+        "{}",
+    )
+    .unwrap();
+    let out = sre_prep(tmp.path(), &["trash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_shown_safely("trash", &stdout(&out));
+
+    let out = sre_prep(tmp.path(), &["restore", &format!("story-{CLIPBOARD_SEQ}")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_shown_safely("restore", &stderr(&out));
+}
+
+// ---- input that never ends or is not a file ----
+
+#[test]
+fn a_fifo_or_a_device_given_to_import_is_refused_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let fifo = tmp.path().join("kit.json");
+    mkfifo(&fifo);
+    let out = finishes(command(&dir, &["import", fifo.to_str().unwrap()]));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kit.json: is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("standard input, as `-`"), "{err}");
+
+    // An endless device; the address space is capped so that a build that
+    // reads it anyway fails here instead of taking the machine's memory.
+    let mut capped = Command::new("bash");
+    capped
+        .arg("-c")
+        .arg("ulimit -v 2000000; exec \"$@\"")
+        .arg("bash")
+        .arg(BIN)
+        .args(["import", "/dev/zero", "--data-dir"])
+        .arg(&dir)
+        .stdin(Stdio::null());
+    let out = finishes(capped);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/dev/zero: is a device, not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    // Standard input stays: `-`.
+    let out = score_cmd(&["score", "-"], Some("I rolled back the release."));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_fifo_inside_the_data_directory_is_reported_and_nothing_waits_on_it() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    mkfifo(&dir.join("metrics.json"));
+    let elsewhere = tmp.path().join("pipe");
+    mkfifo(&elsewhere);
+    symlink(&elsewhere, dir.join("stories/linked.json")).unwrap();
+
+    let out = finishes(command(&dir, &["check"]));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("metrics.json: is a FIFO"), "{err}");
+    assert!(err.contains("linked.json: is a FIFO"), "{err}");
+
+    let story = write(tmp.path(), "new.json", "{ \"title\": \"DNS outage\" }");
+    let out = finishes(command(&dir, &["import", story.to_str().unwrap()]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning:"), "{}", stderr(&out));
+    assert!(dir.join("stories/dns-outage.json").is_file());
+    // The lock went with the import.
+    sre_prep::store::Store::open(&dir).expect("the lock is free");
+    assert!(is_fifo(&dir.join("metrics.json")), "left as it was");
+}
+
+#[test]
+fn a_file_bigger_than_the_cap_is_refused_with_its_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let huge = tmp.path().join("huge.json");
+    // Sparse: no disk space used.
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(sre_prep::store::read::MAX_INPUT_BYTES + 1)
+        .unwrap();
+    let out = finishes(command(
+        &tmp.path().join("data"),
+        &["import", huge.to_str().unwrap()],
+    ));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("huge.json: is 513 MiB, more than the 512 MiB sre-prep reads"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_dropped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let path = tmp.path().join("bom.json");
+    fs::write(&path, b"\xEF\xBB\xBF{ \"title\": \"Saved by Notepad\" }").unwrap();
+    let out = sre_prep(&dir, &["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.join("stories/saved-by-notepad.json").is_file());
+    let out = score_cmd(&["score", "--json", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn the_version_read_is_the_top_level_key_and_an_array_is_no_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let newer = write(
+        tmp.path(),
+        "newer.json",
+        r#"{"title":"version","version":2}"#,
+    );
+    let out = sre_prep(&dir, &["import", newer.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("newer sre-prep (format version 2"),
+        "{}",
+        stderr(&out)
+    );
+    let array = write(
+        tmp.path(),
+        "array.json",
+        r#"{"version":1,"stories":[["my-id","DNS outage"]]}"#,
+    );
+    let out = sre_prep(&dir, &["import", array.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("array.json: line 1"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("stories").exists(), "nothing was imported");
+}
+
+fn many_stories(n: usize, big_at: Option<usize>) -> String {
+    let stories: Vec<String> = (0..n)
+        .map(|i| {
+            let fix = if Some(i) == big_at {
+                "I rolled back. ".repeat(200)
+            } else {
+                "I rolled back.".to_string()
+            };
+            format!(r#"{{ "id": "story-{i:02}", "title": "Story {i}", "fix": "{fix}" }}"#)
+        })
+        .collect();
+    format!(
+        "{{ \"version\": 1, \"stories\": [ {} ] }}",
+        stories.join(", ")
+    )
+}
+
+#[test]
+fn a_re_import_says_in_one_line_what_was_already_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let kit = write(tmp.path(), "kit.json", &many_stories(30, None));
+    assert!(
+        sre_prep(&dir, &["import", kit.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = sre_prep(&dir, &["import", kit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text,
+        format!(
+            "{0}: imported nothing new\n  {0}: 30 stories are already here, word for word — skipped (`story-00`, `story-01`, `story-02` and 27 more)\n",
+            kit.display()
+        )
+    );
+}
+
+#[test]
+fn a_partial_import_says_what_was_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    // The 10th story is too big for a 1 KiB file-size limit: 9 are written.
+    let kit = write(tmp.path(), "kit.json", &many_stories(30, Some(9)));
+    let later = write(tmp.path(), "later.json", "{ \"title\": \"Later\" }");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 1; trap '' XFSZ; exec \"$@\"")
+        .arg("bash")
+        .arg(BIN)
+        .args(["import", kit.to_str().unwrap(), later.to_str().unwrap()])
+        .arg("--data-dir")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("story-09.json"), "{err}");
+    assert!(
+        err.contains(
+            "kit.json: 9 stories written before that error; the rest of it was not imported"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("later.json: not imported"), "{err}");
+    assert_eq!(fs::read_dir(dir.join("stories")).unwrap().count(), 9);
+    assert_eq!(err.matches("os error").count(), 1, "said once: {err}");
+
+    // The same import again, without the limit, adds the rest.
+    let out = sre_prep(&dir, &["import", kit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("imported 21 stories"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("9 stories are already here"));
+}
+
+// ---- the data directory ----
+
+#[test]
+fn a_data_dir_that_is_a_file_gets_one_clear_line_from_every_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = write(tmp.path(), "not-a-dir", "hello");
+    for args in [
+        &["check"][..],
+        &["export"],
+        &["trash"],
+        &["import", "--examples"],
+        &["restore", "story-x"],
+    ] {
+        let out = sre_prep(&file, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(
+            err,
+            format!(
+                "sre-prep: {}: is a file, not a directory — pass --data-dir with the directory that holds your kit (or move that file away)\n",
+                file.display()
+            ),
+            "{args:?}"
+        );
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), "hello");
+}
+
+#[test]
+fn os_errors_are_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("stories"), "a file where a folder belongs").unwrap();
+    let out = sre_prep(&dir, &["import", "--examples"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("stories: File exists"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn reading_a_data_dir_that_does_not_exist_says_so_and_exits_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("mistyped");
+    for args in [
+        &["export"][..],
+        &["export", "--format", "md"],
+        &["check"],
+        &["check", "--json"],
+        &["trash"],
+        &["restore", "story-x"],
+    ] {
+        let out = sre_prep(&missing, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}: a backup script gets nothing");
+        let err = stderr(&out);
+        assert!(
+            err.contains("mistyped: there is no data directory here yet — run `sre-prep` to start"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1);
+        assert!(!missing.exists(), "{args:?} created it");
+    }
+    // The trash of a data directory that is there but cannot be listed.
+    let dir = tmp.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("trash"), "").unwrap();
+    let out = sre_prep(&dir, &["trash"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("the trash could not be listed"));
+}
+
+#[test]
+fn a_data_dir_others_can_read_is_made_private_and_the_user_told() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    for args in [&["import", "--examples"][..], &["check"], &["export"]] {
+        fs::create_dir_all(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        let out = sre_prep(&dir, args);
+        assert!(matches!(out.status.code(), Some(0) | Some(1)), "{args:?}");
+        assert_eq!(
+            fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+            0o700,
+            "{args:?}"
+        );
+        assert!(
+            stderr(&out).contains("was readable by other users (mode 755); it is now 700"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        // Once private, nothing more is said.
+        assert_eq!(stderr(&sre_prep(&dir, args)), "", "{args:?}");
+    }
+    // The app says it too, before it takes the screen (here it has none).
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o750)).unwrap();
+    let out = Command::new("setsid")
+        .arg("--wait")
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("(mode 750); it is now 700"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
 }

@@ -1,112 +1,74 @@
-//! The real binary in a real terminal: tmux gives it a pseudo-terminal at
-//! 100x30; keys go in with send-keys, the screen comes back with
-//! capture-pane. `.ci/run` installs tmux.
+//! The real binary in a real terminal: a pseudo-terminal of 100x30 driven
+//! from this process (see `pty/mod.rs`); keys go in as bytes, the screen
+//! comes back through a terminal emulator. Nothing outside `cargo` is needed.
+
+mod pty;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_sre-prep");
+use pty::{BIN, Spawn, Term};
 
-struct Tmux {
-    session: String,
+/// `sh` prints a line on the normal screen, then becomes the app, so the
+/// tests can see that screen come back after the app quits.
+fn launch(tmp: &Path, data_dir: &Path, env: Vec<(&str, String)>) -> Term {
+    let data = data_dir.display().to_string();
+    let term = Term::spawn(
+        &[
+            "sh",
+            "-c",
+            r#"printf 'READY-%s\n' "$((1+1))"; exec "$0" "$@""#,
+            BIN,
+            "--data-dir",
+            &data,
+        ],
+        Spawn {
+            rows: 30,
+            cols: 100,
+            env,
+            cwd: tmp,
+        },
+    );
+    term.wait_for("Reliability metrics");
+    term
 }
 
-impl Tmux {
-    fn start(name: &str) -> Tmux {
-        let session = format!("sre-prep-e2e-{name}-{}", std::process::id());
-        let status = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &session,
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "bash --norc --noprofile",
-            ])
-            .env("PS1", "$ ")
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux is needed for the end-to-end tests (.ci/run installs it)");
-        assert!(status.success(), "tmux could not start a session");
-        Tmux { session }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let status = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn text(&self, text: &str) {
-        let status = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session, "-l", text])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text` (or fails, showing the screen).
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited 10 s for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// A key on its own, then a pause, so an Esc is not read as Alt+next key.
-    fn key_alone(&self, key: &str) {
-        self.keys(&[key]);
-        std::thread::sleep(Duration::from_millis(150));
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
-    }
-}
-
-fn launch(tmux: &Tmux, data_dir: &Path) {
-    tmux.text(&format!("'{BIN}' --data-dir '{}'", data_dir.display()));
-    tmux.keys(&["Enter"]);
+/// After the app has exited: the normal screen with what was on it, the
+/// mouse off, the cursor shown, and the terminal in cooked mode with echo.
+fn assert_terminal_restored(term: &Term) {
+    let out = term.output();
+    let screen = out.screen.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "still on the alternate screen:\n{}",
+        screen.contents()
+    );
+    assert!(
+        screen.contents().contains("READY-2"),
+        "the shell's screen is back:\n{}",
+        screen.contents()
+    );
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse tracking left on"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is left hidden");
+    assert!(!screen.bracketed_paste(), "bracketed paste left on");
+    drop(out);
+    assert_eq!(
+        term.modes(),
+        (true, true),
+        "the terminal is left without icanon and echo"
+    );
 }
 
 #[test]
 fn write_a_story_in_a_real_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux::start("story");
-    tmux.text("echo READY-$((1+1))");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("READY-2");
-    launch(&tmux, &data);
+    let mut term = launch(tmp.path(), &data, Vec::new());
 
-    let home = tmux.wait_for("Reliability metrics");
+    let home = term.wait_for("Reliability metrics");
     for step in [
         "1 Incident stories",
         "2 Design answers",
@@ -116,41 +78,25 @@ fn write_a_story_in_a_real_terminal() {
     ] {
         assert!(home.contains(step), "missing {step}:\n{home}");
     }
-    tmux.key_alone("1");
-    tmux.wait_for("Stories (0)");
-    tmux.key_alone("n");
-    tmux.wait_for("New story");
-    tmux.text("Pager storm at 3am");
-    tmux.key_alone("Tab");
-    tmux.text("For 25 minutes 18% of logins failed for 40,000 customers.");
-    tmux.wait_for("logins failed");
-    tmux.key_alone("C-s");
-    tmux.wait_for("Saved 'Pager storm at 3am'");
-    tmux.key_alone("Escape");
-    tmux.wait_for("Stories (1)");
-    tmux.key_alone("q");
+    assert!(term.output().screen.screen().alternate_screen());
+    term.send("1");
+    term.wait_for("Stories (0)");
+    term.send("n");
+    term.wait_for("New story");
+    term.send("Pager storm at 3am");
+    term.wait_for("Pager storm at 3am");
+    term.send("\t");
+    term.send("For 25 minutes 18% of logins failed for 40,000 customers.");
+    term.wait_for("logins failed");
+    term.send("\x13"); // Ctrl-s
+    term.wait_for("Saved 'Pager storm at 3am'");
+    term.send("\x1b");
+    term.wait_for("Stories (1)");
+    term.send("q");
 
-    // Back at the shell: the alternate screen is gone and the terminal is sane.
-    tmux.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo; echo CHECKED-$((40+2))");
-    tmux.keys(&["Enter"]);
-    let after = tmux.wait_for("CHECKED-42");
-    assert!(
-        after.contains("READY-2"),
-        "the shell's screen is back:\n{after}"
-    );
-    let modes: Vec<&str> = after
-        .lines()
-        .filter(|l| l.ends_with("icanon") || l.ends_with("echo"))
-        .collect();
-    assert!(
-        modes.contains(&"icanon") && modes.contains(&"echo"),
-        "terminal not restored: {modes:?}\n{after}"
-    );
-    assert!(
-        !modes.contains(&"-icanon") && !modes.contains(&"-echo"),
-        "{modes:?}"
-    );
-
+    let status = term.wait_exit();
+    assert!(status.success(), "{status}");
+    assert_terminal_restored(&term);
     let saved = std::fs::read_to_string(data.join("stories/pager-storm-at-3am.json")).unwrap();
     assert!(
         saved.contains("For 25 minutes 18% of logins failed for 40,000 customers."),
@@ -161,52 +107,38 @@ fn write_a_story_in_a_real_terminal() {
 #[test]
 fn a_resize_redraws_and_a_tiny_terminal_is_told() {
     let tmp = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start("resize");
-    launch(&tmux, &tmp.path().join("data"));
-    tmux.wait_for("Reliability metrics");
-    let status = Command::new("tmux")
-        .args(["resize-window", "-t", &tmux.session, "-x", "40", "-y", "12"])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    tmux.wait_for("Terminal too small");
-    Command::new("tmux")
-        .args([
-            "resize-window",
-            "-t",
-            &tmux.session,
-            "-x",
-            "100",
-            "-y",
-            "30",
-        ])
-        .status()
-        .unwrap();
-    tmux.wait_for("Reliability metrics");
-    tmux.key_alone("q");
+    let mut term = launch(tmp.path(), &tmp.path().join("data"), Vec::new());
+    term.resize(12, 40);
+    term.wait_for("Terminal too small");
+    term.resize(30, 100);
+    term.wait_until("home redrawn at 100x30", |out| {
+        let text = out.screen.screen().contents();
+        text.contains("Reliability metrics") && !text.contains("Terminal too small")
+    });
+    term.send("q");
+    assert!(term.wait_exit().success());
+    assert_terminal_restored(&term);
 }
 
 #[test]
 fn review_three_cards_in_a_real_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux::start("review");
-    launch(&tmux, &data);
-    tmux.wait_for("Reliability metrics");
-    tmux.key_alone("4");
-    tmux.wait_for("mastery");
-    tmux.key_alone("r");
-    tmux.wait_for("Say the answer out loud");
+    let mut term = launch(tmp.path(), &data, Vec::new());
+    term.send("4");
+    term.wait_for("mastery");
+    term.send("r");
+    term.wait_for("Say the answer out loud");
     for n in 0..3 {
-        tmux.key_alone("Space");
-        tmux.wait_for("Easy (");
-        tmux.key_alone("3");
-        tmux.wait_for(&format!("{} answered", n + 1));
+        term.send(" ");
+        term.wait_for("Easy (");
+        term.send("3");
+        term.wait_for(&format!("{} answered", n + 1));
     }
-    tmux.key_alone("Escape");
-    tmux.wait_for("Session over: 3 answers");
-    tmux.key_alone("q");
-    std::thread::sleep(Duration::from_millis(200));
+    term.send("\x1b");
+    term.wait_for("Session over: 3 answers");
+    term.send("q");
+    assert!(term.wait_exit().success());
 
     let text = std::fs::read_to_string(data.join("reviews.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -280,3 +280,184 @@ fn a_deleted_story_can_be_restored_even_when_its_id_was_reused() {
     );
     assert!(store.restore("../stories/dns-outage").is_err());
 }
+
+/// Runs `work` on a thread and fails if it has not finished within two
+/// minutes (generous: it takes milliseconds), instead of hanging the suite.
+fn within_two_minutes<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sent.send(work());
+    });
+    received
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("still waiting after two minutes: something read a FIFO")
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_fifo_or_a_device_in_the_data_directory_is_reported_never_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(tmp.path()).unwrap();
+        store.save_story(&story("dns", "DNS outage")).unwrap();
+    }
+    mkfifo(&tmp.path().join("metrics.json"));
+    mkfifo(&tmp.path().join("stories/fifo.json"));
+    // /dev/null, not an endless device: a build that reads devices must fail
+    // this test, not take the machine's memory.
+    std::os::unix::fs::symlink("/dev/null", tmp.path().join("stories/null.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", tmp.path().join("cards.json")).unwrap();
+
+    let dir = tmp.path().to_path_buf();
+    let (loaded, mut problems) = within_two_minutes(move || {
+        let loaded = store::load(&dir);
+        let mut problems = loaded.problems.clone();
+        sre_prep::drill::deck::with_user_cards(&dir, &mut problems);
+        (loaded, problems)
+    });
+    assert_eq!(loaded.kit.stories.len(), 1, "the good story still loads");
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:#?}");
+    assert!(messages[0].ends_with("cards.json: is a device, not a regular file — move it out of the data directory; it was left as it is"), "{messages:#?}");
+    assert!(messages[1].contains("metrics.json: is a FIFO (named pipe), not a regular file"));
+    assert!(messages[2].contains("fifo.json: is a FIFO (named pipe)"));
+    assert!(messages[3].contains("null.json: is a device"));
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_an_array_is_not_a_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    fs::write(
+        tmp.path().join("stories/bom.json"),
+        b"\xEF\xBB\xBF{ \"version\": 1, \"title\": \"From Notepad\" }",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("stories/array.json"),
+        r#"["array", "Fields in order"]"#,
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("metrics.json"),
+        r#"{ "version": 1, "metrics": [ ["mttr", "MTTR", "mttr", "42 min", "11 min", ""] ] }"#,
+    )
+    .unwrap();
+    let loaded = store::load(tmp.path());
+    let titles: Vec<&str> = loaded
+        .kit
+        .stories
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["From Notepad"]);
+    assert!(loaded.kit.metrics.is_empty());
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0]
+            .message
+            .contains("array.json: line 1, column 1: this is a JSON array"),
+        "{}",
+        loaded.problems[0].message
+    );
+    assert!(
+        loaded.problems[1]
+            .message
+            .contains("invalid type: sequence, expected struct Metric"),
+        "{}",
+        loaded.problems[1].message
+    );
+}
+
+#[test]
+fn a_story_file_whose_title_says_version_is_still_read_by_its_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    let path = tmp.path().join("stories/v.json");
+    fs::write(&path, r#"{"title":"version","version":2}"#).unwrap();
+    let loaded = store::load(tmp.path());
+    assert!(loaded.kit.stories.is_empty());
+    assert!(
+        loaded.problems[0]
+            .message
+            .contains("newer sre-prep (format version 2"),
+        "{}",
+        loaded.problems[0].message
+    );
+}
+
+#[test]
+fn opening_a_file_as_the_data_directory_is_one_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("kit");
+    fs::write(&file, "not a directory").unwrap();
+    let err = Store::open(&file).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotADirectory { above: false, .. }),
+        "{err}"
+    );
+    let err = Store::open(&file.join("inside")).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotADirectory { above: true, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("a folder above it is a file"),
+        "{err}"
+    );
+    assert!(
+        std::error::Error::source(&err).is_none(),
+        "said once, not chained"
+    );
+    assert!(matches!(
+        store::check_data_dir(&tmp.path().join("missing")),
+        Err(StoreError::NoDataDir { .. })
+    ));
+}
+
+#[test]
+fn an_existing_data_directory_others_can_read_is_made_private() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kit");
+    fs::create_dir(&dir).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let store = Store::open(&dir).unwrap();
+    let made = store.made_private().expect("the user is told");
+    assert_eq!(made.was, 0o755);
+    assert_eq!(mode(&dir), 0o700);
+    drop(store);
+    assert!(Store::open(&dir).unwrap().made_private().is_none());
+}
+
+#[test]
+fn many_imported_items_with_one_title_get_ids_counting_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    store.save_story(&story("outage", "Outage")).unwrap();
+    let incoming = Kit {
+        stories: (0..500)
+            .map(|n| Story {
+                title: "Outage".into(),
+                notes: n.to_string(),
+                ..Story::default()
+            })
+            .collect(),
+        ..Kit::default()
+    };
+    let mut kit = store::load(tmp.path()).kit;
+    let report = store::import_kit(&store, &mut kit, incoming, Path::new("kit.json")).unwrap();
+    assert_eq!(report.stories, 500);
+    let ids: BTreeSet<String> = kit.stories.iter().map(|s| s.id.clone()).collect();
+    let want: BTreeSet<String> = std::iter::once("outage".to_string())
+        .chain((2..=501).map(|n| format!("outage-{n}")))
+        .collect();
+    assert_eq!(ids, want);
+}

@@ -7,7 +7,7 @@ use std::fs;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{Confirm, Screen};
+use sre_prep::tui::app::{Confirm, Pending, Screen};
 
 #[test]
 fn a_new_story_typed_and_saved_lands_on_disk() {
@@ -126,7 +126,7 @@ fn deleting_asks_then_moves_the_file_to_the_trash() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(trashed.iter().any(|n| n.contains(&id)), "{trashed:?}");
-    assert_eq!(app.kit.stories.len(), 3);
+    assert_eq!(app.kit().stories.len(), 3);
     assert!(app.status.as_ref().unwrap().text.contains("trash"));
 }
 
@@ -165,19 +165,22 @@ fn filter_and_sort_the_list() {
     let mut app = open(tmp.path());
     press(&mut app, "1/pool");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.stories.view.len(), 1);
+    assert_eq!(app.scored().shown(), 1);
     assert_eq!(app.selected_story().unwrap().id, "checkout-db-pool");
     key(&mut app, KeyCode::Esc); // clears the filter
-    assert_eq!(app.stories.view.len(), 4);
+    assert_eq!(app.scored().shown(), 4);
     // By score the weak example is last; by title it moves up.
     let last = |app: &sre_prep::tui::app::App| {
-        app.kit.stories[*app.stories.view.last().unwrap()]
-            .id
-            .clone()
+        let list = app.scored();
+        list.rows(0, list.shown())
+            .last()
+            .map(|(_, s, _)| s.id.clone())
+            .unwrap()
     };
     assert_eq!(last(&app), "weak-example");
     press(&mut app, "o");
-    assert_eq!(app.kit.stories[app.stories.view[0]].id, "bad-config-deploy");
+    let first = app.scored().rows(0, 1).next().map(|(_, s, _)| s.id.clone());
+    assert_eq!(first.as_deref(), Some("bad-config-deploy"));
 }
 
 #[test]
@@ -243,19 +246,68 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Ask me about the burn-rate maths."));
 
-    // A heading with a typo is not silently dropped: the text is kept in the editor.
+    // A heading with a typo is not silently dropped, nor put inside a field:
+    // the app says what is wrong and offers the same text back to fix.
+    let on_disk =
+        fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
-    app.finish_external_edit(&story.id, Ok(broken));
-    assert_eq!(app.screen, Screen::Editor);
-    assert!(app.status.as_ref().unwrap().text.contains("Blast radus"));
-    assert!(
-        app.editor
-            .as_ref()
-            .unwrap()
-            .story()
-            .notes
-            .contains("the words I typed")
+    app.finish_external_edit(&story.id, Ok(broken.clone()));
+    assert_eq!(
+        app.screen,
+        Screen::Stories,
+        "no editor opened on a salvaged copy"
     );
+    assert!(
+        matches!(&app.confirm, Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
+    );
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Blast radus"), "{text}");
+    assert!(text.contains("to fix it?"), "{text}");
+    press(&mut app, "y");
+    assert_eq!(
+        app.pending,
+        Some(Pending::ExternalEdit {
+            id: story.id.clone(),
+            text: broken.clone()
+        }),
+        "the editor opens on the failed text, as it was"
+    );
+    // Still wrong: the latest text is what comes back, not a copy appended.
+    app.pending = None;
+    let still = broken.replace("the words I typed", "the words I typed, and more");
+    app.finish_external_edit(&story.id, Ok(still.clone()));
+    press(&mut app, "y");
+    assert_eq!(
+        app.pending,
+        Some(Pending::ExternalEdit {
+            id: story.id.clone(),
+            text: still
+        })
+    );
+    app.pending = None;
+    // Fixed this time: saved.
+    let fixed = sre_prep::kit::template::render(&app.kit().story(&story.id).unwrap().clone())
+        .replace("# Notes\n", "# Notes\nFixed in the editor.\n");
+    app.finish_external_edit(&story.id, Ok(fixed));
+    let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    assert!(saved.contains("Fixed in the editor."), "{saved}");
+    assert!(!saved.contains("Blast radus"), "{saved}");
+
+    // Dropped on n: the story on disk is untouched and E starts from it, clean.
+    let before = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
+    app.finish_external_edit(&story.id, Ok(broken));
+    press(&mut app, "n");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap(),
+        before
+    );
+    assert_ne!(before, on_disk);
+    press(&mut app, "E");
+    let Some(Pending::ExternalEdit { text, .. }) = app.pending.take() else {
+        panic!("E asks for the editor");
+    };
+    assert_eq!(text.matches("# Title").count(), 1, "{text}");
+    assert!(!text.contains("Blast radus"), "{text}");
 }
 
 #[test]
@@ -275,14 +327,14 @@ fn mouse_click_selects_a_row_and_wheel_scrolls() {
         })
     };
     app.handle_event(&click(4)); // header, border, rows 2.. : row 4 is the third story
-    assert_eq!(app.stories.selected, 2);
+    assert_eq!(app.scored().selected(), 2);
     app.handle_event(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 5,
         row: 4,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(app.stories.selected, 3);
+    assert_eq!(app.scored().selected(), 3);
 }
 
 #[test]
@@ -331,14 +383,14 @@ fn linking_a_story_to_a_question_in_the_coverage_matrix_saves_it() {
     assert_eq!(app.screen, Screen::Coverage);
     press(&mut app, "j"); // outage-prevented (core, not covered by the examples)
     key(&mut app, KeyCode::Char(' '));
-    let story = &app.kit.stories[0];
+    let story = &app.kit().stories[0];
     assert!(story.questions.iter().any(|q| q == "outage-prevented"));
     let on_disk =
         fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(on_disk.contains("outage-prevented"), "{on_disk}");
     key(&mut app, KeyCode::Char(' '));
     assert!(
-        !app.kit.stories[0]
+        !app.kit().stories[0]
             .questions
             .iter()
             .any(|q| q == "outage-prevented"),
@@ -383,7 +435,7 @@ fn the_first_frame_counts_files_and_the_kit_is_read_right_after() {
     );
     assert!(app.loading());
     assert_eq!(app.story_count(), 4);
-    assert!(app.kit.stories.is_empty(), "nothing parsed yet");
+    assert!(app.kit().stories.is_empty(), "nothing parsed yet");
     let first = screen(&mut app, 100, 30);
     assert!(first.contains("4 stories · reading…"), "{first}");
     assert!(
@@ -392,7 +444,71 @@ fn the_first_frame_counts_files_and_the_kit_is_read_right_after() {
     );
     app.finish_loading();
     assert!(!app.loading());
-    assert_eq!(app.kit.stories.len(), 4);
+    assert_eq!(app.kit().stories.len(), 4);
     while app.score_some(usize::MAX) {}
     assert!(screen(&mut app, 100, 30).contains("3 of 3-5 stories interview-ready"));
+}
+
+#[test]
+fn deleting_the_only_story_then_the_last_leaves_a_working_list() {
+    // The steps of the crash report: a fresh data dir, one story, delete it.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "n");
+    type_text(&mut app, "Only story");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Stories);
+    press(&mut app, "dy");
+    assert!(app.kit().stories.is_empty());
+    assert!(app.selected_story().is_none());
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("No stories yet."), "{text}");
+    assert!(text.contains("Deleted 'Only story'"), "{text}");
+    assert!(!tmp.path().join("stories/only-story.json").exists());
+
+    // With examples: the story that sorts last (by score and by id), selected and deleted.
+    drop(app);
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1G");
+    let last = app.selected_story().unwrap().id.clone();
+    assert_eq!(last, "weak-example");
+    press(&mut app, "dy");
+    assert_eq!(app.kit().stories.len(), 3);
+    let now = app.selected_story().unwrap().title.clone();
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains(&now[..20]),
+        "the new selection is shown: {text}"
+    );
+    press(&mut app, "ody"); // by title, delete the first
+    press(&mut app, "Gdy"); // and the last
+    assert_eq!(app.kit().stories.len(), 1);
+    press(&mut app, "dy");
+    assert!(app.kit().stories.is_empty());
+    assert!(screen(&mut app, 80, 24).contains("No stories yet."));
+}
+
+#[test]
+fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1");
+    let id = app.selected_story().unwrap().id.clone();
+    app.finish_external_edit(&id, Ok("# Titel\nmy words\n".to_string()));
+    assert!(matches!(app.confirm, Some(Confirm::EditAgain { .. })));
+    ctrl(&mut app, 'c');
+    assert!(!app.quit);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("lose the text from your editor"), "{text}");
+    press(&mut app, "n");
+    assert!(
+        matches!(app.confirm, Some(Confirm::EditAgain { .. })),
+        "no: back to the question it interrupted"
+    );
+    ctrl(&mut app, 'c');
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
 }

@@ -190,3 +190,61 @@ fn the_checklist_and_the_coverage_matrix() {
         insta::assert_snapshot!("coverage_120x40", screen(&mut app, 120, 40));
     });
 }
+
+/// Every screen at 80x24, at the smallest size (60x18) and large, with a
+/// CJK story title and an emoji design title in the kit: reviewed so that
+/// nothing is cut mid-word, no footer is cut, no text overlaps a border.
+#[test]
+fn every_screen_at_three_sizes_with_wide_titles() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::fit_kit(tmp.path());
+    let mut app = open(tmp.path());
+    let mut settings = settings();
+    settings.add_filter(r"⏱ \d+:\d\d", "⏱ M:SS");
+    let shoot = |app: &mut sre_prep::tui::app::App, name: &str| {
+        settings.bind(|| {
+            for (w, h) in [(80, 24), (60, 18), (160, 48)] {
+                insta::assert_snapshot!(format!("fit_{name}_{w}x{h}"), screen(app, w, h));
+            }
+        });
+    };
+    shoot(&mut app, "home");
+    press(&mut app, "1/決済");
+    key(&mut app, KeyCode::Enter);
+    shoot(&mut app, "stories_cjk");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    // The end of the detail at 80x24 (a larger terminal shows all of it).
+    screen(&mut app, 80, 24);
+    press(&mut app, "G");
+    shoot(&mut app, "story_detail_end");
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "d");
+    shoot(&mut app, "confirm_delete");
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "e");
+    shoot(&mut app, "editor");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "2");
+    shoot(&mut app, "designs");
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "4");
+    shoot(&mut app, "deck");
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "cj");
+    shoot(&mut app, "checklist");
+    press(&mut app, "m");
+    shoot(&mut app, "coverage");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "1/決済");
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "r");
+    key(&mut app, KeyCode::Enter);
+    common::type_text(&mut app, "I was incident commander.");
+    common::ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Enter);
+    shoot(&mut app, "follow_up");
+}

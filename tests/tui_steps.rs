@@ -118,7 +118,7 @@ fn the_quiz_checks_answers_with_units_and_keeps_the_round() {
     assert_eq!(app.screen, Screen::Quiz);
     let quiz = app.quiz.as_ref().unwrap();
     assert_eq!(quiz.questions.len(), 2);
-    let first_expected = quiz.questions[0].2.clone();
+    let first_expected = quiz.questions[0].expected.clone();
     // Answer the first right in other units, the second wrong.
     type_text(
         &mut app,
@@ -177,7 +177,7 @@ fn deleting_a_metric_keeps_a_copy_in_the_trash() {
     press(&mut app, "3d");
     assert!(matches!(app.confirm, Some(Confirm::DeleteItem { .. })));
     press(&mut app, "y");
-    assert!(app.kit.metrics.is_empty());
+    assert!(app.kit().metrics.is_empty());
     let trashed: Vec<_> = fs::read_dir(tmp.path().join("trash"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -211,15 +211,19 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
         Some(0),
         Ok(typo.to_string()),
     );
-    assert_eq!(app.screen, Screen::Form);
-    assert!(app.status.as_ref().unwrap().text.contains("Becuase"));
-    let form = app.form.as_ref().unwrap();
+    // Not saved, not put inside a field: the same text is offered back to fix.
+    assert_eq!(app.screen, Screen::Opinions);
     assert!(
-        form.inputs
-            .last()
-            .unwrap()
-            .lines()
-            .join("\n")
-            .contains("my precious words")
+        matches!(&app.confirm, Some(sre_prep::tui::app::Confirm::EditAgain { why, .. }) if why.contains("Becuase"))
     );
+    press(&mut app, "y");
+    match app.pending.take() {
+        Some(sre_prep::tui::app::Pending::ExternalEditForm { index, text, .. }) => {
+            assert_eq!(index, Some(0));
+            assert_eq!(text, typo);
+        }
+        other => panic!("{other:?}"),
+    }
+    let saved_after = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
+    assert_eq!(saved_after, saved, "nothing written by the failed edit");
 }

@@ -115,3 +115,52 @@ pub fn stories_only(n: usize) -> Kit {
         ..Kit::default()
     }
 }
+
+/// Set in the environment of the small helper process below: the arguments
+/// to run the binary with, separated by newlines.
+const PEAK_HELPER: &str = "SRE_PREP_BENCH_PEAK_HELPER";
+
+/// Call first in a bench's `main`: when this process is the helper, runs the
+/// binary once, prints its peak memory in KiB, and returns true.
+pub fn run_peak_helper() -> bool {
+    let Some(args) = std::env::var_os(PEAK_HELPER) else {
+        return false;
+    };
+    let args = args.to_string_lossy().into_owned();
+    // Reaped by wait4 below, which also reports the child's resources.
+    #[allow(clippy::zombie_processes)]
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sre-prep"))
+        .args(args.split('\n'))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("starting sre-prep");
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "wait4 failed");
+    println!("{}", usage.ru_maxrss);
+    true
+}
+
+/// Peak resident memory, in MB, of the binary run with `args`. Linux charges
+/// a child the memory of the process it was started from (its old image, at
+/// exec), so the binary is started by a fresh copy of this bench, which is
+/// small, rather than by this process, which holds the benchmark's data.
+pub fn peak_mb_of_binary(args: &[&str]) -> Result<f64, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(exe)
+        .env(PEAK_HELPER, args.join("\n"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.trim()
+        .parse::<f64>()
+        .map(|kib| kib / 1024.0)
+        .map_err(|_| {
+            format!(
+                "the helper said {text:?} {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+}

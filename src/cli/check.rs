@@ -6,14 +6,15 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{EXIT_BAD_INPUT, EXIT_NOT_PASSED, EXIT_OK, load_everything};
+use super::{EXIT_BAD_INPUT, EXIT_NOT_PASSED, EXIT_OK, Output, load_everything, say};
 use crate::readiness::{Inputs, Readiness, assess, plan};
 
 pub fn run(data_dir: &Path, json: bool) -> Result<u8> {
+    super::existing_data_dir(data_dir)?;
     let all = load_everything(data_dir);
     if !all.problems.is_empty() {
         for problem in &all.problems {
-            eprintln!("sre-prep: {}", problem.message);
+            say(&problem.message);
         }
         return Ok(EXIT_BAD_INPUT);
     }
@@ -25,17 +26,17 @@ pub fn run(data_dir: &Path, json: bool) -> Result<u8> {
         today,
     };
     let readiness = assess(&inputs);
+    let mut out = Output::new();
     if json {
-        println!("{}", serde_json::to_string_pretty(&readiness)?);
+        out.raw(serde_json::to_string_pretty(&readiness)?.as_bytes());
+        out.raw(b"\n");
     } else {
-        print!(
-            "{}",
-            render(
-                &readiness,
-                &plan(&readiness, &inputs, all.kit.profile.interview_date)
-            )
-        );
+        out.text(&render(
+            &readiness,
+            &plan(&readiness, &inputs, all.kit.profile.interview_date),
+        ));
     }
+    out.done()?;
     Ok(if readiness.ready {
         EXIT_OK
     } else {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::EXIT_OK;
+use super::{EXIT_OK, Output};
 use crate::drill::deck::{built_in, topics};
 
 #[derive(Serialize)]
@@ -31,7 +31,10 @@ pub fn run(json: bool) -> Result<u8> {
                 source: &c.source,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&listed)?);
+        let mut out = Output::new();
+        out.raw(serde_json::to_string_pretty(&listed)?.as_bytes());
+        out.raw(b"\n");
+        out.done()?;
         return Ok(EXIT_OK);
     }
     let mut out = String::new();
@@ -44,6 +47,8 @@ pub fn run(json: bool) -> Result<u8> {
             let _ = writeln!(out, "  {:<28} {}", card.id, card.question);
         }
     }
-    print!("{out}");
+    let mut stdout = Output::new();
+    stdout.text(&out);
+    stdout.done()?;
     Ok(EXIT_OK)
 }

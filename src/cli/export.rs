@@ -1,14 +1,15 @@
 //! `sre-prep export [--format json|md] [-o FILE]`: the whole kit in the
-//! exchange format, to standard output or atomically to a private file.
+//! exchange format, to standard output or to a file written as `cp` would
+//! (a regular file replaced atomically and private; a device or FIFO written
+//! through).
 
-use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Result, anyhow};
 
-use super::{EXIT_BAD_INPUT, EXIT_OK};
+use super::{EXIT_BAD_INPUT, EXIT_OK, Output, say};
 use crate::kit::exchange::to_exchange_json;
-use crate::store::{self, atomic};
+use crate::store::{self, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -18,7 +19,10 @@ pub enum ExportFormat {
     Md,
 }
 
-pub fn run(data_dir: &Path, format: ExportFormat, output: Option<&Path>) -> Result<u8> {
+pub fn run(data_dir: &Path, format: ExportFormat, to: Option<&Path>) -> Result<u8> {
+    // A mistyped directory must not export as an empty kit: a backup script
+    // would save nothing and say nothing.
+    super::existing_data_dir(data_dir)?;
     let text;
     let problems;
     match format {
@@ -33,26 +37,26 @@ pub fn run(data_dir: &Path, format: ExportFormat, output: Option<&Path>) -> Resu
             problems = all.problems;
         }
     }
-    match output {
+    match to {
         Some(path) if path != Path::new("-") => {
-            atomic::write_file_durably(path, text.as_bytes())
-                .with_context(|| format!("{}: could not be written", path.display()))?;
+            output::write_output(path, text.as_bytes())
+                .map_err(|e| anyhow!("{}: could not be written ({e})", path.display()))?;
         }
         _ => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("writing to standard output")?;
+            // Both formats are safe as they are: JSON escapes control
+            // characters, and the cheat sheet is made safe when it is written.
+            let mut out = Output::new();
+            out.raw(text.as_bytes());
+            out.done()?;
         }
     }
     if problems.is_empty() {
         return Ok(EXIT_OK);
     }
     for problem in &problems {
-        eprintln!("sre-prep: {}", problem.message);
+        say(&problem.message);
     }
-    eprintln!("sre-prep: the export is missing the file(s) above — fix them and export again");
+    say("the export is missing the file(s) above — fix them and export again");
     Ok(EXIT_BAD_INPUT)
 }
 

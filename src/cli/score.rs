@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{EXIT_OK, read_text};
+use super::{EXIT_OK, Output, read_text};
 use crate::kit::Story;
 use crate::kit::format;
 
@@ -37,11 +37,14 @@ pub fn score_file(path: &Path) -> Result<StoryScore> {
 
 pub fn run(path: &Path, json: bool) -> Result<u8> {
     let score = score_file(path)?;
+    let mut out = Output::new();
     if json {
-        println!("{}", to_json(&score));
+        out.raw(to_json(&score).as_bytes());
+        out.raw(b"\n");
     } else {
-        print!("{}", render(&score));
+        out.text(&render(&score));
     }
+    out.done()?;
     Ok(EXIT_OK)
 }
 

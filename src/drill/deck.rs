@@ -55,34 +55,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Card>, FormatError> {
 /// in `problems` and left alone; the built-in deck still loads.
 pub fn with_user_cards(dir: &Path, problems: &mut Vec<crate::store::LoadProblem>) -> Vec<Card> {
     let mut deck = built_in();
+    // Read as every data file is: a FIFO or a device there is refused, not waited on.
     let path = dir.join("cards.json");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return deck,
-        Err(e) => {
-            problems.push(crate::store::LoadProblem {
-                path: path.clone(),
-                message: format!(
-                    "{}: could not be read ({e}) — it was left as it is",
-                    path.display()
-                ),
-            });
-            return deck;
-        }
-    };
-    match parse(&text, &path) {
-        Ok(cards) => {
-            for card in cards {
-                match deck.iter_mut().find(|c| c.id == card.id) {
-                    Some(slot) => *slot = card,
-                    None => deck.push(card),
-                }
+    if let Some(file) = crate::store::load_file::<DeckFile>(&path, problems) {
+        for card in file.cards {
+            match deck.iter_mut().find(|c| c.id == card.id) {
+                Some(slot) => *slot = card,
+                None => deck.push(card),
             }
         }
-        Err(e) => problems.push(crate::store::LoadProblem {
-            path,
-            message: e.to_string(),
-        }),
     }
     deck
 }

@@ -2,13 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::VersionKey;
+use super::format::{VersionKey, objects_only};
 
 /// The built-in prompts every candidate should have an answer for.
 pub const CORE_DESIGN_PROMPTS: [&str; 3] = ["ci-cd", "kubernetes", "multi-region"];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 pub struct Design {
     /// See [`crate::kit::Story::file_version`].
     #[serde(rename = "version", skip_serializing)]
@@ -25,3 +25,6 @@ pub struct Design {
     pub observability: String,
     pub tradeoffs: String,
 }
+
+// Read from a JSON object only, never from an array of values.
+objects_only!(Design);

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::format::objects_only;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MetricKind {
@@ -37,7 +39,7 @@ impl MetricKind {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 pub struct Metric {
     pub id: String,
     pub name: String,
@@ -46,3 +48,6 @@ pub struct Metric {
     pub after: String,
     pub note: String,
 }
+
+// Read from a JSON object only, never from an array of values.
+objects_only!(Metric);

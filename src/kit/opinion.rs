@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::format::objects_only;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 pub struct Opinion {
     pub id: String,
     pub stance: String,
@@ -12,3 +14,6 @@ pub struct Opinion {
     pub evidence: String,
     pub limits: String,
 }
+
+// Read from a JSON object only, never from an array of values.
+objects_only!(Opinion);

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::VersionKey;
+use super::format::{VersionKey, objects_only};
 
 /// One before/after figure a story can quote ("MTTR: 42 min -> 11 min").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 pub struct StoryMetric {
     pub name: String,
     pub before: String,
@@ -16,7 +16,7 @@ pub struct StoryMetric {
 
 /// An incident story, in the order the playbook tells it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 pub struct Story {
     /// Accepts the `"version"` key the store writes at the top of each story
     /// file (so a newer file is refused rather than misread); never written
@@ -73,3 +73,6 @@ impl Story {
             && self.notes.trim().is_empty()
     }
 }
+
+// Read from a JSON object only, never from an array of values.
+objects_only!(StoryMetric, Story);

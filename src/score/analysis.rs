@@ -241,6 +241,8 @@ pub fn negated_before(field: &Field, i: usize, reach: usize) -> bool {
                     | "wouldn't"
                     | "lacked"
                     | "missing"
+                    | "skipped"
+                    | "skipping"
                     | "n't"
             )
         })

@@ -108,10 +108,30 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static UNDERLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
 
+/// A line that is a heading of its own: short, ending in ":" or marked up.
+static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+[^\n]{1,60}|\*\*[^\n*]{1,60}\*\*:?|[A-Z][^\n.!?]{0,50}:)[ \t]*$")
+        .expect("the heading pattern compiles")
+});
+
 /// The sections of `text`, in order; a text without recognised labels is
-/// one section with no beat.
+/// one section with no beat. A label followed by text on its line ("Impact:
+/// 140 services ...") holds that paragraph; a heading on a line of its own
+/// holds everything up to the next heading, known or not.
 pub fn sections(text: &str) -> Vec<Section> {
-    let mut labels: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    // (label start, content start, beat, content ends at the paragraph's end)
+    let mut labels: Vec<(usize, usize, Option<&'static str>, bool)> = Vec::new();
+    for m in HEADING_LINE.find_iter(text) {
+        let name = m
+            .as_str()
+            .trim()
+            .trim_start_matches('#')
+            .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace());
+        if beat_of(name).is_none() {
+            // An unknown heading still ends the section before it.
+            labels.push((m.start(), m.end(), None, false));
+        }
+    }
     for caps in LABEL.captures_iter(text) {
         let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
             continue;
@@ -127,10 +147,14 @@ pub fn sections(text: &str) -> Vec<Section> {
                 end = m.end();
             }
         }
-        labels.push((all.start(), end, beat));
+        let rest_of_line = text[all.end()..].split('\n').next().unwrap_or("");
+        let inline = !rest_of_line.trim().is_empty() && end == all.end();
+        labels.retain(|l| l.0 != all.start());
+        labels.push((all.start(), end, beat, inline));
     }
-    // One label is not a structure ("Note: ..."): need two, or one specific.
-    if labels.is_empty() || (labels.len() == 1 && labels[0].2.is_none()) {
+    labels.sort_by_key(|l| l.0);
+    // One label is not a structure ("Note: ..."): need one that names a beat.
+    if labels.iter().all(|l| l.2.is_none()) {
         return vec![Section {
             beat: None,
             start: 0,
@@ -145,13 +169,26 @@ pub fn sections(text: &str) -> Vec<Section> {
             end: labels[0].0,
         });
     }
-    for (k, &(_, content, beat)) in labels.iter().enumerate() {
-        let end = labels.get(k + 1).map_or(text.len(), |next| next.0);
+    for (k, &(_, content, beat, inline)) in labels.iter().enumerate() {
+        let next = labels.get(k + 1).map_or(text.len(), |next| next.0);
+        let end = if inline {
+            text[content..next].find('\n').map_or(next, |i| content + i)
+        } else {
+            next
+        };
         if content < end {
             out.push(Section {
                 beat,
                 start: content,
                 end,
+            });
+        }
+        // What follows an inline label's paragraph, up to the next label, serves any beat.
+        if end < next && !text[end..next].trim().is_empty() {
+            out.push(Section {
+                beat: None,
+                start: end,
+                end: next,
             });
         }
     }
@@ -182,6 +219,23 @@ mod tests {
                 ),
                 (Some("fix"), "the pool ran out.".to_string()),
                 (Some("systemic_change"), "I added an alert.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inline_label_holds_its_paragraph_only() {
+        let text = "Checkout broke at midnight.\nImpact: 140 services, all regions.\nI was on call and rolled back.\nWhat shipped afterwards:\n- an alert";
+        assert_eq!(
+            beats(text),
+            vec![
+                (None, "Checkout broke at midnight.".to_string()),
+                (
+                    Some("blast_radius"),
+                    "140 services, all regions.".to_string()
+                ),
+                (None, "I was on call and rolled back.".to_string()),
+                (None, "- an alert".to_string()),
             ]
         );
     }

@@ -130,7 +130,7 @@ fn precise(f: &Field, s: &Sentence) -> Option<Evidence> {
         .filter(|h| h.tags.has(Tag::Tech))
         .collect();
     let q = f.quantities_in(s).iter().find(|q| {
-        matches!(q.dim, Dim::Bytes | Dim::Duration)
+        q.dim == Dim::Bytes
             || tech.iter().any(|h| {
                 (h.first < q.last && h.last >= q.last)
                     || (h.last <= q.first && h.last + 3 >= q.first)
@@ -142,6 +142,72 @@ fn precise(f: &Field, s: &Sentence) -> Option<Evidence> {
         Rule::Specifics,
         "a concrete setting or size".into(),
     ))
+}
+
+/// Verbs after "I" that find, tell or coordinate rather than change anything.
+const NOT_A_CHANGE: &[&str] = &[
+    "found",
+    "checked",
+    "confirmed",
+    "noticed",
+    "saw",
+    "looked",
+    "traced",
+    "compared",
+    "pulled",
+    "queried",
+    "suspected",
+    "asked",
+    "told",
+    "called",
+    "paged",
+    "declared",
+    "led",
+    "was",
+    "had",
+    "joined",
+    "opened",
+    "watched",
+    "waited",
+    "needed",
+    "wanted",
+    "learned",
+    "realised",
+    "realized",
+    "verified",
+    "assigned",
+    "escalated",
+    "noted",
+    "posted",
+    "wrote",
+    "spent",
+    "started",
+    "tried",
+    "decided",
+    "took",
+    "got",
+    "thought",
+    "knew",
+    "used",
+];
+
+/// "I flipped the kill switch", "we drained the node": the speaker's own
+/// action, a change when it is not looking, telling or coordinating.
+fn own_change(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
+    (s.first..s.last.saturating_sub(1)).find_map(|i| {
+        let t = &f.tokens[i];
+        if !matches!(t.lower.as_ref(), "i" | "we") {
+            return None;
+        }
+        let v = &f.tokens[i + 1];
+        let verb = v.lower.as_ref();
+        (v.is_word()
+            && verb.len() > 4
+            && verb.ends_with("ed")
+            && !NOT_A_CHANGE.contains(&verb)
+            && !negated_before(f, i + 1, 3))
+        .then(|| (i, i + 2, verb.to_string()))
+    })
 }
 
 /// Distinct specific technical names in a sentence.
@@ -162,18 +228,65 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut generic_change = None;
     let mut empty_change = None;
     let mut concrete_change = None;
-    for &(f, s) in &sentences {
-        let Some(hit) = f
+    // The speaker's own sentences first: "a clean-up deleted the record" is
+    // the failure, "I recreated the record" the fix.
+    // Someone tells what they did: "I" or "we" acting, not "how I'd approach it".
+    let speaker = sentences.iter().any(|&(f, s)| {
+        f.tokens[s.first..s.last]
+            .iter()
+            .any(|t| matches!(t.lower.as_ref(), "i" | "we" | "i've" | "we've"))
+    });
+    let mut ordered: Vec<_> = sentences.clone();
+    ordered.sort_by_key(|&(f, s)| {
+        !super::analysis::sentence_is_first_person(f, s)
+            && !f.tokens[s.first..s.last].iter().any(|t| t.lower == "we")
+    });
+    for &(f, s) in &ordered {
+        let home = f.beat == Some("fix");
+        let w: Vec<&str> = f.tokens[s.first..s.last]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect();
+        // Someone did it: "I", "we", the team — or a note line of the speaker's
+        // ("Rebuilding the bundle fixed it"). General advice ("tune
+        // max_standby_streaming_delay") fixed nothing.
+        let done_by_someone = home
+            || (speaker
+                && (w
+                    .iter()
+                    .any(|x| matches!(*x, "i" | "we" | "my" | "our" | "team" | "they"))
+                    || w.first()
+                        .is_some_and(|x| x.ends_with("ing") || x.ends_with("ed"))));
+        // What changed for good afterwards is the systemic change, not the fix.
+        let lasting = !home
+            && w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "afterwards"
+                        | "afterward"
+                        | "since"
+                        | "now"
+                        | "forward"
+                        | "follow"
+                        | "permanently"
+                        | "later"
+                )
+            });
+        if !done_by_someone || lasting {
+            continue;
+        }
+        let found = f
             .hits_in(s)
             .iter()
             .copied()
             .find(|h| h.tags.has(Tag::FixAction) && !negated_before(f, h.first, 3))
-        else {
+            .map(|h| (h.first, h.last, f.phrase(h)))
+            .or_else(|| own_change(f, s));
+        let Some((first, last, phrase)) = found else {
             continue;
         };
-        let phrase = f.phrase(hit);
         let concrete = !specific_tech(f, s).is_empty() || code_like(f, s).is_some();
-        let e = |why: String| f.evidence(hit.first, hit.last, Rule::ConcreteChange, why);
+        let e = |why: String| f.evidence(first, last, Rule::ConcreteChange, why);
         if concrete && !EMPTY_FIX.contains(&phrase.as_str()) {
             concrete_change = Some(e(format!("the concrete change ({phrase})")));
             break;

@@ -189,7 +189,15 @@ const FIX_ACTION: &[&str] = &[
     "rebuilt", "resized", "sharded", "indexed", "cached", "shed", "blocked", "rerouted",
     "redirected", "switched", "turned off", "turned on", "put", "freed", "cleaned", "deleted",
     "truncated", "vacuumed", "rebalanced", "reindexed", "pushed", "applied", "wrote", "built",
-    "limited", "shortened", "extended", "shed load", "failed back",
+    "limited", "shortened", "extended", "shed load", "failed back", "rolled out", "recreated",
+    "restored", "re-enabled", "reenabled", "withdrew", "withdrawn", "cancelled", "canceled",
+    "froze", "paused", "resized", "re-ran", "reran", "regenerated", "reissued", "re-issued",
+    "issued", "pushed out", "increased", "shifted", "rerouted", "failed over", "rolled",
+    "flipped", "toggled", "rolling back", "reverting", "restarting", "rebuilding",
+    "redeploying", "recreating", "raising", "capping", "removing", "replacing", "disabling",
+    "enabling", "rotating", "renewing", "draining", "failing over", "scaling", "patching",
+    "purging", "flushing", "shedding", "blocking", "killing", "restoring", "upgrading",
+    "downgrading", "reissuing", "re-issuing", "redeployed", "reloaded", "reloading",
 ];
 
 #[rustfmt::skip]
@@ -202,7 +210,10 @@ const MECHANISM: &[&str] = &[
     "retry storm", "thundering herd", "cascading", "cascade", "expired", "bug", "regression",
     "which made", "triggered", "meant that", "mismatch", "drift", "flapping", "backlog",
     "too many", "so there was no", "without", "only loaded", "exceeded", "exceeding", "maxed out",
-    "overran", "ran into",
+    "overran", "ran into", "failing", "had been failing", "typo", "slip", "mistake", "wrong",
+    "missing", "silently", "renamed", "race", "raced", "dropped", "mismatched", "stale",
+    "misrouted", "pointed at", "pointing at", "leaked", "held open", "never renewed",
+    "not renewed", "filled", "full", "blocked", "lock", "locked", "deadlocks",
 ];
 
 #[rustfmt::skip]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::analysis::{Analysis, first_person_before, sentence_is_first_person};
+use super::analysis::{Analysis, Field, first_person_before, sentence_is_first_person};
 use super::lexicon::Tag;
 use super::{DimensionScore, Rule};
 
@@ -121,47 +121,148 @@ fn is_action_verb(word: &str) -> bool {
             ))
 }
 
-pub fn score(a: &Analysis) -> DimensionScore {
-    let mut d = DimensionScore::default();
+/// Words after "I" that are no action: states, thoughts, modals.
+const NOT_ACTIONS: &[&str] = &[
+    "am",
+    "was",
+    "were",
+    "have",
+    "had",
+    "has",
+    "think",
+    "thought",
+    "know",
+    "knew",
+    "feel",
+    "felt",
+    "believe",
+    "guess",
+    "need",
+    "needed",
+    "want",
+    "wanted",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "must",
+    "might",
+    "may",
+    "don't",
+    "didn't",
+    "do",
+    "did",
+    "wasn't",
+    "couldn't",
+    "wouldn't",
+    "can't",
+    "hope",
+    "learned",
+    "learnt",
+    "like",
+    "liked",
+    "remember",
+    "mean",
+    "suppose",
+    "wonder",
+    "saw",
+    "see",
+    "got",
+    "get",
+    "am",
+    "also",
+    "just",
+    "really",
+    "not",
+    "never",
+    "still",
+    "only",
+    "personally",
+    "myself",
+    "and",
+    "or",
+    "but",
+    "to",
+];
 
-    // Distinct first-person actions: "I rolled back", "I then paged".
+/// An action verb after "I": a known one, or in a story told in the present
+/// ("I take incident command", "I sample the edge logs") any verb that is
+/// not a state, a thought or a modal.
+fn acts(word: &str) -> bool {
+    is_action_verb(word)
+        || (word.len() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !NOT_ACTIONS.contains(&word)
+            && !word.ends_with("ly")
+            && !crate::score::text::is_function_word(word))
+}
+
+/// Distinct actions the speaker took: "I rolled back", "I then paged",
+/// "I withdrew and accepted", and in notes written without a subject
+/// ("- Renewed it by hand"), the verb that opens the line.
+fn own_actions(a: &Analysis, d: &mut DimensionScore) -> usize {
     let mut verbs = BTreeSet::new();
+    let mut push =
+        |d: &mut DimensionScore, field: &Field, first: usize, last: usize, verb: &str| {
+            if verbs.insert(verb.to_string()) && verbs.len() <= 6 {
+                d.evidence.push(field.evidence(
+                    first,
+                    last,
+                    Rule::FirstPersonAction,
+                    format!("something you did yourself (\"{verb}\")"),
+                ));
+            }
+        };
+    let speaks = a.prose().any(|f| {
+        f.tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_ref(), "i" | "my" | "me"))
+    });
     for field in a.prose() {
-        for (i, t) in field.tokens.iter().enumerate() {
-            if t.masked || !t.is_word() || !matches!(t.lower.as_ref(), "i" | "i've" | "i'd") {
-                continue;
+        for s in field.counting_sentences() {
+            // A note line that opens with a past-tense verb: the speaker's own action.
+            let opener = &field.tokens[s.first];
+            if speaks && opener.is_word() && is_action_verb(&opener.lower) && opener.lower.len() > 3
+            {
+                push(d, field, s.first, s.first + 1, &opener.lower.clone());
             }
-            if !field.sentences[t.sentence].counts {
-                continue;
-            }
-            let mut j = i + 1;
-            let mut skipped = 0;
-            while let Some(next) = field.tokens.get(j) {
-                if next.sentence != t.sentence || skipped > 2 {
-                    break;
-                }
-                if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_ref()) {
-                    j += 1;
-                    skipped += 1;
+            for i in s.first..s.last {
+                let t = &field.tokens[i];
+                if t.masked || !matches!(t.lower.as_ref(), "i" | "i've" | "i'd") {
                     continue;
                 }
-                if is_action_verb(&next.lower)
-                    && verbs.insert(next.lower.clone())
-                    && verbs.len() <= 6
-                {
-                    d.evidence.push(field.evidence(
-                        i,
-                        j + 1,
-                        Rule::FirstPersonAction,
-                        format!("something you did yourself (\"{}\")", next.lower),
-                    ));
+                let mut j = i + 1;
+                let mut skipped = 0;
+                while j < s.last && skipped <= 2 {
+                    let next = &field.tokens[j];
+                    if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_ref()) {
+                        j += 1;
+                        skipped += 1;
+                        continue;
+                    }
+                    if acts(&next.lower) {
+                        push(d, field, i, j + 1, &next.lower.clone());
+                        // "I withdrew and accepted the latency": the verbs it joins.
+                        for k in j + 1..(j + 8).min(s.last.saturating_sub(1)) {
+                            if field.tokens[k].lower == "and"
+                                && is_action_verb(&field.tokens[k + 1].lower)
+                            {
+                                push(d, field, k + 1, k + 2, &field.tokens[k + 1].lower.clone());
+                            }
+                        }
+                    }
+                    break;
                 }
-                break;
             }
         }
     }
-    let action_points = verbs.len().min(3) as u8;
-    d.score += action_points;
+    verbs.len()
+}
+
+pub fn score(a: &Analysis) -> DimensionScore {
+    let mut d = DimensionScore::default();
+    let actions = own_actions(a, &mut d);
 
     let role = a.first(|f, s| {
         if !sentence_is_first_person(f, s) {
@@ -175,8 +276,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
             format!("names your role ({})", f.phrase(hit)),
         ))
     });
+    // Owning the outcome or the hard call: "the rollback call was mine",
+    // "I decided", "I took incident command".
     let ownership = a.first(|f, s| {
-        let hit = f.find(s, Tag::Ownership)?;
+        let hit = f.hits_in(s).iter().copied().find(|h| {
+            h.tags.has(Tag::Ownership)
+                || (h.tags.has(Tag::DecisionVerb) && first_person_before(f, h.first, 2))
+        })?;
         if !(sentence_is_first_person(f, s) || first_person_before(f, hit.first, 1)) {
             return None;
         }
@@ -184,41 +290,31 @@ pub fn score(a: &Analysis) -> DimensionScore {
             hit.first,
             hit.last,
             Rule::Ownership,
-            format!("says what you owned ({})", f.phrase(hit)),
+            format!("owns the outcome or the call ({})", f.phrase(hit)),
         ))
     });
+
+    // Only a team: "we" acted, nobody in particular.
+    let team = a.prose().any(|f| {
+        f.tokens.iter().any(|t| {
+            !t.masked && matches!(t.lower.as_ref(), "we" | "we've" | "we'd" | "team" | "our")
+        })
+    });
+    d.score = match actions {
+        0 if role.is_some() => 2,
+        0 if team => 1,
+        0 => 0,
+        1 => 2 + u8::from(role.is_some()),
+        _ if role.is_some() && (ownership.is_some() || actions >= 4) => 5,
+        _ => 3 + u8::from(role.is_some()),
+    };
     for evidence in [&role, &ownership].into_iter().flatten() {
-        d.score += 1;
         d.evidence.push(evidence.clone());
     }
 
-    // What costs a point: a team where a person belongs, or no actor at all.
-    let (mut i_count, mut we_count) = (0usize, 0usize);
-    for field in a.prose() {
-        for t in field.tokens.iter().filter(|t| !t.masked && t.is_word()) {
-            match t.lower.as_ref() {
-                "i" | "i'm" | "i've" | "i'd" | "i'll" => i_count += 1,
-                "we" | "we're" | "we've" | "we'd" | "we'll" => we_count += 1,
-                _ => {}
-            }
-        }
-    }
-    let too_much_we = we_count >= 2 && we_count > i_count;
-    let passive = super::warnings::passive_count(a) > 0;
-    let penalty = u8::from(too_much_we) + u8::from(passive);
-    d.score = d.score.min(5).saturating_sub(penalty);
-
-    if too_much_we {
-        d.missing(&format!(
-            "You say \"we\" {we_count} times and \"I\" {i_count}: interviewers hire you, not the team — say \"I\" where you acted."
-        ));
-    }
-    if passive {
-        d.missing("Replace the passive (\"it was fixed\") with who did it: \"I fixed it\".");
-    }
-    if action_points == 0 {
+    if actions == 0 {
         d.missing("Say what you did yourself, with \"I\" and a verb: \"I rolled back the release\", \"I paged the database team\".");
-    } else if action_points < 3 {
+    } else if actions < 3 {
         d.missing("Name more of your own actions, each with \"I\": what you checked, changed and decided.");
     }
     if role.is_none() {

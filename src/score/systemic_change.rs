@@ -100,25 +100,6 @@ const PROPOSAL: &[&str] = &[
     "going",
 ];
 
-/// Words that say the change works.
-const WORKS: &[&str] = &[
-    "caught",
-    "catches",
-    "blocked",
-    "prevented",
-    "stopped",
-    "rejected",
-    "flagged",
-    "fired",
-    "recurred",
-    "repeat",
-    "repeats",
-    "recurrence",
-    "since",
-    "zero",
-    "never",
-];
-
 /// Markers of a change that happened.
 const SHIPPED: &[&str] = &[
     "improved",
@@ -264,18 +245,127 @@ fn caused_it(w: &[&str]) -> bool {
         .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
 }
 
+/// Words that place a sentence after the incident, in what lasts.
+const LASTING: &[&str] = &[
+    "now",
+    "since",
+    "afterwards",
+    "afterward",
+    "permanently",
+    "forward",
+    "ongoing",
+    "anymore",
+    "longer",
+    "every",
+    "any",
+    "all",
+    "follow",
+    "postmortem",
+    "post",
+    "after",
+    "later",
+    "since",
+    "standard",
+    "default",
+    "always",
+    "each",
+    "whenever",
+    "repeat",
+    "again",
+];
+
+/// Verbs that create a lasting mechanism: "I added a CI check".
+const CREATED: &[&str] = &[
+    "added",
+    "introduced",
+    "built",
+    "created",
+    "wrote",
+    "implemented",
+    "adopted",
+    "instituted",
+    "automated",
+    "established",
+    "launched",
+    "shipped",
+    "installed",
+    "enforced",
+    "mandated",
+    "defined",
+    "standardised",
+    "standardized",
+    "wired",
+    "integrated",
+    "championed",
+];
+
+/// True when the text between two sentences starts a new paragraph.
+fn new_paragraph(f: &Field, previous: &Sentence, s: &Sentence) -> bool {
+    let gap = &f.text[f.tokens[previous.last - 1].end..f.tokens[s.first].start];
+    gap.contains('\n')
+}
+
+fn works_in(w: &[&str]) -> bool {
+    let caught = w.iter().any(|x| {
+        matches!(
+            *x,
+            "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
+        )
+    });
+    let none_since = w
+        .iter()
+        .any(|x| matches!(*x, "zero" | "no" | "never" | "not" | "none" | "0"))
+        && w.iter().any(|x| {
+            matches!(
+                *x,
+                "since"
+                    | "recurred"
+                    | "repeat"
+                    | "repeats"
+                    | "recurrence"
+                    | "again"
+                    | "months"
+                    | "quarters"
+                    | "year"
+            )
+        });
+    caught || none_since
+}
+
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
     let mut concrete_changes: Vec<Evidence> = Vec::new();
     let mut phrases = BTreeSet::new();
-    let mut kinds = BTreeSet::new();
     let mut vague: Option<Evidence> = None;
     let mut proposal: Option<Evidence> = None;
     let mut works: Option<Evidence> = None;
 
+    // A paragraph that turns to what lasts ("Afterwards I made three
+    // changes.") carries its following sentences with it.
+    let mut lasting_paragraph = false;
+    let mut previous: Option<(&Field, &Sentence)> = None;
     for (f, s) in a.sentences() {
         let w = words(f, s);
+        if let Some((pf, ps)) = previous
+            && (!std::ptr::eq(pf, f) || new_paragraph(f, ps, s))
+        {
+            lasting_paragraph = false;
+        }
+        previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
+        let marked = w.iter().any(|x| LASTING.contains(x));
+        let created = w.iter().any(|x| CREATED.contains(x));
+        if marked && !caused_it(&w) {
+            lasting_paragraph = true;
+        }
+        if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
+            works = Some(f.evidence(
+                s.first,
+                s.last,
+                Rule::Process,
+                "evidence the change works".into(),
+            ));
+        }
         let Some((first, last, kind)) = mechanism(f, s) else {
             continue;
         };
@@ -285,43 +375,38 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 "i" | "we" | "our" | "us" | "my" | "team" | "i'd" | "we'd"
             )
         });
-        if w.iter().any(|x| PROPOSAL.contains(x)) && !w.contains(&"now") {
-            // Advice in general ("postmortems should be blameless") is not even a wish of yours.
-            if !personal {
-                continue;
-            }
-            proposal.get_or_insert_with(|| {
-                f.evidence(
-                    first,
-                    last,
-                    Rule::Prevention,
-                    format!(
-                        "a change proposed, not shipped ({})",
-                        f.tokens[first..last]
-                            .iter()
-                            .map(|t| t.lower.as_ref())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ),
-                )
-            });
-            continue;
-        }
-        let shipped = home
-            || f.has(s, Tag::ChangeVerb)
-            || w.iter().any(|x| SHIPPED.contains(x))
-            || w.iter().any(|x| x.ends_with("ed") && x.len() > 4);
-        if !shipped || (!home && caused_it(&w)) {
-            continue;
-        }
         let phrase: String = f.tokens[first..last]
             .iter()
             .map(|t| t.lower.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
+        if w.iter().any(|x| PROPOSAL.contains(x)) && !w.contains(&"now") {
+            // Advice in general ("postmortems should be blameless") is not even a wish of yours.
+            if personal {
+                proposal.get_or_insert_with(|| {
+                    f.evidence(
+                        first,
+                        last,
+                        Rule::Prevention,
+                        format!("a change proposed, not shipped ({phrase})"),
+                    )
+                });
+            }
+            continue;
+        }
+        // What lasts: its own field or section, a sentence or paragraph about
+        // afterwards, or a mechanism created ("I added a CI check").
+        let lasting = home || marked || lasting_paragraph || created;
+        let shipped = home
+            || f.has(s, Tag::ChangeVerb)
+            || w.iter().any(|x| SHIPPED.contains(x))
+            || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
+            || w.contains(&"now");
+        if !lasting || !shipped || (!home && caused_it(&w)) {
+            continue;
+        }
         if concrete(f, s, last) {
             if phrases.insert(phrase.clone()) {
-                kinds.insert(kind);
                 concrete_changes.push(f.evidence(
                     first,
                     last,
@@ -334,6 +419,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     format!("{kind} that changed for good ({phrase})"),
                 ));
             }
+            // "... and it has caught two bad pushes since", in the same sentence.
+            if works.is_none() && works_in(&w) {
+                works = Some(f.evidence(
+                    s.first,
+                    s.last,
+                    Rule::Process,
+                    "evidence the change works".into(),
+                ));
+            }
         } else {
             vague.get_or_insert_with(|| {
                 f.evidence(
@@ -344,59 +438,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
         }
-        if works.is_none() && w.iter().any(|x| WORKS.contains(x)) {
-            let caught = w.iter().any(|x| {
-                matches!(
-                    *x,
-                    "caught" | "catches" | "blocked" | "prevented" | "flagged"
-                )
-            }) || (w
-                .iter()
-                .any(|x| matches!(*x, "zero" | "no" | "never" | "not"))
-                && w.iter().any(|x| {
-                    matches!(
-                        *x,
-                        "since" | "recurred" | "repeat" | "repeats" | "recurrence" | "again"
-                    )
-                }));
-            if caught {
-                works = Some(f.evidence(
-                    s.first,
-                    s.last,
-                    Rule::Process,
-                    "evidence the change works".into(),
-                ));
-            }
-        }
-    }
-    // Evidence that it works may come in its own sentence ("It has caught two
-    // bad pushes since").
-    if works.is_none() && !concrete_changes.is_empty() {
-        works = a.sentences().find_map(|(f, s)| {
-            let w = words(f, s);
-            let caught = w.iter().any(|x| {
-                matches!(
-                    *x,
-                    "caught" | "catches" | "blocked" | "prevented" | "flagged"
-                )
-            }) || (w
-                .iter()
-                .any(|x| matches!(*x, "zero" | "no" | "never" | "not"))
-                && w.iter().any(|x| {
-                    matches!(
-                        *x,
-                        "recurred" | "repeat" | "repeats" | "recurrence" | "again" | "since"
-                    )
-                }));
-            (caught && !caused_it(&w)).then(|| {
-                f.evidence(
-                    s.first,
-                    s.last,
-                    Rule::Process,
-                    "evidence the change works".into(),
-                )
-            })
-        });
     }
 
     let n = concrete_changes.len();

@@ -68,10 +68,6 @@ fn passives<'f>(f: &'f Field<'_>) -> impl Iterator<Item = (usize, usize)> + 'f {
     })
 }
 
-pub fn passive_count(a: &Analysis) -> usize {
-    a.prose().map(|f| passives(f).count()).sum()
-}
-
 /// All warnings, and the points they cost the total.
 pub fn find(a: &Analysis) -> (Vec<Warning>, u8) {
     let mut out = Vec::new();

@@ -15,7 +15,7 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 /// Writes `bytes` to `path` atomically, mode 0600. The directory is not
 /// fsynced here: call [`sync_dir`] once after a batch of writes.
 pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = parent_dir(path);
     // tempfile creates the file 0600 with O_EXCL, so it is private from the first byte.
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -27,6 +27,15 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// The directory `path` is in: `.` for a bare name like `out.json` (whose
+/// parent is the empty path).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
 /// Makes the renames inside `dir` durable.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
@@ -35,7 +44,7 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 /// [`write_file`] then [`sync_dir`]: one durable, atomic write.
 pub fn write_file_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_file(path, bytes)?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")))
+    sync_dir(parent_dir(path))
 }
 
 /// Creates `dir` (and its parents) private to the owner: 0700.

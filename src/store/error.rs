@@ -18,6 +18,10 @@ pub enum StoreError {
     },
     /// No such story or design.
     NotFound { what: &'static str, id: String },
+    /// The data directory does not exist (for a command that only reads it).
+    NoDataDir { dir: PathBuf },
+    /// The data directory is a file, or a folder above it is.
+    NotADirectory { dir: PathBuf, above: bool },
 }
 
 impl StoreError {
@@ -58,15 +62,25 @@ impl fmt::Display for StoreError {
                 write!(f, "{action} {}: {source} — {advice}", path.display())
             }
             StoreError::NotFound { what, id } => write!(f, "no {what} with id `{id}`"),
+            StoreError::NoDataDir { dir } => write!(
+                f,
+                "{}: there is no data directory here yet — run `sre-prep` to start your kit (or `sre-prep import`), or pass --data-dir DIR if your kit is elsewhere",
+                dir.display()
+            ),
+            StoreError::NotADirectory { dir, above } => write!(
+                f,
+                "{}: {} — pass --data-dir with the directory that holds your kit (or move that file away)",
+                dir.display(),
+                if *above {
+                    "cannot be a directory: a folder above it is a file"
+                } else {
+                    "is a file, not a directory"
+                }
+            ),
         }
     }
 }
 
-impl std::error::Error for StoreError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            StoreError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
+// No `source()`: the message already says what the operating system said,
+// in its place, and a chain would print it a second time.
+impl std::error::Error for StoreError {}

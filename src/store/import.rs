@@ -1,8 +1,11 @@
 //! Importing a kit into the data directory. Import adds; it never overwrites:
 //! an id that is taken gets a new one (and a message), and a narrative or
-//! profile field the user already has is kept.
+//! profile field the user already has is kept. Every step is linear in the
+//! number of items, so a kit of 100,000 stories imports (and re-imports) in
+//! seconds, not minutes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::path::Path;
 
 use super::files::HasId;
@@ -50,25 +53,52 @@ impl ImportReport {
 }
 
 /// Drops incoming items that are already here word for word, so running the
-/// same import twice does not make copies.
+/// same import twice does not make copies. One note says how many.
 fn skip_identical<T: HasId + PartialEq>(
     incoming: &mut Vec<T>,
     existing: &[T],
-    noun: &str,
+    (one, many): (&str, &str),
     source: &Path,
     notes: &mut Vec<String>,
 ) {
+    // Equal items have equal ids: compare each with the few sharing its id.
+    let mut by_id: HashMap<&str, Vec<&T>> = HashMap::with_capacity(existing.len());
+    for mine in existing {
+        by_id.entry(mine.id()).or_default().push(mine);
+    }
+    let mut skipped = Vec::new();
     incoming.retain(|item| {
-        let same = existing.iter().any(|mine| mine == item);
+        let same = by_id
+            .get(item.id())
+            .is_some_and(|mine| mine.contains(&item));
         if same {
-            notes.push(format!(
-                "{}: {noun} `{}` is already here, word for word — skipped",
-                source.display(),
-                item.id()
-            ));
+            skipped.push(item.id().to_string());
         }
         !same
     });
+    const NAMED: usize = 3;
+    let named: Vec<String> = skipped
+        .iter()
+        .take(NAMED)
+        .map(|id| format!("`{id}`"))
+        .collect();
+    let more = match skipped.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    match skipped.len() {
+        0 => {}
+        1 => notes.push(format!(
+            "{}: {one} {} is already here, word for word — skipped",
+            source.display(),
+            named.join("")
+        )),
+        n => notes.push(format!(
+            "{}: {n} {many} are already here, word for word — skipped ({}{more})",
+            source.display(),
+            named.join(", ")
+        )),
+    }
 }
 
 /// Gives each incoming item an id that `taken` says is free (and that no
@@ -81,6 +111,9 @@ fn assign_ids<T: HasId>(
     notes: &mut Vec<String>,
 ) {
     let mut pending = BTreeSet::new();
+    // The next suffix to try for a base: many items with one title (and no
+    // id) do not each count up again from `-2`.
+    let mut next_suffix: HashMap<String, u32> = HashMap::new();
     for item in items.iter_mut() {
         let wanted = item.id().to_string();
         let usable = ids::is_valid_id(&wanted);
@@ -91,9 +124,19 @@ fn assign_ids<T: HasId>(
         } else {
             ids::slug(item.title(), noun)
         };
-        let id = ids::unique_id(&base, |candidate| {
-            pending.contains(candidate) || taken(candidate)
-        });
+        let free = |candidate: &str| !pending.contains(candidate) && !taken(candidate);
+        let id = if free(&base) {
+            base
+        } else {
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                let candidate = format!("{base}-{n}");
+                *n += 1;
+                if free(&candidate) {
+                    break candidate;
+                }
+            }
+        };
         if !wanted.trim().is_empty() && id != wanted {
             let why = if usable {
                 "exists already"
@@ -110,25 +153,80 @@ fn assign_ids<T: HasId>(
     }
 }
 
+/// An import that stopped at an error: what was written before it (already
+/// in the data directory and in the kit), and the error.
+#[derive(Debug)]
+pub struct ImportError {
+    pub written: ImportReport,
+    pub error: StoreError,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.error)?;
+        if self.written != ImportReport::default() {
+            write!(f, " (written before it: {})", self.written.summary())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
 /// Adds `incoming` (read from `source`) to the data directory and to `kit`,
 /// which must be what the store holds now.
 pub fn import_kit(
     store: &Store,
     kit: &mut Kit,
+    incoming: Kit,
+    source: &Path,
+) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
+    match import_into(store, kit, incoming, source, &mut report) {
+        Ok(()) => Ok(report),
+        Err(error) => Err(ImportError {
+            written: report,
+            error,
+        }),
+    }
+}
+
+/// The import itself; `report` counts what is written as it goes, so a
+/// failure part of the way says what is already in the data directory.
+fn import_into(
+    store: &Store,
+    kit: &mut Kit,
     mut incoming: Kit,
     source: &Path,
-) -> Result<ImportReport, StoreError> {
-    let mut report = ImportReport::default();
-
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
     let notes = &mut report.notes;
 
-    skip_identical(&mut incoming.stories, &kit.stories, "story", source, notes);
-    skip_identical(&mut incoming.designs, &kit.designs, "design", source, notes);
-    skip_identical(&mut incoming.metrics, &kit.metrics, "metric", source, notes);
+    skip_identical(
+        &mut incoming.stories,
+        &kit.stories,
+        ("story", "stories"),
+        source,
+        notes,
+    );
+    skip_identical(
+        &mut incoming.designs,
+        &kit.designs,
+        ("design", "designs"),
+        source,
+        notes,
+    );
+    skip_identical(
+        &mut incoming.metrics,
+        &kit.metrics,
+        ("metric", "metrics"),
+        source,
+        notes,
+    );
     skip_identical(
         &mut incoming.opinions,
         &kit.opinions,
-        "opinion",
+        ("opinion", "opinions"),
         source,
         notes,
     );
@@ -165,16 +263,18 @@ pub fn import_kit(
     );
 
     if !incoming.stories.is_empty() {
-        store.save_stories(&incoming.stories)?;
-        report.stories = incoming.stories.len();
-        kit.stories.append(&mut incoming.stories);
+        let saved =
+            store.save_items_counted(Folder::Stories, &incoming.stories, &mut report.stories);
+        kit.stories.extend(incoming.stories.drain(..report.stories));
         kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
+        saved?;
     }
     if !incoming.designs.is_empty() {
-        store.save_designs(&incoming.designs)?;
-        report.designs = incoming.designs.len();
-        kit.designs.append(&mut incoming.designs);
+        let saved =
+            store.save_items_counted(Folder::Designs, &incoming.designs, &mut report.designs);
+        kit.designs.extend(incoming.designs.drain(..report.designs));
         kit.designs.sort_by(|a, b| a.id.cmp(&b.id));
+        saved?;
     }
     if !incoming.metrics.is_empty() {
         let mut all = kit.metrics.clone();
@@ -212,7 +312,7 @@ pub fn import_kit(
         kit.profile = profile;
         report.profile = true;
     }
-    Ok(report)
+    Ok(())
 }
 
 /// Fills the fields the user has not set; keeps theirs where both differ.

@@ -9,6 +9,8 @@ pub mod files;
 pub mod import;
 pub mod location;
 pub mod lock;
+pub mod output;
+pub mod read;
 pub mod scenarios;
 
 use std::collections::BTreeSet;
@@ -21,7 +23,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::StoreError;
 pub use files::Folder;
-pub use import::{ImportReport, import_kit};
+pub use import::{ImportError, ImportReport, import_kit};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 
 use crate::drill::reviews::Reviews;
@@ -75,10 +77,10 @@ pub fn load(dir: &Path) -> Loaded {
 /// Reads one JSON file of the data directory. `None` when it does not exist
 /// or could not be read (then a problem is recorded).
 pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProblem>) -> Option<T> {
-    let text = match fs::read(path) {
+    let bytes = match read::read_regular_file(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return None,
-        Err(e) => {
+        Err(e) if e.is_not_found() => return None,
+        Err(read::ReadError::Io(e)) => {
             problems.push(LoadProblem {
                 path: path.to_path_buf(),
                 message: format!(
@@ -88,16 +90,25 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
             });
             return None;
         }
-    };
-    let text = match String::from_utf8(text) {
-        Ok(text) => text,
         Err(e) => {
             problems.push(LoadProblem {
                 path: path.to_path_buf(),
                 message: format!(
-                    "{}: byte {} is not UTF-8 text — fix the file (or move it away); it was left as it is",
+                    "{}: {e} — move it out of the data directory; it was left as it is",
+                    path.display()
+                ),
+            });
+            return None;
+        }
+    };
+    let text = match format::decode_text(bytes) {
+        Ok(text) => text,
+        Err(at) => {
+            problems.push(LoadProblem {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{}: byte {at} is not UTF-8 text — fix the file (or move it away); it was left as it is",
                     path.display(),
-                    e.utf8_error().valid_up_to()
                 ),
             });
             return None;
@@ -119,12 +130,9 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
 fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|entry| entry.ok())
-        // The directory entry knows its type: no stat per file.
-        .filter(|entry| {
-            entry
-                .file_type()
-                .is_ok_and(|t| t.is_file() || t.is_symlink())
-        })
+        // The directory entry knows its type: no stat per file. A FIFO or a
+        // device named `*.json` is kept, to be reported (never read) by `load_file`.
+        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
         .map(|entry| entry.path())
         .filter(|path| {
             let name = path
@@ -181,6 +189,76 @@ fn load_folder<T: DeserializeOwned + HasId + Send>(
     items
 }
 
+/// An existing data directory that others could read, made private.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MadePrivate {
+    pub dir: PathBuf,
+    /// The permission bits it had (`0o755`).
+    pub was: u32,
+    /// Why it could not be changed, if it could not.
+    pub failed: Option<String>,
+}
+
+impl std::fmt::Display for MadePrivate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.failed {
+            None => write!(
+                f,
+                "{} was readable by other users (mode {:o}); it is now {:o}, private to you",
+                self.dir.display(),
+                self.was,
+                self.was & 0o700
+            ),
+            Some(why) => write!(
+                f,
+                "warning: {} is readable by other users (mode {:o}) and could not be made private ({why}) — run `chmod 700` on it",
+                self.dir.display(),
+                self.was
+            ),
+        }
+    }
+}
+
+/// Checks that the data directory exists and is a directory (one clear
+/// error instead of one per file), and makes it private to the owner (0700)
+/// if others could read it. Returns what was changed, for the user.
+pub fn check_data_dir(dir: &Path) -> Result<Option<MadePrivate>, StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = match fs::metadata(dir) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(StoreError::NoDataDir {
+                dir: dir.to_path_buf(),
+            });
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+            return Err(StoreError::NotADirectory {
+                dir: dir.to_path_buf(),
+                above: true,
+            });
+        }
+        Err(e) => return Err(StoreError::io("reading the data directory", dir, e)),
+    };
+    if !meta.is_dir() {
+        return Err(StoreError::NotADirectory {
+            dir: dir.to_path_buf(),
+            above: false,
+        });
+    }
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 == 0 {
+        return Ok(None);
+    }
+    let failed = fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700))
+        .err()
+        .map(|e| e.to_string());
+    Ok(Some(MadePrivate {
+        dir: dir.to_path_buf(),
+        was: mode,
+        failed,
+    }))
+}
+
 /// An id is used as a file name: it must stay inside its folder.
 fn is_safe_file_stem(id: &str) -> bool {
     !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', '\0']) && id.len() <= 200
@@ -194,14 +272,24 @@ pub struct Store {
     /// Files that failed to load. Writing over them could lose the user's
     /// words, so every save to one of these paths is refused.
     unreadable: BTreeSet<PathBuf>,
+    made_private: Option<MadePrivate>,
 }
 
 impl Store {
     /// Creates the directory (0700) if needed and takes its lock at once, or
     /// fails with [`StoreError::Locked`] when another process has it.
+    /// An existing directory readable by others is made private (see
+    /// [`Store::made_private`]).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        atomic::create_private_dir(dir)
-            .map_err(|e| StoreError::io("creating the data directory", dir, e))?;
+        let made_private = match check_data_dir(dir) {
+            Ok(made_private) => made_private,
+            Err(StoreError::NoDataDir { .. }) => {
+                atomic::create_private_dir(dir)
+                    .map_err(|e| StoreError::io("creating the data directory", dir, e))?;
+                None
+            }
+            Err(e) => return Err(e),
+        };
         let lock = match DirLock::try_acquire(dir) {
             Ok(lock) => lock,
             Err(LockFailure::Held) => {
@@ -228,11 +316,18 @@ impl Store {
             dir: dir.to_path_buf(),
             _lock: lock,
             unreadable: BTreeSet::new(),
+            made_private,
         })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Set when opening found the directory readable by others and made it
+    /// private: the user should be told.
+    pub fn made_private(&self) -> Option<&MadePrivate> {
+        self.made_private.as_ref()
     }
 
     /// Loads everything, remembering which files could not be read.
@@ -292,17 +387,40 @@ impl Store {
         folder: Folder,
         items: &[T],
     ) -> Result<(), StoreError> {
-        for item in items {
-            let path = self.item_path(folder, item)?;
-            let text = format::to_pretty_json(&ItemFile {
-                version: FORMAT_VERSION,
-                item,
-            });
-            atomic::write_file(&path, text.as_bytes())
-                .map_err(|e| StoreError::io("saving", &path, e))?;
-        }
+        self.save_items_counted(folder, items, &mut 0)
+    }
+
+    /// [`Store::save_items`], counting in `written` the items whose file is
+    /// in place, so a failure part of the way can say what was written.
+    fn save_items_counted<T: HasId + Serialize>(
+        &self,
+        folder: Folder,
+        items: &[T],
+        written: &mut usize,
+    ) -> Result<(), StoreError> {
         let folder_path = self.dir.join(folder.dir_name());
-        atomic::sync_dir(&folder_path).map_err(|e| StoreError::io("syncing", &folder_path, e))
+        let sync = || {
+            atomic::sync_dir(&folder_path).map_err(|e| StoreError::io("syncing", &folder_path, e))
+        };
+        for item in items {
+            let saved = self.item_path(folder, item).and_then(|path| {
+                let text = format::to_pretty_json(&ItemFile {
+                    version: FORMAT_VERSION,
+                    item,
+                });
+                atomic::write_file(&path, text.as_bytes())
+                    .map_err(|e| StoreError::io("saving", &path, e))
+            });
+            if let Err(e) = saved {
+                // What was written before the failure is made durable too.
+                if *written > 0 {
+                    let _ = sync();
+                }
+                return Err(e);
+            }
+            *written += 1;
+        }
+        sync()
     }
 
     pub fn save_story(&self, story: &Story) -> Result<(), StoreError> {
@@ -415,6 +533,31 @@ impl Store {
             self.unreadable.insert(path);
         }
         draft
+    }
+
+    /// Moves a file of the data directory (text left in `$EDITOR`) to the
+    /// trash under its own name, without the leading dot; returns where.
+    pub fn move_to_trash(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let trash = self.dir.join(TRASH_DIR);
+        atomic::create_private_dir(&trash).map_err(|e| StoreError::io("creating", &trash, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_start_matches('.').to_string())
+            .unwrap_or_default();
+        let to = trash.join(name);
+        if to.exists() {
+            return Err(StoreError::io(
+                "moving to the trash",
+                path,
+                io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "the trash already has that name",
+                ),
+            ));
+        }
+        fs::rename(path, &to).map_err(|e| StoreError::io("moving to the trash", path, e))?;
+        atomic::sync_dir(&self.dir).map_err(|e| StoreError::io("syncing", &self.dir, e))?;
+        Ok(to)
     }
 
     /// Moves the draft to the trash (it is never simply deleted).

@@ -3,7 +3,9 @@
 
 mod checklist;
 mod drills;
+mod leftover;
 mod rehearse;
+mod scored_kit;
 mod steps;
 mod troubleshoot;
 
@@ -19,7 +21,6 @@ use super::editor::{EditorState, FIELDS};
 use super::form::{FormEditor, FormKind};
 use super::keymap::{Action, Context, action_for};
 use super::layout;
-use super::scores::{ScoreCache, Summary};
 use super::theme::Theme;
 use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
@@ -28,7 +29,8 @@ use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
-pub use steps::{Picker, PickerKind, QuizState, StepsState};
+pub use scored_kit::{ScoredKit, Sort};
+pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
 pub use troubleshoot::{Finished, Round, TroubleshootState, best, due_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,17 +57,31 @@ pub enum Screen {
     Troubleshoot,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Score,
-    Title,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
     #[default]
     List,
     Detail,
+}
+
+/// A pane whose text scrolls, each stopping where its last line reaches
+/// the bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    StoryDetail,
+    StepDetail(FormKind),
+    Checklist,
+    Spoken,
+    Help(Context),
+    RehearsalResult,
+}
+
+/// How to scroll: by rows (up is negative), or to an end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollTo {
+    By(i32),
+    Top,
+    Bottom,
 }
 
 /// A question waiting for y/n.
@@ -82,9 +98,25 @@ pub enum Confirm {
     },
     LeaveForm,
     LeaveEditor,
+    /// Ctrl-c where unsaved text cannot be kept (a read-only app, or text
+    /// back from `$EDITOR` that could not be read); `back` is the question
+    /// it interrupted, asked again on "no".
+    QuitAndLoseText {
+        back: Option<Box<Confirm>>,
+    },
+    /// Text back from `$EDITOR` could not be read: edit it again (the same
+    /// text, to fix) or drop it — as `crontab -e` and `visudo` ask.
+    EditAgain {
+        why: String,
+        retry: Pending,
+    },
     AbandonRehearsal,
     RestoreDraft {
         title: String,
+    },
+    /// Text left in `$EDITOR` by a session that ended while it was open.
+    RestoreEditorText {
+        what: String,
     },
     GiveUpRound,
 }
@@ -101,6 +133,18 @@ pub struct Status {
     pub text: String,
 }
 
+/// What became of the editor's unsaved text as the app ended.
+#[derive(Debug)]
+pub enum DraftOutcome {
+    NothingUnsaved,
+    /// Written to `draft.json`.
+    Kept,
+    NotKept {
+        why: String,
+        draft: Box<Draft>,
+    },
+}
+
 /// Work the event loop must do outside the app: it owns the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
@@ -114,13 +158,9 @@ pub enum Pending {
     },
 }
 
+/// The stories screen's own state; the list itself (filter, sort, the
+/// selected story) lives with the kit in [`ScoredKit`].
 pub struct StoriesState {
-    /// Indices into `kit.stories`, filtered and sorted.
-    pub view: Vec<usize>,
-    /// Position in `view`.
-    pub selected: usize,
-    pub sort: Sort,
-    pub filter: String,
     pub filtering: bool,
     pub pane: Pane,
     pub detail_scroll: u16,
@@ -135,11 +175,10 @@ pub struct App {
     store: Option<Store>,
     /// Why the app cannot write (another instance holds the lock, ...).
     pub read_only: Option<String>,
-    pub kit: Kit,
+    /// The kit with its scores and the stories list; changed only through
+    /// [`App::change_kit`], so nothing derived from it can go stale.
+    scored: ScoredKit,
     pub problems: Vec<LoadProblem>,
-    cache: ScoreCache,
-    /// Per story in `kit.stories`: its score, once computed.
-    pub summaries: Vec<Option<Summary>>,
     pub screen: Screen,
     pub home_selected: usize,
     pub stories: StoriesState,
@@ -154,14 +193,13 @@ pub struct App {
     pub quit: bool,
     pub pending: Option<Pending>,
     draft: Option<Draft>,
+    /// The `$EDITOR` file offered back by [`Confirm::RestoreEditorText`].
+    leftover: Option<leftover::Leftover>,
     pub steps: StepsState,
     pub form: Option<FormEditor>,
     pub picker: Option<Picker>,
     pub quiz: Option<QuizState>,
     pub reviews: crate::drill::reviews::Reviews,
-    /// Evaluation scores of `kit.designs` and `kit.opinions`, once computed.
-    pub design_scores: Vec<Option<u8>>,
-    pub opinion_scores: Vec<Option<u8>>,
     /// The built-in cards and the user's own (`cards.json`).
     pub deck: Vec<crate::drill::deck::Card>,
     pub deck_selected: usize,
@@ -199,17 +237,11 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             store,
             read_only,
-            kit: Kit::default(),
+            scored: ScoredKit::default(),
             problems: Vec::new(),
-            cache: ScoreCache::default(),
-            summaries: Vec::new(),
             screen: Screen::Home,
             home_selected: 0,
             stories: StoriesState {
-                view: Vec::new(),
-                selected: 0,
-                sort: Sort::Score,
-                filter: String::new(),
                 filtering: false,
                 pane: Pane::List,
                 detail_scroll: 0,
@@ -225,13 +257,12 @@ impl App {
             quit: false,
             pending: None,
             draft: None,
+            leftover: None,
             steps: StepsState::default(),
             form: None,
             picker: None,
             quiz: None,
             reviews: Default::default(),
-            design_scores: Vec::new(),
-            opinion_scores: Vec::new(),
             deck: Vec::new(),
             deck_selected: 0,
             review: None,
@@ -279,6 +310,8 @@ impl App {
             };
             self.confirm = Some(Confirm::RestoreDraft { title });
             self.draft = Some(draft);
+        } else {
+            self.offer_leftover_edit();
         }
     }
 
@@ -287,22 +320,32 @@ impl App {
         self.loading.is_some()
     }
 
+    /// The kit as loaded and saved.
+    pub fn kit(&self) -> &Kit {
+        self.scored.kit()
+    }
+
+    /// The kit's scores and the stories list as shown.
+    pub fn scored(&self) -> &ScoredKit {
+        &self.scored
+    }
+
     /// Stories on file (counted from the folder while loading).
     pub fn story_count(&self) -> usize {
         self.loading
-            .map_or(self.kit.stories.len(), |(stories, _)| stories)
+            .map_or(self.kit().stories.len(), |(stories, _)| stories)
     }
 
     pub fn design_count(&self) -> usize {
         self.loading
-            .map_or(self.kit.designs.len(), |(_, designs)| designs)
+            .map_or(self.kit().designs.len(), |(_, designs)| designs)
     }
 
     /// Nothing prepared yet: the welcome panel.
     pub fn first_run(&self) -> bool {
         match self.loading {
             Some((stories, designs)) => stories == 0 && designs == 0,
-            None => self.kit.is_empty(),
+            None => self.kit().is_empty(),
         }
     }
 
@@ -312,49 +355,33 @@ impl App {
             Some(store) => store.load(),
             None => store::load(&self.data_dir),
         };
-        self.kit = loaded.kit;
         self.problems = loaded.problems;
-        self.kit_changed();
+        self.change_kit(|kit| *kit = loaded.kit);
     }
 
-    /// After the kit changed: reuse cached scores, rebuild the list.
-    fn kit_changed(&mut self) {
-        // Nothing is cached at start: skip hashing every story before the first frame.
-        self.summaries = if self.cache.is_empty() {
-            vec![None; self.kit.stories.len()]
-        } else {
-            self.kit.stories.iter().map(|s| self.cache.get(s)).collect()
-        };
-        self.design_scores = vec![None; self.kit.designs.len()];
-        self.opinion_scores = vec![None; self.kit.opinions.len()];
+    /// Changes the kit: scores and the stories list are rebuilt with it
+    /// (by [`ScoredKit::change`]), then what the app keeps beside them.
+    pub(super) fn change_kit<R>(&mut self, edit: impl FnOnce(&mut Kit) -> R) -> R {
+        let result = self.scored.change(edit);
+        self.after_kit_change();
+        result
+    }
+
+    /// After `self.scored.change` (called directly where a borrow of the
+    /// store is held): the checklist is worked out again, the detail and
+    /// the coverage cursor follow the kit.
+    pub(super) fn after_kit_change(&mut self) {
         self.readiness = None;
-        self.refresh_view();
+        self.refresh_detail();
+        let stories = self.kit().stories.len();
+        self.coverage.story = self.coverage.story.min(stories.saturating_sub(1));
     }
 
     /// Scores up to `budget` stories not scored yet (called between events
     /// after the first frame); true while work remains.
     pub fn score_some(&mut self, budget: usize) -> bool {
-        let mut done = 0;
-        let mut changed = false;
-        for (i, story) in self.kit.stories.iter().enumerate() {
-            if self.summaries[i].is_some() {
-                continue;
-            }
-            if done == budget {
-                if changed {
-                    self.refresh_view();
-                }
-                return true;
-            }
-            let score = score_story(story);
-            self.summaries[i] = Some(self.cache.insert(story, &score));
-            done += 1;
-            changed = true;
-        }
-        if changed {
-            self.refresh_view();
-        }
-        if self.evaluate_some(budget.saturating_sub(done)) {
+        if self.scored.score_some(budget) {
+            self.refresh_detail();
             return true;
         }
         if self.readiness.is_none() {
@@ -364,55 +391,11 @@ impl App {
     }
 
     pub fn scoring_done(&self) -> bool {
-        self.summaries.iter().all(Option::is_some)
-            && self.design_scores.iter().all(Option::is_some)
-            && self.opinion_scores.iter().all(Option::is_some)
-            && self.readiness.is_some()
+        self.scored.scoring_done() && self.readiness.is_some()
     }
 
     pub fn ready_count(&self) -> usize {
-        self.summaries
-            .iter()
-            .flatten()
-            .filter(|s| s.ready())
-            .count()
-    }
-
-    /// Filter and sort the stories list, keeping the selected story selected.
-    fn refresh_view(&mut self) {
-        let keep = self.selected_story().map(|s| s.id.clone());
-        let needle = self.stories.filter.to_lowercase();
-        let mut view: Vec<usize> = (0..self.kit.stories.len())
-            .filter(|&i| {
-                needle.is_empty() || self.kit.stories[i].title.to_lowercase().contains(&needle)
-            })
-            .collect();
-        match self.stories.sort {
-            Sort::Title => view.sort_by(|&a, &b| {
-                self.kit.stories[a]
-                    .title
-                    .to_lowercase()
-                    .cmp(&self.kit.stories[b].title.to_lowercase())
-            }),
-            Sort::Score => view.sort_by_key(|&i| {
-                std::cmp::Reverse(
-                    self.summaries[i]
-                        .map(|s| u16::from(s.total) + 1)
-                        .unwrap_or(0),
-                )
-            }),
-        }
-        self.stories.view = view;
-        self.stories.selected = keep
-            .and_then(|id| {
-                self.stories
-                    .view
-                    .iter()
-                    .position(|&i| self.kit.stories[i].id == id)
-            })
-            .unwrap_or(0)
-            .min(self.stories.view.len().saturating_sub(1));
-        self.refresh_detail();
+        self.scored.ready_count()
     }
 
     fn refresh_detail(&mut self) {
@@ -427,10 +410,29 @@ impl App {
     }
 
     pub fn selected_story(&self) -> Option<&Story> {
-        self.stories
-            .view
-            .get(self.stories.selected)
-            .map(|&i| &self.kit.stories[i])
+        self.scored.selected_story()
+    }
+
+    /// Rows the message at the bottom takes, wrapped across `area` (0 when
+    /// there is none): at most a third of it.
+    pub fn status_rows(&self, area: Rect) -> u16 {
+        let Some(status) = &self.status else {
+            return 0;
+        };
+        let line = ratatui::text::Line::from(format!(" {} ", super::widgets::safe(&status.text)));
+        let most = (area.height / 3).max(1);
+        layout::wrapped_rows(&[line], area.width).clamp(1, most)
+    }
+
+    /// Where the screens are drawn in `area`: above a long message.
+    pub fn screen_area_in(&self, area: Rect) -> Rect {
+        layout::screen_area(area, self.status_rows(area))
+    }
+
+    /// Where the screens are drawn in the terminal (for the mouse and for
+    /// scrolling, which must agree with the frame).
+    pub fn screen_area(&self) -> Rect {
+        self.screen_area_in(Rect::new(0, 0, self.size.0, self.size.1))
     }
 
     /// The screen whose keys are live now.
@@ -484,6 +486,17 @@ impl App {
         });
     }
 
+    /// At the start of an edit in a read-only app: say now, not at Ctrl-s,
+    /// that it cannot be saved here.
+    pub(super) fn say_edit_cannot_be_saved(&mut self) {
+        // Why it is read-only is on home; here, what it means for this edit.
+        if self.read_only.is_some() {
+            self.error(
+                "This window is read-only, so this edit cannot be saved here — you can still type and see the score.",
+            );
+        }
+    }
+
     /// True when the app can write; otherwise says why, as an error.
     fn ensure_writable(&mut self) -> bool {
         if self.store.is_none() {
@@ -494,6 +507,58 @@ impl App {
             self.error(format!("{why} — nothing was changed."));
         }
         self.store.is_some()
+    }
+
+    // ---- scrolling ----
+
+    /// Where `pane` can scroll to at the current size: its text's last
+    /// line at the bottom, and no further.
+    pub fn scroll_limit(&self, pane: Scroll) -> u16 {
+        let area = self.screen_area();
+        match pane {
+            Scroll::StoryDetail => super::screens::stories::detail_scroll_limit(self, area),
+            Scroll::StepDetail(kind) => {
+                super::screens::steps::detail_scroll_limit(self, kind, area)
+            }
+            Scroll::Checklist => super::screens::checklist::scroll_limit(self, area),
+            Scroll::Spoken => super::screens::spoken::scroll_limit(self, area),
+            Scroll::Help(under) => super::screens::help::scroll_limit(
+                self,
+                under,
+                Rect::new(0, 0, self.size.0, self.size.1),
+            ),
+            Scroll::RehearsalResult => super::screens::rehearse::scroll_limit(self, area),
+        }
+    }
+
+    fn scroll_position(&mut self, pane: Scroll) -> Option<&mut u16> {
+        Some(match pane {
+            Scroll::StoryDetail => &mut self.stories.detail_scroll,
+            Scroll::StepDetail(_) | Scroll::Checklist => &mut self.steps.detail_scroll,
+            Scroll::Spoken => &mut self.spoken_scroll,
+            Scroll::Help(_) => &mut self.help_scroll,
+            Scroll::RehearsalResult => &mut self.rehearsal.as_mut()?.result_scroll,
+        })
+    }
+
+    /// Scrolls `pane`, never past the end of its text (nor the start).
+    pub(super) fn scroll(&mut self, pane: Scroll, to: ScrollTo) {
+        let limit = self.scroll_limit(pane);
+        let Some(position) = self.scroll_position(pane) else {
+            return;
+        };
+        // A resize may have left it past the end: count from what is shown.
+        let now = i64::from((*position).min(limit));
+        *position = match to {
+            ScrollTo::By(rows) => (now + i64::from(rows)).clamp(0, i64::from(limit)) as u16,
+            ScrollTo::Top => 0,
+            ScrollTo::Bottom => limit,
+        };
+    }
+
+    /// Rows a page scrolls: the height of the list or pane, less one.
+    fn page_rows(&self) -> i32 {
+        i32::from(self.size.1.saturating_sub(8)).max(1)
     }
 
     // ---- events ----
@@ -543,21 +608,21 @@ impl App {
             Context::Quiz => self.quiz_input(key),
             Context::Troubleshoot => self.troubleshoot_input(key),
             Context::Filter => {
+                let mut filter = self.scored.filter().to_string();
                 match key.code {
                     KeyCode::Char(c)
                         if !key
                             .modifiers
                             .contains(crossterm::event::KeyModifiers::CONTROL) =>
                     {
-                        self.stories.filter.push(c);
+                        filter.push(c);
                     }
                     KeyCode::Backspace => {
-                        self.stories.filter.pop();
+                        filter.pop();
                     }
                     _ => return,
                 }
-                self.stories.selected = 0;
-                self.refresh_view();
+                self.set_filter(filter);
             }
             _ => {}
         }
@@ -588,38 +653,81 @@ impl App {
     }
 
     fn handle_mouse(&mut self, mouse: &MouseEvent) {
-        if self.confirm.is_some() || self.help.is_some() {
+        if self.confirm.is_some() {
             return;
         }
-        match (self.screen, mouse.kind) {
-            (Screen::Stories, MouseEventKind::ScrollDown) => self.update(Action::Down),
-            (Screen::Stories, MouseEventKind::ScrollUp) => self.update(Action::Up),
-            (
-                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
-                MouseEventKind::ScrollDown,
-            ) => self.update(Action::Down),
-            (
-                Screen::Spoken | Screen::Designs | Screen::Metrics | Screen::Opinions,
-                MouseEventKind::ScrollUp,
-            ) => self.update(Action::Up),
-            (Screen::Stories, MouseEventKind::Down(MouseButton::Left)) => {
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
-                let list = layout::stories(area).list_rows;
-                if list.contains((mouse.column, mouse.row).into()) {
-                    let row = usize::from(mouse.row - list.y);
-                    let first =
-                        layout::list_offset(self.stories.selected, usize::from(list.height));
-                    let index = first + row;
-                    if index < self.stories.view.len() {
-                        self.stories.selected = index;
-                        self.stories.pane = Pane::List;
-                        self.stories.detail_scroll = 0;
-                        self.refresh_detail();
-                    }
+        let at = (mouse.column, mouse.row).into();
+        let area = self.screen_area();
+        // The wheel scrolls what is under the pointer: a pane's text by
+        // three rows, a list by one row.
+        let wheel = match mouse.kind {
+            MouseEventKind::ScrollDown => Some(1),
+            MouseEventKind::ScrollUp => Some(-1),
+            _ => None,
+        };
+        if let Some(under) = self.help {
+            if let Some(step) = wheel {
+                self.scroll(Scroll::Help(under), ScrollTo::By(3 * step));
+            }
+            return;
+        }
+        if self.picker.is_some() {
+            return;
+        }
+        let collection = match self.screen {
+            Screen::Designs => Some(FormKind::Design),
+            Screen::Metrics => Some(FormKind::Metric),
+            Screen::Opinions => Some(FormKind::Opinion),
+            _ => None,
+        };
+        let panes = layout::stories(area);
+        match (self.screen, wheel) {
+            (Screen::Stories, Some(step)) if panes.detail.contains(at) => {
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(3 * step))
+            }
+            (Screen::Stories, Some(step)) => {
+                let to = self.scored.selected().saturating_add_signed(step as isize);
+                self.move_selection(to);
+            }
+            (Screen::Designs | Screen::Metrics | Screen::Opinions, Some(step)) => {
+                let Some(kind) = collection else { return };
+                if panes.detail.contains(at) {
+                    self.scroll(Scroll::StepDetail(kind), ScrollTo::By(3 * step));
+                } else if let Some(now) = self.selected_index(kind) {
+                    self.select_item(kind, now.saturating_add_signed(step as isize));
                 }
             }
-            (Screen::Home, MouseEventKind::Down(MouseButton::Left)) => {
-                let area = Rect::new(0, 0, self.size.0, self.size.1);
+            (Screen::Spoken, Some(step)) => self.scroll(Scroll::Spoken, ScrollTo::By(3 * step)),
+            (Screen::Checklist, Some(step)) => {
+                self.scroll(Scroll::Checklist, ScrollTo::By(3 * step))
+            }
+            (Screen::Rehearse, Some(step)) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(3 * step))
+            }
+            (_, Some(_)) => {}
+            (_, None) if mouse.kind != MouseEventKind::Down(MouseButton::Left) => {}
+            (Screen::Stories, None) => {
+                if let Some(row) = clicked_row(
+                    panes.list_rows,
+                    mouse,
+                    self.scored.selected(),
+                    self.scored.shown(),
+                ) {
+                    self.stories.pane = Pane::List;
+                    self.move_selection(row);
+                }
+            }
+            (Screen::Designs | Screen::Metrics | Screen::Opinions, None) => {
+                let Some(kind) = collection else { return };
+                let selected = self.selected_index(kind).unwrap_or(0);
+                if let Some(row) =
+                    clicked_row(panes.list_rows, mouse, selected, self.list_len(kind))
+                {
+                    self.steps.pane = Pane::List;
+                    self.select_item(kind, row);
+                }
+            }
+            (Screen::Home, None) => {
                 let reserved = super::screens::home::reserved_rows(self, area);
                 if let Some(step) =
                     layout::home_step_at(area, self.first_run(), reserved, mouse.column, mouse.row)
@@ -646,11 +754,10 @@ impl App {
         if let Some(under) = self.help {
             match action {
                 Action::Back => self.help = None,
-                Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.scroll(Scroll::Help(under), ScrollTo::By(1)),
+                Action::Up => self.scroll(Scroll::Help(under), ScrollTo::By(-1)),
                 _ => {}
             }
-            let _ = under;
             return;
         }
         if action == Action::Help {
@@ -724,21 +831,23 @@ impl App {
             Action::Open => self.stories.filtering = false,
             Action::Back => {
                 self.stories.filtering = false;
-                self.stories.filter.clear();
-                self.refresh_view();
+                self.set_filter(String::new());
             }
             _ => {}
         }
     }
 
     fn move_selection(&mut self, to: usize) {
-        let last = self.stories.view.len().saturating_sub(1);
-        let to = to.min(last);
-        if to != self.stories.selected {
-            self.stories.selected = to;
+        if self.scored.select(to) {
             self.stories.detail_scroll = 0;
             self.refresh_detail();
         }
+    }
+
+    fn set_filter(&mut self, filter: String) {
+        self.scored.set_filter(filter);
+        self.stories.detail_scroll = 0;
+        self.refresh_detail();
     }
 
     fn page(&self) -> usize {
@@ -747,37 +856,27 @@ impl App {
 
     fn update_stories(&mut self, action: Action) {
         let detail = self.stories.pane == Pane::Detail;
-        let selected = self.stories.selected;
+        let selected = self.scored.selected();
         match action {
             Action::Quit => self.quit = true,
             Action::Back if detail => self.stories.pane = Pane::List,
             Action::Back => {
-                if !self.stories.filter.is_empty() {
-                    self.stories.filter.clear();
-                    self.refresh_view();
+                if !self.scored.filter().is_empty() {
+                    self.set_filter(String::new());
                 } else {
                     self.screen = Screen::Home;
                 }
             }
-            Action::Up if detail => {
-                self.stories.detail_scroll = self.stories.detail_scroll.saturating_sub(1)
-            }
-            Action::Down if detail => {
-                self.stories.detail_scroll = self.stories.detail_scroll.saturating_add(1)
-            }
+            Action::Up if detail => self.scroll(Scroll::StoryDetail, ScrollTo::By(-1)),
+            Action::Down if detail => self.scroll(Scroll::StoryDetail, ScrollTo::By(1)),
             Action::PageUp if detail => {
-                self.stories.detail_scroll = self
-                    .stories
-                    .detail_scroll
-                    .saturating_sub(self.page() as u16)
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(-self.page_rows()))
             }
             Action::PageDown if detail => {
-                self.stories.detail_scroll = self
-                    .stories
-                    .detail_scroll
-                    .saturating_add(self.page() as u16)
+                self.scroll(Scroll::StoryDetail, ScrollTo::By(self.page_rows()))
             }
-            Action::Top if detail => self.stories.detail_scroll = 0,
+            Action::Top if detail => self.scroll(Scroll::StoryDetail, ScrollTo::Top),
+            Action::Bottom if detail => self.scroll(Scroll::StoryDetail, ScrollTo::Bottom),
             Action::Up => self.move_selection(selected.saturating_sub(1)),
             Action::Down => self.move_selection(selected + 1),
             Action::PageUp => self.move_selection(selected.saturating_sub(self.page())),
@@ -792,6 +891,7 @@ impl App {
                 if let Some(story) = self.selected_story().cloned() {
                     self.editor = Some(EditorState::open(Some(story.id.clone()), story));
                     self.screen = Screen::Editor;
+                    self.say_edit_cannot_be_saved();
                 }
             }
             Action::EditInEditor => {
@@ -820,11 +920,8 @@ impl App {
                 self.screen = Screen::Spoken;
             }
             Action::ToggleSort => {
-                self.stories.sort = match self.stories.sort {
-                    Sort::Score => Sort::Title,
-                    Sort::Title => Sort::Score,
-                };
-                self.refresh_view();
+                self.scored.toggle_sort();
+                self.refresh_detail();
             }
             Action::Filter => self.stories.filtering = true,
             Action::LoadExamples => self.load_examples(),
@@ -836,14 +933,10 @@ impl App {
         match action {
             Action::Back => self.screen = Screen::Stories,
             Action::Quit => self.quit = true,
-            Action::Up => self.spoken_scroll = self.spoken_scroll.saturating_sub(1),
-            Action::Down => self.spoken_scroll = self.spoken_scroll.saturating_add(1),
-            Action::PageUp => {
-                self.spoken_scroll = self.spoken_scroll.saturating_sub(self.page() as u16)
-            }
-            Action::PageDown => {
-                self.spoken_scroll = self.spoken_scroll.saturating_add(self.page() as u16)
-            }
+            Action::Up => self.scroll(Scroll::Spoken, ScrollTo::By(-1)),
+            Action::Down => self.scroll(Scroll::Spoken, ScrollTo::By(1)),
+            Action::PageUp => self.scroll(Scroll::Spoken, ScrollTo::By(-self.page_rows())),
+            Action::PageDown => self.scroll(Scroll::Spoken, ScrollTo::By(self.page_rows())),
             _ => {}
         }
     }
@@ -871,6 +964,7 @@ impl App {
     fn new_story(&mut self) {
         self.editor = Some(EditorState::open(None, Story::default()));
         self.screen = Screen::Editor;
+        self.say_edit_cannot_be_saved();
     }
 
     fn close_editor(&mut self) {
@@ -925,25 +1019,20 @@ impl App {
                 .unwrap_or_else(|| "the data directory is read-only".into()));
         };
         store.save_story(&story).map_err(|e| e.to_string())?;
-        match self.kit.stories.iter_mut().find(|s| s.id == story.id) {
-            Some(slot) => *slot = story,
-            None => {
-                self.kit.stories.push(story);
-                self.kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
-            }
-        }
-        self.kit_changed();
+        self.change_kit(
+            |kit| match kit.stories.iter_mut().find(|s| s.id == story.id) {
+                Some(slot) => *slot = story,
+                None => {
+                    kit.stories.push(story);
+                    kit.stories.sort_by(|a, b| a.id.cmp(&b.id));
+                }
+            },
+        );
         Ok(())
     }
 
     fn select_story(&mut self, id: &str) {
-        if let Some(pos) = self
-            .stories
-            .view
-            .iter()
-            .position(|&i| self.kit.stories[i].id == id)
-        {
-            self.stories.selected = pos;
+        if self.scored.select_id(id) {
             self.refresh_detail();
         }
     }
@@ -959,20 +1048,16 @@ impl App {
             stories: example_stories(),
             ..Kit::default()
         };
-        let mut kit = std::mem::take(&mut self.kit);
-        let result = store::import_kit(
-            store,
-            &mut kit,
-            incoming,
-            Path::new("the built-in examples"),
-        );
-        self.kit = kit;
+        // What was written is in the kit, even if a later file failed.
+        let result = self.scored.change(|kit| {
+            store::import_kit(store, kit, incoming, Path::new("the built-in examples"))
+        });
+        self.after_kit_change();
         match result {
             Ok(report) if report.stories == 0 => {
                 self.info("The example stories are already here.");
             }
             Ok(report) => {
-                self.kit_changed();
                 self.screen = Screen::Stories;
                 self.info(format!(
                     "Loaded {} example stories — compare the strong ones with 'Weak example'.",
@@ -997,8 +1082,7 @@ impl App {
                 };
                 match store.delete(Folder::Stories, &id) {
                     Ok(to) => {
-                        self.kit.stories.retain(|s| s.id != id);
-                        self.kit_changed();
+                        self.change_kit(|kit| kit.stories.retain(|s| s.id != id));
                         let shown = to
                             .strip_prefix(&self.data_dir)
                             .unwrap_or(&to)
@@ -1012,6 +1096,12 @@ impl App {
                 }
             }
             (Confirm::LeaveEditor, true) => self.close_editor(),
+            (Confirm::QuitAndLoseText { .. }, true) => self.quit = true,
+            (Confirm::QuitAndLoseText { back }, false) => self.confirm = back.map(|b| *b),
+            (Confirm::EditAgain { retry, .. }, true) => self.pending = Some(retry),
+            (Confirm::EditAgain { .. }, false) => {
+                self.info("Your text from $EDITOR was dropped; what is saved is as it was.")
+            }
             (Confirm::LeaveForm, true) => self.close_form(),
             (Confirm::AbandonRehearsal, true) => {
                 self.rehearsal = None;
@@ -1031,7 +1121,7 @@ impl App {
                     let editing = (!draft.editing.is_empty()).then_some(draft.editing.clone());
                     let original = editing
                         .as_deref()
-                        .and_then(|id| self.kit.story(id).cloned())
+                        .and_then(|id| self.kit().story(id).cloned())
                         .unwrap_or_default();
                     let mut editor = EditorState::open(editing, draft.story);
                     // Dirty against what is saved, so leaving asks and saving writes.
@@ -1042,6 +1132,7 @@ impl App {
                     self.info("Your draft is back. Ctrl-s saves it.");
                 }
             }
+            (Confirm::RestoreEditorText { .. }, yes) => self.answer_leftover_edit(yes),
             (Confirm::RestoreDraft { .. }, false) => {
                 self.draft = None;
                 self.discard_draft_file();
@@ -1064,7 +1155,38 @@ impl App {
     /// Quits now. An editor with unsaved text leaves it as a draft, offered
     /// back at the next start.
     fn force_quit(&mut self) {
-        let draft = self.form_draft().or_else(|| {
+        // Text from $EDITOR waiting to be fixed is not a draft: ask.
+        if let Some(asked) = self
+            .confirm
+            .take_if(|c| matches!(c, Confirm::EditAgain { .. }))
+        {
+            self.confirm = Some(Confirm::QuitAndLoseText {
+                back: Some(Box::new(asked)),
+            });
+            return;
+        }
+        if self.store.is_none() {
+            // Read-only: nothing may be written, not even a draft. Ask
+            // first; a second Ctrl-c is the answer yes.
+            if self.unsaved_draft().is_some()
+                && !matches!(self.confirm, Some(Confirm::QuitAndLoseText { .. }))
+            {
+                self.confirm = Some(Confirm::QuitAndLoseText { back: None });
+                return;
+            }
+        } else if let DraftOutcome::NotKept { why, .. } = self.keep_draft() {
+            // Quitting would lose the text: stay, and say why.
+            self.error(format!(
+                "Could not keep your draft ({why}) — save with Ctrl-s or fix the problem first."
+            ));
+            return;
+        }
+        self.quit = true;
+    }
+
+    /// The unsaved text of the open story editor or form, as a draft.
+    pub fn unsaved_draft(&self) -> Option<Draft> {
+        self.form_draft().or_else(|| {
             self.editor
                 .as_ref()
                 .filter(|e| e.is_dirty())
@@ -1073,22 +1195,34 @@ impl App {
                     story: editor.story(),
                     form: None,
                 })
-        });
-        if let Some(draft) = draft
-            && let Some(store) = self.store.as_ref()
-            && let Err(e) = store.save_draft(&draft)
-        {
-            // Quitting would lose the text: stay, and say why.
-            self.error(format!(
-                "Could not keep your draft ({e}) — save with Ctrl-s or fix the problem first."
-            ));
-            return;
-        }
-        self.quit = true;
+        })
     }
 
-    /// The text came back from `$EDITOR`: parse, validate, save — or keep
-    /// the text and say what is wrong.
+    /// Keeps the unsaved text as `draft.json`, offered back at the next
+    /// start: what `Ctrl-c` does, and what ending by a signal or a lost
+    /// terminal does.
+    pub fn keep_draft(&self) -> DraftOutcome {
+        let Some(draft) = self.unsaved_draft() else {
+            return DraftOutcome::NothingUnsaved;
+        };
+        let result = match self.store.as_ref() {
+            Some(store) => store.save_draft(&draft).map_err(|e| e.to_string()),
+            None => Err(self
+                .read_only
+                .clone()
+                .unwrap_or_else(|| "the data directory is read-only".into())),
+        };
+        match result {
+            Ok(()) => DraftOutcome::Kept,
+            Err(why) => DraftOutcome::NotKept {
+                why,
+                draft: Box::new(draft),
+            },
+        }
+    }
+
+    /// The text came back from `$EDITOR`: parse, validate, save — or ask
+    /// to edit the same text again, so not a word is lost.
     pub fn finish_external_edit(&mut self, id: &str, result: Result<String, String>) {
         let text = match result {
             Ok(text) => text,
@@ -1097,48 +1231,55 @@ impl App {
                 return;
             }
         };
-        let Some(base) = self.kit.story(id).cloned() else {
+        let Some(base) = self.kit().story(id).cloned() else {
             self.error(format!(
                 "The story `{id}` is gone; your text was not saved."
             ));
             return;
         };
-        match template::parse(&text, &base) {
-            Ok(story) if story == base => self.info("No changes."),
-            Ok(story) if story.title.trim().is_empty() => {
-                self.keep_external_text(id, text, "the Title is empty".into());
+        let why = match template::parse(&text, &base) {
+            Ok(story) if story == base => {
+                self.info("No changes.");
+                return;
             }
+            Ok(story) if story.title.trim().is_empty() => "the Title is empty".to_string(),
             Ok(story) => {
                 let title = story.title.clone();
                 match self.save_story_to_kit(story) {
                     Ok(()) => {
                         self.info(format!("Saved '{title}' from your editor."));
+                        return;
                     }
-                    Err(e) => self.keep_external_text(id, text, format!("not saved: {e}")),
+                    Err(e) => format!("not saved: {e}"),
                 }
             }
-            Err(e) => self.keep_external_text(id, text, e.to_string()),
-        }
+            Err(e) => e.to_string(),
+        };
+        self.ask_to_edit_again(
+            why,
+            Pending::ExternalEdit {
+                id: id.to_string(),
+                text,
+            },
+        );
     }
 
-    /// Keeps text from `$EDITOR` that could not be saved, as the draft of an
-    /// editor opened on it, so not a word is lost.
-    fn keep_external_text(&mut self, id: &str, text: String, why: String) {
-        let base = self.kit.story(id).cloned().unwrap_or_default();
-        let mut salvaged = base.clone();
-        salvaged.notes = format!(
-            "{}\n\n[text from $EDITOR that could not be read]\n{text}",
-            base.notes
-        )
-        .trim()
-        .to_string();
-        let mut editor = EditorState::open(Some(id.to_string()), salvaged);
-        editor.original = base;
-        editor.focus = FIELDS.iter().position(|f| f.field == "notes").unwrap_or(8);
-        self.editor = Some(editor);
-        self.screen = Screen::Editor;
-        self.error(format!("Your $EDITOR text could not be read ({why}). It is kept in Notes here — fix and Ctrl-s, or Esc to drop it."));
+    /// Text from `$EDITOR` that could not be saved: it stays as it came
+    /// back, to be fixed in the editor again (or dropped, if the user says).
+    pub(super) fn ask_to_edit_again(&mut self, why: String, retry: Pending) {
+        self.status = None;
+        self.confirm = Some(Confirm::EditAgain { why, retry });
     }
+}
+
+/// The row of a paged list of `len` rows under a click, if any.
+fn clicked_row(rows: Rect, mouse: &MouseEvent, selected: usize, len: usize) -> Option<usize> {
+    if !rows.contains((mouse.column, mouse.row).into()) {
+        return None;
+    }
+    let first = layout::list_offset(selected, usize::from(rows.height), len);
+    let row = first + usize::from(mouse.row - rows.y);
+    (row < len).then_some(row)
 }
 
 /// Identifies a story's content for the detail cache.

@@ -258,17 +258,18 @@ static HOME: &[Binding] = &[
     bind(&[key('3')], Action::Step(3), None),
     bind(&[key('4')], Action::Step(4), None),
     bind(&[key('5')], Action::Step(5), None),
+    // The footer shows hints in this order, as many as fit.
+    bind(&[key('n')], Action::NewStory, Some("new story")),
+    bind(&[key('R')], Action::RehearseAny, Some("rehearse")),
+    bind(&[key('c')], Action::Checklist, Some("checklist")),
+    bind(&[key('p')], Action::Narrative, Some("narrative")),
+    bind(&[key('i')], Action::Profile, Some("interview date")),
+    bind(&[key('x')], Action::LoadExamples, Some("examples")),
     bind(
         &[code(KeyCode::Enter), key('l')],
         Action::Open,
         Some("open"),
     ),
-    bind(&[key('n')], Action::NewStory, Some("new story")),
-    bind(&[key('x')], Action::LoadExamples, Some("examples")),
-    bind(&[key('p')], Action::Narrative, Some("narrative")),
-    bind(&[key('R')], Action::RehearseAny, Some("rehearse")),
-    bind(&[key('c')], Action::Checklist, Some("checklist")),
-    bind(&[key('i')], Action::Profile, Some("interview date")),
     MOVE[0],
     MOVE[1],
     bind(&[key('?')], Action::Help, Some("help")),
@@ -428,6 +429,10 @@ static REVIEW: &[Binding] = &[
 static CHECKLIST: &[Binding] = &[
     MOVE[0],
     MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
     bind(&[key('m')], Action::Coverage, Some("coverage")),
     bind(&[key('M')], Action::CheatSheet, Some("cheat sheet")),
     bind(&[key('i')], Action::Profile, Some("interview date")),
@@ -470,6 +475,8 @@ static REHEARSE_RESULT: &[Binding] = &[
 ];
 
 static REHEARSE_RATE: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
     bind(&[key('1')], Action::Rate(1), Some("again")),
     bind(&[key('2')], Action::Rate(2), Some("hard")),
     bind(&[key('3')], Action::Rate(3), Some("good")),

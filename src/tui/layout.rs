@@ -76,13 +76,42 @@ pub fn home_step_at(
         .position(|r| r.height > 0 && r.contains((column, row).into()))
 }
 
-/// Rows `lines` take when wrapped at `width` columns.
+/// Rows `lines` take when wrapped at `width` columns, word by word as a
+/// wrapping paragraph draws them.
 pub fn wrapped_rows(lines: &[ratatui::text::Line], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    lines
-        .iter()
-        .map(|l| l.width().div_ceil(width).max(1) as u16)
-        .sum()
+    let rows = ratatui::widgets::Paragraph::new(lines.to_vec())
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(width.max(1));
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// How far text of `rows` rows scrolls in a pane of `height` rows: to
+/// where its last row is at the bottom, and no further.
+pub fn max_scroll(rows: u16, height: u16) -> u16 {
+    rows.saturating_sub(height)
+}
+
+/// How far `lines` scroll in the rows of `inner`, wrapped to its width.
+pub fn scroll_limit(lines: &[ratatui::text::Line], inner: Rect) -> u16 {
+    max_scroll(wrapped_rows(lines, inner.width), inner.height)
+}
+
+/// `scroll`, held to where the last of `lines` is at the bottom of `inner`
+/// (a resize can leave a scroll position past the new end).
+pub fn scroll_within(lines: &[ratatui::text::Line], inner: Rect, scroll: u16) -> u16 {
+    scroll.min(scroll_limit(lines, inner))
+}
+
+/// The part of the terminal the screens draw in: all of it, less the rows
+/// a wrapped message takes beyond the footer's own.
+pub fn screen_area(area: Rect, status_rows: u16) -> Rect {
+    let extra = status_rows.saturating_sub(1);
+    Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(extra),
+    )
 }
 
 /// The stories screen: the list beside the detail on a wide terminal, above
@@ -120,13 +149,14 @@ pub fn stories(area: Rect) -> StoriesLayout {
     }
 }
 
-/// The first row shown in a list of `height` rows: the list pages, so the
-/// selected row is always visible and clicks map back without state.
-pub fn list_offset(selected: usize, height: usize) -> usize {
+/// The first row shown of a list of `len` rows in `height` rows: the list
+/// pages, so the selected row is always visible and clicks map back without
+/// state; the last page ends at the last row, never in blank space.
+pub fn list_offset(selected: usize, height: usize, len: usize) -> usize {
     if height == 0 {
         return 0;
     }
-    (selected / height) * height
+    ((selected / height) * height).min(len.saturating_sub(height))
 }
 
 /// The editor: fields and the focused input on the left, the live score on

@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Confirm, Picker, Screen, StatusKind};
 use super::form::FormKind;
-use super::keymap::{bindings, keys_label};
+use super::keymap::{Action, bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
+use super::widgets;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -29,6 +30,11 @@ impl Widget for &App {
                 .render(layout::centered(area, area.width, 3), buf);
             return;
         }
+        // A long message takes rows from the bottom of the screen rather
+        // than being drawn over it.
+        let status_rows = self.status_rows(area);
+        let full = area;
+        let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
         header(self, chrome.header, buf);
         match self.screen {
@@ -55,7 +61,14 @@ impl Widget for &App {
             Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
             Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
         }
-        footer(self, chrome.footer, buf);
+        match &self.status {
+            Some(status) => {
+                let rows = Rect::new(full.x, chrome.footer.y, full.width, status_rows.max(1));
+                status_line(self, status, rows, buf);
+            }
+            None => footer(self, chrome.footer, buf),
+        }
+        let area = full;
         if let Some(picker) = &self.picker {
             picker_box(self, picker, chrome.body, buf);
         }
@@ -94,52 +107,91 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Scenarios => "4 Troubleshooting",
         Screen::Troubleshoot => "troubleshooting round",
     };
-    let left = Line::from(vec![
-        Span::styled(" sre-prep ", t.title()),
-        Span::styled(format!("· {place}"), t.heading()),
-    ]);
-    left.render(area, buf);
-    let right = if app.read_only.is_some() {
-        Span::styled("READ-ONLY ", t.bad())
-    } else if let Some(days) = screens::home::days_left(app) {
-        Span::styled(format!("{days} "), t.dim())
+    let left = format!(" sre-prep · {place}");
+    let width = usize::from(area.width);
+    // The right side in the longest form that leaves the left whole, else
+    // shorter, else not at all: the two never run into each other.
+    let room = width.saturating_sub(widgets::width(&left) + 2);
+    let (right, style) = if app.read_only.is_some() {
+        ("READ-ONLY ".to_string(), t.bad())
     } else {
-        Span::raw("")
+        let candidates = [
+            screens::home::days_left(app),
+            screens::home::days_left_short(app),
+        ];
+        let fitting = candidates
+            .into_iter()
+            .flatten()
+            .map(|text| format!("{text} "))
+            .find(|text| widgets::width(text) <= room);
+        (fitting.unwrap_or_default(), t.dim())
     };
-    Line::from(right)
+    let left_width = width.saturating_sub(widgets::width(&right));
+    let place = widgets::clip(&format!("· {place}"), left_width.saturating_sub(10));
+    Line::from(vec![
+        Span::styled(" sre-prep ", t.title()),
+        Span::styled(place, t.heading()),
+    ])
+    .render(area, buf);
+    Line::from(Span::styled(right, style))
         .alignment(Alignment::Right)
         .render(area, buf);
 }
 
-/// The key hints of the live screen, or a message: a long message wraps
-/// upwards over the bottom rows rather than being cut off.
+/// A message in place of the key hints, wrapped over as many rows as the
+/// screen gave it.
+fn status_line(app: &App, status: &super::app::Status, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let style = match status.kind {
+        StatusKind::Info => t.info(),
+        StatusKind::Error => t.error(),
+    };
+    Clear.render(area, buf);
+    Paragraph::new(Line::from(Span::styled(
+        format!(" {} ", widgets::safe(&status.text)),
+        style,
+    )))
+    .style(style)
+    .wrap(Wrap { trim: false })
+    .render(area, buf);
+}
+
+/// The key hints of the live screen. When they do not all fit, the first
+/// ones are kept and the last says where the rest are: "? help".
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    if let Some(status) = &app.status {
-        let style = match status.kind {
-            StatusKind::Info => t.info(),
-            StatusKind::Error => t.error(),
-        };
-        let line = Line::from(Span::styled(
-            format!(" {} ", super::widgets::safe(&status.text)),
-            style,
-        ));
-        let rows = layout::wrapped_rows(std::slice::from_ref(&line), area.width).min(4);
-        let rect = Rect::new(area.x, (area.y + 1).saturating_sub(rows), area.width, rows);
-        Clear.render(rect, buf);
-        Paragraph::new(line)
-            .style(style)
-            .wrap(Wrap { trim: false })
-            .render(rect, buf);
-        return;
-    }
+    let hints: Vec<(String, &str, bool)> = bindings(app.context())
+        .iter()
+        .filter_map(|binding| {
+            let hint = binding.hint?;
+            let keys = match binding.action {
+                Action::Step(_) => "1-5".to_string(),
+                _ => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+            };
+            Some((keys, hint, binding.action == Action::Help))
+        })
+        .collect();
+    let cost =
+        |(keys, hint, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(hint) + 3;
+    let width = usize::from(area.width);
+    let shown: Vec<&(String, &str, bool)> = if hints.iter().map(cost).sum::<usize>() <= width {
+        hints.iter().collect()
+    } else {
+        let help = hints.iter().find(|h| h.2);
+        let mut room = width.saturating_sub(help.map_or(0, cost));
+        let mut kept: Vec<&(String, &str, bool)> = Vec::new();
+        for hint in hints.iter().filter(|h| !h.2) {
+            if cost(hint) > room {
+                break;
+            }
+            room -= cost(hint);
+            kept.push(hint);
+        }
+        kept.extend(help);
+        kept
+    };
     let mut spans = Vec::new();
-    for binding in bindings(app.context()) {
-        let Some(hint) = binding.hint else { continue };
-        let keys = match binding.action {
-            super::keymap::Action::Step(_) => "1-5".to_string(),
-            _ => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
-        };
+    for (keys, hint, _) in shown {
         spans.push(Span::styled(format!(" {keys}"), t.key()));
         spans.push(Span::styled(format!(" {hint} "), t.dim()));
     }
@@ -156,9 +208,22 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AbandonRehearsal => {
             "Abandon this rehearsal? Nothing of it will be kept.".to_string()
         }
+        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only.is_some() => {
+            "Leave the editor? This window is read-only: your changes cannot be saved here and will be lost.".to_string()
+        }
         Confirm::LeaveEditor | Confirm::LeaveForm => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
+        Confirm::QuitAndLoseText { back: Some(_) } => {
+            "Quit and lose the text from your editor that could not be read? (Ctrl-c again quits too.)".to_string()
+        }
+        Confirm::QuitAndLoseText { back: None } => {
+            "Quit and lose your unsaved text? This window is read-only, so it cannot be kept as a draft. (Ctrl-c again quits too.)".to_string()
+        }
+        Confirm::EditAgain { why, .. } => format!(
+            "Your text from $EDITOR could not be saved: {}. Open it again to fix it? (n drops it; what is saved stays as it was)",
+            super::widgets::safe(why)
+        ),
         Confirm::DeleteItem { kind, title, .. } => format!(
             "Delete the {} '{}'? A copy goes to the trash folder.",
             kind.noun(),
@@ -171,9 +236,11 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "You quit while editing {}. Restore that draft? (n moves it to the trash)",
             super::widgets::safe(title)
         ),
+        Confirm::RestoreEditorText { what } => format!(
+            "sre-prep ended while {} was open in $EDITOR. Open that text again? (n moves it to the trash)",
+            super::widgets::safe(what)
+        ),
     };
-    let rect = layout::centered(area, 60, 7);
-    Clear.render(rect, buf);
     let mut hints = Vec::new();
     for binding in bindings(super::keymap::Context::Confirm) {
         if let Some(hint) = binding.hint {
@@ -181,18 +248,20 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             hints.push(Span::raw(format!("{hint}  ")));
         }
     }
-    Paragraph::new(vec![
-        Line::from(question),
-        Line::from(""),
-        Line::from(hints),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(
-        Block::bordered()
-            .border_style(t.focused_border())
-            .title(" Confirm "),
-    )
-    .render(rect, buf);
+    let lines = vec![Line::from(question), Line::from(""), Line::from(hints)];
+    // As tall as the question needs, so a long title is never cut off.
+    let width = area.width.min(60);
+    let rows = layout::wrapped_rows(&lines, width.saturating_sub(2)) + 2;
+    let rect = layout::centered(area, width, rows.max(7));
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(" Confirm "),
+        )
+        .render(rect, buf);
 }
 
 fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
@@ -207,7 +276,7 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let rect = layout::centered(area, area.width.saturating_sub(4).min(110), height);
     Clear.render(rect, buf);
     let inner_rows = usize::from(rect.height.saturating_sub(2));
-    let first = layout::list_offset(picker.selected, inner_rows);
+    let first = layout::list_offset(picker.selected, inner_rows, rows.len());
     let width = usize::from(rect.width.saturating_sub(2));
     let lines: Vec<Line> = rows
         .iter()
@@ -217,7 +286,10 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         .map(|(i, row)| {
             let text = super::widgets::clip(row, width);
             if i == picker.selected {
-                Line::from(Span::styled(format!("{text:<width$}"), t.selected()))
+                Line::from(Span::styled(
+                    super::widgets::pad(&text, width),
+                    t.selected(),
+                ))
             } else {
                 Line::from(text)
             }

@@ -4,18 +4,14 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::theme::Theme;
 
 /// Text from a file, made safe to draw: control characters (escape
 /// sequences among them) never reach the terminal; tabs become spaces.
 pub fn safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    crate::printable::one_line(text).into_owned()
 }
 
 /// "■■■□□" for a score out of 5.
@@ -86,10 +82,13 @@ pub fn field_row(
         .find(|l| !l.trim().is_empty())
         .cloned()
         .unwrap_or_default();
+    // Narrow: the label (cut if it must) and the word count, no preview.
+    let label_width = 27.min(width.saturating_sub(9));
+    let label = pad(&clip(label, label_width), label_width);
     Line::from(vec![
         Span::styled(if focused { "▸ " } else { "  " }, theme.key()),
         Span::styled(
-            format!("{label:<27}"),
+            label,
             if focused {
                 theme.selected()
             } else {
@@ -117,20 +116,96 @@ pub fn rating_buttons(intervals: [u32; 4], theme: Theme) -> Line<'static> {
     Line::from(buttons)
 }
 
+/// A field open for typing: a box with the field's name on top and its
+/// hint below — on the bottom border if it fits there, else wrapped inside
+/// the box under the text, never cut.
+pub fn input_box(
+    label: &str,
+    hint: &str,
+    input: &ratatui_textarea::TextArea<'_>,
+    theme: Theme,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+    let hint = format!(" {hint} ");
+    let fits = width(&hint) + 2 <= usize::from(area.width);
+    let mut block = Block::bordered()
+        .border_style(theme.focused_border())
+        .title(clip(
+            &format!(" {label} "),
+            usize::from(area.width.saturating_sub(2)),
+        ));
+    if fits {
+        block = block.title_bottom(Line::from(Span::styled(hint.clone(), theme.dim())));
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut text_area = inner;
+    if !fits && inner.height >= 2 {
+        // Wrapped under the text if that leaves rows to type in, else
+        // abbreviated on one row.
+        let room = inner.height / 2;
+        let mut lines = vec![Line::from(Span::styled(
+            hint.trim().to_string(),
+            theme.dim(),
+        ))];
+        let mut rows = crate::tui::layout::wrapped_rows(&lines, inner.width);
+        if rows > room {
+            lines = vec![Line::from(Span::styled(
+                clip(hint.trim(), usize::from(inner.width)),
+                theme.dim(),
+            ))];
+            rows = 1;
+        }
+        let at = inner.y + inner.height - rows;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(Rect::new(inner.x, at, inner.width, rows), buf);
+        text_area = Rect::new(inner.x, inner.y, inner.width, inner.height - rows);
+    }
+    input.render(text_area, buf);
+}
+
 /// "2:45" for a number of seconds.
 pub fn minutes(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// Cuts `text` to `width` characters, with an ellipsis when cut.
+/// Columns `text` takes on screen: a CJK character or an emoji takes two.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to `width` columns, with an ellipsis when cut; measured on
+/// screen, so wide characters count twice and are never cut in half.
 pub fn clip(text: &str, width: usize) -> String {
     let text = safe(text);
-    if text.chars().count() <= width {
+    if self::width(&text) <= width {
         return text;
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut cut = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    if width > 0 {
+        cut.push('…');
+    }
     cut
+}
+
+/// `text` followed by spaces up to `width` columns (on screen).
+pub fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(self::width(text));
+    format!("{text}{}", " ".repeat(fill))
 }
 
 #[cfg(test)]
@@ -143,6 +218,22 @@ mod tests {
         let shown = safe(evil);
         assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
         assert!(shown.starts_with("ok"));
+    }
+
+    #[test]
+    fn clipping_measures_what_the_terminal_shows() {
+        // Four CJK characters take eight columns.
+        assert_eq!(width("事故対応"), 8);
+        assert_eq!(clip("事故対応", 8), "事故対応");
+        assert_eq!(clip("事故対応", 7), "事故対…");
+        assert_eq!(
+            width(&clip("事故対応", 6)),
+            5,
+            "a wide character is never cut in half"
+        );
+        assert_eq!(clip("🔥🔥🔥 outage", 6), "🔥🔥…");
+        assert_eq!(pad("事故", 6), "事故  ");
+        assert_eq!(clip("abc", 0), "");
     }
 
     #[test]

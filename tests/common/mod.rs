@@ -46,7 +46,8 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// The screen as lines of text, trailing spaces cut.
+/// The screen as lines of text, trailing spaces cut, each wide character
+/// once (so a line is as wide on screen as the terminal).
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -57,8 +58,12 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     let mut out = String::new();
     for y in 0..height {
         let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character (CJK, emoji) fills two cells: write it once.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -75,4 +80,37 @@ pub fn with_examples(dir: &Path) {
         ..Default::default()
     };
     sre_prep::store::import_kit(&store, &mut kit, incoming, Path::new("examples")).unwrap();
+}
+
+/// The examples, a CJK story, an emoji design, four metrics (eight quiz
+/// questions), an opinion, and an interview in 12 days at Acme.
+pub fn fit_kit(dir: &Path) {
+    with_examples(dir);
+    let kit = r#"{ "version": 1,
+      "stories": [ { "id": "cjk", "title": "決済データベース接続プール枯渇 🔥",
+        "blast_radius": "Checkout failed for 31% of EU customers for 47 minutes, about 12,000 orders.",
+        "role": "I was incident commander: I paged the DBA and I ran the call.",
+        "decision": "I decided to shed load instead of failing over, because the primary was healthy.",
+        "fix": "I raised pool_max from 20 to 80 on the checkout service.",
+        "root_cause": "The pool wait graph in Grafana showed 3 s waits.",
+        "systemic_change": "I added an alert on pool saturation.",
+        "metrics": [ { "name": "MTTR", "before": "47 min", "after": "12 min" } ] } ],
+      "designs": [ { "id": "ci-cd", "prompt": "ci-cd", "title": "🚀 Monorepo CI/CD",
+        "real_system": "The build and deploy platform I ran for 120 engineers at a payments company." } ],
+      "metrics": [
+        { "id": "slo", "name": "Checkout availability", "kind": "slo", "before": "99.5%", "after": "99.9%", "note": "30 days" },
+        { "id": "mttd", "name": "MTTD for P1 incidents", "kind": "mttd", "before": "8 min", "after": "90 s", "note": "" },
+        { "id": "mttr", "name": "MTTR", "kind": "mttr", "before": "47 min", "after": "12 min", "note": "" },
+        { "id": "pages", "name": "Pages per week", "kind": "oncall", "before": "38", "after": "6", "note": "" } ],
+      "opinions": [ { "id": "slo-alerting", "stance": "SLO-based alerting", "over": "CPU alerts",
+        "because": "a page should mean a customer is hurt", "evidence": "False pages fell from 67% to 8% when I moved us.", "limits": "" } ] }"#;
+    let store = sre_prep::store::Store::open(dir).unwrap();
+    let mut current = sre_prep::store::load(dir).kit;
+    let incoming = sre_prep::kit::exchange::parse_import(kit, Path::new("kit.json")).unwrap();
+    sre_prep::store::import_kit(&store, &mut current, incoming, Path::new("kit.json")).unwrap();
+    std::fs::write(
+        dir.join("profile.json"),
+        r#"{ "version": 1, "profile": { "interview_date": "2026-12-10", "company": "Acme", "target_role": "SRE" } }"#,
+    )
+    .unwrap();
 }

@@ -2,7 +2,7 @@
 //! matrix (questions down, stories across, a key to link them), and the
 //! cheat sheet written to the data directory.
 
-use super::{App, Screen};
+use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::readiness::{Inputs, Readiness, assess, plan};
 use crate::tui::keymap::Action;
@@ -17,7 +17,7 @@ pub struct CoverageCursor {
 impl App {
     fn inputs(&self) -> Inputs<'_> {
         Inputs {
-            kit: &self.kit,
+            kit: self.kit(),
             reviews: &self.reviews,
             deck: &self.deck,
             today: self.today,
@@ -38,7 +38,7 @@ impl App {
     /// Today's plan from what is unmet (light review the last two days).
     pub fn today_plan(&self) -> Vec<String> {
         match &self.readiness {
-            Some(r) => plan(r, &self.inputs(), self.kit.profile.interview_date),
+            Some(r) => plan(r, &self.inputs(), self.kit().profile.interview_date),
             None => Vec::new(),
         }
     }
@@ -47,8 +47,12 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.screen = Screen::Home,
-            Action::Down => self.steps.detail_scroll = self.steps.detail_scroll.saturating_add(1),
-            Action::Up => self.steps.detail_scroll = self.steps.detail_scroll.saturating_sub(1),
+            Action::Down => self.scroll(Scroll::Checklist, ScrollTo::By(1)),
+            Action::Up => self.scroll(Scroll::Checklist, ScrollTo::By(-1)),
+            Action::PageDown => self.scroll(Scroll::Checklist, ScrollTo::By(self.page_rows())),
+            Action::PageUp => self.scroll(Scroll::Checklist, ScrollTo::By(-self.page_rows())),
+            Action::Top => self.scroll(Scroll::Checklist, ScrollTo::Top),
+            Action::Bottom => self.scroll(Scroll::Checklist, ScrollTo::Bottom),
             Action::Coverage => {
                 self.coverage = Default::default();
                 self.screen = Screen::Coverage;
@@ -61,7 +65,7 @@ impl App {
 
     pub(super) fn update_coverage(&mut self, action: Action) {
         let rows = QUESTIONS.len();
-        let cols = self.kit.stories.len();
+        let cols = self.kit().stories.len();
         let c = &mut self.coverage;
         match action {
             Action::Quit => self.quit = true,
@@ -78,7 +82,7 @@ impl App {
     /// Links (or unlinks) the story under the cursor to the question.
     fn toggle_link(&mut self) {
         let question = QUESTIONS[self.coverage.question].id;
-        let Some(mut story) = self.kit.stories.get(self.coverage.story).cloned() else {
+        let Some(mut story) = self.kit().stories.get(self.coverage.story).cloned() else {
             self.error("No story to link yet: write one first (1, then n).");
             return;
         };
@@ -108,8 +112,14 @@ impl App {
 
     /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
     fn write_cheat_sheet(&mut self) {
+        if let Some(why) = self.read_only.clone() {
+            self.error(format!(
+                "{why} — cheat-sheet.md was not written. `sre-prep export --format md` prints it without writing anything."
+            ));
+            return;
+        }
         let all = crate::cli::Everything {
-            kit: self.kit.clone(),
+            kit: self.kit().clone(),
             reviews: self.reviews.clone(),
             deck: self.deck.clone(),
             problems: Vec::new(),

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use ratatui_textarea::TextArea;
 
-use super::{App, Confirm, Picker, PickerKind, Screen};
+use super::{App, Confirm, Picker, PickerKind, Screen, Scroll, ScrollTo};
 use crate::content::questions::{QUESTIONS, question};
 use crate::drill::follow_ups;
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
@@ -81,15 +81,6 @@ impl App {
                 .is_some_and(|r| r.step == RehearsalStep::Answer)
     }
 
-    /// A story's cached total (0 until it is scored).
-    fn story_total(&self, i: usize) -> u8 {
-        self.summaries
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or(0, |s| s.total)
-    }
-
     /// `r` on a story: choose the question, the story's own first.
     pub(super) fn choose_rehearsal_question(&mut self) {
         let Some(story) = self.selected_story() else {
@@ -118,11 +109,11 @@ impl App {
     /// `R` from home: a story whose rehearsal is due, else a core question
     /// no story answers yet, else the weakest-scored story.
     pub(super) fn rehearse_any(&mut self) {
-        if self.kit.stories.is_empty() {
+        if self.kit().stories.is_empty() {
             self.error("Write a story first (1, then n): a rehearsal needs a story to tell.");
             return;
         }
-        let due = self.kit.stories.iter().find(|s| {
+        let due = self.kit().stories.iter().find(|s| {
             self.reviews
                 .stories
                 .get(&s.id)
@@ -138,14 +129,16 @@ impl App {
         } else if let Some(q) = QUESTIONS.iter().find(|q| {
             q.core
                 && !self
-                    .kit
+                    .kit()
                     .stories
                     .iter()
                     .any(|s| s.questions.iter().any(|id| id == q.id))
         }) {
-            let story = (0..self.kit.stories.len())
-                .max_by_key(|&i| self.story_total(i))
-                .map(|i| self.kit.stories[i].id.clone())
+            let story = self
+                .scored
+                .stories()
+                .max_by_key(|(_, summary)| summary.map_or(0, |s| s.total))
+                .map(|(s, _)| s.id.clone())
                 .unwrap_or_default();
             (
                 story,
@@ -153,9 +146,11 @@ impl App {
                 "no story answers this core question yet — try your strongest".to_string(),
             )
         } else {
-            let weakest = (0..self.kit.stories.len())
-                .min_by_key(|&i| self.story_total(i))
-                .map(|i| self.kit.stories[i].clone())
+            let weakest = self
+                .scored
+                .stories()
+                .min_by_key(|(_, summary)| summary.map_or(0, |s| s.total))
+                .map(|(s, _)| s.clone())
                 .unwrap_or_default();
             let q = first_question(&weakest);
             (
@@ -173,7 +168,7 @@ impl App {
         question_id: &'static str,
         picked: Option<String>,
     ) {
-        let Some(story) = self.kit.story(story_id) else {
+        let Some(story) = self.kit().story(story_id) else {
             return;
         };
         let saved = score_story(story);
@@ -232,22 +227,24 @@ impl App {
             }
             (RehearsalStep::Result, Action::Submit) => {
                 r.input = text_input("");
+                r.result_scroll = 0;
                 r.step = if r.follow_ups.is_empty() {
                     RehearsalStep::Rate
                 } else {
                     RehearsalStep::FollowUp(0)
                 };
             }
-            (RehearsalStep::Result, Action::Down) => {
-                r.result_scroll = r.result_scroll.saturating_add(1)
+            (RehearsalStep::Result | RehearsalStep::Rate, Action::Down) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(1))
             }
-            (RehearsalStep::Result, Action::Up) => {
-                r.result_scroll = r.result_scroll.saturating_sub(1)
+            (RehearsalStep::Result | RehearsalStep::Rate, Action::Up) => {
+                self.scroll(Scroll::RehearsalResult, ScrollTo::By(-1))
             }
             (RehearsalStep::FollowUp(i), Action::Submit) => {
                 r.follow_answers
                     .push(r.input.lines().join("\n").trim().to_string());
                 r.input = text_input("");
+                r.result_scroll = 0;
                 r.step = if i + 1 < r.follow_ups.len() {
                     RehearsalStep::FollowUp(i + 1)
                 } else {
@@ -310,7 +307,7 @@ impl App {
         self.readiness = None;
         // Rehearsing a story against a question means it answers it.
         let mut unlinked = String::new();
-        if let Some(mut story) = self.kit.story(&story_id).cloned()
+        if let Some(mut story) = self.kit().story(&story_id).cloned()
             && !story.questions.iter().any(|q| q == question_id)
         {
             story.questions.push(question_id.to_string());

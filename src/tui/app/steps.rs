@@ -8,7 +8,7 @@ use chrono::Datelike;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Confirm, Pane, Pending, Screen};
+use super::{App, Confirm, Pane, Pending, Screen, Scroll, ScrollTo};
 use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
 use crate::drill::reviews::{QuizAnswer, QuizRound};
@@ -76,17 +76,38 @@ impl Picker {
     }
 }
 
+/// One question of the quiz: a metric's value, copied when the round
+/// starts (the round never points back into the kit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizQuestion {
+    pub metric_id: String,
+    pub name: String,
+    /// `before` or `after`.
+    pub asked: &'static str,
+    pub expected: String,
+}
+
 /// A round of "know your metrics cold".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizState {
-    /// (metric index, `before` or `after`, expected value).
-    pub questions: Vec<(usize, &'static str, String)>,
+    pub questions: Vec<QuizQuestion>,
     pub at: usize,
     pub typed: String,
     pub answers: Vec<QuizAnswer>,
     /// Shown after an answer until Enter moves on: right?, what to say.
     pub feedback: Option<(bool, String)>,
     pub finished: bool,
+}
+
+impl QuizState {
+    /// Share of right answers, rounded as the saved round rounds it.
+    pub fn percent(&self) -> u8 {
+        QuizRound {
+            date: None,
+            answers: self.answers.clone(),
+        }
+        .percent()
+    }
 }
 
 fn slot(kind: FormKind) -> usize {
@@ -122,34 +143,11 @@ impl App {
         self.problems.extend(problems);
     }
 
-    /// Evaluates designs and opinions not yet scored; true while work remains.
-    pub(super) fn evaluate_some(&mut self, mut budget: usize) -> bool {
-        for (i, d) in self.kit.designs.iter().enumerate() {
-            if self.design_scores[i].is_none() {
-                if budget == 0 {
-                    return true;
-                }
-                self.design_scores[i] = Some(crate::evaluate::design::evaluate(d).score);
-                budget -= 1;
-            }
-        }
-        for (i, o) in self.kit.opinions.iter().enumerate() {
-            if self.opinion_scores[i].is_none() {
-                if budget == 0 {
-                    return true;
-                }
-                self.opinion_scores[i] = Some(crate::evaluate::opinion::evaluate(o).score);
-                budget -= 1;
-            }
-        }
-        false
-    }
-
     pub fn list_len(&self, kind: FormKind) -> usize {
         match kind {
-            FormKind::Design => self.kit.designs.len(),
-            FormKind::Metric => self.kit.metrics.len(),
-            FormKind::Opinion => self.kit.opinions.len(),
+            FormKind::Design => self.kit().designs.len(),
+            FormKind::Metric => self.kit().metrics.len(),
+            FormKind::Opinion => self.kit().opinions.len(),
             FormKind::Narrative | FormKind::Profile => 1,
         }
     }
@@ -161,11 +159,11 @@ impl App {
 
     fn item_at(&self, kind: FormKind, index: usize) -> Option<Item> {
         Some(match kind {
-            FormKind::Design => Item::Design(self.kit.designs.get(index)?.clone()),
-            FormKind::Metric => Item::Metric(self.kit.metrics.get(index)?.clone()),
-            FormKind::Opinion => Item::Opinion(self.kit.opinions.get(index)?.clone()),
-            FormKind::Narrative => Item::Narrative(self.kit.narrative.clone()),
-            FormKind::Profile => Item::Profile(self.kit.profile.clone()),
+            FormKind::Design => Item::Design(self.kit().designs.get(index)?.clone()),
+            FormKind::Metric => Item::Metric(self.kit().metrics.get(index)?.clone()),
+            FormKind::Opinion => Item::Opinion(self.kit().opinions.get(index)?.clone()),
+            FormKind::Narrative => Item::Narrative(self.kit().narrative.clone()),
+            FormKind::Profile => Item::Profile(self.kit().profile.clone()),
         })
     }
 
@@ -178,24 +176,35 @@ impl App {
         }
     }
 
+    /// Selects row `to` (or the last) of a list of designs, metrics or opinions.
+    pub(super) fn select_item(&mut self, kind: FormKind, to: usize) {
+        let last = self.list_len(kind).saturating_sub(1);
+        let to = to.min(last);
+        if self.steps.selected[slot(kind)] != to {
+            self.steps.selected[slot(kind)] = to;
+            self.steps.detail_scroll = 0;
+        }
+    }
+
     pub(super) fn update_collection(&mut self, kind: FormKind, action: Action) {
         let len = self.list_len(kind);
         let detail = self.steps.pane == Pane::Detail;
         let selected = self.steps.selected[slot(kind)];
-        let select = |app: &mut App, to: usize| {
-            app.steps.selected[slot(kind)] = to.min(len.saturating_sub(1));
-            app.steps.detail_scroll = 0;
-        };
+        let select = |app: &mut App, to: usize| app.select_item(kind, to);
         match action {
             Action::Quit => self.quit = true,
             Action::Back if detail => self.steps.pane = Pane::List,
             Action::Back => self.screen = Screen::Home,
-            Action::Up if detail => {
-                self.steps.detail_scroll = self.steps.detail_scroll.saturating_sub(1)
+            Action::Up if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(-1)),
+            Action::Down if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(1)),
+            Action::PageUp if detail => {
+                self.scroll(Scroll::StepDetail(kind), ScrollTo::By(-self.page_rows()))
             }
-            Action::Down if detail => {
-                self.steps.detail_scroll = self.steps.detail_scroll.saturating_add(1)
+            Action::PageDown if detail => {
+                self.scroll(Scroll::StepDetail(kind), ScrollTo::By(self.page_rows()))
             }
+            Action::Top if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::Top),
+            Action::Bottom if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::Bottom),
             Action::Up => select(self, selected.saturating_sub(1)),
             Action::Down => select(self, selected + 1),
             Action::PageUp => select(self, selected.saturating_sub(self.page())),
@@ -319,14 +328,15 @@ impl App {
         let editing = index.map(|i| i.to_string());
         self.form = Some(FormEditor::open(editing, item));
         self.screen = Screen::Form;
+        self.say_edit_cannot_be_saved();
     }
 
     pub(super) fn open_narrative(&mut self) {
-        self.open_form(Some(0), Item::Narrative(self.kit.narrative.clone()));
+        self.open_form(Some(0), Item::Narrative(self.kit().narrative.clone()));
     }
 
     pub(super) fn open_profile(&mut self) {
-        self.open_form(Some(0), Item::Profile(self.kit.profile.clone()));
+        self.open_form(Some(0), Item::Profile(self.kit().profile.clone()));
     }
 
     /// Where the form returns to.
@@ -420,7 +430,7 @@ impl App {
         }
         // Reopen on what was saved, so it is no longer "unsaved", at the same field.
         let new_index = match &item {
-            Item::Design(d) => self.kit.designs.iter().position(|x| x.id == d.id),
+            Item::Design(d) => self.kit().designs.iter().position(|x| x.id == d.id),
             _ => index.or_else(|| Some(self.list_len(item.kind()).saturating_sub(1))),
         };
         let saved = new_index
@@ -457,20 +467,21 @@ impl App {
                     d.id = store.new_id(Folder::Designs, &d.title, &Default::default());
                 }
                 store.save_design(&d).map(|()| {
-                    match self.kit.designs.iter_mut().find(|x| x.id == d.id) {
-                        Some(slot) => *slot = d,
-                        None => {
-                            self.kit.designs.push(d);
-                            self.kit.designs.sort_by(|a, b| a.id.cmp(&b.id));
-                        }
-                    }
+                    self.scored
+                        .change(|kit| match kit.designs.iter_mut().find(|x| x.id == d.id) {
+                            Some(slot) => *slot = d,
+                            None => {
+                                kit.designs.push(d);
+                                kit.designs.sort_by(|a, b| a.id.cmp(&b.id));
+                            }
+                        })
                 })
             }
             Item::Metric(mut m) => {
                 if m.name.trim().is_empty() {
                     return Err("Name the metric before saving (the first field).".into());
                 }
-                let mut all = self.kit.metrics.clone();
+                let mut all = self.kit().metrics.clone();
                 match index.filter(|&i| i < all.len()) {
                     Some(i) => all[i] = m,
                     None => {
@@ -479,13 +490,15 @@ impl App {
                         all.push(m);
                     }
                 }
-                store.save_metrics(&all).map(|()| self.kit.metrics = all)
+                store
+                    .save_metrics(&all)
+                    .map(|()| self.scored.change(|kit| kit.metrics = all))
             }
             Item::Opinion(mut o) => {
                 if o.stance.trim().is_empty() {
                     return Err("Say what you believe in before saving (the first field).".into());
                 }
-                let mut all = self.kit.opinions.clone();
+                let mut all = self.kit().opinions.clone();
                 match index.filter(|&i| i < all.len()) {
                     Some(i) => all[i] = o,
                     None => {
@@ -494,13 +507,19 @@ impl App {
                         all.push(o);
                     }
                 }
-                store.save_opinions(&all).map(|()| self.kit.opinions = all)
+                store
+                    .save_opinions(&all)
+                    .map(|()| self.scored.change(|kit| kit.opinions = all))
             }
-            Item::Narrative(n) => store.save_narrative(&n).map(|()| self.kit.narrative = n),
-            Item::Profile(p) => store.save_profile(&p).map(|()| self.kit.profile = p),
+            Item::Narrative(n) => store
+                .save_narrative(&n)
+                .map(|()| self.scored.change(|kit| kit.narrative = n)),
+            Item::Profile(p) => store
+                .save_profile(&p)
+                .map(|()| self.scored.change(|kit| kit.profile = p)),
         };
         saved.map_err(|e| format!("Not saved: {e}"))?;
-        self.kit_changed();
+        self.after_kit_change();
         Ok(())
     }
 
@@ -512,39 +531,39 @@ impl App {
             return;
         };
         let result = match kind {
-            FormKind::Design => match self.kit.designs.get(index) {
+            FormKind::Design => match self.kit().designs.get(index) {
                 Some(d) => store.delete(Folder::Designs, &d.id).map(|_| {
-                    self.kit.designs.remove(index);
+                    self.scored.change(|kit| kit.designs.remove(index));
                 }),
                 None => return,
             },
             FormKind::Metric => {
-                let Some(m) = self.kit.metrics.get(index).cloned() else {
+                let Some(m) = self.kit().metrics.get(index).cloned() else {
                     return;
                 };
-                let mut all = self.kit.metrics.clone();
+                let mut all = self.kit().metrics.clone();
                 all.remove(index);
                 store
                     .trash_copy("metric", &m.id, &m)
                     .and_then(|_| store.save_metrics(&all))
-                    .map(|()| self.kit.metrics = all)
+                    .map(|()| self.scored.change(|kit| kit.metrics = all))
             }
             FormKind::Opinion => {
-                let Some(o) = self.kit.opinions.get(index).cloned() else {
+                let Some(o) = self.kit().opinions.get(index).cloned() else {
                     return;
                 };
-                let mut all = self.kit.opinions.clone();
+                let mut all = self.kit().opinions.clone();
                 all.remove(index);
                 store
                     .trash_copy("opinion", &o.id, &o)
                     .and_then(|_| store.save_opinions(&all))
-                    .map(|()| self.kit.opinions = all)
+                    .map(|()| self.scored.change(|kit| kit.opinions = all))
             }
             FormKind::Narrative | FormKind::Profile => return,
         };
         match result {
             Ok(()) => {
-                self.kit_changed();
+                self.after_kit_change();
                 let s = slot(kind);
                 self.steps.selected[s] =
                     self.steps.selected[s].min(self.list_len(kind).saturating_sub(1));
@@ -636,36 +655,36 @@ impl App {
                 }
                 Ok(item)
             });
-        match parsed {
-            Ok(item) if item == base => self.info("No changes."),
-            Ok(item) => match self.store_item(index, item) {
-                Ok(()) => self.info("Saved from your editor."),
-                Err(e) => self.error(e),
-            },
-            Err(why) => {
-                // Keep every word: open the form on the text as it came back.
-                let mut editor = FormEditor::open(index.map(|i| i.to_string()), base);
-                let last = editor.inputs.len() - 1;
-                let mut kept = editor.inputs[last].lines().join("\n");
-                kept.push_str("\n\n[text from $EDITOR that could not be read]\n");
-                kept.push_str(&text);
-                editor.inputs[last] = crate::tui::editor::text_input(&kept);
-                editor.focus = last;
-                self.form = Some(editor);
-                self.screen = Screen::Form;
-                self.error(format!("Your $EDITOR text could not be read ({why}). It is kept in the last field here — fix and Ctrl-s, or Esc to drop it."));
+        let why = match parsed {
+            Ok(item) if item == base => {
+                self.info("No changes.");
+                return;
             }
-        }
+            Ok(item) => match self.store_item(index, item) {
+                Ok(()) => {
+                    self.info("Saved from your editor.");
+                    return;
+                }
+                Err(e) => e,
+            },
+            Err(why) => why,
+        };
+        self.ask_to_edit_again(why, Pending::ExternalEditForm { kind, index, text });
     }
 
     // ---- the metrics quiz ----
 
     fn start_quiz(&mut self) {
         let mut questions = Vec::new();
-        for (i, m) in self.kit.metrics.iter().enumerate() {
+        for m in &self.kit().metrics {
             for (asked, value) in [("after", &m.after), ("before", &m.before)] {
                 if crate::score::quantity::parse_quantity(value).is_some() {
-                    questions.push((i, asked, value.trim().to_string()));
+                    questions.push(QuizQuestion {
+                        metric_id: m.id.clone(),
+                        name: m.name.clone(),
+                        asked,
+                        expected: value.trim().to_string(),
+                    });
                 }
             }
         }
@@ -726,7 +745,16 @@ impl App {
                 }
             }
             Action::Submit => {
-                let (index, asked, expected) = quiz.questions[quiz.at].clone();
+                let Some(question) = quiz.questions.get(quiz.at).cloned() else {
+                    self.finish_quiz();
+                    return;
+                };
+                let QuizQuestion {
+                    metric_id,
+                    name,
+                    asked,
+                    expected,
+                } = question;
                 let verdict = check_answer(&expected, &quiz.typed);
                 if verdict == Verdict::Unreadable && !quiz.typed.trim().is_empty() {
                     quiz.feedback = None;
@@ -735,19 +763,8 @@ impl App {
                     return;
                 }
                 let right = verdict == Verdict::Right;
-                let name = self
-                    .kit
-                    .metrics
-                    .get(index)
-                    .map(|m| m.name.clone())
-                    .unwrap_or_default();
                 quiz.answers.push(QuizAnswer {
-                    metric: self
-                        .kit
-                        .metrics
-                        .get(index)
-                        .map(|m| m.id.clone())
-                        .unwrap_or_default(),
+                    metric: metric_id,
                     asked: asked.to_string(),
                     expected: expected.clone(),
                     typed: quiz.typed.trim().to_string(),

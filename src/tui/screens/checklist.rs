@@ -6,20 +6,42 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::content::questions::QUESTIONS;
+use crate::kit::Story;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::home::days_left;
-use crate::tui::widgets::{clip, safe, total_bar};
+use crate::tui::widgets::{clip, pad, safe, total_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let Some(r) = app.readiness() else {
+    let Some(lines) = checklist_text(app) else {
         Paragraph::new("Working out your readiness…")
             .style(t.dim())
             .render(body, buf);
         return;
     };
+    let block = Block::bordered()
+        .border_style(t.border())
+        .title(" Am I ready? ");
+    let scroll = layout::scroll_within(&lines, block.inner(body), app.steps.detail_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(body, buf);
+}
+
+/// How far the checklist scrolls before today's plan reaches the bottom.
+pub fn scroll_limit(app: &App, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::chrome(area).body);
+    checklist_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
+}
+
+/// The checklist as drawn, once it is worked out.
+fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
+    let t = app.theme;
+    let r = app.readiness()?;
     let mut head = vec![Span::styled("Readiness ", t.heading())];
     head.extend(total_bar(r.score, 10, t));
     head.push(Span::styled(
@@ -60,57 +82,66 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for step in app.today_plan() {
         lines.push(Line::from(format!("  • {}", safe(&step))));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.steps.detail_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(t.border())
-                .title(" Am I ready? "),
-        )
-        .render(body, buf);
+    Some(lines)
 }
 
 /// Questions down, stories across; a core question with no ready story is a gap.
 pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let block = Block::bordered()
-        .border_style(t.border())
-        .title(" Coverage: which story answers which question (* core) ");
+    let block = Block::bordered().border_style(t.border()).title(clip(
+        " Coverage: which story answers which question (* core) ",
+        usize::from(body.width).saturating_sub(2),
+    ));
     let inner = block.inner(body);
     block.render(body, buf);
-    // The cached scores: the matrix never rescores.
-    let ready: Vec<bool> = app
-        .summaries
-        .iter()
-        .map(|s| s.is_some_and(|s| s.ready()))
+    // Each story with whether it is ready, from the cached scores: the
+    // matrix never rescores, and never indexes one list by another's position.
+    let stories: Vec<(&Story, bool)> = app
+        .scored()
+        .stories()
+        .map(|(s, summary)| (s, summary.is_some_and(|s| s.ready())))
         .collect();
-    // Columns and rows page so the cursor is always on screen.
+    let cursor = app.coverage;
+    // Below the grid: the story under the cursor and the legend, wrapped.
+    let mut below = Vec::new();
+    match stories.get(cursor.story) {
+        Some((story, ready)) => below.push(Line::from(vec![
+            Span::styled(format!("Story {}: ", cursor.story + 1), t.heading()),
+            Span::raw(safe(&story.title)),
+            Span::styled(
+                if *ready {
+                    "  (ready)"
+                } else {
+                    "  (not ready yet)"
+                },
+                t.dim(),
+            ),
+        ])),
+        None => below.push(Line::from(Span::styled(
+            "No stories yet: write one (1, then n), then link it to the questions it answers here.",
+            t.warn(),
+        ))),
+    }
+    below.push(Line::from(Span::styled(
+        "● linked, ready story · ○ linked, story not ready · red: a core question with no ready story",
+        t.dim(),
+    )));
+    let below_rows = layout::wrapped_rows(&below, inner.width);
+    // Columns and rows page so the cursor is always on screen, and the last
+    // page is full rather than trailing off into blank rows.
     let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
-    let first_story = layout::list_offset(app.coverage.story, columns);
-    let shown = app
-        .kit
-        .stories
-        .len()
-        .saturating_sub(first_story)
-        .min(columns);
+    let first_story = layout::list_offset(cursor.story, columns, stories.len());
+    let shown = stories.len().saturating_sub(first_story).min(columns);
     let label_width = usize::from(inner.width)
         .saturating_sub(4 * shown + 2)
-        .clamp(20, 60);
-    let rows = usize::from(inner.height).saturating_sub(4).max(1);
-    let first_question = layout::list_offset(app.coverage.question, rows);
+        .clamp(20, 90);
+    let rows = usize::from(inner.height.saturating_sub(1 + below_rows)).max(1);
+    let first_question = layout::list_offset(cursor.question, rows, QUESTIONS.len());
     // Column headers: story numbers; the selected story's title below the grid.
     let mut header = vec![Span::raw(" ".repeat(label_width + 2))];
-    for (i, _) in app
-        .kit
-        .stories
-        .iter()
-        .enumerate()
-        .skip(first_story)
-        .take(columns)
-    {
-        let style = if i == app.coverage.story {
+    for i in (first_story..stories.len()).take(columns) {
+        let style = if i == cursor.story {
             t.selected()
         } else {
             t.heading()
@@ -119,12 +150,9 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut lines = vec![Line::from(header)];
     for (qi, q) in QUESTIONS.iter().enumerate().skip(first_question).take(rows) {
-        let covered = app
-            .kit
-            .stories
+        let covered = stories
             .iter()
-            .zip(&ready)
-            .any(|(s, &r)| r && s.questions.iter().any(|x| x == q.id));
+            .any(|(s, ready)| *ready && s.questions.iter().any(|x| x == q.id));
         let gap = q.core && !covered;
         let label = format!(
             "{}{}",
@@ -132,30 +160,23 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
             clip(q.text, label_width)
         );
         let mut spans = vec![Span::styled(
-            format!("{label:<w$}", w = label_width + 2),
+            pad(&label, label_width + 2),
             if gap {
                 t.bad()
-            } else if qi == app.coverage.question {
+            } else if qi == cursor.question {
                 t.heading()
             } else {
                 t.dim()
             },
         )];
-        for (si, s) in app
-            .kit
-            .stories
-            .iter()
-            .enumerate()
-            .skip(first_story)
-            .take(columns)
-        {
+        for (si, (s, ready)) in stories.iter().enumerate().skip(first_story).take(columns) {
             let linked = s.questions.iter().any(|x| x == q.id);
-            let mark = match (linked, ready[si]) {
+            let mark = match (linked, ready) {
                 (true, true) => " ● ",
                 (true, false) => " ○ ",
                 _ => " · ",
             };
-            let style = if qi == app.coverage.question && si == app.coverage.story {
+            let style = if qi == cursor.question && si == cursor.story {
                 t.selected()
             } else if linked {
                 t.good()
@@ -167,23 +188,16 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(spans));
     }
-    if let Some(story) = app.kit.stories.get(app.coverage.story) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("Story {}: ", app.coverage.story + 1), t.heading()),
-            Span::raw(safe(&story.title)),
-            Span::styled(
-                if ready[app.coverage.story] {
-                    "  (ready)"
-                } else {
-                    "  (not ready yet)"
-                },
-                t.dim(),
-            ),
-        ]));
-    }
-    lines.push(Line::from(Span::styled(
-        "● linked, ready story · ○ linked, story not ready · red: a core question with no ready story",
-        t.dim(),
-    )));
+    let grid_rows = lines.len() as u16;
     Paragraph::new(lines).render(inner, buf);
+    let top = (inner.y + grid_rows).min(inner.y + inner.height);
+    Paragraph::new(below).wrap(Wrap { trim: false }).render(
+        Rect::new(
+            inner.x,
+            top,
+            inner.width,
+            (inner.y + inner.height).saturating_sub(top),
+        ),
+        buf,
+    );
 }

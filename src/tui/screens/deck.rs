@@ -10,12 +10,14 @@ use crate::drill::deck::CORE_TOPICS;
 use crate::drill::srs::{due_counts, mastery};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::widgets::{rating_buttons, safe, total_bar};
+use crate::tui::widgets::{clip, pad, rating_buttons, safe, total_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
     let topics = app.deck_topics();
+    // A shorter mastery bar when the table would not fit its row.
+    let cells = if body.width >= 66 { 10 } else { 5 };
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} cards", app.deck.len()), t.heading()),
@@ -47,10 +49,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " "
         };
         let mut spans = vec![Span::raw(format!(
-            "{core} {:<14}{:>6}{:>6}{:>6}{:>8}   ",
-            topic, counts.new, counts.learning, counts.review, n
+            "{core} {}{:>6}{:>6}{:>6}{:>8}   ",
+            pad(&clip(topic, 14), 14),
+            counts.new,
+            counts.learning,
+            counts.review,
+            n
         ))];
-        spans.extend(total_bar(m, 10, t));
+        spans.extend(total_bar(m, cells, t));
         spans.push(Span::raw("%"));
         let line = Line::from(spans);
         lines.push(if i == app.deck_selected {

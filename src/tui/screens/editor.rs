@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::editor::FIELDS;
 use crate::tui::layout;
 use crate::tui::screens::stories::score_panel;
-use crate::tui::widgets::{clip, field_row};
+use crate::tui::widgets::{clip, field_row, input_box};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(editor) = app.editor.as_ref() else {
@@ -48,16 +48,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let spec = editor.focused_spec();
-    let block = Block::bordered()
-        .border_style(t.focused_border())
-        .title(format!(" {} ", spec.label))
-        .title_bottom(Line::from(Span::styled(
-            format!(" {} ", spec.hint),
-            t.dim(),
-        )));
-    let inner = block.inner(l.input);
-    block.render(l.input, buf);
-    (&editor.inputs[editor.focus]).render(inner, buf);
+    input_box(
+        spec.label,
+        spec.hint,
+        &editor.inputs[editor.focus],
+        t,
+        l.input,
+        buf,
+    );
 
     let mut lines = score_panel(&editor.score, t, false);
     if let Some(d) = spec.dimension {

@@ -3,13 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::screens::steps::evaluation_lines;
-use crate::tui::widgets::field_row;
+use crate::tui::widgets::{field_row, input_box};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(form) = app.form.as_ref() else {
@@ -42,13 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
     }
     let f = &fields[form.focus];
-    let block = Block::bordered()
-        .border_style(t.focused_border())
-        .title(format!(" {} ", f.label))
-        .title_bottom(Line::from(Span::styled(format!(" {} ", f.hint), t.dim())));
-    let inner = block.inner(l.input);
-    block.render(l.input, buf);
-    (&form.inputs[form.focus]).render(inner, buf);
+    input_box(f.label, f.hint, &form.inputs[form.focus], t, l.input, buf);
 
     Paragraph::new(evaluation_lines(&form.evaluation, t, true))
         .wrap(Wrap { trim: false })

@@ -12,6 +12,37 @@ use crate::tui::layout;
 
 pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
+    let lines = help_text(app, under);
+    let rect = help_rect(&lines, area);
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_style(t.focused_border())
+        .title(" Keys ")
+        .title_bottom(" Esc or ? closes ");
+    let scroll = layout::scroll_within(&lines, block.inner(rect), app.help_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(rect, buf);
+}
+
+/// How far the help scrolls before its last line reaches the bottom.
+pub fn scroll_limit(app: &App, under: Context, area: Rect) -> u16 {
+    let lines = help_text(app, under);
+    let inner = Block::bordered().inner(help_rect(&lines, area));
+    layout::scroll_limit(&lines, inner)
+}
+
+/// Room for the lines and a description that wraps, within the screen.
+fn help_rect(lines: &[Line], area: Rect) -> Rect {
+    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
+    layout::centered(area, 76, height)
+}
+
+/// Every key of the screen underneath, as drawn.
+fn help_text(app: &App, under: Context) -> Vec<Line<'static>> {
+    let t = app.theme;
     let mut lines = Vec::new();
     let mut steps_done = false;
     for binding in bindings(under) {
@@ -35,18 +66,5 @@ pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
             t.dim(),
         )));
     }
-    // Room for the lines, and for a description that wraps.
-    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
-    let rect = layout::centered(area, 76, height);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(t.focused_border())
-                .title(" Keys ")
-                .title_bottom(" Esc or ? closes "),
-        )
-        .render(rect, buf);
+    lines
 }

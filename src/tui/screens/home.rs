@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::widgets::{clip, safe};
+use crate::tui::widgets::{self, clip, safe};
 
 pub struct Step {
     pub title: &'static str,
@@ -40,12 +40,12 @@ pub const STEPS: [Step; 5] = [
 
 /// "12 days to your interview at Acme" (or `None` without a date).
 pub fn days_left(app: &App) -> Option<String> {
-    let date = app.kit.profile.interview_date?;
+    let date = app.kit().profile.interview_date?;
     let days = (date - app.today).num_days();
-    let at = if app.kit.profile.company.trim().is_empty() {
+    let at = if app.kit().profile.company.trim().is_empty() {
         String::new()
     } else {
-        format!(" at {}", clip(&app.kit.profile.company, 20))
+        format!(" at {}", clip(&app.kit().profile.company, 20))
     };
     Some(match days {
         0 => format!("interview{at} today"),
@@ -55,10 +55,23 @@ pub fn days_left(app: &App) -> Option<String> {
     })
 }
 
-/// Progress of a step: a mark, a line of words, and a fraction for the gauge.
+/// "12 days left" (or "interview today"), for a narrow header.
+pub fn days_left_short(app: &App) -> Option<String> {
+    let date = app.kit().profile.interview_date?;
+    Some(match (date - app.today).num_days() {
+        0 => "interview today".to_string(),
+        1 => "1 day left".to_string(),
+        d if d > 1 => format!("{d} days left"),
+        _ => "interview passed".to_string(),
+    })
+}
+
+/// Progress of a step: a mark, a line of words (and a shorter one for a
+/// single narrow row), and a fraction for the gauge.
 struct Progress {
     mark: &'static str,
     text: String,
+    short: String,
     ratio: f64,
 }
 
@@ -67,6 +80,7 @@ fn progress(app: &App, step: usize) -> Progress {
         return Progress {
             mark: "·",
             text: "reading…".into(),
+            short: "reading…".into(),
             ratio: 0.0,
         };
     }
@@ -74,15 +88,25 @@ fn progress(app: &App, step: usize) -> Progress {
         0 => {
             let total = app.story_count();
             let ready = app.ready_count();
-            let scored = app.summaries.iter().flatten().count();
-            let text = if app.loading() {
-                format!("{total} stories · reading…")
+            let scored = app.scored().scored_count();
+            let (text, short) = if app.loading() {
+                let text = format!("{total} stories · reading…");
+                (text.clone(), text)
             } else if total == 0 {
-                "no stories yet — press n to write one".to_string()
+                (
+                    "no stories yet — press n to write one".to_string(),
+                    "none yet — n writes one".to_string(),
+                )
             } else if scored < total {
-                format!("{total} stories · scoring {scored}/{total}…")
+                (
+                    format!("{total} stories · scoring {scored}/{total}…"),
+                    format!("scoring {scored}/{total}…"),
+                )
             } else {
-                format!("{ready} of 3-5 stories interview-ready ({total} written)")
+                (
+                    format!("{ready} of 3-5 stories interview-ready · {total} written"),
+                    format!("{ready} of 3-5 ready · {total} written"),
+                )
             };
             Progress {
                 mark: if ready >= 3 {
@@ -93,6 +117,7 @@ fn progress(app: &App, step: usize) -> Progress {
                     "○"
                 },
                 text,
+                short,
                 ratio: (ready as f64 / 3.0).min(1.0),
             }
         }
@@ -109,25 +134,30 @@ fn progress(app: &App, step: usize) -> Progress {
                     "○"
                 },
                 text: format!("{n} of 5-7 designs · {coverage}"),
+                short: format!("{n} of 5-7 · {core} of 3 core prompts"),
                 ratio: ((n.min(5) + core) as f64 / 8.0).min(1.0),
             }
         }
         2 => {
-            let e = crate::evaluate::metric::checklist(&app.kit.metrics);
+            let e = crate::evaluate::metric::checklist(&app.kit().metrics);
             let met = e.checks.iter().filter(|c| c.met()).count();
-            let quiz = match app.reviews.last_quiz() {
-                Some(round) => format!(" · last quiz {}%", round.percent()),
-                None => String::new(),
+            let (quiz, quiz_short) = match app.reviews.last_quiz() {
+                Some(round) => (
+                    format!(" · last quiz {}%", round.percent()),
+                    format!(" · quiz {}%", round.percent()),
+                ),
+                None => (String::new(), String::new()),
             };
             Progress {
                 mark: if met == e.checks.len() {
                     "✓"
-                } else if met > 0 || !app.kit.metrics.is_empty() {
+                } else if met > 0 || !app.kit().metrics.is_empty() {
                     "◐"
                 } else {
                     "○"
                 },
                 text: format!("{met} of {} must-knows{quiz}", e.checks.len()),
+                short: format!("{met}/{} must-knows{quiz_short}", e.checks.len()),
                 ratio: met as f64 / e.checks.len() as f64,
             }
         }
@@ -141,6 +171,11 @@ fn progress(app: &App, step: usize) -> Progress {
             let met = masteries.iter().filter(|&&m| m >= 80).count();
             let due = due_counts(app.deck.iter(), &app.reviews.cards, app.today);
             let lowest = masteries.iter().min().copied().unwrap_or(0);
+            let due_new = format!(
+                "{} due, {} new",
+                due.review + due.learning,
+                app.new_cards_left().min(due.new)
+            );
             Progress {
                 mark: if met == CORE_TOPICS.len() {
                     "✓"
@@ -149,22 +184,14 @@ fn progress(app: &App, step: usize) -> Progress {
                 } else {
                     "◐"
                 },
-                text: format!(
-                    "{met} of 6 core topics recalled (lowest {lowest}%) · {} due, {} new",
-                    due.review + due.learning,
-                    app.new_cards_left().min(due.new)
-                ),
+                text: format!("{met} of 6 core topics recalled (lowest {lowest}%) · {due_new}"),
+                short: format!("{met}/6 topics · {due_new}"),
                 ratio: masteries.iter().map(|&m| f64::from(m.min(80))).sum::<f64>() / (80.0 * 6.0),
             }
         }
         _ => {
-            let n = app.kit.opinions.len();
-            let strong = app
-                .opinion_scores
-                .iter()
-                .flatten()
-                .filter(|&&s| s >= 80)
-                .count();
+            let n = app.kit().opinions.len();
+            let strong = app.scored().opinion_scores().filter(|&s| s >= 80).count();
             Progress {
                 mark: if strong >= 3 {
                     "✓"
@@ -173,11 +200,32 @@ fn progress(app: &App, step: usize) -> Progress {
                 } else {
                     "○"
                 },
-                text: format!("{strong} of 3 opinions with spine ({n} written)"),
+                text: format!("{strong} of 3 opinions with spine · {n} written"),
+                short: format!("{strong} of 3 strong · {n} written"),
                 ratio: (strong as f64 / 3.0).min(1.0),
             }
         }
     }
+}
+
+/// `text` cut where it fits in `width` columns — after a " · " if it can,
+/// else after a word — and the rest.
+fn split_to_fit(text: &str, width: usize) -> (String, String) {
+    let cut_at = |separator: &str| {
+        text.match_indices(separator)
+            .map(|(at, _)| at)
+            .take_while(|&at| widgets::width(&text[..at]) <= width)
+            .last()
+            .map(|at| {
+                (
+                    text[..at].to_string(),
+                    text[at + separator.len()..].to_string(),
+                )
+            })
+    };
+    cut_at(" · ")
+        .or_else(|| cut_at(" "))
+        .unwrap_or_else(|| (clip(text, width), String::new()))
 }
 
 fn gauge(ratio: f64, cells: usize) -> String {
@@ -234,7 +282,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let extra = bottom_lines(app);
     let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
-    let gauge_cells = 10usize;
+    // The gauge repeats the words: it goes first when the terminal is narrow.
+    let gauge_cells = if area.width >= 80 { 10 } else { 0 };
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
         if rect.height == 0 {
             continue;
@@ -247,20 +296,44 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "◐" => t.warn(),
             _ => t.dim(),
         };
-        let text_width = usize::from(rect.width).saturating_sub(22 + gauge_cells + 10);
-        let first = Line::from(vec![
+        let mut first = vec![
             Span::styled(format!(" {} ", p.mark), mark_style),
             Span::styled(format!(" {:<22}", step.title), title_style),
-            Span::raw("  "),
-            Span::styled(gauge(p.ratio, gauge_cells), mark_style),
             Span::raw(" "),
-            Span::styled(clip(&p.text, text_width), t.dim()),
-        ]);
-        first.render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
-        if rect.height >= 2 {
-            let why = clip(step.why, usize::from(rect.width).saturating_sub(6));
-            Line::from(Span::styled(format!("      {why}"), t.dim()))
-                .render(Rect::new(rect.x, rect.y + 1, rect.width, 1), buf);
+        ];
+        if gauge_cells > 0 {
+            first.push(Span::raw(" "));
+            first.push(Span::styled(gauge(p.ratio, gauge_cells), mark_style));
+            first.push(Span::raw(" "));
+        }
+        let indent: usize = first.iter().map(|s| s.width()).sum();
+        let width = usize::from(rect.width);
+        let room = width.saturating_sub(indent);
+        // The words whole on the first row; else wrapped onto the next row
+        // (the step's description gives way); else the short form.
+        let mut rows: Vec<Line> = Vec::new();
+        let text = if widgets::width(&p.text) <= room {
+            p.text.clone()
+        } else if rect.height >= 2 {
+            let (head, rest) = split_to_fit(&p.text, room);
+            let rest = if widgets::width(&rest) <= room {
+                format!("{}{rest}", " ".repeat(indent))
+            } else {
+                format!("      {}", clip(&rest, width.saturating_sub(6)))
+            };
+            rows.push(Line::from(Span::styled(rest, t.dim())));
+            head
+        } else {
+            clip(&p.short, room)
+        };
+        first.push(Span::styled(safe(&text), t.dim()));
+        rows.insert(0, Line::from(first));
+        if rows.len() < usize::from(rect.height) {
+            let why = clip(step.why, width.saturating_sub(6));
+            rows.push(Line::from(Span::styled(format!("      {why}"), t.dim())));
+        }
+        for (row, line) in rows.into_iter().take(usize::from(rect.height)).enumerate() {
+            line.render(Rect::new(rect.x, rect.y + row as u16, rect.width, 1), buf);
         }
     }
 
@@ -295,7 +368,7 @@ fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
 fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut extra: Vec<Line> = Vec::new();
-    let words = app.kit.narrative.text.split_whitespace().count();
+    let words = app.kit().narrative.text.split_whitespace().count();
     if app.loading() {
         extra.push(Line::from(Span::styled("   reading your kit…", t.dim())));
         return extra;
@@ -307,7 +380,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             if words == 0 {
                 ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
             } else {
-                let e = crate::evaluate::narrative::evaluate(&app.kit.narrative);
+                let e = crate::evaluate::narrative::evaluate(&app.kit().narrative);
                 let next = e.next().map(|c| format!(" · next: {}", c.label.to_lowercase())).unwrap_or_default();
                 format!(": {words} words, {}/100{next}", e.score)
             },
@@ -325,7 +398,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
                     t.dim(),
                 ),
             ]));
-            if app.kit.profile.interview_date.is_some() {
+            if app.kit().profile.interview_date.is_some() {
                 for step in app.today_plan().into_iter().take(3) {
                     extra.push(Line::from(Span::styled(
                         format!("   Today: {}", safe(&step)),
@@ -343,7 +416,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
                 ]));
             }
         }
-        None if !app.kit.stories.is_empty() => extra.push(Line::from(vec![
+        None if !app.kit().stories.is_empty() => extra.push(Line::from(vec![
             Span::styled("   Readiness: ", t.heading()),
             Span::styled("scoring your stories…", t.dim()),
         ])),

@@ -20,11 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let right = quiz.answers.iter().filter(|a| a.right).count();
     let mut lines = Vec::new();
     if quiz.finished {
-        let percent = if quiz.answers.is_empty() {
-            0
-        } else {
-            right * 100 / quiz.answers.len()
-        };
+        let percent = quiz.percent();
         lines.push(Line::from(Span::styled(
             format!(
                 "Round over: {right} of {} right ({percent}%).",
@@ -33,18 +29,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.heading(),
         )));
         lines.push(Line::from(""));
-        for a in quiz.answers.iter().filter(|a| !a.right) {
-            let name = app
-                .kit
-                .metrics
-                .iter()
-                .find(|m| m.id == a.metric)
-                .map(|m| m.name.clone())
-                .unwrap_or_default();
+        // Answer n is to question n.
+        for (q, a) in quiz
+            .questions
+            .iter()
+            .zip(&quiz.answers)
+            .filter(|(_, a)| !a.right)
+        {
             lines.push(Line::from(Span::styled(
                 format!(
                     "✗ {} ({}): {} — you said {}",
-                    safe(&name),
+                    safe(&q.name),
                     a.asked,
                     safe(&a.expected),
                     safe(&a.typed)
@@ -57,8 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "Enter to go back to the metrics.",
             t.dim(),
         )));
-    } else if let Some((index, asked, _)) = quiz.questions.get(quiz.at) {
-        let m = &app.kit.metrics[*index];
+    } else if let Some(q) = quiz.questions.get(quiz.at) {
         lines.push(Line::from(Span::styled(
             format!(
                 "Question {} of {} · {right} right so far",
@@ -69,11 +63,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
-            Span::styled(safe(&m.name), t.title()),
+            Span::styled(safe(&q.name), t.title()),
             Span::styled(
                 format!(
                     " — {}?",
-                    if *asked == "after" {
+                    if q.asked == "after" {
                         "now (after your work)"
                     } else {
                         "before your work"

@@ -11,17 +11,100 @@ use crate::content::questions::question;
 use crate::score::Dimension;
 use crate::tui::app::{App, RehearsalStep, TARGET_SECONDS};
 use crate::tui::layout;
-use crate::tui::widgets::{minutes, rating_buttons, safe, score_bar};
+use crate::tui::widgets::{clip, minutes, rating_buttons, safe, score_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(r) = app.rehearsal.as_ref() else {
         return;
     };
     let t = app.theme;
+    let head = head_lines(app, r);
+    let (top, rest) = areas(&head, area);
+    Paragraph::new(head)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(" Rehearsal "),
+        )
+        .render(top, buf);
+
+    match r.step {
+        RehearsalStep::Answer | RehearsalStep::FollowUp(_) => {
+            let title = match r.step {
+                RehearsalStep::FollowUp(i) => {
+                    format!(
+                        " Follow-up {} of {} — Ctrl-s when done ",
+                        i + 1,
+                        r.follow_ups.len()
+                    )
+                }
+                _ => " Your answer, from memory (the story stays hidden) — Ctrl-s when done "
+                    .to_string(),
+            };
+            let block = Block::bordered()
+                .border_style(t.focused_border())
+                .title(clip(&title, usize::from(rest.width).saturating_sub(2)));
+            let mut inner = block.inner(rest);
+            block.render(rest, buf);
+            // The follow-up question in full, wrapped above the answer.
+            if let RehearsalStep::FollowUp(i) = r.step {
+                let question = vec![Line::from(Span::styled(
+                    safe(r.follow_ups.get(i).map(String::as_str).unwrap_or("")),
+                    t.heading(),
+                ))];
+                let rows = layout::wrapped_rows(&question, inner.width)
+                    .min(inner.height.saturating_sub(1));
+                Paragraph::new(question)
+                    .wrap(Wrap { trim: true })
+                    .render(Rect::new(inner.x, inner.y, inner.width, rows), buf);
+                inner = Rect::new(
+                    inner.x,
+                    inner.y + rows,
+                    inner.width,
+                    inner.height.saturating_sub(rows),
+                );
+            }
+            (&r.input).render(inner, buf);
+        }
+        RehearsalStep::Result | RehearsalStep::Rate => {
+            let block = Block::bordered().border_style(t.border());
+            let lines = result_text(app, r);
+            let scroll = layout::scroll_within(&lines, block.inner(rest), r.result_scroll);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0))
+                .block(block)
+                .render(rest, buf);
+        }
+    }
+}
+
+/// How far the result scrolls before its last line reaches the bottom.
+pub fn scroll_limit(app: &App, area: Rect) -> u16 {
+    let Some(r) = app.rehearsal.as_ref() else {
+        return 0;
+    };
+    let (_, rest) = areas(&head_lines(app, r), area);
+    let inner = Block::bordered().inner(rest);
+    layout::scroll_limit(&result_text(app, r), inner)
+}
+
+/// The box with the question and the timer, and the rest of the screen.
+fn areas(head: &[Line], area: Rect) -> (Rect, Rect) {
     let body = layout::chrome(area).body;
+    let rows = layout::wrapped_rows(head, body.width.saturating_sub(2));
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(rows + 2), Constraint::Min(3)]).areas(body);
+    (top, rest)
+}
+
+/// The question, the story, the timer, and why they were picked.
+fn head_lines(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'static>> {
+    let t = app.theme;
     let q = question(r.question).map(|q| q.text).unwrap_or(r.question);
     let title = app
-        .kit
+        .kit()
         .story(&r.story_id)
         .map(|s| s.title.clone())
         .unwrap_or_default();
@@ -47,117 +130,87 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim(),
         )));
     }
-    let [top, rest] = Layout::vertical([
-        Constraint::Length(head.len() as u16 + 2),
-        Constraint::Min(3),
-    ])
-    .areas(body);
-    Paragraph::new(head)
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .border_style(t.focused_border())
-                .title(" Rehearsal "),
-        )
-        .render(top, buf);
+    head
+}
 
-    match r.step {
-        RehearsalStep::Answer | RehearsalStep::FollowUp(_) => {
-            let label = match r.step {
-                RehearsalStep::FollowUp(i) => format!(
-                    " Follow-up {} of {}: {} ",
-                    i + 1,
-                    r.follow_ups.len(),
-                    r.follow_ups.get(i).map(String::as_str).unwrap_or("")
+/// The typed answer's score beside the saved story's, what was forgotten,
+/// and what comes next (the follow-ups, or the rating question first).
+fn result_text(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let mut lines = Vec::new();
+    if let Some(typed) = &r.typed {
+        lines.push(Line::from(vec![
+            Span::styled("You said ", t.heading()),
+            Span::styled(format!("{}/100", typed.total), t.total(typed.total)),
+            Span::styled(
+                format!(
+                    " in {} ({} words) · the saved story scores ",
+                    minutes(r.duration_seconds),
+                    typed.words
                 ),
-                _ => " Your answer, from memory (the story stays hidden) — Ctrl-s when done "
-                    .to_string(),
-            };
-            let block = Block::bordered()
-                .border_style(t.focused_border())
-                .title(label);
-            let inner = block.inner(rest);
-            block.render(rest, buf);
-            (&r.input).render(inner, buf);
+                t.dim(),
+            ),
+            Span::styled(format!("{}/100", r.saved.total), t.total(r.saved.total)),
+        ]));
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("{:<22}{:<9}{}", "", "said", "on file"),
+            t.dim(),
+        )));
+        for d in Dimension::ALL {
+            let said = typed.dimensions.get(d).score;
+            let file = r.saved.dimensions.get(d).score;
+            let mut spans = vec![
+                Span::styled(format!("{:<22}", d.label()), t.heading()),
+                score_bar(said, t),
+                Span::raw("    "),
+                score_bar(file, t),
+            ];
+            if said < file {
+                spans.push(Span::styled("  forgotten", t.bad()));
+            }
+            lines.push(Line::from(spans));
         }
-        RehearsalStep::Result | RehearsalStep::Rate => {
-            let mut lines = Vec::new();
-            if let Some(typed) = &r.typed {
-                lines.push(Line::from(vec![
-                    Span::styled("You said ", t.heading()),
-                    Span::styled(format!("{}/100", typed.total), t.total(typed.total)),
-                    Span::styled(
-                        format!(
-                            " in {} ({} words) · the saved story scores ",
-                            minutes(r.duration_seconds),
-                            typed.words
-                        ),
-                        t.dim(),
-                    ),
-                    Span::styled(format!("{}/100", r.saved.total), t.total(r.saved.total)),
-                ]));
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    format!("{:<22}{:<9}{}", "", "said", "on file"),
-                    t.dim(),
-                )));
-                for d in Dimension::ALL {
-                    let said = typed.dimensions.get(d).score;
-                    let file = r.saved.dimensions.get(d).score;
-                    let mut spans = vec![
-                        Span::styled(format!("{:<22}", d.label()), t.heading()),
-                        score_bar(said, t),
-                        Span::raw("    "),
-                        score_bar(file, t),
-                    ];
-                    if said < file {
-                        spans.push(Span::styled("  forgotten", t.bad()));
-                    }
-                    lines.push(Line::from(spans));
-                }
-                let forgotten = r.forgotten();
-                lines.push(Line::from(""));
-                if forgotten.is_empty() {
+        let forgotten = r.forgotten();
+        lines.push(Line::from(""));
+        if forgotten.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "Nothing dropped compared with the story on file.",
+                t.good(),
+            )));
+        } else {
+            for (d, _, _) in forgotten {
+                if let Some(tip) = typed.dimensions.get(d).advice.first() {
                     lines.push(Line::from(Span::styled(
-                        "Nothing dropped compared with the story on file.",
-                        t.good(),
+                        format!("› {}: {tip}", d.label()),
+                        t.warn(),
                     )));
-                } else {
-                    for (d, _, _) in forgotten {
-                        if let Some(tip) = typed.dimensions.get(d).advice.first() {
-                            lines.push(Line::from(Span::styled(
-                                format!("› {}: {tip}", d.label()),
-                                t.warn(),
-                            )));
-                        }
-                    }
                 }
             }
-            if r.step == RehearsalStep::Result {
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    format!("Enter: {} drill-down follow-up questions, aimed at the story's weakest points.", r.follow_ups.len()),
-                    t.dim(),
-                )));
-            } else {
-                // The question comes first, so it is on screen even at 80x24.
-                let state = app.reviews.stories.get(&r.story_id);
-                let intervals = app.scheduler_intervals(state);
-                let ask = vec![
-                    Line::from(Span::styled(
-                        "How did it go? This schedules the next rehearsal of this story.",
-                        t.heading(),
-                    )),
-                    rating_buttons(intervals, t),
-                    Line::from(""),
-                ];
-                lines.splice(0..0, ask);
-            }
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((r.result_scroll, 0))
-                .block(Block::bordered().border_style(t.border()))
-                .render(rest, buf);
         }
     }
+    if r.step == RehearsalStep::Result {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Enter: {} drill-down follow-up questions, aimed at the story's weakest points.",
+                r.follow_ups.len()
+            ),
+            t.dim(),
+        )));
+    } else {
+        // The question comes first, so it is on screen even at 80x24.
+        let state = app.reviews.stories.get(&r.story_id);
+        let intervals = app.scheduler_intervals(state);
+        let ask = vec![
+            Line::from(Span::styled(
+                "How did it go? This schedules the next rehearsal of this story.",
+                t.heading(),
+            )),
+            rating_buttons(intervals, t),
+            Line::from(""),
+        ];
+        lines.splice(0..0, ask);
+    }
+    lines
 }

@@ -8,13 +8,35 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::answer::compose;
 use crate::tui::app::App;
+use crate::tui::layout;
 use crate::tui::widgets::{minutes, safe};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let Some(story) = app.selected_story() else {
+    let Some(lines) = spoken_text(app) else {
         return;
     };
+    let block = Block::bordered()
+        .border_style(app.theme.border())
+        .title(" Say it out loud ");
+    let scroll = layout::scroll_within(&lines, block.inner(area), app.spoken_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(area, buf);
+}
+
+/// How far the answer scrolls before its last line reaches the bottom;
+/// `area` is the screen's.
+pub fn scroll_limit(app: &App, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::chrome(area).body);
+    spoken_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
+}
+
+/// The selected story as the answer to say, as drawn.
+fn spoken_text(app: &App) -> Option<Vec<Line<'static>>> {
+    let t = app.theme;
+    let story = app.selected_story()?;
     let paragraphs = compose(story);
     let seconds = app
         .stories
@@ -58,13 +80,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(spans));
         lines.push(Line::from(""));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.spoken_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(t.border())
-                .title(" Say it out loud "),
-        )
-        .render(area, buf);
+    Some(lines)
 }

@@ -61,7 +61,7 @@ pub fn core_coverage(app: &App) -> (usize, String) {
     let parts: Vec<String> = CORE_DESIGN_PROMPTS
         .iter()
         .map(|p| {
-            let has = app.kit.designs.iter().any(|d| d.prompt.trim() == *p);
+            let has = app.kit().designs.iter().any(|d| d.prompt.trim() == *p);
             covered += usize::from(has);
             format!("{p} {}", if has { "✓" } else { "✗" })
         })
@@ -106,21 +106,21 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
             .style(t.dim())
             .render(l.list_rows, buf);
     }
-    let first = layout::list_offset(selected.unwrap_or(0), rows);
+    let first = layout::list_offset(selected.unwrap_or(0), rows, len);
     for row in (first..len).take(rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
         let mut spans: Vec<Span> = match kind {
-            FormKind::Design => match app.design_scores.get(row).copied().flatten() {
+            FormKind::Design => match app.scored().design_score(row) {
                 Some(score) => total_bar(score, 5, t),
                 None => vec![Span::styled("  …      ", t.dim())],
             },
-            FormKind::Opinion => match app.opinion_scores.get(row).copied().flatten() {
+            FormKind::Opinion => match app.scored().opinion_score(row) {
                 Some(score) => total_bar(score, 5, t),
                 None => vec![Span::styled("  …      ", t.dim())],
             },
             _ => {
-                let m = &app.kit.metrics[row];
+                let m = &app.kit().metrics[row];
                 let r = read(m);
                 vec![
                     Span::styled(format!("{:<7}", m.kind.as_str()), t.dim()),
@@ -137,7 +137,7 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         };
         let text = match kind {
             FormKind::Metric => {
-                let m = &app.kit.metrics[row];
+                let m = &app.kit().metrics[row];
                 format!("{}  {} -> {}", m.name, m.before, m.after)
             }
             _ => app.item_title(kind, row),
@@ -160,6 +160,19 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
+    let lines = detail_text(app, kind);
+    let scroll = layout::scroll_within(&lines, block.inner(l.detail), app.steps.detail_scroll);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(block)
+        .render(l.detail, buf);
+}
+
+/// The detail pane of a list of designs, metrics or opinions, as drawn.
+fn detail_text(app: &App, kind: FormKind) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let selected = app.selected_index(kind);
     let mut lines = match (kind, selected) {
         (FormKind::Metric, _) => metrics_detail(app, selected, t),
         (_, None) => vec![Line::from(Span::styled("Nothing selected.", t.dim()))],
@@ -174,15 +187,19 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         );
         lines.insert(1, Line::from(""));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.steps.detail_scroll, 0))
-        .block(block)
-        .render(l.detail, buf);
+    lines
+}
+
+/// How far the detail pane scrolls before its last line reaches the bottom.
+pub fn detail_scroll_limit(app: &App, kind: FormKind, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::stories(area).detail);
+    layout::scroll_limit(&detail_text(app, kind), inner)
 }
 
 fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
-    let d = &app.kit.designs[i];
+    let Some(d) = app.kit().designs.get(i) else {
+        return Vec::new();
+    };
     let mut lines = vec![Line::from(Span::styled(safe(&d.title), t.title()))];
     match prompt(d.prompt.trim()) {
         Some(p) => {
@@ -216,7 +233,9 @@ fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
 }
 
 fn opinion_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
-    let o = &app.kit.opinions[i];
+    let Some(o) = app.kit().opinions.get(i) else {
+        return Vec::new();
+    };
     let mut lines = vec![
         Line::from(Span::styled(safe(&sentence(o)), t.title())),
         Line::from(""),
@@ -239,7 +258,7 @@ fn opinion_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
 
 fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    if let Some(m) = selected.and_then(|i| app.kit.metrics.get(i)) {
+    if let Some(m) = selected.and_then(|i| app.kit().metrics.get(i)) {
         let r = read(m);
         lines.push(Line::from(Span::styled("Say it like this", t.heading())));
         lines.push(Line::from(Span::styled(safe(&r.sentence), t.emphasis())));
@@ -256,7 +275,7 @@ fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'sta
     }
     lines.push(Line::from(Span::styled("Know these cold", t.heading())));
     lines.extend(
-        evaluation_lines(&checklist(&app.kit.metrics), t, false)
+        evaluation_lines(&checklist(&app.kit().metrics), t, false)
             .into_iter()
             .skip(1),
     );

@@ -13,7 +13,7 @@ use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{clip, highlighted, minutes, safe, score_bar, total_bar};
+use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
 
 /// The heading of each story field in the detail pane.
 pub fn field_label(field: &str) -> &'static str {
@@ -44,18 +44,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
     let s = &app.stories;
+    let list = app.scored();
 
-    let sort = match s.sort {
+    let sort = match list.sort() {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = format!(" Stories ({}) · {sort} ", s.view.len());
-    if s.filtering || !s.filter.is_empty() {
+    let mut title = format!(" Stories ({}) · {sort} ", list.shown());
+    if s.filtering || !list.filter().is_empty() {
         title = format!(
             " /{}{} · {} shown ",
-            safe(&s.filter),
+            safe(list.filter()),
             if s.filtering { "▏" } else { "" },
-            s.view.len()
+            list.shown()
         );
     }
     let border = if s.pane == Pane::List {
@@ -70,7 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let rows = usize::from(l.list_rows.height);
     let width = usize::from(l.list_rows.width);
-    if app.kit.stories.is_empty() {
+    if app.kit().stories.is_empty() {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
@@ -82,15 +83,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ])
         .wrap(Wrap { trim: true })
         .render(l.list_rows, buf);
-    } else if s.view.is_empty() {
+    } else if list.shown() == 0 {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
-    let first = layout::list_offset(s.selected, rows);
-    for (row, &index) in s.view.iter().enumerate().skip(first).take(rows) {
-        let story = &app.kit.stories[index];
+    let first = layout::list_offset(list.selected(), rows, list.shown());
+    for (row, story, summary) in list.rows(first, rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
-        let (mut spans, weakest) = match app.summaries[index] {
+        let (mut spans, weakest) = match summary {
             Some(summary) => {
                 let (d, score) = summary.weakest();
                 let weak = if summary.total == 100 {
@@ -100,20 +100,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 (total_bar(summary.total, 5, t), weak)
             }
-            None => (vec![Span::styled("  …  scoring", t.dim())], String::new()),
+            // As wide as the bar and its total, so the titles line up.
+            None => (vec![Span::styled(" scoring…", t.dim())], String::new()),
         };
-        let title_width = width.saturating_sub(11 + weakest.chars().count());
+        let title_width = width.saturating_sub(11 + widgets::width(&weakest));
         let title = if story.title.trim().is_empty() {
             "(untitled)"
         } else {
             story.title.as_str()
         };
-        let title = clip(title, title_width);
-        let pad = title_width.saturating_sub(title.chars().count());
-        spans.push(Span::raw(format!(" {title}{}", " ".repeat(pad))));
+        spans.push(Span::raw(format!(
+            " {}",
+            widgets::pad(&clip(title, title_width), title_width)
+        )));
         spans.push(Span::styled(weakest, t.dim()));
         let line = Line::from(spans);
-        if row == s.selected {
+        if row == list.selected() {
             Paragraph::new(line).style(t.selected()).render(rect, buf);
         } else {
             line.render(rect, buf);
@@ -126,15 +128,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
-    match (app.selected_story(), &s.detail) {
-        (Some(story), Some((_, score))) => {
-            Paragraph::new(detail_lines(app, story, score, t))
+    match detail_text(app) {
+        Some(lines) => {
+            let scroll = layout::scroll_within(&lines, block.inner(l.detail), s.detail_scroll);
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .scroll((s.detail_scroll, 0))
+                .scroll((scroll, 0))
                 .block(block)
                 .render(l.detail, buf);
         }
-        _ => {
+        None => {
             Paragraph::new(Line::from(Span::styled(
                 "Select a story to see its score and the words that earned it.",
                 t.dim(),
@@ -144,6 +147,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(l.detail, buf);
         }
     }
+}
+
+/// The selected story's detail, as drawn (`None` with nothing selected).
+fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
+    match (app.selected_story(), &app.stories.detail) {
+        (Some(story), Some((_, score))) => Some(detail_lines(app, story, score, app.theme)),
+        _ => None,
+    }
+}
+
+/// How far the detail pane scrolls before its last line reaches the bottom.
+pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
+    let inner = Block::bordered().inner(layout::stories(area).detail);
+    detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
 }
 
 /// The score panel: total, spoken length, six bars with their first advice.
@@ -303,10 +320,15 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
     lines
 }
 
+/// A field's heading inside a sentence: "in how I found the root cause".
 fn field_label_or(field: &str) -> String {
-    if STORY_TEXT_FIELDS.contains(&field) {
-        field_label(field).to_lowercase()
-    } else {
-        field.to_string()
+    if !STORY_TEXT_FIELDS.contains(&field) {
+        return field.to_string();
+    }
+    let label = field_label(field);
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -92,7 +92,7 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     ])];
     let rows = usize::from(inner.height.saturating_sub(1));
-    let first = layout::list_offset(state.selected, rows);
+    let first = layout::list_offset(state.selected, rows, state.scenarios.len());
     let width = usize::from(inner.width);
     for (i, s) in state.scenarios.iter().enumerate().skip(first).take(rows) {
         let (mark, score) = match best(&app.reviews, &s.id) {
