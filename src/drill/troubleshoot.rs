@@ -955,16 +955,22 @@ fn judge(scenario: &Scenario, t: Tally) -> Judgment {
         .take(ORIENT_WITHIN)
         .map(|e| e.input.as_str())
         .collect();
+    let oriented: Vec<&str> = t
+        .transcript
+        .iter()
+        .filter(|e| e.basis == Some(Basis::Orienting))
+        .map(|e| e.input.as_str())
+        .collect();
     let points = 5 * u8::from(overview.is_some()) + 5 * u8::from(change.is_some());
     let why = match (overview, change) {
         _ if t.commands == 0 => "No command was run.".to_string(),
         (Some(_), Some(_)) => format!(
-            "You looked at the golden signals and asked what changed first ({}).",
-            first_commands.join(", ")
+            "You asked what changed and looked at the golden signals first ({}).",
+            oriented.join(", ")
         ),
         (Some(_), None) => format!(
-            "You looked at the signals first ({}), but never asked what changed early (a deploy, a config push, a cron).",
-            first_commands.join(", ")
+            "You looked at the signals first ({}), but did not ask what changed early (a deploy, a config push, a cron).",
+            oriented.join(", ")
         ),
         (None, Some(_)) => "You asked what changed, but did not look at the golden signals (load, errors, latency: uptime, top, vmstat, dmesg) in your first three commands.".to_string(),
         (None, None) => format!(

@@ -392,7 +392,7 @@ static TROUBLESHOOT: &[Binding] = &[
     bind(&[code(KeyCode::PageDown)], Action::PageDown, None),
     bind(&[code(KeyCode::Left)], Action::ScrollLeft, Some("sideways")),
     bind(&[code(KeyCode::Right)], Action::ScrollRight, None),
-    bind(&[code(KeyCode::Up)], Action::Up, Some("history")),
+    bind(&[code(KeyCode::Up)], Action::Up, None),
     bind(&[code(KeyCode::Down)], Action::Down, None),
     bind(&[code(KeyCode::Esc)], Action::Back, Some("give up")),
     bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),

@@ -202,6 +202,11 @@ impl App {
         };
         let page = self.size.1.saturating_sub(12).max(1);
         if round.finished.is_some() {
+            let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+            let most = crate::tui::screens::troubleshoot::result_max_scroll(self, area);
+            let Some(round) = self.troubleshoot.round.as_mut() else {
+                return;
+            };
             match action {
                 Action::Back | Action::Open => {
                     self.troubleshoot.round = None;
@@ -209,10 +214,13 @@ impl App {
                 }
                 Action::Quit => self.quit = true,
                 Action::Up => round.result_scroll = round.result_scroll.saturating_sub(1),
-                Action::Down => round.result_scroll = round.result_scroll.saturating_add(1),
+                Action::Down => round.result_scroll = (round.result_scroll + 1).min(most),
                 Action::PageUp => round.result_scroll = round.result_scroll.saturating_sub(page),
-                Action::PageDown => round.result_scroll = round.result_scroll.saturating_add(page),
+                Action::PageDown => {
+                    round.result_scroll = round.result_scroll.saturating_add(page).min(most)
+                }
                 Action::Top => round.result_scroll = 0,
+                Action::Bottom => round.result_scroll = most,
                 _ => {}
             }
             return;
@@ -230,10 +238,30 @@ impl App {
                     self.confirm = Some(Confirm::GiveUpRound);
                 }
             }
-            Action::PageUp => round.scroll = round.scroll.saturating_add(page),
+            Action::PageUp => {
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let most = crate::tui::screens::troubleshoot::transcript_max_scroll(self, area);
+                if let Some(round) = self.troubleshoot.round.as_mut() {
+                    round.scroll = round.scroll.saturating_add(page).min(most);
+                }
+            }
             Action::PageDown => round.scroll = round.scroll.saturating_sub(page),
             Action::ScrollLeft => round.hscroll = round.hscroll.saturating_sub(20),
-            Action::ScrollRight => round.hscroll = round.hscroll.saturating_add(20).min(400),
+            Action::ScrollRight => {
+                // No further than the widest output line's end.
+                let widest = round
+                    .played
+                    .transcript
+                    .iter()
+                    .filter(|e| e.kind == Kind::Command)
+                    .flat_map(|e| e.output.lines())
+                    .map(|l| l.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let view = usize::from(self.size.0.saturating_sub(2));
+                let most = widest.saturating_sub(view).min(usize::from(u16::MAX)) as u16;
+                round.hscroll = round.hscroll.saturating_add(20).min(most);
+            }
             Action::Up | Action::Down => {
                 let typed: Vec<&str> = round.inputs.iter().map(|i| i.text.as_str()).collect();
                 if typed.is_empty() {

@@ -54,6 +54,25 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+const INTRO: &str = "Type commands as you would on the host (uptime, df -h, ss -s, dmesg -T | tail ...), or say what you think: h <hypothesis>, m <mitigation>, c <root cause>. A hint costs points. The clock runs, and the approach is judged: orient first, test hypotheses, mitigate while users hurt, then prove the cause.";
+
+/// `text` wrapped to fit `width` after an `indent`-column margin: `first`
+/// (as wide as the margin) leads the first line, spaces the others.
+fn indented(text: &str, first: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width.saturating_sub(indent).max(10))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                first.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(Span::styled(format!("{lead}{l}"), style))
+        })
+        .collect()
+}
+
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
@@ -169,6 +188,34 @@ fn transcript_rows(round: &Round, width: usize, t: Theme) -> Vec<(Line<'static>,
     rows
 }
 
+/// The symptom, the transcript and the input line of a round.
+fn round_areas(body: Rect, symptom_rows: usize) -> [Rect; 3] {
+    let symptom_rows = (symptom_rows as u16).min(6);
+    Layout::vertical([
+        Constraint::Length(symptom_rows + 2),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(body)
+}
+
+/// How far the transcript can scroll back in `area`: its first row at the top.
+pub fn transcript_max_scroll(app: &App, area: Rect) -> u16 {
+    let body = layout::chrome(area).body;
+    let Some(round) = app.troubleshoot.round.as_ref() else {
+        return 0;
+    };
+    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+        return 0;
+    };
+    let symptom = wrap(&safe(&scenario.symptom), usize::from(body.width.saturating_sub(2)));
+    let [_, middle, _] = round_areas(body, symptom.len());
+    let inner_width = usize::from(middle.width.saturating_sub(2));
+    let rows = transcript_rows(round, inner_width, app.theme).len();
+    let most = rows.saturating_sub(usize::from(middle.height.saturating_sub(2)));
+    u16::try_from(most).unwrap_or(u16::MAX)
+}
+
 pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(round) = app.troubleshoot.round.as_ref() else {
         return;
@@ -183,13 +230,7 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let symptom = wrap(&safe(&scenario.symptom), usize::from(body.width.saturating_sub(2)));
-    let symptom_rows = (symptom.len() as u16).min(6);
-    let [top, middle, bottom] = Layout::vertical([
-        Constraint::Length(symptom_rows + 2),
-        Constraint::Min(3),
-        Constraint::Length(3),
-    ])
-    .areas(body);
+    let [top, middle, bottom] = round_areas(body, symptom.len());
 
     let clock = format!(
         " ⏱ {} · {} commands ",
@@ -216,20 +257,10 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
     let start = end.saturating_sub(height);
     let hscroll = usize::from(round.hscroll);
     let visible: Vec<Line> = if rows.is_empty() {
-        vec![
-            Line::from(Span::styled(
-                "Type a command as you would on the host (uptime, df -h, ss -s, dmesg -T | tail, ...),",
-                t.dim(),
-            )),
-            Line::from(Span::styled(
-                "or say what you think: h <hypothesis>, m <mitigation>, c <root cause>. `hint` costs points.",
-                t.dim(),
-            )),
-            Line::from(Span::styled(
-                "The clock runs. Interviewers score the approach: orient, hypothesise, mitigate, prove.",
-                t.dim(),
-            )),
-        ]
+        wrap(INTRO, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, t.dim())))
+            .collect()
     } else {
         rows[start..end]
             .iter()
@@ -278,17 +309,46 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
     .render(bottom, buf);
 }
 
+/// How far the judgment can scroll in `area`: its last row at the bottom.
+pub fn result_max_scroll(app: &App, area: Rect) -> u16 {
+    let body = layout::chrome(area).body;
+    let Some(round) = app.troubleshoot.round.as_ref() else {
+        return 0;
+    };
+    let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
+    layout::wrapped_rows(&lines, body.width.saturating_sub(2))
+        .saturating_sub(body.height.saturating_sub(2))
+}
+
 fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
     let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
         return;
     };
+    let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((round.result_scroll, 0))
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(format!(" {} — the judgment ", safe(&scenario.title))),
+        )
+        .render(body, buf);
+}
+
+/// The judgment as lines `width` columns wide.
+fn result_lines(app: &App, round: &Round, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+        return Vec::new();
+    };
     let Some(finished) = round.finished.as_ref() else {
-        return;
+        return Vec::new();
     };
     let j = &round.played.judgment;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
     let verdict = if j.solved {
         Span::styled("Solved", t.good())
     } else if finished.gave_up {
@@ -326,15 +386,18 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
         let mark = if check.points == check.max { "✓" } else { "✗" };
         lines.push(Line::from(vec![
             Span::styled(format!("{mark} {:>2}/{:<2} ", check.points, check.max), style),
-            Span::styled(check.label, t.heading()),
+            Span::styled(check.label.to_string(), t.heading()),
         ]));
-        lines.push(Line::from(Span::styled(format!("        {}", safe(&check.why)), t.dim())));
+        lines.extend(indented(&safe(&check.why), "        ", 8, width, t.dim()));
     }
     for penalty in &j.penalties {
-        lines.push(Line::from(Span::styled(
-            format!("  −{:<2}    {}", penalty.points, safe(&penalty.why)),
+        lines.extend(indented(
+            &safe(&penalty.why),
+            &format!("  −{:<2}    ", penalty.points),
+            8,
+            width,
             t.bad(),
-        )));
+        ));
     }
     let clue_text = |id: &String| {
         scenario
@@ -350,10 +413,10 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(Span::styled("  nothing yet", t.dim())));
     }
     for id in &j.found {
-        lines.push(Line::from(Span::styled(format!("  ✓ {}", clue_text(id)), t.good())));
+        lines.extend(indented(&clue_text(id), "  ✓ ", 4, width, t.good()));
     }
     for id in &j.missed {
-        lines.push(Line::from(Span::styled(format!("  ✗ {}", clue_text(id)), t.dim())));
+        lines.extend(indented(&clue_text(id), "  ✗ ", 4, width, t.dim()));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("The root cause", t.heading())));
@@ -361,12 +424,12 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Mitigations that work", t.heading())));
     for m in &scenario.mitigations {
-        lines.push(Line::from(format!("  • {}", safe(&m.text))));
+        lines.extend(indented(&safe(&m.text), "  • ", 4, width, Style::new()));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("What the interviewer asks next", t.heading())));
     for q in &scenario.follow_ups {
-        lines.push(Line::from(format!("  ? {}", safe(q))));
+        lines.extend(indented(&safe(q), "  ? ", 4, width, Style::new()));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Your path", t.heading())));
@@ -391,16 +454,8 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("A model path", t.heading())));
     for step in &scenario.model {
-        lines.push(Line::from(Span::styled(format!("  {}", safe(&step.input)), t.key())));
-        lines.push(Line::from(Span::styled(format!("      {}", safe(&step.why)), t.dim())));
+        lines.extend(indented(&safe(&step.input), "  ", 2, width, t.key()));
+        lines.extend(indented(&safe(&step.why), "      ", 6, width, t.dim()));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((round.result_scroll, 0))
-        .block(
-            Block::bordered()
-                .border_style(t.focused_border())
-                .title(format!(" {} — the judgment ", safe(&scenario.title))),
-        )
-        .render(body, buf);
+    lines
 }
