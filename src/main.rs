@@ -66,7 +66,11 @@ enum Command {
     )]
     Troubleshoot {
         /// The scenario to replay (see --list)
-        #[arg(value_name = "ID", required_unless_present = "list", conflicts_with = "list")]
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "list",
+            conflicts_with = "list"
+        )]
         id: Option<String>,
         /// List the scenarios
         #[arg(long)]

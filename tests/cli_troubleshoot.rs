@@ -66,7 +66,12 @@ fn list_prints_every_scenario_as_text_and_json() {
     let listed = listed.as_array().unwrap();
     assert!(listed.len() >= 15);
     for item in listed {
-        let keys: Vec<&str> = item.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys, ["id", "symptom", "title"], "{item}");
     }
     let ids: Vec<&str> = listed.iter().map(|i| i["id"].as_str().unwrap()).collect();
@@ -154,7 +159,13 @@ fn json_replay_has_the_judgment_keys_a_script_needs() {
         .map(|v| v.as_str().unwrap())
         .collect();
     assert!(found.contains(&"deleted-open"), "{found:?}");
-    assert!(j["missed"].as_array().unwrap().iter().any(|v| v == "inodes-fine"));
+    assert!(
+        j["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v == "inodes-fine")
+    );
     assert_eq!(j["transcript"][3]["input"], "df -h");
     assert_eq!(j["transcript"][3]["basis"], "tests");
     assert_eq!(j["checks"].as_array().unwrap().len(), 6);
@@ -203,7 +214,10 @@ fn a_scan_scores_lower_and_an_empty_replay_is_unsolved() {
     );
     assert_eq!(out.status.code(), Some(1), "unsolved exits 1");
     let text = stdout(&out);
-    assert!(text.contains("Not solved · score 0/100 · 0 steps"), "{text}");
+    assert!(
+        text.contains("Not solved · score 0/100 · 0 steps"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -124,7 +124,11 @@ fn everything() -> (Kit, Reviews) {
             });
         }
     }
-    for (days, scenario) in [(1, "disk-deleted-open"), (3, "k8s-dns-ndots"), (9, "conntrack-full")] {
+    for (days, scenario) in [
+        (1, "disk-deleted-open"),
+        (3, "k8s-dns-ndots"),
+        (9, "conntrack-full"),
+    ] {
         reviews.troubleshooting.push(Attempt {
             date: Some(today() - Duration::days(days)),
             scenario: scenario.into(),

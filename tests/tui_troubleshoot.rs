@@ -58,30 +58,44 @@ fn a_round_is_played_judged_kept_and_counted_in_step_4_and_the_checklist() {
     let list = screen(&mut app, 80, 24);
     assert!(list.contains("16 scenarios · 0 solved · 0 due"), "{list}");
     assert!(list.contains("Disk full, but du finds nothing"), "{list}");
-    assert!(list.contains("fails about 1 in 6 requests"), "the symptom: {list}");
+    assert!(
+        list.contains("fails about 1 in 6 requests"),
+        "the symptom: {list}"
+    );
     key(&mut app, KeyCode::Enter);
 
     for (i, text) in MODEL.iter().enumerate() {
         line(&mut app, text);
         let shown = screen(&mut app, 80, 24);
         match i {
-            3 => assert!(shown.contains("/dev/nvme0n1p1    50G   47G     0 100% /"), "{shown}"),
+            3 => assert!(
+                shown.contains("/dev/nvme0n1p1    50G   47G     0 100% /"),
+                "{shown}"
+            ),
             4 => assert!(shown.contains("api-3 is out of the pool"), "{shown}"),
-            7 => assert!(shown.contains("java    2817 orders   47w   REG  259,1 40626311168"), "{shown}"),
+            7 => assert!(
+                shown.contains("java    2817 orders   47w   REG  259,1 40626311168"),
+                "{shown}"
+            ),
             _ => {}
         }
     }
     // The cause ends the round: the judgment, at once.
     let result = screen(&mut app, 80, 24);
-    assert!(result.contains("Solved · 100/100 · 5 commands, 10 steps"), "{result}");
+    assert!(
+        result.contains("Solved · 100/100 · 5 commands, 10 steps"),
+        "{result}"
+    );
     assert!(result.contains("again in 8 days"), "{result}");
-    assert!(result.contains("✓ 15/15 Mitigated before digging while users hurt"), "{result}");
+    assert!(
+        result.contains("✓ 15/15 Mitigated before digging while users hurt"),
+        "{result}"
+    );
 
     // Kept: the attempt and the schedule, in reviews.json.
-    let saved: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(tmp.path().join("reviews.json")).unwrap(),
-    )
-    .unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("reviews.json")).unwrap())
+            .unwrap();
     let attempt = &saved["reviews"]["troubleshooting"][0];
     assert_eq!(attempt["scenario"], "disk-deleted-open");
     assert_eq!(attempt["date"], today().to_string());
@@ -101,14 +115,20 @@ fn a_round_is_played_judged_kept_and_counted_in_step_4_and_the_checklist() {
         ])
     );
     let due = (today() + chrono::Duration::days(8)).to_string();
-    assert_eq!(saved["reviews"]["scenarios"]["disk-deleted-open"]["due"], due);
+    assert_eq!(
+        saved["reviews"]["scenarios"]["disk-deleted-open"]["due"],
+        due
+    );
 
     // Back to the list: the best score and when it comes back.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Scenarios);
     let list = screen(&mut app, 80, 24);
     assert!(list.contains("16 scenarios · 1 solved · 0 due"), "{list}");
-    assert!(list.contains(" ✓ 100  Disk full, but du finds nothing"), "{list}");
+    assert!(
+        list.contains(" ✓ 100  Disk full, but du finds nothing"),
+        "{list}"
+    );
     assert!(list.contains("in 8d"), "{list}");
     key(&mut app, KeyCode::Esc);
     assert!(
@@ -197,8 +217,14 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     line(&mut app, "free -m");
     line(&mut app, "iostat -x 1 3");
     let before = screen(&mut app, 80, 24);
-    assert!(before.contains("Device            r/s     rkB/s"), "{before}");
-    assert!(!before.contains("%util"), "iostat -x is wider than 80 columns");
+    assert!(
+        before.contains("Device            r/s     rkB/s"),
+        "{before}"
+    );
+    assert!(
+        !before.contains("%util"),
+        "iostat -x is wider than 80 columns"
+    );
     // PgUp scrolls back to the first row, and no further.
     for _ in 0..5 {
         key(&mut app, KeyCode::PageUp);
@@ -208,17 +234,26 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     assert!(!top.contains("nvme0n1 "), "{top}");
     key(&mut app, KeyCode::PageDown);
     key(&mut app, KeyCode::PageDown);
-    assert!(screen(&mut app, 80, 24).contains("nvme0n1 "), "back at the bottom");
+    assert!(
+        screen(&mut app, 80, 24).contains("nvme0n1 "),
+        "back at the bottom"
+    );
 
     for _ in 0..10 {
         key(&mut app, KeyCode::Right);
     }
     let after = screen(&mut app, 80, 24);
-    assert!(after.contains("aqu-sz  %util│"), "scrolled to the right edge, and no further: {after}");
+    assert!(
+        after.contains("aqu-sz  %util│"),
+        "scrolled to the right edge, and no further: {after}"
+    );
     assert!(after.contains("→ 119 columns"), "{after}");
 
     key(&mut app, KeyCode::Up);
-    assert_eq!(app.troubleshoot.round.as_ref().unwrap().typed, "iostat -x 1 3");
+    assert_eq!(
+        app.troubleshoot.round.as_ref().unwrap().typed,
+        "iostat -x 1 3"
+    );
     common::ctrl(&mut app, 'u');
     app.handle_event(&crossterm::event::Event::Paste("uptime\ndf -i\nfre".into()));
     let round = app.troubleshoot.round.as_ref().unwrap();
@@ -259,9 +294,15 @@ fn the_footers_fit_at_80x24_and_60x18() {
         assert!(list.lines().last().unwrap().ends_with("? help"), "{list}");
         key(&mut app, KeyCode::Enter);
         let round = screen(&mut app, w, h);
-        assert!(round.lines().last().unwrap().ends_with("F1 help"), "{round}");
+        assert!(
+            round.lines().last().unwrap().ends_with("F1 help"),
+            "{round}"
+        );
         line(&mut app, "c a deleted file held open");
         let result = screen(&mut app, w, h);
-        assert!(result.lines().last().unwrap().ends_with("? help"), "{result}");
+        assert!(
+            result.lines().last().unwrap().ends_with("? help"),
+            "{result}"
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{EXIT_BAD_INPUT, EXIT_NOT_PASSED, EXIT_OK, read_text};
+use super::{EXIT_BAD_INPUT, EXIT_NOT_PASSED, EXIT_OK, Output, read_text, say};
 use crate::drill::scenario::{Scenario, Step};
 use crate::drill::troubleshoot::{
     Basis, Check, Entry, Judgment, Kind, Penalty, REPLAY_SECONDS_PER_LINE, play, replay_inputs,
@@ -29,7 +29,7 @@ fn load(data_dir: &Path) -> (Vec<Scenario>, Vec<LoadProblem>) {
     let mut problems = Vec::new();
     let scenarios = load_scenarios(data_dir, &mut problems);
     for problem in &problems {
-        eprintln!("sre-prep: {}", problem.message);
+        say(&problem.message);
     }
     (scenarios, problems)
 }
@@ -45,7 +45,10 @@ pub fn list(data_dir: &Path, json: bool) -> Result<u8> {
                 symptom: &s.symptom,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&listed)?);
+        let mut stdout = Output::new();
+        stdout.raw(serde_json::to_string_pretty(&listed)?.as_bytes());
+        stdout.raw(b"\n");
+        stdout.done()?;
     } else {
         let mut out = String::new();
         let width = scenarios.iter().map(|s| s.id.len()).max().unwrap_or(0);
@@ -57,7 +60,9 @@ pub fn list(data_dir: &Path, json: bool) -> Result<u8> {
             out,
             "\nPlay one in the app (4, then t), or replay a file of typed lines:\n  sre-prep troubleshoot ID --replay FILE"
         );
-        print!("{out}");
+        let mut stdout = Output::new();
+        stdout.text(&out);
+        stdout.done()?;
     }
     Ok(if problems.is_empty() {
         EXIT_OK
@@ -109,13 +114,22 @@ pub fn replay(data_dir: &Path, id: &str, file: &Path, json: bool) -> Result<u8> 
             hints: j.hints,
             transcript: &played.transcript,
             cause: &scenario.cause.summary,
-            mitigations: scenario.mitigations.iter().map(|m| m.text.as_str()).collect(),
+            mitigations: scenario
+                .mitigations
+                .iter()
+                .map(|m| m.text.as_str())
+                .collect(),
             follow_ups: &scenario.follow_ups,
             model_path: &scenario.model,
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        let mut stdout = Output::new();
+        stdout.raw(serde_json::to_string_pretty(&out)?.as_bytes());
+        stdout.raw(b"\n");
+        stdout.done()?;
     } else {
-        print!("{}", render(scenario, &played.transcript, j));
+        let mut stdout = Output::new();
+        stdout.text(&render(scenario, &played.transcript, j));
+        stdout.done()?;
     }
     Ok(if j.solved { EXIT_OK } else { EXIT_NOT_PASSED })
 }
@@ -134,7 +148,11 @@ fn render(scenario: &Scenario, transcript: &[Entry], j: &Judgment) -> String {
     );
     for entry in transcript {
         let _ = writeln!(out);
-        let prompt = if entry.kind == Kind::Command { "$ " } else { "" };
+        let prompt = if entry.kind == Kind::Command {
+            "$ "
+        } else {
+            ""
+        };
         let basis = match &entry.basis {
             Some(Basis::Orienting) => "   · orienting".to_string(),
             Some(Basis::Tests(h)) => format!("   · tests \"{h}\""),

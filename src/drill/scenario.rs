@@ -17,8 +17,8 @@ use crate::kit::format;
 /// What a command looks at, and what a hypothesis is about: a command is
 /// justified by a hypothesis that shares one of these with it.
 pub const TAGS: [&str; 16] = [
-    "overview", "change", "cpu", "memory", "disk", "io", "network", "dns", "tls", "time", "process",
-    "files", "logs", "kernel", "k8s", "http",
+    "overview", "change", "cpu", "memory", "disk", "io", "network", "dns", "tls", "time",
+    "process", "files", "logs", "kernel", "k8s", "http",
 ];
 
 /// Tags of the commands that orient: the golden signals and recent changes.
@@ -195,8 +195,12 @@ pub fn built_in() -> Vec<Scenario> {
 
 /// The healthy-host commands and default variables.
 pub fn baseline() -> Baseline {
-    format::parse_file(BASELINE, Path::new("src/content/scenarios/baseline.json"), false)
-        .unwrap_or_else(|e| panic!("the scenario baseline is broken: {e}"))
+    format::parse_file(
+        BASELINE,
+        Path::new("src/content/scenarios/baseline.json"),
+        false,
+    )
+    .unwrap_or_else(|e| panic!("the scenario baseline is broken: {e}"))
 }
 
 /// The built-in scenarios with the user's own (one with a built-in id
@@ -226,7 +230,10 @@ pub fn with_user(user: Vec<Scenario>, path: &Path) -> (Vec<Scenario>, Vec<String
 /// compile and match their own example, known tags, clues that exist, a
 /// cause with its words and proof, and a model path.
 pub fn check(s: &Scenario) -> Result<(), String> {
-    if !s.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    if !s
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         || s.id.is_empty()
     {
         return Err(format!(
@@ -234,7 +241,11 @@ pub fn check(s: &Scenario) -> Result<(), String> {
             s.id
         ));
     }
-    for (what, text) in [("title", &s.title), ("symptom", &s.symptom), ("cause.summary", &s.cause.summary)] {
+    for (what, text) in [
+        ("title", &s.title),
+        ("symptom", &s.symptom),
+        ("cause.summary", &s.cause.summary),
+    ] {
         if text.trim().is_empty() {
             return Err(format!("`{what}` is empty"));
         }

@@ -254,24 +254,24 @@ fn fill(text: &str, vars: &[(&str, &str)], captures: &[String]) -> String {
 
 /// Splits a shell line on `|`, keeping quoted text whole.
 fn pipeline(line: &str) -> Vec<String> {
-    let mut stages = vec![String::new()];
+    let mut stages = Vec::new();
+    let mut current = String::new();
     let mut quote: Option<char> = None;
     for c in line.chars() {
         match (quote, c) {
+            (None, '|') => stages.push(std::mem::take(&mut current)),
             (None, '\'' | '"') => {
                 quote = Some(c);
-                stages.last_mut().map(|s| s.push(c));
+                current.push(c);
             }
             (Some(q), c) if c == q => {
                 quote = None;
-                stages.last_mut().map(|s| s.push(c));
+                current.push(c);
             }
-            (None, '|') => stages.push(String::new()),
-            _ => {
-                stages.last_mut().map(|s| s.push(c));
-            }
+            _ => current.push(c),
         }
     }
+    stages.push(current);
     stages
         .into_iter()
         .map(|s| s.trim().to_string())
@@ -417,58 +417,162 @@ const LEXICON: &[(&str, &[&str])] = &[
     (
         "cpu",
         &[
-            "cpu", "load", "throttl", "quota", "cfs", "steal", "spinning", "busy", "run queue",
-            "runqueue", "cores", "scheduler", "cpu.max", "saturat",
+            "cpu",
+            "load",
+            "throttl",
+            "quota",
+            "cfs",
+            "steal",
+            "spinning",
+            "busy",
+            "run queue",
+            "runqueue",
+            "cores",
+            "scheduler",
+            "cpu.max",
+            "saturat",
         ],
     ),
     (
         "memory",
         &[
-            "memory", "mem ", "ram", "leak", "oom", "out of memory", "swap", "rss", "heap",
-            "thrash", "page cache", "reclaim", "paging", "kswapd", "memory.max",
+            "memory",
+            "mem ",
+            "ram",
+            "leak",
+            "oom",
+            "out of memory",
+            "swap",
+            "rss",
+            "heap",
+            "thrash",
+            "page cache",
+            "reclaim",
+            "paging",
+            "kswapd",
+            "memory.max",
         ],
     ),
     (
         "disk",
         &[
-            "disk", "space", "full", "inode", "filesystem", "file system", "partition", "volume",
-            "mount", "deleted", "unlinked", "no space", "enospc", "small files", "log file",
+            "disk",
+            "space",
+            "full",
+            "inode",
+            "filesystem",
+            "file system",
+            "partition",
+            "volume",
+            "mount",
+            "deleted",
+            "unlinked",
+            "no space",
+            "enospc",
+            "small files",
+            "log file",
         ],
     ),
     (
         "io",
         &[
-            "i/o", "io ", "iowait", "io wait", "iops", "noisy", "neighbo", "await", "disk latency",
-            "slow disk", "ebs", "nvme", "block device", "queue depth", "burst", "storage",
+            "i/o",
+            "io ",
+            "iowait",
+            "io wait",
+            "iops",
+            "noisy",
+            "neighbo",
+            "await",
+            "disk latency",
+            "slow disk",
+            "ebs",
+            "nvme",
+            "block device",
+            "queue depth",
+            "burst",
+            "storage",
         ],
     ),
     (
         "network",
         &[
-            "network", "port", "tcp", "udp", "connection", "socket", "ephemeral", "time_wait",
-            "time-wait", "timewait", "syn", "backlog", "accept queue", "listen queue", "mtu",
-            "mss", "packet", "conntrack", "nat", "firewall", "iptables", "retransmi", "dropp",
-            "fragment", "pmtu", "icmp", "route", "vpn", "tunnel", "keepalive", "keep-alive",
+            "network",
+            "port",
+            "tcp",
+            "udp",
+            "connection",
+            "socket",
+            "ephemeral",
+            "time_wait",
+            "time-wait",
+            "timewait",
+            "syn",
+            "backlog",
+            "accept queue",
+            "listen queue",
+            "mtu",
+            "mss",
+            "packet",
+            "conntrack",
+            "nat",
+            "firewall",
+            "iptables",
+            "retransmi",
+            "dropp",
+            "fragment",
+            "pmtu",
+            "icmp",
+            "route",
+            "vpn",
+            "tunnel",
+            "keepalive",
+            "keep-alive",
         ],
     ),
     (
         "dns",
         &[
-            "dns", "resolv", "ndots", "lookup", "coredns", "kube-dns", "nxdomain", "search domain",
-            "search path", "name resolution", "nameserver", "fqdn",
+            "dns",
+            "resolv",
+            "ndots",
+            "lookup",
+            "coredns",
+            "kube-dns",
+            "nxdomain",
+            "search domain",
+            "search path",
+            "name resolution",
+            "nameserver",
+            "fqdn",
         ],
     ),
     (
         "tls",
         &[
-            "tls", "ssl", "cert", "x509", "x.509", "handshake", "expir", "issuer", "chain",
+            "tls",
+            "ssl",
+            "cert",
+            "x509",
+            "x.509",
+            "handshake",
+            "expir",
+            "issuer",
+            "chain",
             "not yet valid",
         ],
     ),
     (
         "time",
         &[
-            "clock", "ntp", "chrony", "skew", "drift", "time sync", "timesync", "wrong time",
+            "clock",
+            "ntp",
+            "chrony",
+            "skew",
+            "drift",
+            "time sync",
+            "timesync",
+            "wrong time",
             "date",
         ],
     ),
@@ -482,25 +586,71 @@ const LEXICON: &[(&str, &[&str])] = &[
     (
         "files",
         &[
-            "fd", "file descriptor", "descriptor", "emfile", "too many open", "ulimit", "nofile",
-            "open files", "file handle", "limitnofile", "deleted", "held open", "still open",
+            "fd",
+            "file descriptor",
+            "descriptor",
+            "emfile",
+            "too many open",
+            "ulimit",
+            "nofile",
+            "open files",
+            "file handle",
+            "limitnofile",
+            "deleted",
+            "held open",
+            "still open",
         ],
     ),
-    ("k8s", &["pod", "kubernetes", "k8s", "container", "kubelet", "cgroup", "node"]),
+    (
+        "k8s",
+        &[
+            "pod",
+            "kubernetes",
+            "k8s",
+            "container",
+            "kubelet",
+            "cgroup",
+            "node",
+        ],
+    ),
     (
         "change",
         &[
-            "deploy", "release", "rollout", "roll out", "new version", "version", "change",
-            "config", "canary", "build", "az", "availability zone", "zone", "upgrade", "rollback",
-            "one az", "a bad",
+            "deploy",
+            "release",
+            "rollout",
+            "roll out",
+            "new version",
+            "version",
+            "change",
+            "config",
+            "canary",
+            "build",
+            "az",
+            "availability zone",
+            "zone",
+            "upgrade",
+            "rollback",
+            "one az",
+            "a bad",
         ],
     ),
     ("kernel", &["kernel", "sysctl", "dmesg"]),
     (
         "http",
         &[
-            "http", "5xx", "500", "502", "503", "504", "upstream", "load balancer", "lb ",
-            "timeout", "error rate", "latency",
+            "http",
+            "5xx",
+            "500",
+            "502",
+            "503",
+            "504",
+            "upstream",
+            "load balancer",
+            "lb ",
+            "timeout",
+            "error rate",
+            "latency",
         ],
     ),
 ];
@@ -537,8 +687,11 @@ fn starts_word(haystack: &str, needle: &str) -> bool {
 pub fn matches(text: &str, m: &Match) -> bool {
     let text = words_of(text);
     !m.is_empty()
-        && m.iter()
-            .all(|group| group.iter().any(|alt| starts_word(&text, &alt.to_lowercase())))
+        && m.iter().all(|group| {
+            group
+                .iter()
+                .any(|alt| starts_word(&text, &alt.to_lowercase()))
+        })
 }
 
 /// The areas a hypothesis is about.
@@ -560,35 +713,90 @@ fn tool_tags(line: &str) -> Vec<&'static str> {
     };
     let by_tool: &[(&[&str], &[&str])] = &[
         (&["uptime", "w"], &["overview", "cpu"]),
-        (&["top", "htop", "atop", "glances"], &["overview", "cpu", "memory", "process"]),
-        (&["vmstat", "sar", "dstat"], &["overview", "cpu", "memory", "io"]),
+        (
+            &["top", "htop", "atop", "glances"],
+            &["overview", "cpu", "memory", "process"],
+        ),
+        (
+            &["vmstat", "sar", "dstat"],
+            &["overview", "cpu", "memory", "io"],
+        ),
         (&["mpstat"], &["cpu"]),
         (&["pidstat", "perf"], &["cpu", "process"]),
-        (&["iostat", "iotop", "blktrace", "biolatency"], &["io", "disk"]),
+        (
+            &["iostat", "iotop", "blktrace", "biolatency"],
+            &["io", "disk"],
+        ),
         (&["free", "slabtop", "smem", "pmap"], &["memory"]),
-        (&["df", "du", "ncdu", "find", "ls", "stat", "tune2fs", "lsblk", "mount", "findmnt"], &["disk"]),
+        (
+            &[
+                "df", "du", "ncdu", "find", "ls", "stat", "tune2fs", "lsblk", "mount", "findmnt",
+            ],
+            &["disk"],
+        ),
         (&["lsof"], &["files", "process", "network", "disk"]),
         (&["ulimit", "prlimit"], &["files", "process"]),
         (
-            &["ss", "netstat", "nstat", "ip", "ping", "tracepath", "traceroute", "mtr", "tcpdump",
-              "iptables", "nft", "conntrack", "ethtool", "nc", "telnet", "arp"],
+            &[
+                "ss",
+                "netstat",
+                "nstat",
+                "ip",
+                "ping",
+                "tracepath",
+                "traceroute",
+                "mtr",
+                "tcpdump",
+                "iptables",
+                "nft",
+                "conntrack",
+                "ethtool",
+                "nc",
+                "telnet",
+                "arp",
+            ],
             &["network"],
         ),
-        (&["dig", "nslookup", "host", "getent", "resolvectl", "drill"], &["dns"]),
+        (
+            &["dig", "nslookup", "host", "getent", "resolvectl", "drill"],
+            &["dns"],
+        ),
         (&["openssl", "certbot"], &["tls"]),
         (&["curl", "wget", "ab", "hey", "wrk"], &["http", "network"]),
-        (&["date", "timedatectl", "chronyc", "ntpq", "ntpstat", "hwclock"], &["time"]),
+        (
+            &[
+                "date",
+                "timedatectl",
+                "chronyc",
+                "ntpq",
+                "ntpstat",
+                "hwclock",
+            ],
+            &["time"],
+        ),
         (&["dmesg"], &["overview", "kernel", "logs"]),
         (&["journalctl"], &["overview", "logs"]),
         (&["systemctl", "service"], &["process", "logs"]),
-        (&["ps", "pstree", "pgrep", "pkill", "kill", "strace", "ltrace", "gdb", "jstack", "crontab"], &["process"]),
-        (&["kubectl", "crictl", "docker", "podman", "helm", "k9s"], &["k8s"]),
+        (
+            &[
+                "ps", "pstree", "pgrep", "pkill", "kill", "strace", "ltrace", "gdb", "jstack",
+                "crontab",
+            ],
+            &["process"],
+        ),
+        (
+            &["kubectl", "crictl", "docker", "podman", "helm", "k9s"],
+            &["k8s"],
+        ),
         (&["sysctl"], &["kernel"]),
     ];
     if let Some((_, tags)) = by_tool.iter().find(|(names, _)| names.contains(&tool)) {
         return tags.to_vec();
     }
-    if matches!(tool, "cat" | "less" | "more" | "tail" | "head" | "grep" | "zcat") {
+    if matches!(
+        tool,
+        "cat" | "less" | "more" | "tail" | "head" | "grep" | "zcat"
+    ) {
         let paths: &[(&str, &[&str])] = &[
             ("/proc/pressure/cpu", &["cpu"]),
             ("/proc/pressure/memory", &["memory"]),
@@ -798,7 +1006,9 @@ pub fn play(scenario: &Scenario, inputs: &[Input]) -> Played {
                 let right = matches(rest, &scenario.cause.matches);
                 let decoy = scenario.decoys.iter().find(|d| matches(rest, &d.matches));
                 entry.output = if words > CAUSE_WORDS {
-                    format!("[interviewer] That is {words} words. Name the one cause in a sentence.")
+                    format!(
+                        "[interviewer] That is {words} words. Name the one cause in a sentence."
+                    )
                 } else if right && other_causes(&scenario.id, rest) >= 2 {
                     "[interviewer] Which one is it? Name one cause, not a list.".to_string()
                 } else if right {
@@ -819,7 +1029,10 @@ pub fn play(scenario: &Scenario, inputs: &[Input]) -> Played {
                     }
                     match decoy {
                         Some(d) => format!("[interviewer] {}", d.why),
-                        None => "[interviewer] Nothing you have seen shows that. What would prove it?".to_string(),
+                        None => {
+                            "[interviewer] Nothing you have seen shows that. What would prove it?"
+                                .to_string()
+                        }
                     }
                 };
             }
@@ -996,7 +1209,11 @@ fn judge(scenario: &Scenario, t: Tally) -> Judgment {
         .iter()
         .filter(|e| matches!(e.basis, Some(Basis::Tests(_)) | Some(Basis::Verifies)))
         .count();
-    let stated = t.hypotheses.iter().filter(|h| h.tags.len() <= BROAD).count();
+    let stated = t
+        .hypotheses
+        .iter()
+        .filter(|h| h.tags.len() <= BROAD)
+        .count();
     let share_points = if t.commands == 0 || stated == 0 {
         0
     } else if considered.is_empty() {
@@ -1011,7 +1228,11 @@ fn judge(scenario: &Scenario, t: Tally) -> Judgment {
     } else if stated == 0 {
         format!(
             "No hypothesis was stated{}: {} commands were a scan. Say `h <what you suspect>` before the commands that test it.",
-            if broad > 0 { " that names fewer than four areas" } else { "" },
+            if broad > 0 {
+                " that names fewer than four areas"
+            } else {
+                ""
+            },
             t.commands
         )
     } else {
@@ -1076,7 +1297,11 @@ fn judge(scenario: &Scenario, t: Tally) -> Judgment {
             8,
             format!(
                 "You mitigated (`{what}`), but only after {at} commands{}; while users hurt, stop the bleeding within {within}.",
-                if before_cause(*at) { "" } else { " and after naming the cause" }
+                if before_cause(*at) {
+                    ""
+                } else {
+                    " and after naming the cause"
+                }
             ),
         ),
     };
@@ -1121,7 +1346,10 @@ fn judge(scenario: &Scenario, t: Tally) -> Judgment {
                 .filter_map(|(id, _)| scenario.clues.iter().find(|c| &c.id == id))
                 .map(|c| c.text.as_str())
                 .collect();
-            (15, format!("You had the proof on screen: {}.", seen.join("; ")))
+            (
+                15,
+                format!("You had the proof on screen: {}.", seen.join("; ")),
+            )
         }
         Some((_, false)) => (
             0,
@@ -1228,8 +1456,14 @@ mod tests {
     fn words_start_words() {
         let m: Match = vec![vec!["delet".into()], vec!["open".into(), "held".into()]];
         assert!(matches("A deleted log still held by java", &m));
-        assert!(!matches("undeleted files are open", &m), "mid-word does not count");
-        assert!(!matches("the file was deleted", &m), "every group must match");
+        assert!(
+            !matches("undeleted files are open", &m),
+            "mid-word does not count"
+        );
+        assert!(
+            !matches("the file was deleted", &m),
+            "every group must match"
+        );
     }
 
     #[test]
@@ -1246,14 +1480,20 @@ mod tests {
         let text = "one OOM\ntwo\nthree oom\nfour";
         let grep = pipeline("dmesg | grep -i oom | tail -n 1");
         assert_eq!(filter(text, &grep[1..]), "three oom");
-        assert_eq!(filter(text, &pipeline("x | grep -v oom")[1..]), "one OOM\ntwo\nfour");
+        assert_eq!(
+            filter(text, &pipeline("x | grep -v oom")[1..]),
+            "one OOM\ntwo\nfour"
+        );
         assert_eq!(filter(text, &pipeline("x | head -2")[1..]), "one OOM\ntwo");
         assert_eq!(filter(text, &pipeline("x | wc -l")[1..]), "4");
         assert_eq!(
             filter(text, &pipeline("x | grep -E 'two|four'")[1..]),
             "two\nfour"
         );
-        assert_eq!(filter(text, &pipeline(r"x | grep 'two\|four'")[1..]), "two\nfour");
+        assert_eq!(
+            filter(text, &pipeline(r"x | grep 'two\|four'")[1..]),
+            "two\nfour"
+        );
         assert_eq!(filter(text, &pipeline("x | grep -c o")[1..]), "4");
     }
 
@@ -1366,11 +1606,21 @@ mod scenario_tests {
                         "{}: the model runs `{}`, which the scenario does not answer",
                         s.id, entry.input
                     );
-                    assert_ne!(entry.basis, Some(Basis::Scan), "{}: `{}` is a scan", s.id, entry.input);
+                    assert_ne!(
+                        entry.basis,
+                        Some(Basis::Scan),
+                        "{}: `{}` is a scan",
+                        s.id,
+                        entry.input
+                    );
                 }
             }
             for proof in &s.cause.proof {
-                assert!(j.found.contains(proof), "{}: model never shows {proof}", s.id);
+                assert!(
+                    j.found.contains(proof),
+                    "{}: model never shows {proof}",
+                    s.id
+                );
             }
         }
     }

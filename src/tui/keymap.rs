@@ -122,7 +122,9 @@ impl Action {
             Action::Toggle => "link or unlink this story and question",
             Action::Troubleshoot => "troubleshooting: play a live debugging scenario",
             Action::PlayDue => "play the scenario most due (or a new one)",
-            Action::RunLine => "run the line: a command, or h <hypothesis>, m <mitigation>, c <cause>, hint",
+            Action::RunLine => {
+                "run the line: a command, or h <hypothesis>, m <mitigation>, c <cause>, hint"
+            }
             Action::ScrollLeft => "scroll the output left",
             Action::ScrollRight => "scroll the output right (wide tables)",
         }
@@ -377,7 +379,11 @@ static SCENARIOS: &[Binding] = &[
     MOVE[3],
     MOVE[4],
     MOVE[5],
-    bind(&[code(KeyCode::Enter), key('l')], Action::Open, Some("play")),
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("play"),
+    ),
     bind(&[key('r')], Action::PlayDue, Some("play due")),
     bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
     bind(&[key('?')], Action::Help, Some("help")),

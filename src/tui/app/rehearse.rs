@@ -75,10 +75,10 @@ impl App {
     pub fn ticking(&self) -> bool {
         self.troubleshoot_ticking()
             || self.screen == Screen::Rehearse
-            && self
-                .rehearsal
-                .as_ref()
-                .is_some_and(|r| r.step == RehearsalStep::Answer)
+                && self
+                    .rehearsal
+                    .as_ref()
+                    .is_some_and(|r| r.step == RehearsalStep::Answer)
     }
 
     /// `r` on a story: choose the question, the story's own first.

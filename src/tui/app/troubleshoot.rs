@@ -329,7 +329,10 @@ impl App {
             commands: by_kind(Kind::Command),
             hypotheses: by_kind(Kind::Hypothesis)
                 .into_iter()
-                .map(|h| h.split_once(' ').map_or(h.clone(), |(_, rest)| rest.trim().to_string()))
+                .map(|h| {
+                    h.split_once(' ')
+                        .map_or(h.clone(), |(_, rest)| rest.trim().to_string())
+                })
                 .collect(),
             solved: judgment.solved,
             score: judgment.score,

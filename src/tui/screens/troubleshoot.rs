@@ -40,7 +40,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split(' ') {
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
             if !line.is_empty() && needed > width {
                 lines.push(std::mem::take(&mut line));
             }
@@ -58,7 +59,13 @@ const INTRO: &str = "Type commands as you would on the host (uptime, df -h, ss -
 
 /// `text` wrapped to fit `width` after an `indent`-column margin: `first`
 /// (as wide as the margin) leads the first line, spaces the others.
-fn indented(text: &str, first: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+fn indented(
+    text: &str,
+    first: &str,
+    indent: usize,
+    width: usize,
+    style: Style,
+) -> Vec<Line<'static>> {
     wrap(text, width.saturating_sub(indent).max(10))
         .into_iter()
         .enumerate()
@@ -92,11 +99,8 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|s| wrap(&s.symptom, usize::from(body.width.saturating_sub(2))).len() as u16)
         .unwrap_or(1)
         .min(7);
-    let [list_area, symptom_area] = Layout::vertical([
-        Constraint::Min(5),
-        Constraint::Length(symptom_rows + 2),
-    ])
-    .areas(body);
+    let [list_area, symptom_area] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(symptom_rows + 2)]).areas(body);
 
     let block = Block::bordered()
         .border_style(t.border())
@@ -137,10 +141,13 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 
     if let Some(s) = selected {
-        let text: Vec<Line> = wrap(&safe(&s.symptom), usize::from(symptom_area.width.saturating_sub(2)))
-            .into_iter()
-            .map(Line::from)
-            .collect();
+        let text: Vec<Line> = wrap(
+            &safe(&s.symptom),
+            usize::from(symptom_area.width.saturating_sub(2)),
+        )
+        .into_iter()
+        .map(Line::from)
+        .collect();
         Paragraph::new(text)
             .block(
                 Block::bordered()
@@ -161,9 +168,15 @@ fn transcript_rows(round: &Round, width: usize, t: Theme) -> Vec<(Line<'static>,
             Kind::Hypothesis | Kind::Mitigation | Kind::Cause | Kind::Hint => ("> ", t.title()),
             Kind::Note => ("> ", t.dim()),
         };
-        for (i, line) in wrap(&safe(&entry.input), width.saturating_sub(2)).into_iter().enumerate() {
+        for (i, line) in wrap(&safe(&entry.input), width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
             let lead = if i == 0 { prompt } else { "  " };
-            rows.push((Line::from(Span::styled(format!("{lead}{line}"), style)), false));
+            rows.push((
+                Line::from(Span::styled(format!("{lead}{line}"), style)),
+                false,
+            ));
         }
         if entry.output.is_empty() {
             rows.push((Line::from(Span::styled("(no output)", t.dim())), false));
@@ -208,7 +221,10 @@ pub fn transcript_max_scroll(app: &App, area: Rect) -> u16 {
     let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
         return 0;
     };
-    let symptom = wrap(&safe(&scenario.symptom), usize::from(body.width.saturating_sub(2)));
+    let symptom = wrap(
+        &safe(&scenario.symptom),
+        usize::from(body.width.saturating_sub(2)),
+    );
     let [_, middle, _] = round_areas(body, symptom.len());
     let inner_width = usize::from(middle.width.saturating_sub(2));
     let rows = transcript_rows(round, inner_width, app.theme).len();
@@ -229,7 +245,10 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
         return;
     };
-    let symptom = wrap(&safe(&scenario.symptom), usize::from(body.width.saturating_sub(2)));
+    let symptom = wrap(
+        &safe(&scenario.symptom),
+        usize::from(body.width.saturating_sub(2)),
+    );
     let [top, middle, bottom] = round_areas(body, symptom.len());
 
     let clock = format!(
@@ -294,7 +313,10 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
     let typed = safe(&round.typed);
     let shown: String = {
         let count = typed.chars().count();
-        typed.chars().skip(count.saturating_sub(input_width)).collect()
+        typed
+            .chars()
+            .skip(count.saturating_sub(input_width))
+            .collect()
     };
     Paragraph::new(Line::from(vec![
         Span::styled("> ", t.key()),
@@ -383,9 +405,16 @@ fn result_lines(app: &App, round: &Round, width: usize) -> Vec<Line<'static>> {
         } else {
             t.warn()
         };
-        let mark = if check.points == check.max { "✓" } else { "✗" };
+        let mark = if check.points == check.max {
+            "✓"
+        } else {
+            "✗"
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{mark} {:>2}/{:<2} ", check.points, check.max), style),
+            Span::styled(
+                format!("{mark} {:>2}/{:<2} ", check.points, check.max),
+                style,
+            ),
             Span::styled(check.label.to_string(), t.heading()),
         ]));
         lines.extend(indented(&safe(&check.why), "        ", 8, width, t.dim()));
@@ -422,12 +451,18 @@ fn result_lines(app: &App, round: &Round, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(Span::styled("The root cause", t.heading())));
     lines.push(Line::from(safe(&scenario.cause.summary)));
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Mitigations that work", t.heading())));
+    lines.push(Line::from(Span::styled(
+        "Mitigations that work",
+        t.heading(),
+    )));
     for m in &scenario.mitigations {
         lines.extend(indented(&safe(&m.text), "  • ", 4, width, Style::new()));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("What the interviewer asks next", t.heading())));
+    lines.push(Line::from(Span::styled(
+        "What the interviewer asks next",
+        t.heading(),
+    )));
     for q in &scenario.follow_ups {
         lines.extend(indented(&safe(q), "  ? ", 4, width, Style::new()));
     }
@@ -441,9 +476,17 @@ fn result_lines(app: &App, round: &Round, width: usize) -> Vec<Line<'static>> {
             Some(Basis::Scan) => ("no hypothesis: a scan".to_string(), t.warn()),
             None => (String::new(), t.dim()),
         };
-        let prompt = if entry.kind == Kind::Command { "$ " } else { "" };
+        let prompt = if entry.kind == Kind::Command {
+            "$ "
+        } else {
+            ""
+        };
         let mut spans = vec![Span::styled(
-            format!("  {:>5} {prompt}{}", minutes(entry.seconds), safe(&entry.input)),
+            format!(
+                "  {:>5} {prompt}{}",
+                minutes(entry.seconds),
+                safe(&entry.input)
+            ),
             Style::new(),
         )];
         if !why.0.is_empty() {
