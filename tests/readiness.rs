@@ -359,6 +359,34 @@ fn the_plan_is_light_the_day_before_and_concrete_before_that() {
             .any(|s| s.contains("17 trivia cards due, most in dns and memory")),
         "{with_cards:?}"
     );
+    // A troubleshooting scenario due again is in the plan.
+    let mut reviews3 = reviews.clone();
+    reviews3.scenarios.insert(
+        "cert-expired".into(),
+        CardState {
+            due: Some(today()),
+            reviews: 1,
+            last_rating: 1,
+            ..CardState::default()
+        },
+    );
+    let inputs3 = Inputs {
+        kit: &kit,
+        reviews: &reviews3,
+        deck: &deck,
+        today: today(),
+    };
+    let with_scenario = plan(
+        &assess(&inputs3),
+        &inputs3,
+        Some(today() + Duration::days(12)),
+    );
+    assert!(
+        with_scenario
+            .iter()
+            .any(|s| s == "1 troubleshooting scenario due again (4, then t)."),
+        "{with_scenario:?}"
+    );
     let eve = plan(&r, &inputs, Some(today() + Duration::days(1)));
     assert!(eve[0].contains("nothing new"), "{eve:?}");
     assert!(eve.iter().any(|s| s.contains("cheat sheet")));

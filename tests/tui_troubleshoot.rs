@@ -175,7 +175,16 @@ fn giving_up_keeps_an_unsolved_round_and_leaving_at_once_keeps_nothing() {
     press(&mut app, "y");
     let result = screen(&mut app, 80, 24);
     assert!(result.contains("Not solved (gave up) · 0/100"), "{result}");
-    // The answer is shown after giving up; j scrolls to its end and stops.
+    // The answer is shown after giving up: G goes to its end, g back to the
+    // top, and j scrolls to the same end and stops there.
+    press(&mut app, "G");
+    let end = screen(&mut app, 80, 24);
+    assert!(
+        end.contains("c logrotate deleted app.log.1 while java still holds it open"),
+        "{end}"
+    );
+    press(&mut app, "g");
+    assert!(screen(&mut app, 80, 24).contains("Not solved (gave up)"));
     let mut all = String::new();
     let mut last = String::new();
     for _ in 0..200 {
@@ -193,8 +202,7 @@ fn giving_up_keeps_an_unsolved_round_and_leaving_at_once_keeps_nothing() {
         last.contains("c logrotate deleted app.log.1 while java still holds it open"),
         "the model path ends the judgment, at the bottom: {last}"
     );
-    press(&mut app, "G");
-    assert_eq!(screen(&mut app, 80, 24), last, "G goes to the same end");
+    assert_eq!(end, last, "G and j end at the same place");
 
     let saved = std::fs::read_to_string(tmp.path().join("reviews.json")).unwrap();
     let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
@@ -260,6 +268,20 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     assert_eq!(round.inputs.len(), 4, "two pasted lines played");
     assert_eq!(round.typed, "fre", "the unfinished line stays typed");
     assert!(screen(&mut app, 80, 24).contains("IUse%"), "df -i answered");
+
+    // Output that starts with a bracket is still output: one row a line.
+    common::ctrl(&mut app, 'u');
+    line(&mut app, "dmesg | tail -2");
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains('␊'), "{shown}");
+    assert!(
+        shown.contains("│[    6.284119] NET: Registered PF_PACKET protocol family"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("│[    9.771004] systemd-journald[389]: Received client request"),
+        "{shown}"
+    );
 }
 
 #[test]

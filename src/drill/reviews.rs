@@ -132,3 +132,33 @@ impl Reviews {
         self.rehearsals.iter().filter(move |r| r.story == story)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file written before troubleshooting rounds existed still loads, and
+    /// a history without rounds is written without their keys, as before.
+    #[test]
+    fn troubleshooting_keys_are_optional_both_ways() {
+        let old = r#"{ "settings": { "new_cards_per_day": 20 }, "cards": {}, "stories": {},
+                       "rehearsals": [], "quiz_rounds": [] }"#;
+        let reviews: Reviews = serde_json::from_str(old).expect("an older reviews file loads");
+        assert!(reviews.troubleshooting.is_empty() && reviews.scenarios.is_empty());
+        let written = serde_json::to_string(&reviews).unwrap();
+        assert!(!written.contains("troubleshooting"), "{written}");
+        assert!(!written.contains("scenarios"), "{written}");
+
+        let mut with_round = reviews;
+        with_round.troubleshooting.push(Attempt {
+            scenario: "cert-expired".into(),
+            solved: true,
+            score: 91,
+            ..Attempt::default()
+        });
+        let written = serde_json::to_string(&with_round).unwrap();
+        let back: Reviews = serde_json::from_str(&written).unwrap();
+        assert_eq!(back, with_round);
+        assert_eq!(back.attempts_of("cert-expired").count(), 1);
+    }
+}

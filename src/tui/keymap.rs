@@ -61,6 +61,9 @@ pub enum Action {
     RunLine,
     ScrollLeft,
     ScrollRight,
+    Earlier,
+    Later,
+    GiveUp,
 }
 
 impl Action {
@@ -127,6 +130,11 @@ impl Action {
             }
             Action::ScrollLeft => "scroll the output left",
             Action::ScrollRight => "scroll the output right (wide tables)",
+            Action::Earlier => "bring back the line typed before",
+            Action::Later => "bring back the line typed after",
+            Action::GiveUp => {
+                "give up the round (asks; it is kept as not solved, the answer shown)"
+            }
         }
     }
 }
@@ -398,9 +406,9 @@ static TROUBLESHOOT: &[Binding] = &[
     bind(&[code(KeyCode::PageDown)], Action::PageDown, None),
     bind(&[code(KeyCode::Left)], Action::ScrollLeft, Some("sideways")),
     bind(&[code(KeyCode::Right)], Action::ScrollRight, None),
-    bind(&[code(KeyCode::Up)], Action::Up, None),
-    bind(&[code(KeyCode::Down)], Action::Down, None),
-    bind(&[code(KeyCode::Esc)], Action::Back, Some("give up")),
+    bind(&[code(KeyCode::Up)], Action::Earlier, None),
+    bind(&[code(KeyCode::Down)], Action::Later, None),
+    bind(&[code(KeyCode::Esc)], Action::GiveUp, Some("give up")),
     bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
@@ -411,6 +419,7 @@ static TROUBLESHOOT_RESULT: &[Binding] = &[
     MOVE[2],
     MOVE[3],
     MOVE[4],
+    MOVE[5],
     bind(
         &[code(KeyCode::Esc), code(KeyCode::Enter), key('h')],
         Action::Back,

@@ -230,7 +230,7 @@ impl App {
                 let line = std::mem::take(&mut round.typed);
                 self.submit_line(&line);
             }
-            Action::Back => {
+            Action::GiveUp => {
                 if round.inputs.is_empty() {
                     self.troubleshoot.round = None;
                     self.screen = Screen::Scenarios;
@@ -262,14 +262,14 @@ impl App {
                 let most = widest.saturating_sub(view).min(usize::from(u16::MAX)) as u16;
                 round.hscroll = round.hscroll.saturating_add(20).min(most);
             }
-            Action::Up | Action::Down => {
+            Action::Earlier | Action::Later => {
                 let typed: Vec<&str> = round.inputs.iter().map(|i| i.text.as_str()).collect();
                 if typed.is_empty() {
                     return;
                 }
                 let at = match (action, round.recall) {
-                    (Action::Up, None) => Some(typed.len() - 1),
-                    (Action::Up, Some(i)) => Some(i.saturating_sub(1)),
+                    (Action::Earlier, None) => Some(typed.len() - 1),
+                    (Action::Earlier, Some(i)) => Some(i.saturating_sub(1)),
                     (_, Some(i)) if i + 1 < typed.len() => Some(i + 1),
                     _ => None,
                 };

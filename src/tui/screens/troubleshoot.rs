@@ -182,15 +182,19 @@ fn transcript_rows(round: &Round, width: usize, t: Theme) -> Vec<(Line<'static>,
             rows.push((Line::from(Span::styled("(no output)", t.dim())), false));
             continue;
         }
-        let prose = entry.kind != Kind::Command || entry.output.starts_with('[');
+        // The interviewer's words wrap; what a tool prints keeps its columns.
+        let prose = entry.kind != Kind::Command
+            || ["[interviewer]", "[dashboard]", "[hint"]
+                .iter()
+                .any(|p| entry.output.starts_with(p));
         if prose {
             let style = if entry.output.starts_with("[hint") {
                 t.warn()
             } else {
                 t.info()
             };
-            for line in wrap(&expand(&entry.output), width) {
-                rows.push((Line::from(Span::styled(line, style)), false));
+            for line in wrap(&entry.output, width) {
+                rows.push((Line::from(Span::styled(expand(&line), style)), false));
             }
         } else {
             for line in entry.output.split('\n') {
