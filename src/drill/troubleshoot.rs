@@ -1816,3 +1816,80 @@ mod phrasing_tests {
         assert_eq!(played.transcript[2].basis, Some(Basis::Scan));
     }
 }
+
+/// The judgment's parts, one at a time, on the first scenario.
+#[cfg(test)]
+mod judgment_tests {
+    use super::*;
+
+    fn disk() -> Scenario {
+        scenario::built_in()
+            .into_iter()
+            .find(|s| s.id == "disk-deleted-open")
+            .unwrap()
+    }
+
+    fn check<'a>(j: &'a Judgment, id: &str) -> &'a Check {
+        j.checks.iter().find(|c| c.id == id).unwrap()
+    }
+
+    #[test]
+    fn mitigating_late_while_users_hurt_earns_less_and_says_why() {
+        let lines = "what changed?\nuptime\nh the root filesystem is full\ndf -h\ndf -i\ndu -xsh /\ndu -sh /var/log\nfree -m\nh a deleted file still held open\nlsof +L1\nm restart orders-api\nc a deleted log file held open by java";
+        let j = play(&disk(), &replay_inputs(lines)).judgment;
+        let m = check(&j, "mitigation");
+        assert_eq!(m.points, 8, "{}", m.why);
+        assert!(m.why.contains("only after 8 commands"), "{}", m.why);
+
+        // When users are not hurting, a mitigation at any point earns it all.
+        let mut calm = disk();
+        calm.users_hurting = false;
+        let j = play(&calm, &replay_inputs(lines)).judgment;
+        assert_eq!(check(&j, "mitigation").points, 15);
+        assert_eq!(check(&j, "mitigation").label, "Mitigated");
+    }
+
+    #[test]
+    fn hints_wrong_causes_and_harm_cost_points_and_an_unsolved_round_is_capped() {
+        let model: Vec<String> = disk().model.iter().map(|m| m.input.clone()).collect();
+        let clean = play(&disk(), &replay_inputs(&model.join("\n"))).judgment;
+        let mut noisy = model.clone();
+        noisy.insert(2, "hint".into());
+        noisy.insert(3, "c the inodes ran out".into());
+        noisy.insert(4, "m reboot the host".into());
+        let j = play(&disk(), &replay_inputs(&noisy.join("\n"))).judgment;
+        assert!(j.solved);
+        assert_eq!(j.hints, 1);
+        let lost: u32 = j.penalties.iter().map(|p| u32::from(p.points)).sum();
+        assert_eq!(lost, 8 + 5 + 5, "{:?}", j.penalties);
+        assert!(j.score < clean.score);
+
+        // Everything but the cause: capped.
+        let unsolved: Vec<String> = model
+            .iter()
+            .filter(|l| !l.starts_with("c "))
+            .cloned()
+            .collect();
+        let j = play(&disk(), &replay_inputs(&unsolved.join("\n"))).judgment;
+        assert!(!j.solved);
+        assert_eq!(j.score, UNSOLVED_CAP);
+        assert_eq!(j.rating(), Rating::Again);
+    }
+
+    #[test]
+    fn naming_the_cause_without_its_proof_loses_the_evidence_points() {
+        let lines =
+            "what changed?\nuptime\nc logrotate deleted the log but java still holds it open";
+        let played = play(&disk(), &replay_inputs(lines));
+        assert!(played.judgment.solved);
+        let e = check(&played.judgment, "evidence");
+        assert_eq!(e.points, 0);
+        assert!(e.why.contains("lsof +L1"), "{}", e.why);
+        assert!(played.transcript[2].output.contains("what proves it?"));
+        // Lines after the cause are not played.
+        let more = format!("{lines}\ndf -h");
+        let played = play(&disk(), &replay_inputs(&more));
+        assert_eq!(played.transcript[3].kind, Kind::Note);
+        assert_eq!(played.judgment.commands, 2);
+    }
+}
