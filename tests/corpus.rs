@@ -260,6 +260,18 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
     println!("{}", table("Training split", &t));
     println!("{}", table("Held-out split", &h));
 
+    if let Some(path) = std::env::var_os("CORPUS_DUMP") {
+        // The training split, one line a text: id, then scorer and rater mean per dimension.
+        let mut out = String::new();
+        for i in &train {
+            out += &i.id;
+            for d in 0..6 {
+                out += &format!(",{},{}", i.scored(d), i.mean(d));
+            }
+            out += "\n";
+        }
+        fs::write(path, out).expect("CORPUS_DUMP is writable");
+    }
     if std::env::var_os("CORPUS_WORST").is_some() {
         // The texts the scorer misjudges most, to read when tuning (train only).
         for (d, dim) in Dimension::ALL.iter().enumerate() {

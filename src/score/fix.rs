@@ -144,6 +144,17 @@ fn precise(f: &Field, s: &Sentence) -> Option<Evidence> {
     ))
 }
 
+/// A form of "to be" right before token `i`: "are issued", "was restarted".
+fn passive_before(f: &Field, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        f.tokens[k].sentence == f.tokens[i].sentence
+            && matches!(
+                f.tokens[k].lower.as_ref(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets"
+            )
+    })
+}
+
 /// Verbs after "I" that find, tell or coordinate rather than change anything.
 const NOT_A_CHANGE: &[&str] = &[
     "found",
@@ -272,14 +283,28 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "later"
                 )
             });
-        if !done_by_someone || lasting {
+        // An option weighed ("I can roll the rotation back, which means
+        // re-issuing every certificate") is not the change made.
+        let weighing = !home
+            && w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "could" | "can" | "whether" | "option" | "options" | "would" | "either"
+                )
+            });
+        if !done_by_someone || lasting || weighing {
             continue;
         }
         let found = f
             .hits_in(s)
             .iter()
             .copied()
-            .find(|h| h.tags.has(Tag::FixAction) && !negated_before(f, h.first, 3))
+            .find(|h| {
+                h.tags.has(Tag::FixAction)
+                    && !negated_before(f, h.first, 3)
+                    // "before any certificates are issued": a description, not an act.
+                    && (home || !passive_before(f, h.first))
+            })
             .map(|h| (h.first, h.last, f.phrase(h)))
             .or_else(|| own_change(f, s));
         let Some((first, last, phrase)) = found else {
@@ -295,6 +320,26 @@ pub fn score(a: &Analysis) -> DimensionScore {
         } else {
             generic_change.get_or_insert_with(|| e(format!("a generic action ({phrase})")));
         }
+    }
+    // A structured story's fix field is the fix: named components there are
+    // the change even without a verb ("a verifier that compared checksums").
+    if concrete_change.is_none() {
+        concrete_change = sentences.iter().find_map(|&(f, s)| {
+            if f.beat != Some("fix") {
+                return None;
+            }
+            let hit = f.hits_in(s).iter().copied().find(|h| {
+                h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str())
+            })?;
+            (specific_tech(f, s).len() >= 2 || code_like(f, s).is_some()).then(|| {
+                f.evidence(
+                    hit.first,
+                    hit.last,
+                    Rule::ConcreteChange,
+                    format!("the change, in the fix's own words ({})", f.phrase(hit)),
+                )
+            })
+        });
     }
     // "went back to normal", "recovered": it ended, no fix named.
     let ended = sentences.iter().find_map(|&(f, s)| {
@@ -316,14 +361,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut vague_cause = None;
     let mut cause = None;
     for &(f, s) in &sentences {
-        // In the fix's own field or section, a failure named with its
-        // component is a cause too ("the renewal job had been failing").
-        let hit = f.find(s, Tag::Mechanism).or_else(|| {
-            f.beat
-                .is_some_and(|b| b == "fix" || b == "root_cause")
-                .then(|| f.find(s, Tag::Failure))
-                .flatten()
-        });
+        // A failure named with its component, or a reason given for it, is
+        // a cause too ("the renewal job had been failing", "the pods were
+        // throttled because the quota was 500m").
+        let hit = f
+            .find(s, Tag::Mechanism)
+            .or_else(|| f.find(s, Tag::Reason))
+            .or_else(|| f.find(s, Tag::Failure));
         let Some(hit) = hit else {
             continue;
         };

@@ -72,6 +72,25 @@ fn quantity_after<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Qu
 
 pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     let mut pairs = Vec::new();
+    // A metric line, "NAME: BEFORE -> AFTER": the first figure on each side
+    // ("3 in the prior year -> 0 in the 12 months since").
+    if f.kind == FieldKind::Metric {
+        if let Some(arrow) = f.tokens.iter().rposition(|t| t.lower == "->") {
+            let colon = f.tokens[..arrow]
+                .iter()
+                .rposition(|t| t.lower == ":")
+                .map_or(0, |c| c + 1);
+            let before = f
+                .quantities
+                .iter()
+                .find(|q| q.first >= colon && q.last <= arrow);
+            let after = f.quantities.iter().find(|q| q.first > arrow);
+            if let (Some(before), Some(after)) = (before, after) {
+                pairs.push(Pair { before, after });
+            }
+        }
+        return pairs;
+    }
     for (i, t) in f.tokens.iter().enumerate() {
         if t.masked {
             continue;
@@ -97,6 +116,30 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 let before = ending_before(f, i, 2);
                 let after = quantity_after(f, i + 1, 1);
                 if let (Some(before), Some(after)) = (before, after) {
+                    pairs.push(Pair { before, after });
+                }
+            }
+            // "under 10 minutes instead of about 3 hours", "30% against 95%
+            // before", "140 vs 497": the result first, then what it replaced.
+            "instead" | "against" | "vs" | "versus" | "compared" => {
+                let skip = match t.lower.as_ref() {
+                    "instead" if f.tokens.get(i + 1).is_some_and(|n| n.lower == "of") => 2,
+                    "compared"
+                        if f.tokens
+                            .get(i + 1)
+                            .is_some_and(|n| matches!(n.lower.as_ref(), "with" | "to")) =>
+                    {
+                        2
+                    }
+                    "instead" | "compared" => continue,
+                    _ => 1,
+                };
+                let after = ending_before(f, i, 3);
+                let before = quantity_after(f, i + skip, 2);
+                if let (Some(before), Some(after)) = (before, after)
+                    && f.tokens[after.first].sentence == t.sentence
+                    && before.comparable(after)
+                {
                     pairs.push(Pair { before, after });
                 }
             }
@@ -282,8 +325,7 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         polarity(f, from, pair.before.first)
     };
     // A config setting: a setting noun right before the pair and no measure of outcome.
-    if f.kind == FieldKind::Prose
-        && better == Better::Unknown
+    if better == Better::Unknown
         && lead
             .iter()
             .rev()

@@ -264,7 +264,7 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
         content_words.sort_unstable();
         content_words.dedup();
         let repeated = content - content_words.len();
-        let salad = (words >= 4 && function == 0) || (words >= 8 && function * 100 < words * 8);
+        let salad = (words >= 4 && function == 0) || (words >= 8 && function * 100 < words * 12);
         let stuffed = content >= 4 && repeated * 2 > content;
         sentence.counts = !(salad || stuffed);
     }
