@@ -328,3 +328,18 @@ fn the_footers_fit_at_80x24_and_60x18() {
         );
     }
 }
+
+#[test]
+fn a_read_only_window_plays_but_keeps_nothing_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _holder = sre_prep::store::Store::open(tmp.path()).unwrap();
+    let mut app = open(tmp.path());
+    assert!(app.read_only.is_some());
+    start(&mut app);
+    line(&mut app, "lsof +L1");
+    line(&mut app, "c a deleted log file still held open by java");
+    let result = screen(&mut app, 80, 24);
+    assert!(result.contains("not saved"), "{result}");
+    assert!(result.contains("This round was not kept"), "{result}");
+    assert!(!tmp.path().join("reviews.json").exists());
+}
