@@ -170,9 +170,17 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         .filter(|p| !good.iter().any(|&i| kit.designs[i].prompt.trim() == *p))
         .collect();
     let met = good.len() >= 5 && missing_core.is_empty();
+    let started = kit.designs.len() - good.len();
     let detail = format!(
-        "{} of 5 design answers complete (real system and most sections){}",
+        "{} of 5 design answers complete{}{}",
         good.len(),
+        match started {
+            0 => String::new(),
+            n => format!(
+                "; {n} more {} not complete yet (a complete one has the real system you ran and 5 of its 7 sections with content of their own)",
+                if n == 1 { "is started but" } else { "are started but" }
+            ),
+        },
         if missing_core.is_empty() {
             String::new()
         } else {
@@ -250,9 +258,15 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
                 .map(|d| (today - d).num_days())
                 .unwrap_or(i64::MAX);
             let fresh = age <= 7;
+            let when = match age {
+                i64::MIN..=0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                i64::MAX => "on an unknown day".to_string(),
+                days => format!("{days} days ago"),
+            };
             (
                 round.percent() >= 80 && fresh,
-                format!("last quiz {}%, {} days ago", round.percent(), age.max(0)),
+                format!("last quiz {}%, {when}", round.percent()),
             )
         }
         None => (false, "no quiz yet".to_string()),
@@ -496,13 +510,25 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
         }
         return plan;
     }
-    let mut plan: Vec<String> = readiness
-        .items
-        .iter()
-        .filter(|i| !i.met)
-        .take(3)
-        .map(|i| i.next.clone())
-        .collect();
+    let mut plan: Vec<String> = Vec::new();
+    if let (Some(day), Some(ago)) = (interview, days.filter(|d| *d < 0)) {
+        plan.push(format!(
+            "Your interview date {day} has passed ({} ago): set the date of your next interview (i on home), or clear it.",
+            if ago == -1 {
+                "1 day".to_string()
+            } else {
+                format!("{} days", -ago)
+            }
+        ));
+    }
+    plan.extend(
+        readiness
+            .items
+            .iter()
+            .filter(|i| !i.met)
+            .take(3)
+            .map(|i| i.next.clone()),
+    );
     if let Some(title) = due_stories.first() {
         plan.push(format!("Rehearse '{title}' (due)."));
     }

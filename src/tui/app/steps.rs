@@ -514,9 +514,20 @@ impl App {
             Item::Narrative(n) => store
                 .save_narrative(&n)
                 .map(|()| self.scored.change(|kit| kit.narrative = n)),
-            Item::Profile(p) => store
-                .save_profile(&p)
-                .map(|()| self.scored.change(|kit| kit.profile = p)),
+            Item::Profile(p) => {
+                // A date already on file may have passed; a new one must not.
+                if let Some(day) = p.interview_date
+                    && day < self.today
+                    && Some(day) != self.kit().profile.interview_date
+                {
+                    return Err(format!(
+                        "Interview date {day} is in the past: give the date of your next interview (YYYY-MM-DD), or leave it empty."
+                    ));
+                }
+                store
+                    .save_profile(&p)
+                    .map(|()| self.scored.change(|kit| kit.profile = p))
+            }
         };
         saved.map_err(|e| format!("Not saved: {e}"))?;
         self.after_kit_change();
