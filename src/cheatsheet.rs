@@ -110,7 +110,11 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
     if narrative.is_empty() {
         let _ = writeln!(out, "(not written yet)");
     } else {
-        for paragraph in narrative.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        for paragraph in narrative
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let _ = writeln!(out, "{}\n", bold_numbers(&paragraph.replace('\n', " ")));
         }
     }

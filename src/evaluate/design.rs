@@ -96,7 +96,12 @@ fn repeats<'a>(
     earlier
         .iter()
         .filter(|(_, other)| !other.is_empty())
-        .map(|(label, other)| (*label, words.intersection(other).count() * 100 / words.len()))
+        .map(|(label, other)| {
+            (
+                *label,
+                words.intersection(other).count() * 100 / words.len(),
+            )
+        })
         .filter(|(_, share)| *share >= REPEAT_SHARE)
         .min_by_key(|(_, share)| std::cmp::Reverse(*share))
 }
@@ -244,7 +249,8 @@ mod tests {
         assert_eq!(with_points, ["real_system"], "{e:#?}");
         let arch = e.checks.iter().find(|c| c.id == "architecture").unwrap();
         assert!(
-            arch.detail.starts_with("Repeats the Real system section (100% the same words)"),
+            arch.detail
+                .starts_with("Repeats the Real system section (100% the same words)"),
             "{}",
             arch.detail
         );

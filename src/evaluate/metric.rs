@@ -282,7 +282,11 @@ mod tests {
             "90 s",
             "measured over 30 days",
         ));
-        assert!(team.sentence.contains(": we went from 8 min"), "{}", team.sentence);
+        assert!(
+            team.sentence.contains(": we went from 8 min"),
+            "{}",
+            team.sentence
+        );
     }
 
     #[test]

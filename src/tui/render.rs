@@ -46,10 +46,8 @@ impl Widget for &App {
             Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
             Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
             Screen::Form => screens::form::render(self, area, buf),
-            Screen::Quiz => {
-                screens::steps::render(self, FormKind::Metric, area, buf);
-                screens::quiz::render(self, chrome.body, buf);
-            }
+            // Alone on the screen: the metrics list would show the answers.
+            Screen::Quiz => screens::quiz::render(self, chrome.body, buf),
             Screen::Deck => screens::deck::render(self, area, buf),
             Screen::Review => {
                 screens::deck::render(self, area, buf);

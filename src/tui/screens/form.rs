@@ -62,8 +62,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .title(" What interviewers probe ");
         let rows = layout::wrapped_rows(&probe, block.inner(l.score).width) + 2;
         let rows = rows.min(l.score.height * 45 / 100);
-        let [top, rest] = Layout::vertical([Constraint::Length(rows), Constraint::Min(3)])
-            .areas(l.score);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Min(3)]).areas(l.score);
         Paragraph::new(probe)
             .wrap(Wrap { trim: true })
             .block(block)

@@ -52,7 +52,10 @@ pub fn days_left(app: &App) -> Option<String> {
         1 => format!("1 day to your interview{at}"),
         d if d > 1 => format!("{d} days to your interview{at}"),
         -1 => format!("interview date{at} passed yesterday — i sets the next"),
-        d => format!("interview date{at} passed {} days ago — i sets the next", -d),
+        d => format!(
+            "interview date{at} passed {} days ago — i sets the next",
+            -d
+        ),
     })
 }
 

@@ -6,15 +6,40 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, QuizQuestion};
 use crate::tui::layout;
 use crate::tui::widgets::safe;
 
+/// A metric's name with any value the round asks for cut out of it, so a
+/// name such as "MTTR (was 47 min)" gives nothing away.
+fn hidden(name: &str, questions: &[QuizQuestion]) -> String {
+    let mut shown = name.to_string();
+    for q in questions {
+        let value = q.expected.trim();
+        if !value.is_empty() {
+            shown = shown.replace(value, "…");
+        }
+    }
+    shown
+}
+
+/// The round alone on the screen: the metrics list and its detail, which
+/// hold the answers, are not drawn until it is over.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(quiz) = app.quiz.as_ref() else {
         return;
     };
     let t = app.theme;
+    if !quiz.finished {
+        Line::from(Span::styled(
+            " Your metrics are hidden until the round is over.",
+            t.dim(),
+        ))
+        .render(
+            Rect::new(area.x, area.y, area.width, 1.min(area.height)),
+            buf,
+        );
+    }
     let rect = layout::centered(area, 76, 14);
     Clear.render(rect, buf);
     let right = quiz.answers.iter().filter(|a| a.right).count();
@@ -63,7 +88,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
-            Span::styled(safe(&q.name), t.title()),
+            Span::styled(safe(&hidden(&q.name, &quiz.questions)), t.title()),
             Span::styled(
                 format!(
                     " — {}?",
