@@ -81,8 +81,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let place = match app.screen {
         Screen::Home => "the playbook",
+        Screen::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
         Screen::Stories => "1 Incident stories",
         Screen::Editor => "story editor",
+        Screen::Spoken if app.showing_examples() => "say it out loud · an example",
         Screen::Spoken => "say it out loud",
         Screen::Designs => "2 Design answers",
         Screen::Metrics => "3 Reliability metrics",

@@ -266,7 +266,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(" x ", t.key()),
                 Span::raw(
-                    "load the example stories, to see what a strong one looks like (and a weak one)",
+                    "see the example stories (read-only): what a strong one looks like, and a weak one",
                 ),
             ]),
         ];
