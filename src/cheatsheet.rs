@@ -110,13 +110,13 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
     if narrative.is_empty() {
         let _ = writeln!(out, "(not written yet)");
     } else {
-        for paragraph in narrative
+        let paragraphs: Vec<String> = narrative
             .split("\n\n")
-            .map(str::trim)
+            .map(one_line)
             .filter(|p| !p.is_empty())
-        {
-            let _ = writeln!(out, "{}\n", bold_numbers(&paragraph.replace('\n', " ")));
-        }
+            .map(|p| bold_numbers(&p))
+            .collect();
+        let _ = writeln!(out, "{}", paragraphs.join("\n\n"));
     }
 
     let _ = writeln!(out, "\n## Metrics\n");
