@@ -100,6 +100,19 @@ pub struct QuizState {
 }
 
 impl QuizState {
+    /// A metric's name as the round shows it: any value the round asks for
+    /// cut out, so "MTTR (was 47 min)" gives nothing away.
+    pub fn shown_name(&self, name: &str) -> String {
+        let mut shown = name.to_string();
+        for q in &self.questions {
+            let value = q.expected.trim();
+            if !value.is_empty() {
+                shown = shown.replace(value, "…");
+            }
+        }
+        shown
+    }
+
     /// Share of right answers, rounded as the saved round rounds it.
     pub fn percent(&self) -> u8 {
         QuizRound {
@@ -774,6 +787,7 @@ impl App {
                     return;
                 }
                 let right = verdict == Verdict::Right;
+                let name = quiz.shown_name(&name);
                 quiz.answers.push(QuizAnswer {
                     metric: metric_id,
                     asked: asked.to_string(),

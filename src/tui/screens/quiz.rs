@@ -6,22 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::{App, QuizQuestion};
+use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::safe;
-
-/// A metric's name with any value the round asks for cut out of it, so a
-/// name such as "MTTR (was 47 min)" gives nothing away.
-fn hidden(name: &str, questions: &[QuizQuestion]) -> String {
-    let mut shown = name.to_string();
-    for q in questions {
-        let value = q.expected.trim();
-        if !value.is_empty() {
-            shown = shown.replace(value, "…");
-        }
-    }
-    shown
-}
 
 /// The round alone on the screen: the metrics list and its detail, which
 /// hold the answers, are not drawn until it is over.
@@ -88,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
-            Span::styled(safe(&hidden(&q.name, &quiz.questions)), t.title()),
+            Span::styled(safe(&quiz.shown_name(&q.name)), t.title()),
             Span::styled(
                 format!(
                     " — {}?",
@@ -118,7 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 t.bad(),
             ))),
             None => lines.push(Line::from(Span::styled(
-                "Type the value with its unit (90 s and 1.5 min are the same), then Enter.",
+                "Type the value with its unit (seconds and minutes convert), then Enter.",
                 t.dim(),
             ))),
         }

@@ -108,21 +108,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // As wide as the bar and its total, so the titles line up.
             None => (vec![Span::styled(" scoring…", t.dim())], String::new()),
         };
-        // An example says so on its row, before its title.
-        let marker = if examples { " example ·" } else { "" };
-        let title_width =
-            width.saturating_sub(11 + widgets::width(&weakest) + widgets::width(marker));
+        // An example says so on its row, where a story of the user's shows
+        // its weakest dimension (the detail shows the example's).
+        let (weakest, style) = if examples {
+            (" example".to_string(), t.warn())
+        } else {
+            (weakest, t.dim())
+        };
+        let title_width = width.saturating_sub(11 + widgets::width(&weakest));
         let title = if story.title.trim().is_empty() {
             "(untitled)"
         } else {
             story.title.as_str()
         };
-        spans.push(Span::styled(marker, t.warn()));
         spans.push(Span::raw(format!(
             " {}",
             widgets::pad(&clip(title, title_width), title_width)
         )));
-        spans.push(Span::styled(weakest, t.dim()));
+        spans.push(Span::styled(weakest, style));
         let line = Line::from(spans);
         if row == list.selected() {
             Paragraph::new(line).style(t.selected()).render(rect, buf);
