@@ -234,7 +234,7 @@ fn the_coverage_matrix_ends_with_a_full_page_and_its_whole_legend() {
     press(&mut app, "cm");
     let text = screen(&mut app, 80, 24);
     assert!(
-        prose(&text).contains("red: a core question with no ready story"),
+        prose(&text).contains("red: a core question no ready story fits"),
         "{text}"
     );
     for _ in 0..40 {
@@ -256,7 +256,7 @@ fn the_coverage_matrix_ends_with_a_full_page_and_its_whole_legend() {
         "no blank rows:\n{text}"
     );
     assert!(
-        prose(&text).contains("red: a core question with no ready story"),
+        prose(&text).contains("red: a core question no ready story fits"),
         "{text}"
     );
 }
