@@ -398,8 +398,9 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let mut covered: Vec<&str> = Vec::new();
     // (story index, question, why) for each weak link to a core question.
     let mut weak: Vec<(usize, &str, String)> = Vec::new();
-    for &i in &ready {
-        for link in judge_links(&kit.stories[i]).into_iter().filter(|l| l.core) {
+    let judged = crate::parallel::map(&ready, 32, |&i| judge_links(&kit.stories[i]));
+    for (&i, links) in ready.iter().zip(judged) {
+        for link in links.into_iter().filter(|l| l.core) {
             match link.verdict {
                 Ok(()) => covered.push(link.question),
                 Err(why) => weak.push((i, link.question, why)),

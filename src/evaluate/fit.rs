@@ -88,6 +88,10 @@ pub struct Reading {
 impl Reading {
     pub fn of(story: &Story) -> Reading {
         let mut sentences = Vec::new();
+        let in_metrics = story
+            .metrics
+            .iter()
+            .any(|m| !m.before.trim().is_empty() && !m.after.trim().is_empty());
         let mut pairs = false;
         for field in STORY_TEXT_FIELDS {
             let text = story.text_field(field).unwrap_or("");
@@ -129,19 +133,22 @@ impl Reading {
                     first_hand,
                 });
             }
-            let said = facts(text);
-            pairs |= !said.pairs.is_empty() || said.relative_change;
+            // Said in the prose, when the metrics do not hold a pair.
+            if !in_metrics && !pairs {
+                let said = facts(text);
+                pairs = !said.pairs.is_empty() || said.relative_change;
+            }
         }
-        let before_after = pairs
-            || story
-                .metrics
-                .iter()
-                .any(|m| !m.before.trim().is_empty() && !m.after.trim().is_empty());
-        let systemic = facts(&story.systemic_change);
+        // "I added ...", "I moved ...": a change the speaker made, for good.
+        let changed_it_myself = sentences.iter().any(|s| {
+            s.field == "systemic_change"
+                && s.mine
+                && (s.has_tag(Tag::ChangeVerb) || s.has_tag(Tag::FixAction))
+        });
         Reading {
             sentences,
-            before_after,
-            changed_it_myself: systemic.first_person && systemic.did_something,
+            before_after: in_metrics || pairs,
+            changed_it_myself,
         }
     }
 
@@ -155,13 +162,14 @@ impl Reading {
 }
 
 /// The tags a fit rule may ask about.
-const ALL_TAGS: [Tag; 6] = [
+const ALL_TAGS: [Tag; 7] = [
     Tag::Failure,
     Tag::Affected,
     Tag::Investigate,
     Tag::Alternative,
     Tag::Reason,
     Tag::FixAction,
+    Tag::ChangeVerb,
 ];
 
 /// What a core question needs of a story, and how it is checked.
@@ -580,6 +588,9 @@ pub struct Link {
 /// that fits counts, up to three per story; a link to an unknown question
 /// is left out.
 pub fn judge_links(story: &Story) -> Vec<Link> {
+    if story.questions.is_empty() {
+        return Vec::new();
+    }
     let reading = Reading::of(story);
     let mut counted = 0;
     let mut links: Vec<Link> = Vec::new();

@@ -104,9 +104,23 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(s, summary)| (s, summary.is_some_and(|s| s.ready())))
         .collect();
     let cursor = app.coverage;
-    // Each story's links judged: does the story fit the question? (Judged
-    // for every story: a ready story's fitting link covers a question.)
-    let links: Vec<Vec<Link>> = stories.iter().map(|(s, _)| judge_links(s)).collect();
+    // Each story's links judged: does the story fit the question? Judged
+    // for the ready stories (a fitting link covers a question) and the
+    // columns on screen; a story with no link costs nothing.
+    let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
+    let first_story = layout::list_offset(cursor.story, columns, stories.len());
+    let on_screen = first_story..first_story + columns;
+    let links: Vec<Vec<Link>> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, (s, ready))| {
+            if *ready || on_screen.contains(&i) {
+                judge_links(s)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let link = |si: usize, q: &str| -> Option<&Link> {
         links
             .get(si)
@@ -157,8 +171,6 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
     let below_rows = layout::wrapped_rows(&below, inner.width);
     // Columns and rows page so the cursor is always on screen, and the last
     // page is full rather than trailing off into blank rows.
-    let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
-    let first_story = layout::list_offset(cursor.story, columns, stories.len());
     let shown = stories.len().saturating_sub(first_story).min(columns);
     let label_width = usize::from(inner.width)
         .saturating_sub(4 * shown + 2)
