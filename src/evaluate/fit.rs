@@ -20,8 +20,9 @@ pub const MAX_CORE_PER_STORY: usize = 3;
 /// One sentence of a story, read once.
 struct Sentence {
     field: &'static str,
-    /// Lowercased words, hedges left out.
-    words: Vec<String>,
+    /// Its words, lowercased, hedges left out, between single spaces and
+    /// with a space at each end: " my deploy caused it ".
+    words: String,
     /// Every tag the lexicon found in it.
     tags: Vec<Tag>,
     /// "I", "my", "me": the speaker.
@@ -30,20 +31,30 @@ struct Sentence {
     first_hand: bool,
 }
 
+/// Words that deny what follows them: "it was not my change".
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "wasn't", "isn't", "didn't", "hadn't", "nor", "neither",
+];
+
 impl Sentence {
     fn has_tag(&self, tag: Tag) -> bool {
         self.tags.contains(&tag)
     }
 
-    /// Where `phrase` (lowercase words) starts in the sentence, each time.
+    /// Where `phrase` (lowercase words) starts in `words`, each time.
     fn positions<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        (0..self.words.len()).filter(move |&i| {
-            self.words.len() - i >= wanted.len()
-                && wanted
-                    .iter()
-                    .zip(&self.words[i..])
-                    .all(|(w, word)| *w == word.as_str())
+        let bytes = self.words.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let at = self.words[from..].find(phrase)? + from;
+                from = at + 1;
+                // Whole words only: a space on each side ("ran" is not in "rant").
+                let end = at + phrase.len();
+                if at > 0 && bytes[at - 1] == b' ' && bytes.get(end) == Some(&b' ') {
+                    return Some(at);
+                }
+            }
         })
     }
 
@@ -55,21 +66,13 @@ impl Sentence {
     /// the four words before it.
     fn has_said(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| {
-            self.positions(p).any(|i| {
-                !self.words[i.saturating_sub(4)..i].iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "not"
-                            | "never"
-                            | "no"
-                            | "wasn't"
-                            | "isn't"
-                            | "didn't"
-                            | "hadn't"
-                            | "nor"
-                            | "neither"
-                    ) || w.ends_with("n't")
-                })
+            self.positions(p).any(|at| {
+                !self.words[..at]
+                    .split(' ')
+                    .rev()
+                    .filter(|w| !w.is_empty())
+                    .take(4)
+                    .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
             })
         })
     }
@@ -105,11 +108,18 @@ impl Reading {
                 if !span.counts {
                     continue;
                 }
-                let words: Vec<String> = tokens[span.first..span.last]
+                let mut words = String::from(" ");
+                let (mut mine, mut first_hand) = (false, false);
+                for t in tokens[span.first..span.last]
                     .iter()
                     .filter(|t| t.is_word() && !t.masked)
-                    .map(|t| t.lower.to_string())
-                    .collect();
+                {
+                    let word = t.lower.as_ref();
+                    words.push_str(word);
+                    words.push(' ');
+                    mine |= matches!(word, "i" | "i'm" | "i've" | "i'd" | "my" | "me");
+                    first_hand |= matches!(word, "we" | "we're" | "we've" | "we'd" | "our");
+                }
                 let mut tags = Vec::new();
                 for hit in hits.iter().filter(|h| tokens[h.first].sentence == n) {
                     for tag in ALL_TAGS {
@@ -118,19 +128,12 @@ impl Reading {
                         }
                     }
                 }
-                let mine = words
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "my" | "me"));
-                let first_hand = mine
-                    || words
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "our"));
                 sentences.push(Sentence {
                     field,
                     words,
                     tags,
                     mine,
-                    first_hand,
+                    first_hand: first_hand || mine,
                 });
             }
             // Said in the prose, when the metrics do not hold a pair.

@@ -809,6 +809,8 @@ impl App {
     }
 
     fn open_step(&mut self, step: u8) {
+        // Step 1 is the user's own stories, whatever was shown last.
+        self.stories.examples = false;
         self.stories.pane = Pane::List;
         self.steps.pane = Pane::List;
         self.steps.detail_scroll = 0;
