@@ -624,12 +624,11 @@ pub fn judge_links(story: &Story) -> Vec<Link> {
         if links.iter().any(|l| l.question == q.id) {
             continue;
         }
-        // Past the third, a core link is weak whether or not it fits: no
-        // need to read the story for it.
-        let full = q.core && counted == MAX_CORE_PER_STORY;
-        let mut verdict = if full { Ok(()) } else { fits(&reading, q.id) };
+        // A link that does not fit says why; one that fits past the third
+        // says that the story counts for three already.
+        let mut verdict = fits(&reading, q.id);
         if q.core && verdict.is_ok() {
-            if full {
+            if counted == MAX_CORE_PER_STORY {
                 let first: Vec<&str> = links
                     .iter()
                     .filter(|l| l.core && l.verdict.is_ok())
