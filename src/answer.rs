@@ -48,6 +48,10 @@ pub fn emphasise_numbers(text: &str) -> Vec<Segment> {
     segments
 }
 
+/// How the spoken answer leads into its numbers; a written page that heads
+/// the paragraph "The numbers" leaves it out.
+pub const NUMBERS_LEAD: &str = "In numbers: ";
+
 /// The before/after metrics said as one sentence.
 fn metrics_sentence(story: &Story) -> Option<String> {
     let said: Vec<String> = story
@@ -65,10 +69,10 @@ fn metrics_sentence(story: &Story) -> Option<String> {
         .collect();
     match said.len() {
         0 => None,
-        1 => Some(format!("In numbers: {}.", said[0])),
+        1 => Some(format!("{NUMBERS_LEAD}{}.", said[0])),
         _ => {
             let (last, rest) = said.split_last()?;
-            Some(format!("In numbers: {}, and {}.", rest.join(", "), last))
+            Some(format!("{NUMBERS_LEAD}{}, and {}.", rest.join(", "), last))
         }
     }
 }

@@ -1,12 +1,15 @@
 //! The cheat sheet: one Markdown document to read before the interview —
-//! each story as the answer to say (numbers in bold), the metrics as "from X
-//! to Y", the opinions in a line each, the design answers' key points, and
-//! the readiness checklist. Plain enough to read in `less`, and safe to: a
-//! control character in the user's text is shown, never sent.
+//! each story as the answer to say (numbers in bold), the platform
+//! narrative, the metrics as "from X to Y" (in the first person where the
+//! user moved them), each opinion whole (stance, alternative, reason,
+//! evidence, limits), the design answers' key points, and the readiness
+//! checklist. Only the user's own kit: never the built-in examples. Plain
+//! enough to read in `less`, and safe to: a control character in the user's
+//! text is shown, never sent.
 
 use std::fmt::Write as _;
 
-use crate::answer::{compose, emphasise_numbers};
+use crate::answer::{NUMBERS_LEAD, compose, emphasise_numbers};
 use crate::evaluate::KitEvaluation;
 use crate::evaluate::opinion::sentence;
 use crate::kit::Kit;
@@ -23,6 +26,11 @@ fn bold_numbers(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A field's text on one line, for a list item.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The first sentence of `text`, for a key point.
@@ -91,12 +99,28 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
                     }
                 })
                 .collect();
+            // The label says "The numbers" already: the spoken lead-in goes.
+            let text = text.strip_prefix(NUMBERS_LEAD).unwrap_or(&text);
             let _ = writeln!(out, "- *{}*: {}", paragraph.beat, text.replace('\n', " "));
         }
         let _ = writeln!(out);
     }
 
-    let _ = writeln!(out, "## Metrics\n");
+    let _ = writeln!(out, "## Platform narrative\n");
+    let narrative = kit.narrative.text.trim();
+    if narrative.is_empty() {
+        let _ = writeln!(out, "(not written yet)");
+    } else {
+        let paragraphs: Vec<String> = narrative
+            .split("\n\n")
+            .map(one_line)
+            .filter(|p| !p.is_empty())
+            .map(|p| bold_numbers(&p))
+            .collect();
+        let _ = writeln!(out, "{}", paragraphs.join("\n\n"));
+    }
+
+    let _ = writeln!(out, "\n## Metrics\n");
     if kit.metrics.is_empty() {
         let _ = writeln!(out, "(none yet)");
     }
@@ -109,7 +133,19 @@ pub fn render(kit: &Kit, eval: &KitEvaluation, readiness: &Readiness) -> String 
         let _ = writeln!(out, "(none yet)");
     }
     for o in &kit.opinions {
-        let _ = writeln!(out, "- {}", sentence(o));
+        let _ = writeln!(out, "- {}", one_line(&sentence(o)));
+        for (label, text) in [
+            ("Evidence", &o.evidence),
+            ("Where it stops holding", &o.limits),
+        ] {
+            let text = text.trim();
+            let text = if text.is_empty() {
+                "(not written yet)".to_string()
+            } else {
+                bold_numbers(&one_line(text))
+            };
+            let _ = writeln!(out, "  - {label}: {text}");
+        }
     }
 
     let _ = writeln!(out, "\n## Design answers\n");

@@ -26,11 +26,14 @@ enum Command {
     /// Add kit files or single-story files to your data directory (never overwrites)
     Import {
         /// JSON files in the exchange format, or single story objects; `-` reads standard input
-        #[arg(value_name = "FILE", required_unless_present = "examples")]
+        #[arg(value_name = "FILE", required_unless_present_any = ["examples", "example"])]
         files: Vec<PathBuf>,
-        /// Also import the built-in example stories
+        /// List the built-in example stories (read-only: never copied, never counted as yours)
         #[arg(long)]
         examples: bool,
+        /// Copy the built-in example ID into your stories, as your own to edit (repeatable)
+        #[arg(long, value_name = "ID")]
+        example: Vec<String>,
     },
     /// Score one story on the six dimensions, with the evidence for every point
     Score {
@@ -104,7 +107,11 @@ fn main() -> ExitCode {
             }
             sre_prep::tui::run(&data_dir)
         }
-        Some(Command::Import { files, examples }) => cli::import::run(&data_dir, &files, examples),
+        Some(Command::Import {
+            files,
+            examples,
+            example,
+        }) => cli::import::run(&data_dir, &files, examples, &example),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Deck { json }) => cli::deck::run(json),
         Some(Command::Trash) => cli::trash::list(&data_dir),

@@ -9,6 +9,7 @@ use crate::content::questions::QUESTIONS;
 use crate::drill::deck::{CORE_TOPICS, Card};
 use crate::drill::reviews::Reviews;
 use crate::drill::srs::mastery;
+use crate::evaluate::fit::{judge_links, need};
 use crate::evaluate::{KitEvaluation, StoryBrief, evaluate_kit};
 use crate::kit::{CORE_DESIGN_PROMPTS, Kit, MetricKind};
 
@@ -170,26 +171,45 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         .filter(|p| !good.iter().any(|&i| kit.designs[i].prompt.trim() == *p))
         .collect();
     let met = good.len() >= 5 && missing_core.is_empty();
+    let started = kit.designs.len() - good.len();
     let detail = format!(
-        "{} of 5 design answers complete (real system and most sections){}",
+        "{} of 5 design answers complete{}{}",
         good.len(),
+        match started {
+            0 => String::new(),
+            n => format!(
+                "; {n} more {} not complete yet (a complete one has the real system you ran and 5 of its 7 sections with content of their own)",
+                if n == 1 {
+                    "is started but"
+                } else {
+                    "are started but"
+                }
+            ),
+        },
         if missing_core.is_empty() {
             String::new()
         } else {
             format!("; core prompts missing: {}", missing_core.join(", "))
         }
     );
+    let finish = |i: usize| {
+        format!(
+            "Complete '{}': {}",
+            kit.designs[i].title.trim(),
+            eval.designs[i]
+                .next()
+                .map(|c| c.detail.clone())
+                .unwrap_or_default()
+        )
+    };
     let next = match missing_core.first() {
-        Some(p) => format!("Write the {p} design answer from a system you ran (2, then n)."),
+        // A core prompt started but not complete: finish it, not write it.
+        Some(p) => match (0..kit.designs.len()).find(|&i| kit.designs[i].prompt.trim() == *p) {
+            Some(i) => finish(i),
+            None => format!("Write the {p} design answer from a system you ran (2, then n)."),
+        },
         None => match (0..kit.designs.len()).find(|&i| !complete(i)) {
-            Some(i) => format!(
-                "Complete '{}': {}",
-                kit.designs[i].title.trim(),
-                eval.designs[i]
-                    .next()
-                    .map(|c| c.detail.clone())
-                    .unwrap_or_default()
-            ),
+            Some(i) => finish(i),
             None => "Add another design answer (2, then n).".to_string(),
         },
     };
@@ -250,9 +270,15 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
                 .map(|d| (today - d).num_days())
                 .unwrap_or(i64::MAX);
             let fresh = age <= 7;
+            let when = match age {
+                i64::MIN..=0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                i64::MAX => "on an unknown day".to_string(),
+                days => format!("{days} days ago"),
+            };
             (
                 round.percent() >= 80 && fresh,
-                format!("last quiz {}%, {} days ago", round.percent(), age.max(0)),
+                format!("last quiz {}%, {when}", round.percent()),
             )
         }
         None => (false, "no quiz yet".to_string()),
@@ -366,37 +392,75 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
             .unwrap_or_else(|| "Write the platform narrative (p).".into()),
     ));
 
-    // coverage
+    // coverage: a link counts where the story fits the question, and one
+    // story counts for three core questions at most.
     let core: Vec<&str> = QUESTIONS.iter().filter(|q| q.core).map(|q| q.id).collect();
+    let mut covered: Vec<&str> = Vec::new();
+    // (story index, question, why) for each weak link to a core question.
+    let mut weak: Vec<(usize, &str, String)> = Vec::new();
+    let judged = crate::parallel::map(&ready, 32, |&i| judge_links(&kit.stories[i]));
+    for (&i, links) in ready.iter().zip(judged) {
+        for link in links.into_iter().filter(|l| l.core) {
+            match link.verdict {
+                Ok(()) => covered.push(link.question),
+                Err(why) => weak.push((i, link.question, why)),
+            }
+        }
+    }
     let uncovered: Vec<&str> = core
         .iter()
         .copied()
-        .filter(|q| {
-            !ready
-                .iter()
-                .any(|&i| kit.stories[i].questions.iter().any(|x| x == q))
-        })
+        .filter(|q| !covered.contains(q))
         .collect();
+    // The weak links that leave a question uncovered are what to fix.
+    weak.retain(|(_, q, _)| uncovered.contains(q));
+    let mut detail = format!(
+        "{} of {} core questions covered{}",
+        core.len() - uncovered.len(),
+        core.len(),
+        if uncovered.is_empty() {
+            String::new()
+        } else {
+            format!("; not yet: {}", uncovered.join(", "))
+        }
+    );
+    for (i, q, why) in weak.iter().take(3) {
+        detail.push_str(&format!(
+            "; weak link {} -> {q}: {}",
+            title(*i),
+            why.trim_end_matches('.')
+        ));
+    }
+    if weak.len() > 3 {
+        detail.push_str(&format!(
+            "; {} more weak links (see the coverage matrix)",
+            weak.len() - 3
+        ));
+    }
+    let next = match weak.first() {
+        Some((i, q, _)) => format!(
+            "Make {} fit '{q}' or link another story to it (c, then m): {}",
+            title(*i),
+            need(q).map_or("", |n| n.needs)
+        ),
+        None => format!(
+            "Link a ready story to '{}' in the coverage matrix (c, then m), or write one for it{}.",
+            uncovered.first().unwrap_or(&""),
+            uncovered
+                .first()
+                .and_then(|q| need(q))
+                .map(|n| format!(": it needs {}", n.needs))
+                .unwrap_or_default()
+        ),
+    };
     items.push(item(
         "coverage",
         "Every core question answered by a ready story",
         10,
         pct(core.len() - uncovered.len(), core.len()),
         uncovered.is_empty(),
-        format!(
-            "{} of {} core questions covered{}",
-            core.len() - uncovered.len(),
-            core.len(),
-            if uncovered.is_empty() {
-                String::new()
-            } else {
-                format!("; not yet: {}", uncovered.join(", "))
-            }
-        ),
-        format!(
-            "Link a ready story to '{}' in the coverage matrix (c, then m), or write one for it.",
-            uncovered.first().unwrap_or(&"")
-        ),
+        detail,
+        next,
     ));
 
     // rehearsed
@@ -535,13 +599,25 @@ pub fn plan(readiness: &Readiness, inputs: &Inputs, interview: Option<NaiveDate>
         }
         return plan;
     }
-    let mut plan: Vec<String> = readiness
-        .items
-        .iter()
-        .filter(|i| !i.met)
-        .take(3)
-        .map(|i| i.next.clone())
-        .collect();
+    let mut plan: Vec<String> = Vec::new();
+    if let (Some(day), Some(ago)) = (interview, days.filter(|d| *d < 0)) {
+        plan.push(format!(
+            "Your interview date {day} has passed ({} ago): set the date of your next interview (i on home), or clear it.",
+            if ago == -1 {
+                "1 day".to_string()
+            } else {
+                format!("{} days", -ago)
+            }
+        ));
+    }
+    plan.extend(
+        readiness
+            .items
+            .iter()
+            .filter(|i| !i.met)
+            .take(3)
+            .map(|i| i.next.clone()),
+    );
     if let Some(title) = due_stories.first() {
         plan.push(format!("Rehearse '{title}' (due)."));
     }

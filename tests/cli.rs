@@ -116,12 +116,81 @@ fn importing_the_examples_then_exporting_shows_them() {
 }
 
 #[test]
-fn import_examples_flag_uses_the_copies_built_into_the_binary() {
+fn the_examples_are_listed_never_counted_and_count_once_copied_on_purpose() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = sre_prep(tmp.path(), &["import", "--examples"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("the built-in examples: imported 4 stories"));
-    assert!(tmp.path().join("stories/checkout-db-pool.json").is_file());
+    let dir = tmp.path().join("data");
+    let titles = [
+        "Paging on symptoms",
+        "Checkout database connection pool exhaustion",
+        "A config push that logged everyone out",
+        "Weak example",
+    ];
+    // --examples lists the built-in set: nothing is copied, nothing written.
+    let out = sre_prep(&dir, &["import", "--examples"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = stdout(&out);
+    assert!(
+        listed.starts_with("The example stories are built in and read-only: they are not copied into your stories and never count toward your readiness, coverage or cheat sheet."),
+        "{listed}"
+    );
+    for id in [
+        "alerting-redesign",
+        "checkout-db-pool",
+        "bad-config-deploy",
+        "weak-example",
+    ] {
+        assert!(listed.contains(&format!("  {id}")), "{listed}");
+    }
+    assert!(listed.contains("sre-prep import --example ID"), "{listed}");
+    assert!(!dir.join("stories").exists(), "nothing was written");
+
+    // With only the examples "loaded" (and a data directory, so `check`
+    // has a kit to judge), the stories are unmet and the cheat sheet lists
+    // none of them.
+    fs::create_dir_all(&dir).unwrap();
+    let check = sre_prep(&dir, &["check", "--json"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(json["items"][0]["id"], "stories");
+    assert_eq!(json["items"][0]["met"], false);
+    assert_eq!(json["items"][0]["detail"], "0 of 3 stories ready");
+    let sheet = stdout(&sre_prep(&dir, &["export", "--format", "md"]));
+    assert!(sheet.contains("## Stories\n\n(none yet)"), "{sheet}");
+    for title in titles {
+        assert!(
+            !sheet.contains(title),
+            "{title} in the cheat sheet:\n{sheet}"
+        );
+    }
+
+    // Copied on purpose, an example is a story of the user's like any other.
+    let out = sre_prep(&dir, &["import", "--example", "checkout-db-pool"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the built-in example `checkout-db-pool`: imported 1 story"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(dir.join("stories/checkout-db-pool.json").is_file());
+    let json: serde_json::Value =
+        serde_json::from_slice(&sre_prep(&dir, &["check", "--json"]).stdout).unwrap();
+    let detail = json["items"][0]["detail"].as_str().unwrap();
+    assert!(detail.starts_with("1 of 3 stories ready"), "{detail}");
+    let sheet = stdout(&sre_prep(&dir, &["export", "--format", "md"]));
+    assert!(
+        sheet.contains("### Checkout database connection pool exhaustion during a sale"),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("Paging on symptoms"), "{sheet}");
+
+    // An id that is not an example: nothing is copied, the ids are named.
+    let out = sre_prep(&dir, &["import", "--example", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("there is no built-in example `nope` — the examples are: alerting-redesign, checkout-db-pool, bad-config-deploy, weak-example"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -236,7 +305,7 @@ fn import_keeps_the_users_narrative_and_profile() {
 fn a_second_writer_is_refused_while_another_holds_the_data_directory() {
     let tmp = tempfile::tempdir().unwrap();
     let _held = sre_prep::store::Store::open(tmp.path()).unwrap();
-    let out = sre_prep(tmp.path(), &["import", "--examples"]);
+    let out = sre_prep(tmp.path(), &["import", "--example", "checkout-db-pool"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("another sre-prep is using"),
@@ -298,7 +367,11 @@ fn a_write_that_fails_leaves_the_old_file_byte_for_byte() {
 fn export_to_a_file_is_private_and_warns_about_unreadable_files() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(&dir, &["import", "--example", "alerting-redesign"])
+            .status
+            .success()
+    );
     fs::write(dir.join("stories/broken.json"), "{ oops").unwrap();
     let out_file = tmp.path().join("backup.json");
     let out = sre_prep(&dir, &["export", "-o", out_file.to_str().unwrap()]);
@@ -539,11 +612,10 @@ fn check_reports_the_nine_items_and_exits_1_when_not_ready() {
         opinion(3)
     );
     let path = write(tmp.path(), "kit.json", &kit);
-    assert!(
-        sre_prep(&dir, &["import", "--examples", path.to_str().unwrap()])
-            .status
-            .success()
-    );
+    let mut args = vec!["import", path.to_str().unwrap()];
+    let examples = example_paths();
+    args.extend(examples.iter().map(String::as_str));
+    assert!(sre_prep(&dir, &args).status.success());
 
     let out = sre_prep(&dir, &["check", "--json"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -600,12 +672,12 @@ fn check_exits_2_naming_an_unreadable_file() {
 
 #[test]
 fn the_cheat_sheet_of_the_examples() {
+    // The examples copied into a kit on purpose (as files), as a user's own.
     let tmp = tempfile::tempdir().unwrap();
-    assert!(
-        sre_prep(tmp.path(), &["import", "--examples"])
-            .status
-            .success()
-    );
+    let mut args = vec!["import"];
+    let examples = example_paths();
+    args.extend(examples.iter().map(String::as_str));
+    assert!(sre_prep(tmp.path(), &args).status.success());
     let out = sre_prep(tmp.path(), &["export", "--format", "md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
@@ -651,7 +723,7 @@ fn the_app_without_a_terminal_says_so_and_exits_2() {
 fn trash_lists_and_restore_brings_back() {
     let tmp = tempfile::tempdir().unwrap();
     assert!(
-        sre_prep(tmp.path(), &["import", "--examples"])
+        sre_prep(tmp.path(), &["import", "--example", "weak-example"])
             .status
             .success()
     );
@@ -746,7 +818,24 @@ fn is_fifo(path: &Path) -> bool {
 fn export_to_a_bare_relative_name_writes_the_file_and_succeeds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     let out = command(&dir, &["export", "-o", "out.json"])
         .current_dir(tmp.path())
         .output()
@@ -762,7 +851,24 @@ fn export_through_a_symlink_replaces_its_target_and_keeps_the_link() {
     use std::os::unix::fs::{PermissionsExt, symlink};
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     fs::create_dir(tmp.path().join("backups")).unwrap();
     let target = tmp.path().join("backups/kit.json");
     fs::write(&target, "last week's backup").unwrap();
@@ -791,7 +897,24 @@ fn export_to_a_fifo_writes_through_it_and_leaves_it_a_fifo() {
     use std::io::Read;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     let fifo = tmp.path().join("to-backup");
     mkfifo(&fifo);
     let reading = fifo.clone();
@@ -815,7 +938,24 @@ fn export_to_a_link_to_standard_output_writes_to_it() {
     use std::os::unix::fs::symlink;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     let link = tmp.path().join("stdout");
     symlink("/proc/self/fd/1", &link).unwrap();
 
@@ -863,7 +1003,24 @@ fn export_to_a_device_writes_through_it() {
     use std::os::unix::fs::{FileTypeExt, symlink};
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     // A link in a temp dir, so a wrong rename replaces the link, never /dev/null.
     let link = tmp.path().join("discard");
     symlink("/dev/null", &link).unwrap();
@@ -910,7 +1067,24 @@ fn a_reader_that_goes_away_never_stops_an_import_half_way() {
 fn every_command_ends_quietly_when_its_reader_goes_away() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/checkout-db-pool.json");
     let story = story.to_str().unwrap();
     for args in [
@@ -949,10 +1123,23 @@ fn a_full_standard_output_is_an_error_and_the_import_still_happens() {
             .open("/dev/full")
             .unwrap()
     };
-    let out = command(&dir, &["import", "--examples"])
-        .stdout(full())
-        .output()
-        .unwrap();
+    let out = command(
+        &dir,
+        &[
+            "import",
+            "--example",
+            "checkout-db-pool",
+            "--example",
+            "alerting-redesign",
+            "--example",
+            "bad-config-deploy",
+            "--example",
+            "weak-example",
+        ],
+    )
+    .stdout(full())
+    .output()
+    .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -1143,9 +1330,22 @@ fn score_shows_escape_sequences_safely() {
 fn trash_and_restore_show_escape_sequences_in_names_safely() {
     let tmp = tempfile::tempdir().unwrap();
     assert!(
-        sre_prep(tmp.path(), &["import", "--examples"])
-            .status
-            .success()
+        sre_prep(
+            tmp.path(),
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
     );
     fs::write(
         tmp.path()
@@ -1207,7 +1407,24 @@ fn a_fifo_inside_the_data_directory_is_reported_and_nothing_waits_on_it() {
     use std::os::unix::fs::symlink;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    assert!(sre_prep(&dir, &["import", "--examples"]).status.success());
+    assert!(
+        sre_prep(
+            &dir,
+            &[
+                "import",
+                "--example",
+                "checkout-db-pool",
+                "--example",
+                "alerting-redesign",
+                "--example",
+                "bad-config-deploy",
+                "--example",
+                "weak-example"
+            ]
+        )
+        .status
+        .success()
+    );
     mkfifo(&dir.join("metrics.json"));
     let elsewhere = tmp.path().join("pipe");
     mkfifo(&elsewhere);
@@ -1384,7 +1601,17 @@ fn a_data_dir_that_is_a_file_gets_one_clear_line_from_every_command() {
         &["check"][..],
         &["export"],
         &["trash"],
-        &["import", "--examples"],
+        &[
+            "import",
+            "--example",
+            "checkout-db-pool",
+            "--example",
+            "alerting-redesign",
+            "--example",
+            "bad-config-deploy",
+            "--example",
+            "weak-example",
+        ],
         &["restore", "story-x"],
     ] {
         let out = sre_prep(&file, args);
@@ -1408,7 +1635,20 @@ fn os_errors_are_said_once() {
     let dir = tmp.path().join("data");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("stories"), "a file where a folder belongs").unwrap();
-    let out = sre_prep(&dir, &["import", "--examples"]);
+    let out = sre_prep(
+        &dir,
+        &[
+            "import",
+            "--example",
+            "checkout-db-pool",
+            "--example",
+            "alerting-redesign",
+            "--example",
+            "bad-config-deploy",
+            "--example",
+            "weak-example",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("stories: File exists"), "{err}");
@@ -1453,7 +1693,21 @@ fn a_data_dir_others_can_read_is_made_private_and_the_user_told() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
-    for args in [&["import", "--examples"][..], &["check"], &["export"]] {
+    for args in [
+        &[
+            "import",
+            "--example",
+            "checkout-db-pool",
+            "--example",
+            "alerting-redesign",
+            "--example",
+            "bad-config-deploy",
+            "--example",
+            "weak-example",
+        ][..],
+        &["check"],
+        &["export"],
+    ] {
         fs::create_dir_all(&dir).unwrap();
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
         let out = sre_prep(&dir, args);
@@ -1489,5 +1743,145 @@ fn a_data_dir_others_can_read_is_made_private_and_the_user_told() {
     assert_eq!(
         fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
         0o700
+    );
+}
+
+#[test]
+fn the_cheat_sheet_is_complete_and_says_i_where_the_user_moved_the_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let kit = r#"{ "version": 1,
+      "stories": [ { "id": "pool", "title": "DB pool exhaustion", "blast_radius": "31% of checkouts failed for 47 minutes.",
+                     "metrics": [ { "name": "MTTR", "before": "42 min", "after": "11 min" } ] } ],
+      "metrics": [
+        { "id": "mttd", "name": "MTTD for P1 incidents", "kind": "mttd", "before": "8 min", "after": "90 s", "note": "I rebuilt the alerting on SLO burn rates." },
+        { "id": "pages", "name": "Pages per week", "kind": "oncall", "before": "38", "after": "6", "note": "the whole rotation" } ],
+      "opinions": [
+        { "id": "slo", "stance": "SLO-based alerting", "over": "threshold alerts", "because": "a page should mean a customer is hurt",
+          "evidence": "When I moved the payments team to burn-rate alerts, false pages fell from 67% to 8%.",
+          "limits": "A batch system with no users waiting is better served by a deadline alert." },
+        { "id": "canary", "stance": "Canaries", "over": "big-bang deploys", "because": "a bad build meets 1% of traffic first" } ],
+      "narrative": { "text": "I led the move of 40 services onto our platform.\n\nDeploys went from 2 a week to 30 a day." } }"#;
+    let path = write(tmp.path(), "kit.json", kit);
+    assert!(
+        sre_prep(&dir, &["import", path.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = sre_prep(&dir, &["export", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sheet = stdout(&out);
+    for wanted in [
+        "- *The numbers*: MTTR went from **42 min** to **11 min**.",
+        "## Platform narrative\n\nI led the move of **40 services** onto our platform.\n\nDeploys went from **2 a week** to **30 a day**.\n\n## Metrics",
+        "- MTTD for P1 incidents: I took it from **8 min** to **90 s** (-**81%**, **5.3x** less)",
+        "- Pages per week: we went from **38** to **6**",
+        "- I believe in SLO-based alerting over threshold alerts because a page should mean a customer is hurt.\n  - Evidence: When I moved the payments team to burn-rate alerts, false pages fell from **67%** to **8%**.\n  - Where it stops holding: A batch system with no users waiting is better served by a deadline alert.",
+        "- I believe in Canaries over big-bang deploys because a bad build meets 1% of traffic first.\n  - Evidence: (not written yet)\n  - Where it stops holding: (not written yet)",
+    ] {
+        assert!(sheet.contains(wanted), "missing {wanted:?} in:\n{sheet}");
+    }
+    assert!(!sheet.contains("In numbers:"), "{sheet}");
+}
+
+#[test]
+fn check_sees_through_one_story_on_every_question_and_designs_of_one_pasted_sentence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    // One strong story (an example, copied as the user's), linked to all nine core questions.
+    let mut story: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/checkout-db-pool.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    story["questions"] = serde_json::json!([
+        "critical-incident",
+        "outage-prevented",
+        "root-cause-unknown",
+        "outage-you-caused",
+        "improved-reliability",
+        "velocity-vs-reliability",
+        "pushed-back-launch",
+        "disagreed-senior",
+        "reduced-toil"
+    ]);
+    let pasted = "The build and deploy platform I ran for 120 engineers at a payments company, on Buildkite and Argo CD, with 300 deploys a day.";
+    let designs: Vec<serde_json::Value> = ["ci-cd", "kubernetes", "multi-region", "rate-limiter", "nalsd"]
+        .iter()
+        .map(|p| {
+            serde_json::json!({ "id": p, "prompt": p, "title": p, "real_system": pasted, "requirements": pasted,
+              "architecture": pasted, "scaling": pasted, "failure_modes": pasted, "observability": pasted, "tradeoffs": pasted })
+        })
+        .collect();
+    let kit = serde_json::json!({ "version": 1, "stories": [story], "designs": designs });
+    let path = write(tmp.path(), "kit.json", &kit.to_string());
+    assert!(
+        sre_prep(&dir, &["import", path.to_str().unwrap()])
+            .status
+            .success()
+    );
+
+    let out = sre_prep(&dir, &["check", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        item("stories")["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 of 3 stories ready"),
+        "{}",
+        item("stories")["detail"]
+    );
+    let coverage = item("coverage");
+    assert_eq!(coverage["met"], false);
+    let detail = coverage["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with(
+            "2 of 9 core questions covered; not yet: outage-prevented, root-cause-unknown, outage-you-caused"
+        ),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("weak link 'Checkout database connection pool exhaustion during a sale' -> outage-you-caused: the story never says your change caused the outage"),
+        "{detail}"
+    );
+    assert!(
+        coverage["next"].as_str().unwrap().starts_with("Make 'Checkout database connection pool exhaustion during a sale' fit 'outage-prevented'"),
+        "{}",
+        coverage["next"]
+    );
+    let designs = item("designs");
+    assert_eq!(designs["met"], false);
+    assert!(
+        designs["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("0 of 5 design answers complete; 5 more are started but not complete yet"),
+        "{}",
+        designs["detail"]
+    );
+    assert!(
+        designs["next"].as_str().unwrap().contains(
+            "Repeats the Real system section (100% the same words), so it counts as empty"
+        ),
+        "{}",
+        designs["next"]
+    );
+    // The shell's checklist says the same, in words.
+    let human = stdout(&sre_prep(&dir, &["check"]));
+    assert!(
+        human.contains("weak link 'Checkout database connection pool exhaustion during a sale' -> outage-prevented"),
+        "{human}"
     );
 }

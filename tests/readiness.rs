@@ -57,13 +57,46 @@ fn opinion(n: usize) -> Opinion {
 fn everything() -> (Kit, Reviews) {
     let mut stories = example_stories();
     stories.retain(|s| s.id != "weak-example");
-    // Every core question answered by one of the three strong stories.
-    for (i, q) in QUESTIONS.iter().filter(|q| q.core).enumerate() {
-        let story = &mut stories[i % 3];
-        if !story.questions.iter().any(|x| x == q.id) {
-            story.questions.push(q.id.into());
-        }
+    // Every core question answered by one of the three strong stories, each
+    // story saying what its three questions need.
+    for story in &mut stories {
+        let (questions, decision, root_cause) = match story.id.as_str() {
+            "bad-config-deploy" => (
+                [
+                    "outage-you-caused",
+                    "root-cause-unknown",
+                    "disagreed-senior",
+                ],
+                " My manager wanted to keep the new key and raise the limit; I disagreed and showed her the session numbers.",
+                " At first I thought the identity database was overloaded, and I ruled that out when its CPU stayed at 30%.",
+            ),
+            "checkout-db-pool" => (
+                [
+                    "critical-incident",
+                    "outage-prevented",
+                    "pushed-back-launch",
+                ],
+                " I pushed back on the launch of the new recommendations feature until the load test passed.",
+                " Before the next sale I caught a second pool limit in the payments service, two weeks before it would have failed.",
+            ),
+            _ => (
+                [
+                    "reduced-toil",
+                    "improved-reliability",
+                    "velocity-vs-reliability",
+                ],
+                " Shipping the new alerts a month later was slower, but I judged the risk of a missed outage worse than the delay.",
+                "",
+            ),
+        };
+        story.questions = questions.iter().map(|q| q.to_string()).collect();
+        story.decision.push_str(decision);
+        story.root_cause.push_str(root_cause);
     }
+    assert_eq!(
+        stories.iter().map(|s| s.questions.len()).sum::<usize>(),
+        QUESTIONS.iter().filter(|q| q.core).count()
+    );
     let kit = Kit {
         stories,
         designs: vec![
@@ -276,6 +309,37 @@ fn coverage_item() {
 }
 
 #[test]
+fn one_strong_story_linked_to_every_core_question_does_not_cover_them() {
+    let (mut kit, reviews) = everything();
+    kit.stories.retain(|s| s.id == "checkout-db-pool");
+    kit.stories[0].questions = QUESTIONS
+        .iter()
+        .filter(|q| q.core)
+        .map(|q| q.id.to_string())
+        .collect();
+    let r = run(&kit, &reviews);
+    let item = r.items.iter().find(|i| i.id == "coverage").unwrap();
+    assert!(!item.met);
+    // It fits three of them (the most one story counts for), not nine.
+    assert!(
+        item.detail.starts_with(
+            "3 of 9 core questions covered; not yet: root-cause-unknown, outage-you-caused"
+        ),
+        "{}",
+        item.detail
+    );
+    assert!(
+        item.detail.contains(
+            "weak link 'Checkout database connection pool exhaustion during a sale' -> root-cause-unknown: the story does not show a cause you did not know"
+        ),
+        "{}",
+        item.detail
+    );
+    assert!(item.detail.contains("more weak links"), "{}", item.detail);
+    assert!(item.next.contains("Make 'Checkout"), "{}", item.next);
+}
+
+#[test]
 fn rehearsed_item() {
     only_unmet("rehearsed", |_, reviews| reviews.rehearsals.truncate(5));
     only_unmet("rehearsed", |_, reviews| {
@@ -390,4 +454,89 @@ fn the_plan_is_light_the_day_before_and_concrete_before_that() {
     let eve = plan(&r, &inputs, Some(today() + Duration::days(1)));
     assert!(eve[0].contains("nothing new"), "{eve:?}");
     assert!(eve.iter().any(|s| s.contains("cheat sheet")));
+}
+
+#[test]
+fn one_started_design_is_counted_as_started_not_as_nothing() {
+    let (mut kit, reviews) = everything();
+    kit.designs.truncate(1);
+    kit.designs[0].architecture.clear();
+    kit.designs[0].scaling.clear();
+    kit.designs[0].failure_modes.clear();
+    let r = run(&kit, &reviews);
+    let item = r.items.iter().find(|i| i.id == "designs").unwrap();
+    assert!(
+        item.detail
+            .starts_with("0 of 5 design answers complete; 1 more is started but not complete yet"),
+        "{}",
+        item.detail
+    );
+}
+
+#[test]
+fn five_designs_of_one_pasted_sentence_are_not_five_designs() {
+    let (mut kit, reviews) = everything();
+    let sentence = "The build and deploy platform I ran for 120 engineers at a payments company, on Buildkite and Argo CD, with 300 deploys a day.";
+    for d in &mut kit.designs {
+        for text in [
+            &mut d.real_system,
+            &mut d.requirements,
+            &mut d.architecture,
+            &mut d.scaling,
+            &mut d.failure_modes,
+            &mut d.observability,
+            &mut d.tradeoffs,
+        ] {
+            *text = sentence.to_string();
+        }
+    }
+    let r = run(&kit, &reviews);
+    let item = r.items.iter().find(|i| i.id == "designs").unwrap();
+    assert!(!item.met);
+    assert!(
+        item.detail
+            .starts_with("0 of 5 design answers complete; 5 more are started"),
+        "{}",
+        item.detail
+    );
+    assert!(
+        item.next.contains("Repeats the Real system section"),
+        "{}",
+        item.next
+    );
+}
+
+#[test]
+fn a_quiz_taken_today_says_today() {
+    let (kit, mut reviews) = everything();
+    reviews.quiz_rounds[0].date = Some(today());
+    let r = run(&kit, &reviews);
+    let item = r.items.iter().find(|i| i.id == "metrics_drilled").unwrap();
+    assert_eq!(item.detail, "last quiz 100%, today");
+    reviews.quiz_rounds[0].date = Some(today() - Duration::days(1));
+    let r = run(&kit, &reviews);
+    let item = r.items.iter().find(|i| i.id == "metrics_drilled").unwrap();
+    assert_eq!(item.detail, "last quiz 100%, yesterday");
+}
+
+#[test]
+fn a_passed_interview_date_is_said_and_never_planned_as_the_day() {
+    let (kit, reviews) = everything();
+    let deck = built_in();
+    let inputs = Inputs {
+        kit: &kit,
+        reviews: &reviews,
+        deck: &deck,
+        today: today(),
+    };
+    let r = assess(&inputs);
+    let past = plan(&r, &inputs, Some(today() - Duration::days(351)));
+    assert_eq!(
+        past[0],
+        "Your interview date 2025-12-12 has passed (351 days ago): set the date of your next interview (i on home), or clear it."
+    );
+    assert!(
+        !past.iter().any(|s| s.contains("Interview today")),
+        "{past:?}"
+    );
 }

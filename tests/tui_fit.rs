@@ -234,7 +234,7 @@ fn the_coverage_matrix_ends_with_a_full_page_and_its_whole_legend() {
     press(&mut app, "cm");
     let text = screen(&mut app, 80, 24);
     assert!(
-        prose(&text).contains("red: a core question with no ready story"),
+        prose(&text).contains("red: a core question no ready story fits"),
         "{text}"
     );
     for _ in 0..40 {
@@ -256,7 +256,7 @@ fn the_coverage_matrix_ends_with_a_full_page_and_its_whole_legend() {
         "no blank rows:\n{text}"
     );
     assert!(
-        prose(&text).contains("red: a core question with no ready story"),
+        prose(&text).contains("red: a core question no ready story fits"),
         "{text}"
     );
 }
@@ -314,7 +314,9 @@ fn a_follow_up_question_is_shown_whole() {
     type_text(&mut app, "We had an outage and we fixed it.");
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Enter);
-    let question = app.rehearsal.as_ref().unwrap().follow_ups[0].clone();
+    let question = app.rehearsal.as_ref().unwrap().follow_ups[0]
+        .question
+        .clone();
     for (w, h) in [(80, 24), (60, 18)] {
         let text = screen(&mut app, w, h);
         let wanted = question.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -288,8 +288,9 @@ fn check(app: &App, buffer: &Buffer, dir: &Path) -> Result<(), String> {
             app.kit().designs.len()
         ));
     }
-    // The stories list: a selection exactly when something is shown.
-    let list = app.scored();
+    // The stories list (the user's, or the examples): a selection exactly
+    // when something is shown.
+    let list = app.list();
     if (list.shown() > 0) != app.selected_story().is_some() {
         return Err(format!(
             "{} stories shown but selected: {:?}",

@@ -1,5 +1,9 @@
 //! The example stories in `stories/`, embedded in the binary so an installed
-//! sre-prep can show what a strong story looks like (and a weak one).
+//! sre-prep can show what a strong story looks like (and a weak one). They
+//! are a read-only set of their own, never part of the user's kit: shown
+//! marked as examples, never counted toward readiness, coverage or the cheat
+//! sheet, and copied into the kit only when the user asks for one, as a
+//! normal story of theirs.
 
 use std::path::Path;
 

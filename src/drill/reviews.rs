@@ -63,11 +63,23 @@ pub struct Rehearsal {
     pub rating: u8,
 }
 
+/// A drill-down question, the answer typed to it, and how the answer was
+/// judged. The judgement was added later: every field defaults, so a
+/// `reviews.json` written before it still loads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FollowUpAnswer {
     pub question: String,
     pub answer: String,
+    /// The story dimension the question probes (`fix`, `numbers`, ...).
+    #[serde(default)]
+    pub aims: String,
+    /// The answer's score on that dimension, 0 to 5.
+    #[serde(default)]
+    pub score: u8,
+    /// Hedges ("it depends") and vague amounts in the answer, one a line.
+    #[serde(default)]
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

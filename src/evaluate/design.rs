@@ -1,10 +1,14 @@
 //! Design answers: each section present and substantive, specific
-//! (components, numbers, a capacity estimate), and the whole grounded in a
-//! system the user built or ran — "from real systems, not textbooks".
+//! (components, numbers, a capacity estimate), saying something of its own
+//! (a section that repeats another counts as empty), and the whole grounded
+//! in a system the user built or ran — "from real systems, not textbooks".
+
+use std::collections::BTreeSet;
 
 use super::{Check, Evaluation};
 use crate::kit::Design;
 use crate::score::facts::{Facts, facts};
+use crate::score::text::{TokenKind, is_function_word, tokenize};
 
 /// The sections of a design answer, in the order it is told.
 pub const SECTIONS: [(&str, &str); 7] = [
@@ -66,12 +70,66 @@ fn specific(section: &str, text: &str, f: &Facts) -> (bool, &'static str) {
     }
 }
 
+/// A section whose content words are mostly (this share or more) the words
+/// of an earlier section repeats it, and counts as empty.
+const REPEAT_SHARE: usize = 60;
+
+/// The content words of a text (numbers included, the little words of
+/// English left out), lowercased: what two sections are compared on.
+fn content_words(text: &str) -> BTreeSet<String> {
+    let (tokens, _) = tokenize(text);
+    tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number || (t.is_word() && !is_function_word(&t.lower)))
+        .map(|t| t.lower.to_string())
+        .collect()
+}
+
+/// The earlier section `words` repeats, if any, and how much of it (percent).
+fn repeats<'a>(
+    words: &BTreeSet<String>,
+    earlier: &'a [(&'static str, BTreeSet<String>)],
+) -> Option<(&'a str, usize)> {
+    if words.is_empty() {
+        return None;
+    }
+    earlier
+        .iter()
+        .filter(|(_, other)| !other.is_empty())
+        .map(|(label, other)| {
+            (
+                *label,
+                words.intersection(other).count() * 100 / words.len(),
+            )
+        })
+        .filter(|(_, share)| *share >= REPEAT_SHARE)
+        .min_by_key(|(_, share)| std::cmp::Reverse(*share))
+}
+
 pub fn evaluate(design: &Design) -> Evaluation {
     let mut checks = Vec::new();
     let mut first_hand_anywhere = false;
     let mut grounded = false;
+    let mut earlier: Vec<(&'static str, BTreeSet<String>)> = Vec::new();
     for (section, label) in SECTIONS {
         let text = section_text(design, section);
+        let words = content_words(text);
+        if let Some((other, share)) = repeats(&words, &earlier) {
+            // Pasting one text into every section is not seven sections.
+            let (_, tip) = specific(section, "", &Facts::default());
+            checks.push(Check {
+                id: section,
+                label,
+                points: 0,
+                of: 2,
+                detail: format!(
+                    "Repeats the {other} section ({share}% the same words), so it counts as empty: say what belongs in {label}. {tip}"
+                ),
+            });
+            earlier.push((label, words));
+            continue;
+        }
+        earlier.push((label, words));
         let f = facts(text);
         first_hand_anywhere |= f.first_hand;
         let substantive =
@@ -156,6 +214,47 @@ mod tests {
             assert!(!check.met(), "{section}: {check:?}");
             assert!(e.score < full, "{section}: {} !< {full}", e.score);
         }
+    }
+
+    #[test]
+    fn no_section_of_a_good_answer_reads_as_a_repeat() {
+        let e = evaluate(&good());
+        for c in &e.checks {
+            assert!(!c.detail.contains("Repeats"), "{}: {}", c.id, c.detail);
+        }
+    }
+
+    #[test]
+    fn one_text_pasted_into_every_section_counts_once() {
+        let text = good().real_system;
+        let pasted = Design {
+            prompt: "ci-cd".into(),
+            title: "Pasted".into(),
+            real_system: text.clone(),
+            requirements: text.clone(),
+            architecture: text.clone(),
+            scaling: text.clone(),
+            failure_modes: format!("{text} Really."),
+            observability: text.replace("I ran", "that I ran"),
+            tradeoffs: text,
+            ..Design::default()
+        };
+        let e = evaluate(&pasted);
+        let with_points: Vec<&str> = e
+            .checks
+            .iter()
+            .filter(|c| c.points > 0)
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(with_points, ["real_system"], "{e:#?}");
+        let arch = e.checks.iter().find(|c| c.id == "architecture").unwrap();
+        assert!(
+            arch.detail
+                .starts_with("Repeats the Real system section (100% the same words)"),
+            "{}",
+            arch.detail
+        );
+        assert!(e.score < 20, "{}", e.score);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Reliability metrics known cold: each parsed with its unit, said as the
-//! sentence an interviewer wants ("we went from 8 min to 90 s (-81%)"), and
+//! sentence an interviewer wants ("we went from 8 min to 90 s (-81%)", or
+//! "I took it from ..." where the note says the user moved it), and
 //! flagged when a number, an after, or matching units are missing. Plus the
 //! step's checklist and the quiz's answer checking.
 
 use super::{Check, Evaluation, check};
 use crate::kit::{Metric, MetricKind};
+use crate::score::facts::facts;
 use crate::score::quantity::{Dim, Quantity, describe_change, parse_quantity};
 
 /// One metric, read.
@@ -54,7 +56,12 @@ pub fn read(metric: &Metric) -> MetricReading {
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
             format!(
-                "{name}: we went from {} to {}{change}",
+                "{name}: {} from {} to {}{change}",
+                if owned(metric) {
+                    "I took it"
+                } else {
+                    "we went"
+                },
                 metric.before.trim(),
                 metric.after.trim()
             )
@@ -69,6 +76,14 @@ pub fn read(metric: &Metric) -> MetricReading {
         sentence,
         flags,
     }
+}
+
+/// The user owns a metric when its note says, in the first person, what
+/// they did to move it ("I moved paging to SLO burn rates"): then it is said
+/// as "I took it from X to Y"; otherwise as the team's "we went from".
+pub fn owned(metric: &Metric) -> bool {
+    let note = facts(&metric.note);
+    note.first_person && note.did_something
 }
 
 /// "99.9% over 30 days": a percentage target and a window.
@@ -245,6 +260,33 @@ mod tests {
             "MTTD for P1 incidents: we went from 8 min to 90 s (-81%, 5.3x less)"
         );
         assert!(r.flags.is_empty());
+    }
+
+    #[test]
+    fn a_metric_the_note_says_you_moved_is_said_in_the_first_person() {
+        let mine = read(&m(
+            "MTTD for P1 incidents",
+            MetricKind::Mttd,
+            "8 min",
+            "90 s",
+            "I rebuilt the alerting on SLO burn rates.",
+        ));
+        assert_eq!(
+            mine.sentence,
+            "MTTD for P1 incidents: I took it from 8 min to 90 s (-81%, 5.3x less)"
+        );
+        let team = read(&m(
+            "MTTD for P1 incidents",
+            MetricKind::Mttd,
+            "8 min",
+            "90 s",
+            "measured over 30 days",
+        ));
+        assert!(
+            team.sentence.contains(": we went from 8 min"),
+            "{}",
+            team.sentence
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the story scorer's text tools (quantities, first person, hedges).
 
 pub mod design;
+pub mod fit;
 pub mod metric;
 pub mod narrative;
 pub mod opinion;

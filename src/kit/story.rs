@@ -63,6 +63,15 @@ impl Story {
         })
     }
 
+    /// The prose beats (in playbook order) with nothing written in them.
+    pub fn empty_beats(&self) -> Vec<&'static str> {
+        STORY_TEXT_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| self.text_field(f).unwrap_or("").trim().is_empty())
+            .collect()
+    }
+
     /// True when nothing at all has been written.
     pub fn is_blank(&self) -> bool {
         self.title.trim().is_empty()

@@ -184,13 +184,29 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
         .iter()
         .any(|x| matches!(*x, "could" | "can" | "either" | "whether"));
     let or = w.contains(&"or");
-    let two = w.windows(2).any(|p| {
-        matches!(p[0], "two" | "three" | "both" | "the")
-            && matches!(
-                p[1],
-                "ways" | "options" | "choices" | "paths" | "approaches" | "alternatives"
-            )
+    // "two options", "two real options", "the other path".
+    let two = w.windows(3).any(|p| {
+        matches!(p[0], "two" | "three" | "both" | "the" | "other")
+            && p[1..].iter().any(|x| {
+                matches!(
+                    *x,
+                    "ways"
+                        | "options"
+                        | "choices"
+                        | "paths"
+                        | "approaches"
+                        | "alternatives"
+                        | "option"
+                        | "choice"
+                        | "path"
+                )
+            })
     });
+    // "I could have used allocate_empty_primary, but ...": the road not taken.
+    let not_taken = w
+        .windows(2)
+        .any(|p| matches!(p[0], "could" | "might") && p[1] == "have")
+        && w.iter().any(|x| matches!(*x, "but" | "instead"));
     // "Failing over meant 30 s of lost writes": an option weighed by its cost.
     let gerund = w.first().is_some_and(|x| x.len() > 5 && x.ends_with("ing"))
         && w.iter().any(|x| {
@@ -207,7 +223,7 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
             "an option weighed by what it would cost".into(),
         ));
     }
-    if !((could && or) || two) || !personal(f, s) {
+    if !((could && or) || two || not_taken) || !personal(f, s) {
         return None;
     }
     Some(f.evidence(

@@ -276,6 +276,14 @@ const LASTING: &[&str] = &[
 
 /// Verbs that create a lasting mechanism: "I added a CI check".
 const CREATED: &[&str] = &[
+    "add",
+    "ship",
+    "build",
+    "introduce",
+    "create",
+    "automate",
+    "adopt",
+    "enforce",
     "added",
     "introduced",
     "built",
@@ -355,7 +363,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let home = f.beat == Some("systemic_change");
         let marked = w.iter().any(|x| LASTING.contains(x));
         let created = w.iter().any(|x| CREATED.contains(x));
-        if marked && !caused_it(&w) {
+        if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
         if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
@@ -366,7 +374,21 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 "evidence the change works".into(),
             ));
         }
-        let Some((first, last, kind)) = mechanism(f, s) else {
+        // In a sentence about what lasts, the component changed is the
+        // mechanism even when it has no name of its own ("login moves to its
+        // own node pool", "security now gets the edge logs").
+        let in_lasting = home || marked || lasting_paragraph;
+        let found = mechanism(f, s).or_else(|| {
+            in_lasting
+                .then(|| {
+                    f.hits_in(s)
+                        .iter()
+                        .find(|h| h.tags.has(Tag::Tech))
+                        .map(|h| (h.first, h.last, "prevention"))
+                })
+                .flatten()
+        });
+        let Some((first, last, kind)) = found else {
             continue;
         };
         let personal = w.iter().any(|x| {

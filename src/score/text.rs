@@ -217,8 +217,8 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
 pub const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "back", "be", "been",
     "before", "but", "by", "could", "did", "do", "down", "each", "for", "from", "had", "has",
-    "have", "he", "her", "his", "if", "in", "into", "is", "it", "it's", "its", "me", "my", "no",
-    "not", "of", "off", "on", "once", "one", "only", "or", "our", "out", "over", "she", "so",
+    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "it's", "its", "me", "my",
+    "no", "not", "of", "off", "on", "once", "one", "only", "or", "our", "out", "over", "she", "so",
     "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
     "those", "through", "to", "too", "under", "until", "up", "us", "was", "we", "were", "what",
     "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",

@@ -161,6 +161,8 @@ pub enum Pending {
 /// The stories screen's own state; the list itself (filter, sort, the
 /// selected story) lives with the kit in [`ScoredKit`].
 pub struct StoriesState {
+    /// Showing the built-in examples rather than the user's stories.
+    pub examples: bool,
     pub filtering: bool,
     pub pane: Pane,
     pub detail_scroll: u16,
@@ -178,6 +180,10 @@ pub struct App {
     /// The kit with its scores and the stories list; changed only through
     /// [`App::change_kit`], so nothing derived from it can go stale.
     scored: ScoredKit,
+    /// The built-in example stories, scored, in a list of their own: never
+    /// in the kit, so never counted toward readiness, coverage or the cheat
+    /// sheet. Read-only; `c` copies one into the kit.
+    examples: ScoredKit,
     pub problems: Vec<LoadProblem>,
     pub screen: Screen,
     pub home_selected: usize,
@@ -238,10 +244,12 @@ impl App {
             store,
             read_only,
             scored: ScoredKit::default(),
+            examples: ScoredKit::default(),
             problems: Vec::new(),
             screen: Screen::Home,
             home_selected: 0,
             stories: StoriesState {
+                examples: false,
                 filtering: false,
                 pane: Pane::List,
                 detail_scroll: 0,
@@ -297,6 +305,9 @@ impl App {
             return;
         }
         self.reload();
+        self.examples.change(|kit| kit.stories = example_stories());
+        while self.examples.score_some(usize::MAX) {}
+        self.examples.select(0);
         self.load_reviews();
         self.load_deck();
         self.load_scenarios();
@@ -325,9 +336,32 @@ impl App {
         self.scored.kit()
     }
 
-    /// The kit's scores and the stories list as shown.
+    /// The kit's scores and the user's stories list.
     pub fn scored(&self) -> &ScoredKit {
         &self.scored
+    }
+
+    /// The list the stories screen shows: the user's stories, or the
+    /// built-in examples.
+    pub fn list(&self) -> &ScoredKit {
+        if self.stories.examples {
+            &self.examples
+        } else {
+            &self.scored
+        }
+    }
+
+    fn list_mut(&mut self) -> &mut ScoredKit {
+        if self.stories.examples {
+            &mut self.examples
+        } else {
+            &mut self.scored
+        }
+    }
+
+    /// The selected story is a built-in example (read-only, not the user's).
+    pub fn showing_examples(&self) -> bool {
+        self.stories.examples
     }
 
     /// Stories on file (counted from the folder while loading).
@@ -409,8 +443,10 @@ impl App {
         self.stories.detail = fresh;
     }
 
+    /// The story selected on the stories screen: the user's, or an example
+    /// while the examples are shown.
     pub fn selected_story(&self) -> Option<&Story> {
-        self.scored.selected_story()
+        self.list().selected_story()
     }
 
     /// Rows the message at the bottom takes, wrapped across `area` (0 when
@@ -449,6 +485,7 @@ impl App {
         match self.screen {
             Screen::Home => Context::Home,
             Screen::Stories if self.stories.filtering => Context::Filter,
+            Screen::Stories if self.stories.examples => Context::Examples,
             Screen::Stories => Context::Stories,
             Screen::Editor => Context::Editor,
             Screen::Spoken => Context::Spoken,
@@ -608,7 +645,7 @@ impl App {
             Context::Quiz => self.quiz_input(key),
             Context::Troubleshoot => self.troubleshoot_input(key),
             Context::Filter => {
-                let mut filter = self.scored.filter().to_string();
+                let mut filter = self.list().filter().to_string();
                 match key.code {
                     KeyCode::Char(c)
                         if !key
@@ -686,7 +723,7 @@ impl App {
                 self.scroll(Scroll::StoryDetail, ScrollTo::By(3 * step))
             }
             (Screen::Stories, Some(step)) => {
-                let to = self.scored.selected().saturating_add_signed(step as isize);
+                let to = self.list().selected().saturating_add_signed(step as isize);
                 self.move_selection(to);
             }
             (Screen::Designs | Screen::Metrics | Screen::Opinions, Some(step)) => {
@@ -710,8 +747,8 @@ impl App {
                 if let Some(row) = clicked_row(
                     panes.list_rows,
                     mouse,
-                    self.scored.selected(),
-                    self.scored.shown(),
+                    self.list().selected(),
+                    self.list().shown(),
                 ) {
                     self.stories.pane = Pane::List;
                     self.move_selection(row);
@@ -801,7 +838,7 @@ impl App {
             }
             Action::Open => self.open_step(self.home_selected as u8 + 1),
             Action::NewStory => self.new_story(),
-            Action::LoadExamples => self.load_examples(),
+            Action::Examples => self.show_examples(true),
             Action::Narrative => self.open_narrative(),
             Action::RehearseAny => self.rehearse_any(),
             Action::Checklist => {
@@ -814,6 +851,8 @@ impl App {
     }
 
     fn open_step(&mut self, step: u8) {
+        // Step 1 is the user's own stories, whatever was shown last.
+        self.stories.examples = false;
         self.stories.pane = Pane::List;
         self.steps.pane = Pane::List;
         self.steps.detail_scroll = 0;
@@ -838,14 +877,14 @@ impl App {
     }
 
     fn move_selection(&mut self, to: usize) {
-        if self.scored.select(to) {
+        if self.list_mut().select(to) {
             self.stories.detail_scroll = 0;
             self.refresh_detail();
         }
     }
 
     fn set_filter(&mut self, filter: String) {
-        self.scored.set_filter(filter);
+        self.list_mut().set_filter(filter);
         self.stories.detail_scroll = 0;
         self.refresh_detail();
     }
@@ -856,13 +895,16 @@ impl App {
 
     fn update_stories(&mut self, action: Action) {
         let detail = self.stories.pane == Pane::Detail;
-        let selected = self.scored.selected();
+        let selected = self.list().selected();
+        let examples = self.stories.examples;
         match action {
             Action::Quit => self.quit = true,
             Action::Back if detail => self.stories.pane = Pane::List,
             Action::Back => {
-                if !self.scored.filter().is_empty() {
+                if !self.list().filter().is_empty() {
                     self.set_filter(String::new());
+                } else if examples {
+                    self.show_examples(false);
                 } else {
                     self.screen = Screen::Home;
                 }
@@ -920,11 +962,12 @@ impl App {
                 self.screen = Screen::Spoken;
             }
             Action::ToggleSort => {
-                self.scored.toggle_sort();
+                self.list_mut().toggle_sort();
                 self.refresh_detail();
             }
             Action::Filter => self.stories.filtering = true,
-            Action::LoadExamples => self.load_examples(),
+            Action::Examples => self.show_examples(!examples),
+            Action::CopyExample if examples => self.copy_example(),
             _ => {}
         }
     }
@@ -1037,34 +1080,69 @@ impl App {
         }
     }
 
-    fn load_examples(&mut self) {
+    /// Shows the built-in examples on the stories screen (or the user's
+    /// stories again).
+    pub(super) fn show_examples(&mut self, on: bool) {
+        self.screen = Screen::Stories;
+        self.stories.examples = on;
+        self.stories.filtering = false;
+        self.stories.pane = Pane::List;
+        self.stories.detail_scroll = 0;
+        self.refresh_detail();
+        if on {
+            self.info(
+                "Examples: built in and read-only, never counted as yours. c copies one into your stories to start from; x or Esc goes back to yours.",
+            );
+        }
+    }
+
+    /// Copies the selected example into the user's stories: from then on a
+    /// normal story of theirs, to edit, rehearse — and counted like any.
+    fn copy_example(&mut self) {
+        let Some(example) = self.examples.selected_story().cloned() else {
+            return;
+        };
         if !self.ensure_writable() {
+            return;
+        }
+        // Already copied, word for word: go to that copy.
+        if let Some(copy) = self.kit().stories.iter().find(|s| **s == example) {
+            let (id, title) = (copy.id.clone(), copy.title.clone());
+            self.show_examples(false);
+            self.select_story(&id);
+            self.info(format!(
+                "'{title}' is in your stories already, as stories/{id}.json — edit it there (e)."
+            ));
             return;
         }
         let Some(store) = self.store.as_ref() else {
             return;
         };
+        let title = example.title.clone();
         let incoming = Kit {
-            stories: example_stories(),
+            stories: vec![example],
             ..Kit::default()
         };
-        // What was written is in the kit, even if a later file failed.
         let result = self.scored.change(|kit| {
-            store::import_kit(store, kit, incoming, Path::new("the built-in examples"))
+            let before: Vec<String> = kit.stories.iter().map(|s| s.id.clone()).collect();
+            store::import_kit(store, kit, incoming, Path::new("the built-in example")).map(|_| {
+                kit.stories
+                    .iter()
+                    .find(|s| !before.contains(&s.id))
+                    .map(|s| s.id.clone())
+            })
         });
         self.after_kit_change();
         match result {
-            Ok(report) if report.stories == 0 => {
-                self.info("The example stories are already here.");
-            }
-            Ok(report) => {
-                self.screen = Screen::Stories;
+            Ok(Some(id)) => {
+                self.show_examples(false);
+                self.select_story(&id);
                 self.info(format!(
-                    "Loaded {} example stories — compare the strong ones with 'Weak example'.",
-                    report.stories
+                    "Copied '{title}' into your stories as stories/{id}.json — it is yours now: make it your own (e), and it counts like any of your stories."
                 ));
             }
-            Err(e) => self.error(format!("Examples not loaded: {e}")),
+            Ok(None) => self.error("The example was not copied: nothing new was written."),
+            Err(e) => self.error(format!("The example was not copied: {e}")),
         }
     }
 

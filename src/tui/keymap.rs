@@ -23,7 +23,10 @@ pub enum Action {
     EditStory,
     EditInEditor,
     DeleteStory,
-    LoadExamples,
+    /// Show the built-in example stories (read-only), or go back from them.
+    Examples,
+    /// Copy the selected example into the user's stories, as their own.
+    CopyExample,
     SpokenAnswer,
     ToggleSort,
     Filter,
@@ -87,7 +90,12 @@ impl Action {
             Action::EditStory => "edit the story here",
             Action::EditInEditor => "edit the whole story in $VISUAL / $EDITOR",
             Action::DeleteStory => "delete the story (asks; it goes to the trash)",
-            Action::LoadExamples => "load the example stories",
+            Action::Examples => {
+                "the example stories: built in, read-only, never counted as yours (x again: back)"
+            }
+            Action::CopyExample => {
+                "use this example as a starting point: copy it into your stories, as your own to edit"
+            }
             Action::SpokenAnswer => "the story as the answer to say out loud",
             Action::ToggleSort => "sort by score or by title",
             Action::Filter => "filter the list by words in the title",
@@ -223,6 +231,8 @@ const fn bind(keys: &'static [Key], action: Action, hint: Option<&'static str>) 
 pub enum Context {
     Home,
     Stories,
+    /// The stories screen showing the built-in examples.
+    Examples,
     Filter,
     Editor,
     Spoken,
@@ -274,7 +284,7 @@ static HOME: &[Binding] = &[
     bind(&[key('c')], Action::Checklist, Some("checklist")),
     bind(&[key('p')], Action::Narrative, Some("narrative")),
     bind(&[key('i')], Action::Profile, Some("interview date")),
-    bind(&[key('x')], Action::LoadExamples, Some("examples")),
+    bind(&[key('x')], Action::Examples, Some("examples")),
     bind(
         &[code(KeyCode::Enter), key('l')],
         Action::Open,
@@ -552,8 +562,40 @@ static STORIES: &[Binding] = &[
     bind(&[key('d')], Action::DeleteStory, Some("delete")),
     bind(&[key('o')], Action::ToggleSort, Some("sort")),
     bind(&[key('/')], Action::Filter, Some("filter")),
-    bind(&[key('x')], Action::LoadExamples, None),
+    bind(&[key('x')], Action::Examples, Some("examples")),
     bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
+    bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+/// The built-in examples, read-only: read them, say them, copy one.
+static EXAMPLES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(
+        &[code(KeyCode::Enter), key('l')],
+        Action::Open,
+        Some("detail"),
+    ),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        Action::NextPane,
+        None,
+    ),
+    bind(&[key('c')], Action::CopyExample, Some("copy as mine")),
+    bind(&[key('s')], Action::SpokenAnswer, Some("say it")),
+    bind(
+        &[key('x'), code(KeyCode::Esc), key('h')],
+        Action::Back,
+        Some("my stories"),
+    ),
+    bind(&[key('o')], Action::ToggleSort, None),
+    bind(&[key('/')], Action::Filter, None),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
     bind(&[ctrl('c')], Action::ForceQuit, None),
@@ -610,6 +652,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
         Context::Stories => STORIES,
+        Context::Examples => EXAMPLES,
         Context::Filter => FILTER,
         Context::Editor => EDITOR,
         Context::Spoken => SPOKEN,
@@ -661,6 +704,7 @@ mod tests {
         for context in [
             Context::Home,
             Context::Stories,
+            Context::Examples,
             Context::Filter,
             Context::Editor,
             Context::Spoken,

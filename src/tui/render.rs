@@ -46,10 +46,8 @@ impl Widget for &App {
             Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
             Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
             Screen::Form => screens::form::render(self, area, buf),
-            Screen::Quiz => {
-                screens::steps::render(self, FormKind::Metric, area, buf);
-                screens::quiz::render(self, chrome.body, buf);
-            }
+            // Alone on the screen: the metrics list would show the answers.
+            Screen::Quiz => screens::quiz::render(self, chrome.body, buf),
             Screen::Deck => screens::deck::render(self, area, buf),
             Screen::Review => {
                 screens::deck::render(self, area, buf);
@@ -85,8 +83,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let place = match app.screen {
         Screen::Home => "the playbook",
+        Screen::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
         Screen::Stories => "1 Incident stories",
         Screen::Editor => "story editor",
+        Screen::Spoken if app.showing_examples() => "say it out loud · an example",
         Screen::Spoken => "say it out loud",
         Screen::Designs => "2 Design answers",
         Screen::Metrics => "3 Reliability metrics",

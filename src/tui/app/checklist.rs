@@ -4,6 +4,7 @@
 
 use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
+use crate::evaluate::fit::judge_links;
 use crate::readiness::{Inputs, Readiness, assess, plan};
 use crate::tui::keymap::Action;
 
@@ -93,9 +94,17 @@ impl App {
             story.questions.push(question.to_string());
         }
         let title = story.title.clone();
+        let weak = judge_links(&story)
+            .into_iter()
+            .find(|l| l.question == question)
+            .and_then(|l| l.verdict.err());
         match self.save_story_to_kit(story) {
-            Ok(()) => {
-                self.info(format!(
+            Ok(()) => match weak {
+                Some(why) if !linked => self.info(format!(
+                    "'{}' is linked to \u{201c}{}\u{201d} as a weak link: {why}",
+                    title, QUESTIONS[self.coverage.question].text
+                )),
+                _ => self.info(format!(
                     "'{}' {} \u{201c}{}\u{201d}.",
                     title,
                     if linked {
@@ -104,8 +113,8 @@ impl App {
                         "now answers"
                     },
                     QUESTIONS[self.coverage.question].text
-                ));
-            }
+                )),
+            },
             Err(e) => self.error(format!("Not linked: {e}")),
         }
     }

@@ -8,12 +8,13 @@ use ratatui_textarea::TextArea;
 
 use super::{App, Confirm, Picker, PickerKind, Screen, Scroll, ScrollTo};
 use crate::content::questions::{QUESTIONS, question};
-use crate::drill::follow_ups;
+use crate::drill::follow_ups::{self, FollowUp, Judged};
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
-use crate::tui::editor::text_input;
+use crate::tui::editor::{EditorState, FIELDS, text_input};
 use crate::tui::keymap::Action;
+use crate::tui::screens::stories::field_label;
 
 /// A behavioural answer should take about two to three minutes.
 pub const TARGET_SECONDS: (u32, u32) = (120, 180);
@@ -36,8 +37,10 @@ pub struct RehearsalState {
     pub duration_seconds: u32,
     pub typed: Option<StoryScore>,
     pub saved: StoryScore,
-    pub follow_ups: Vec<String>,
+    pub follow_ups: Vec<FollowUp>,
     pub follow_answers: Vec<String>,
+    /// Each follow-up answer judged on the dimension its question aims at.
+    pub follow_judged: Vec<Judged>,
     pub result_scroll: u16,
     /// Why the app picked this question and story (for `R`).
     pub picked: Option<String>,
@@ -159,6 +162,33 @@ impl App {
                 format!("'{}' is your weakest story", weakest.title),
             )
         };
+        // A story with empty beats cannot be told: finish it first.
+        if let Some(unfinished) = self
+            .kit()
+            .story(&story)
+            .filter(|s| !s.empty_beats().is_empty())
+        {
+            let missing = unfinished.empty_beats();
+            let title = if unfinished.title.trim().is_empty() {
+                "This story".to_string()
+            } else {
+                format!("'{}'", unfinished.title.trim())
+            };
+            let names: Vec<&str> = missing.iter().map(|f| field_label(f)).collect();
+            let mut editor = EditorState::open(Some(unfinished.id.clone()), unfinished.clone());
+            if let Some(at) = FIELDS.iter().position(|f| f.field == missing[0]) {
+                editor.focus = at;
+            }
+            self.select_story(&story);
+            self.editor = Some(editor);
+            self.screen = Screen::Editor;
+            self.info(format!(
+                "{title} was picked ({why}), but it has empty beats — {}. Finish it first: a rehearsal needs the whole story.",
+                names.join(", ")
+            ));
+            self.say_edit_cannot_be_saved();
+            return;
+        }
         self.start_rehearsal(&story, question_id, Some(why));
     }
 
@@ -185,6 +215,7 @@ impl App {
             saved,
             follow_ups,
             follow_answers: Vec::new(),
+            follow_judged: Vec::new(),
             result_scroll: 0,
             picked,
         });
@@ -241,8 +272,11 @@ impl App {
                 self.scroll(Scroll::RehearsalResult, ScrollTo::By(-1))
             }
             (RehearsalStep::FollowUp(i), Action::Submit) => {
-                r.follow_answers
-                    .push(r.input.lines().join("\n").trim().to_string());
+                let answer = r.input.lines().join("\n").trim().to_string();
+                if let Some(asked) = r.follow_ups.get(i) {
+                    r.follow_judged.push(follow_ups::judge(&answer, asked.aims));
+                }
+                r.follow_answers.push(answer);
                 r.input = text_input("");
                 r.result_scroll = 0;
                 r.step = if i + 1 < r.follow_ups.len() {
@@ -277,9 +311,13 @@ impl App {
                 .follow_ups
                 .iter()
                 .zip(&r.follow_answers)
-                .map(|(q, a)| FollowUpAnswer {
-                    question: q.clone(),
+                .zip(&r.follow_judged)
+                .map(|((q, a), judged)| FollowUpAnswer {
+                    question: q.question.clone(),
                     answer: a.clone(),
+                    aims: judged.aims.key().to_string(),
+                    score: judged.score,
+                    flags: judged.flags.clone(),
                 })
                 .collect(),
             rating: rating as u8,

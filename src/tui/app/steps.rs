@@ -100,6 +100,19 @@ pub struct QuizState {
 }
 
 impl QuizState {
+    /// A metric's name as the round shows it: any value the round asks for
+    /// cut out, so "MTTR (was 47 min)" gives nothing away.
+    pub fn shown_name(&self, name: &str) -> String {
+        let mut shown = name.to_string();
+        for q in &self.questions {
+            let value = q.expected.trim();
+            if !value.is_empty() {
+                shown = shown.replace(value, "…");
+            }
+        }
+        shown
+    }
+
     /// Share of right answers, rounded as the saved round rounds it.
     pub fn percent(&self) -> u8 {
         QuizRound {
@@ -514,9 +527,20 @@ impl App {
             Item::Narrative(n) => store
                 .save_narrative(&n)
                 .map(|()| self.scored.change(|kit| kit.narrative = n)),
-            Item::Profile(p) => store
-                .save_profile(&p)
-                .map(|()| self.scored.change(|kit| kit.profile = p)),
+            Item::Profile(p) => {
+                // A date already on file may have passed; a new one must not.
+                if let Some(day) = p.interview_date
+                    && day < self.today
+                    && Some(day) != self.kit().profile.interview_date
+                {
+                    return Err(format!(
+                        "Interview date {day} is in the past: give the date of your next interview (YYYY-MM-DD), or leave it empty."
+                    ));
+                }
+                store
+                    .save_profile(&p)
+                    .map(|()| self.scored.change(|kit| kit.profile = p))
+            }
         };
         saved.map_err(|e| format!("Not saved: {e}"))?;
         self.after_kit_change();
@@ -763,6 +787,7 @@ impl App {
                     return;
                 }
                 let right = verdict == Verdict::Right;
+                let name = quiz.shown_name(&name);
                 quiz.answers.push(QuizAnswer {
                     metric: metric_id,
                     asked: asked.to_string(),

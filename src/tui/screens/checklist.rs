@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::content::questions::QUESTIONS;
+use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -103,6 +104,28 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(s, summary)| (s, summary.is_some_and(|s| s.ready())))
         .collect();
     let cursor = app.coverage;
+    // Each story's links judged: does the story fit the question? Judged
+    // for the ready stories (a fitting link covers a question) and the
+    // columns on screen; a story with no link costs nothing.
+    let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
+    let first_story = layout::list_offset(cursor.story, columns, stories.len());
+    let on_screen = first_story..first_story + columns;
+    let links: Vec<Vec<Link>> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, (s, ready))| {
+            if *ready || on_screen.contains(&i) {
+                judge_links(s)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let link = |si: usize, q: &str| -> Option<&Link> {
+        links
+            .get(si)
+            .and_then(|l| l.iter().find(|l| l.question == q))
+    };
     // Below the grid: the story under the cursor and the legend, wrapped.
     let mut below = Vec::new();
     match stories.get(cursor.story) {
@@ -123,15 +146,31 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
             t.warn(),
         ))),
     }
+    let q = &QUESTIONS[cursor.question.min(QUESTIONS.len() - 1)];
+    match link(cursor.story, q.id).map(|l| &l.verdict) {
+        Some(Err(why)) => below.push(Line::from(vec![
+            Span::styled("Weak link: ", t.bad()),
+            Span::styled(safe(why), t.warn()),
+        ])),
+        Some(Ok(())) => {}
+        None => {
+            if let Some(n) = need(q.id)
+                && !stories.is_empty()
+            {
+                below.push(Line::from(Span::styled(
+                    format!("This question needs {}.", n.needs),
+                    t.dim(),
+                )));
+            }
+        }
+    }
     below.push(Line::from(Span::styled(
-        "● linked, ready story · ○ linked, story not ready · red: a core question with no ready story",
+        "● linked, ready story · ○ linked, story not ready · ◌ weak link: the story does not fit (why below) · red: a core question no ready story fits",
         t.dim(),
     )));
     let below_rows = layout::wrapped_rows(&below, inner.width);
     // Columns and rows page so the cursor is always on screen, and the last
     // page is full rather than trailing off into blank rows.
-    let columns = (usize::from(inner.width).saturating_sub(24) / 4).clamp(1, 12);
-    let first_story = layout::list_offset(cursor.story, columns, stories.len());
     let shown = stories.len().saturating_sub(first_story).min(columns);
     let label_width = usize::from(inner.width)
         .saturating_sub(4 * shown + 2)
@@ -152,7 +191,8 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
     for (qi, q) in QUESTIONS.iter().enumerate().skip(first_question).take(rows) {
         let covered = stories
             .iter()
-            .any(|(s, ready)| *ready && s.questions.iter().any(|x| x == q.id));
+            .enumerate()
+            .any(|(si, (_, ready))| *ready && link(si, q.id).is_some_and(|l| l.verdict.is_ok()));
         let gap = q.core && !covered;
         let label = format!(
             "{}{}",
@@ -169,19 +209,18 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
                 t.dim()
             },
         )];
-        for (si, (s, ready)) in stories.iter().enumerate().skip(first_story).take(columns) {
-            let linked = s.questions.iter().any(|x| x == q.id);
-            let mark = match (linked, ready) {
-                (true, true) => " ● ",
-                (true, false) => " ○ ",
-                _ => " · ",
+        for (si, (_, ready)) in stories.iter().enumerate().skip(first_story).take(columns) {
+            let judged = link(si, q.id);
+            let (mark, style) = match (judged.map(|l| l.verdict.is_ok()), ready) {
+                (Some(false), _) => (" ◌ ", t.warn()),
+                (Some(true), true) => (" ● ", t.good()),
+                (Some(true), false) => (" ○ ", t.good()),
+                (None, _) => (" · ", t.dim()),
             };
             let style = if qi == cursor.question && si == cursor.story {
                 t.selected()
-            } else if linked {
-                t.good()
             } else {
-                t.dim()
+                style
             };
             spans.push(Span::styled(mark, style));
             spans.push(Span::raw(" "));

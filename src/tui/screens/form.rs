@@ -1,11 +1,15 @@
 //! The editor of a design answer, a metric, an opinion or the narrative:
-//! the fields, the focused one open for typing, the evaluation beside it.
+//! the fields, the focused one open for typing, the evaluation beside it
+//! (and, for a design from a built-in prompt, what interviewers probe).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use crate::content::design_prompts::prompt;
 use crate::tui::app::App;
+use crate::tui::form::FormKind;
 use crate::tui::layout;
 use crate::tui::screens::steps::evaluation_lines;
 use crate::tui::widgets::{field_row, input_box};
@@ -43,6 +47,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let f = &fields[form.focus];
     input_box(f.label, f.hint, &form.inputs[form.focus], t, l.input, buf);
 
+    // A design from a built-in prompt: what interviewers probe stays in
+    // view above the live check while the answer is written.
+    let mut score_area = l.score;
+    if form.kind() == FormKind::Design
+        && let Some(p) = fields
+            .iter()
+            .position(|f| f.key == "prompt")
+            .and_then(|i| prompt(form.inputs[i].lines().join(" ").trim()))
+    {
+        let probe = vec![Line::from(Span::styled(p.brief, t.dim()))];
+        let block = Block::bordered()
+            .border_style(t.border())
+            .title(" What interviewers probe ");
+        let rows = layout::wrapped_rows(&probe, block.inner(l.score).width) + 2;
+        let rows = rows.min(l.score.height * 45 / 100);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Min(3)]).areas(l.score);
+        Paragraph::new(probe)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(top, buf);
+        score_area = rest;
+    }
     Paragraph::new(evaluation_lines(&form.evaluation, t, true))
         .wrap(Wrap { trim: false })
         .block(
@@ -50,5 +77,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .border_style(t.border())
                 .title(" Live check "),
         )
-        .render(l.score, buf);
+        .render(score_area, buf);
 }

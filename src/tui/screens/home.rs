@@ -51,7 +51,11 @@ pub fn days_left(app: &App) -> Option<String> {
         0 => format!("interview{at} today"),
         1 => format!("1 day to your interview{at}"),
         d if d > 1 => format!("{d} days to your interview{at}"),
-        d => format!("interview{at} was {} days ago", -d),
+        -1 => format!("interview date{at} passed yesterday — i sets the next"),
+        d => format!(
+            "interview date{at} passed {} days ago — i sets the next",
+            -d
+        ),
     })
 }
 
@@ -62,7 +66,7 @@ pub fn days_left_short(app: &App) -> Option<String> {
         0 => "interview today".to_string(),
         1 => "1 day left".to_string(),
         d if d > 1 => format!("{d} days left"),
-        _ => "interview passed".to_string(),
+        _ => "interview date passed".to_string(),
     })
 }
 
@@ -262,7 +266,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(" x ", t.key()),
                 Span::raw(
-                    "load the example stories, to see what a strong one looks like (and a weak one)",
+                    "see the example stories (read-only): what a strong one looks like, and a weak one",
                 ),
             ]),
         ];

@@ -10,11 +10,23 @@ use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::safe;
 
+/// The round alone on the screen: the metrics list and its detail, which
+/// hold the answers, are not drawn until it is over.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(quiz) = app.quiz.as_ref() else {
         return;
     };
     let t = app.theme;
+    if !quiz.finished {
+        Line::from(Span::styled(
+            " Your metrics are hidden until the round is over.",
+            t.dim(),
+        ))
+        .render(
+            Rect::new(area.x, area.y, area.width, 1.min(area.height)),
+            buf,
+        );
+    }
     let rect = layout::centered(area, 76, 14);
     Clear.render(rect, buf);
     let right = quiz.answers.iter().filter(|a| a.right).count();
@@ -63,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
-            Span::styled(safe(&q.name), t.title()),
+            Span::styled(safe(&quiz.shown_name(&q.name)), t.title()),
             Span::styled(
                 format!(
                     " — {}?",
@@ -93,7 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 t.bad(),
             ))),
             None => lines.push(Line::from(Span::styled(
-                "Type the value with its unit (90 s and 1.5 min are the same), then Enter.",
+                "Type the value with its unit (seconds and minutes convert), then Enter.",
                 t.dim(),
             ))),
         }

@@ -1,6 +1,7 @@
 //! A rehearsal on screen: the question and the timer while typing from
 //! memory; then the typed answer's score beside the saved story's, what was
-//! forgotten, the follow-ups, and the rating.
+//! forgotten, the follow-ups (each answer judged on the dimension it aimed
+//! at, hedges called out), and the rating.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // The follow-up question in full, wrapped above the answer.
             if let RehearsalStep::FollowUp(i) = r.step {
                 let question = vec![Line::from(Span::styled(
-                    safe(r.follow_ups.get(i).map(String::as_str).unwrap_or("")),
+                    safe(r.follow_ups.get(i).map_or("", |f| f.question.as_str())),
                     t.heading(),
                 ))];
                 let rows = layout::wrapped_rows(&question, inner.width)
@@ -153,6 +154,8 @@ fn result_text(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'stat
             Span::styled(format!("{}/100", r.saved.total), t.total(r.saved.total)),
         ]));
         lines.push(Line::from(""));
+        // The follow-ups were answered last: their verdicts come first.
+        lines.extend(follow_up_lines(r, t));
         lines.push(Line::from(Span::styled(
             format!("{:<22}{:<9}{}", "", "said", "on file"),
             t.dim(),
@@ -211,6 +214,53 @@ fn result_text(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'stat
             Line::from(""),
         ];
         lines.splice(0..0, ask);
+    }
+    lines
+}
+
+/// Each follow-up answer with its verdict: the dimension it aimed at, the
+/// score there, the words that earned it, hedges and what was missing.
+fn follow_up_lines(
+    r: &crate::tui::app::RehearsalState,
+    t: crate::tui::theme::Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !r.follow_judged.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "Follow-ups, each judged on what it asked",
+            t.heading(),
+        )));
+        for (n, (asked, judged)) in r.follow_ups.iter().zip(&r.follow_judged).enumerate() {
+            lines.push(Line::from(Span::styled(
+                format!("{}. {}", n + 1, safe(&asked.question)),
+                t.dim(),
+            )));
+            let mut spans = vec![
+                Span::styled(format!("   {:<19}", judged.aims.label()), t.heading()),
+                score_bar(judged.score, t),
+                Span::styled(format!(" {}/5", judged.score), t.score(judged.score)),
+            ];
+            if let Some(words) = judged.evidence.first() {
+                spans.push(Span::styled(
+                    format!("  \u{201c}{}\u{201d}", clip(&safe(words), 30)),
+                    t.good(),
+                ));
+            }
+            lines.push(Line::from(spans));
+            for flag in &judged.flags {
+                lines.push(Line::from(Span::styled(
+                    format!("   ! {}", safe(flag)),
+                    t.bad(),
+                )));
+            }
+            if let Some(tip) = &judged.advice {
+                lines.push(Line::from(Span::styled(
+                    format!("   › {}", safe(tip)),
+                    t.warn(),
+                )));
+            }
+        }
+        lines.push(Line::from(""));
     }
     lines
 }

@@ -15,9 +15,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(lines) = spoken_text(app) else {
         return;
     };
-    let block = Block::bordered()
-        .border_style(app.theme.border())
-        .title(" Say it out loud ");
+    let block =
+        Block::bordered()
+            .border_style(app.theme.border())
+            .title(if app.showing_examples() {
+                " Say it out loud — an example "
+            } else {
+                " Say it out loud "
+            });
     let scroll = layout::scroll_within(&lines, block.inner(area), app.spoken_scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -58,6 +63,15 @@ fn spoken_text(app: &App) -> Option<Vec<Line<'static>>> {
         )),
         Line::from(""),
     ];
+    if app.showing_examples() {
+        lines.insert(
+            1,
+            Line::from(Span::styled(
+                "EXAMPLE — built in and read-only, not your story; c on the examples copies it into yours.",
+                t.warn(),
+            )),
+        );
+    }
     if paragraphs.is_empty() {
         lines.push(Line::from(
             "The story has no beats written yet: press Esc, then e to write them.",

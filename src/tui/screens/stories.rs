@@ -44,13 +44,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
     let s = &app.stories;
-    let list = app.scored();
+    let list = app.list();
+    let examples = app.showing_examples();
 
     let sort = match list.sort() {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = format!(" Stories ({}) · {sort} ", list.shown());
+    let mut title = if examples {
+        format!(" Examples ({}) · built in, read-only ", list.shown())
+    } else {
+        format!(" Stories ({}) · {sort} ", list.shown())
+    };
     if s.filtering || !list.filter().is_empty() {
         title = format!(
             " /{}{} · {} shown ",
@@ -71,14 +76,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let rows = usize::from(l.list_rows.height);
     let width = usize::from(l.list_rows.width);
-    if app.kit().stories.is_empty() {
+    if !examples && app.kit().stories.is_empty() {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
                 Span::styled("n", t.key()),
                 Span::raw(" write one · "),
                 Span::styled("x", t.key()),
-                Span::raw(" load the examples"),
+                Span::raw(" see the examples"),
             ]),
         ])
         .wrap(Wrap { trim: true })
@@ -103,6 +108,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // As wide as the bar and its total, so the titles line up.
             None => (vec![Span::styled(" scoring…", t.dim())], String::new()),
         };
+        // An example says so on its row, where a story of the user's shows
+        // its weakest dimension (the detail shows the example's).
+        let (weakest, style) = if examples {
+            (" example".to_string(), t.warn())
+        } else {
+            (weakest, t.dim())
+        };
         let title_width = width.saturating_sub(11 + widgets::width(&weakest));
         let title = if story.title.trim().is_empty() {
             "(untitled)"
@@ -113,7 +125,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " {}",
             widgets::pad(&clip(title, title_width), title_width)
         )));
-        spans.push(Span::styled(weakest, t.dim()));
+        spans.push(Span::styled(weakest, style));
         let line = Line::from(spans);
         if row == list.selected() {
             Paragraph::new(line).style(t.selected()).render(rect, buf);
@@ -127,7 +139,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         t.border()
     };
-    let block = Block::bordered().border_style(border).title(" Detail ");
+    let block = Block::bordered().border_style(border).title(if examples {
+        " Example — read-only "
+    } else {
+        " Detail "
+    });
     match detail_text(app) {
         Some(lines) => {
             let scroll = layout::scroll_within(&lines, block.inner(l.detail), s.detail_scroll);
@@ -240,6 +256,27 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
         &story.title
     };
     let mut lines = vec![Line::from(Span::styled(safe(title), t.title()))];
+    if app.showing_examples() {
+        lines.push(Line::from(vec![
+            Span::styled("EXAMPLE", t.warn().add_modifier(ratatui::style::Modifier::BOLD)),
+            Span::styled(
+                " — built in and read-only; it never counts toward your readiness, coverage or cheat sheet. ",
+                t.dim(),
+            ),
+            Span::styled("c", t.key()),
+            Span::styled(" copies it into your stories, as your own to edit.", t.dim()),
+        ]));
+    } else {
+        lines.push(rehearsal_line(app, story, t));
+    }
+    lines.push(Line::from(""));
+    lines.extend(score_panel(score, t, true));
+    lines.extend(field_lines(story, score, t));
+    lines
+}
+
+/// The story's rehearsal history and when it is due next.
+fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
     let history: Vec<u8> = app
         .reviews
         .rehearsals_of(&story.id)
@@ -264,9 +301,13 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
             )
         }
     };
-    lines.push(Line::from(Span::styled(rehearsed, t.dim())));
-    lines.push(Line::from(""));
-    lines.extend(score_panel(score, t, true));
+    Line::from(Span::styled(rehearsed, t.dim()))
+}
+
+/// Every field with its evidence highlighted, the metrics, the warnings
+/// and the private notes.
+fn field_lines(story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     for field in STORY_TEXT_FIELDS {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(field_label(field), t.heading())));
