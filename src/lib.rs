@@ -11,6 +11,7 @@ pub mod drill;
 pub mod evaluate;
 pub mod kit;
 pub mod parallel;
+pub mod postmortem;
 pub mod readiness;
 pub mod score;
 pub mod store;
