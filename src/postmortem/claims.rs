@@ -24,112 +24,40 @@ pub(super) struct Found {
     seen: HashSet<String>,
 }
 
+#[rustfmt::skip]
 const ROLES: &[&str] = &[
-    "incident commander",
-    "ic",
-    "on call",
-    "oncall",
-    "engineer on call",
-    "on call engineer",
-    "tech lead",
-    "technical lead",
-    "comms lead",
-    "communications lead",
-    "scribe",
-    "first responder",
-    "point person",
-    "dri",
+    "incident commander", "ic", "on call", "oncall", "engineer on call", "on call engineer",
+    "tech lead", "technical lead", "comms lead", "communications lead", "scribe",
+    "first responder", "point person", "dri",
 ];
 
+#[rustfmt::skip]
 const CHOICE_WORDS: &[&str] = &[
-    "instead of",
-    "instead",
-    "rather than",
-    "considered",
-    "weighed",
-    "trade off",
-    "tradeoff",
-    "trade offs",
-    "tradeoffs",
-    "versus",
-    "vs",
+    "instead of", "instead", "rather than", "considered", "weighed", "trade off", "tradeoff",
+    "trade offs", "tradeoffs", "versus", "vs",
 ];
 
 /// Words that end the object of an action: "rolled back v2.3 | at 14:20".
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "and",
-    "but",
-    "which",
-    "that",
-    "because",
-    "after",
-    "before",
-    "when",
-    "while",
-    "so",
-    "then",
-    "once",
-    "until",
-    "within",
-    "at",
-    "as",
-    "since",
-    "due",
-    "causing",
-    "leading",
-    "resulting",
-    "following",
-    "by",
-    "during",
-    "via",
-    "in",
-    "on",
-    "for",
-    "with",
-    "across",
-    "around",
-    "who",
-    "where",
-    "if",
-    "without",
-    "instead",
-    "rather",
-    "than",
-    "to",
-    "from",
-    "into",
+    "and", "but", "which", "that", "because", "after", "before", "when", "while", "so", "then",
+    "once", "until", "within", "at", "as", "since", "due", "causing", "leading", "resulting",
+    "following", "by", "during", "via", "in", "on", "for", "with", "across", "around", "who",
+    "where", "if", "without", "instead", "rather", "than", "to", "from", "into",
 ];
 /// Words that may open the object: "failed over | to us-west-2".
 const OPENERS: &[&str] = &["to", "from", "back", "over", "off", "out", "up", "down"];
+#[rustfmt::skip]
 const NOT_DONE: &[&str] = &[
     "will", "would", "should", "could", "must", "plan", "plans", "to", "not", "never", "didn't",
     "don't", "cannot", "can't", "shall", "may", "might", "need", "needs", "unable",
 ];
 /// Investigation verbs worth asking about ("found", "traced"), not "saw".
+#[rustfmt::skip]
 const INVESTIGATE_VERBS: &[&str] = &[
-    "found",
-    "traced",
-    "noticed",
-    "correlated",
-    "bisected",
-    "profiled",
-    "reproduced",
-    "spotted",
-    "confirmed",
-    "narrowed",
-    "isolated",
-    "ruled",
-    "inspected",
-    "examined",
-    "diffed",
-    "checked",
-    "discovered",
-    "dug",
-    "grepped",
-    "queried",
-    "analysed",
-    "analyzed",
-    "identified",
+    "found", "traced", "noticed", "correlated", "bisected", "profiled", "reproduced", "spotted",
+    "confirmed", "narrowed", "isolated", "ruled", "inspected", "examined", "diffed", "checked",
+    "discovered", "dug", "grepped", "queried", "analysed", "analyzed", "identified",
 ];
 /// A token range.
 struct Span {
@@ -138,74 +66,36 @@ struct Span {
 }
 
 /// Things done in an incident that the lexicon does not count as fixes.
+#[rustfmt::skip]
 const MORE_ACTIONS: &[&str] = &[
-    "restored",
-    "cancelled",
-    "canceled",
-    "declared",
-    "paged",
-    "escalated",
-    "reran",
-    "promoted",
-    "recycled",
-    "rebooted",
-    "redeployed",
-    "unblocked",
-    "expanded",
-    "provisioned",
-    "reconfigured",
-    "cleared",
-    "silenced",
-    "acknowledged",
-    "coordinated",
+    "restored", "cancelled", "canceled", "declared", "paged", "escalated", "reran", "promoted",
+    "recycled", "rebooted", "redeployed", "unblocked", "expanded", "provisioned", "reconfigured",
+    "cleared", "silenced", "acknowledged", "coordinated",
 ];
 
 /// Past tenses of fixing verbs that do not end in "-ed".
 const PAST: &[&str] = &["built", "wrote", "rewrote", "rewritten", "shed", "rebuilt"];
 /// Words that open a noun phrase.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "its", "their", "this", "that", "these", "those", "all", "every",
     "each", "both", "one", "two", "three", "four", "five", "some", "his", "her", "my",
 ];
 /// Who can be asked "was that you?".
+#[rustfmt::skip]
 const PEOPLE: &[&str] = &[
-    "we",
-    "i",
-    "team",
-    "teams",
-    "engineer",
-    "engineers",
-    "oncall",
-    "sre",
-    "sres",
-    "responder",
-    "responders",
-    "commander",
-    "ic",
-    "operator",
-    "operators",
-    "developer",
-    "developers",
-    "admin",
-    "admins",
-    "lead",
-    "someone",
-    "staff",
-    "support",
-    "dba",
-    "dbas",
-    "you",
-    "owner",
-    "manager",
-    "us",
-    "our",
-    "they",
+    "we", "i", "team", "teams", "engineer", "engineers", "oncall", "sre", "sres", "responder",
+    "responders", "commander", "ic", "operator", "operators", "developer", "developers", "admin",
+    "admins", "lead", "someone", "staff", "support", "dba", "dbas", "you", "owner", "manager",
+    "us", "our", "they",
 ];
 /// Words that open a clause, so the subject starts after them.
+#[rustfmt::skip]
 const BOUNDARIES: &[&str] = &[
     "and", "then", "at", "by", "after", "when", "while", "before", "because", "since", "as", "if",
     "once", "until", "where", "that", "which", "so", "but",
 ];
+#[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "it", "this", "that", "they", "these", "those", "which", "he", "she", "them", "itself",
 ];

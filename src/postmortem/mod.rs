@@ -403,91 +403,34 @@ fn bit(tag: Tag) -> u64 {
     1 << (tag as u8)
 }
 
+#[rustfmt::skip]
 const FUTURE: &[&str] = &[
-    " will ",
-    "going forward",
-    "in the future",
-    "to prevent",
-    "to avoid a repeat",
-    "from now on",
-    "since then",
-    "have since",
-    "has since",
-    "action item",
-    "follow-up",
-    "follow up",
-    "we plan",
-    "planned",
-    " are adding",
-    "are working on",
-    "is being",
-    "no longer",
-    "to ensure",
-    "to make sure",
-    "we are changing",
-    "we're changing",
-    "we've added",
-    "we have added",
+    " will ", "going forward", "in the future", "to prevent", "to avoid a repeat", "from now on",
+    "since then", "have since", "has since", "action item", "follow-up", "follow up", "we plan",
+    "planned", " are adding", "are working on", "is being", "no longer", "to ensure",
+    "to make sure", "we are changing", "we're changing", "we've added", "we have added",
 ];
 /// Words that say something failed, beyond the lexicon's.
+#[rustfmt::skip]
 const FAILURE_CUES: &[&str] = &[
-    " error",
-    "error rate",
-    " fail",
-    " 5xx",
-    " 500",
-    " 502",
-    " 503",
-    " 504",
-    " 429",
-    " timeout",
-    " timed out",
-    " unavailable",
-    " outage",
-    " degraded",
-    " latency",
-    " could not",
-    " couldn't",
-    " unable",
-    " lost ",
-    " dropped",
-    " crash",
-    " stuck",
-    " affected",
-    " impacted",
-    " rejected",
+    " error", "error rate", " fail", " 5xx", " 500", " 502", " 503", " 504", " 429", " timeout",
+    " timed out", " unavailable", " outage", " degraded", " latency", " could not", " couldn't",
+    " unable", " lost ", " dropped", " crash", " stuck", " affected", " impacted", " rejected",
     " declined",
 ];
 /// Words that say why it broke, beyond the lexicon's mechanisms.
+#[rustfmt::skip]
 const CAUSE_CUES: &[&str] = &[
-    "the cause",
-    "was caused",
-    "caused by",
-    "due to",
-    "because of",
-    " a bug",
-    "misconfigur",
-    " made it ",
-    " meant to ",
-    " missing ",
-    "mistakenly",
-    "accidentally",
-    "by mistake",
-    "identified as",
-    "traced to",
-    "the issue was",
-    "the problem was",
+    "the cause", "was caused", "caused by", "due to", "because of", " a bug", "misconfigur",
+    " made it ", " meant to ", " missing ", "mistakenly", "accidentally", "by mistake",
+    "identified as", "traced to", "the issue was", "the problem was",
 ];
+#[rustfmt::skip]
 const RECOVERY: &[&str] = &[
-    "recovered",
-    "restored",
-    "stopped",
-    "mitigated",
-    "resolved",
-    "back to normal",
-    "returned to normal",
-    "subsided",
+    "recovered", "restored", "stopped", "mitigated", "resolved", "back to normal",
+    "returned to normal", "subsided",
 ];
+#[rustfmt::skip]
 const DETECTED: &[&str] = &[
     "paged", "alerted", "fired", "noticed", "detected", "page", "reported", "alert",
 ];
