@@ -442,7 +442,7 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     let future = FUTURE.iter().any(|m| padded.contains(m));
     // "An incident channel" hurts no one; "error rate", "503s" do.
     let failure = FAILURE_CUES.iter().any(|c| padded.contains(c))
-        || (has(Tag::Failure) && !padded.contains("incident"));
+        || (has(Tag::Failure) && !padded.contains("incident") && !padded.contains(" paged"));
     let mut blast = 0;
     if failure && has(Tag::Affected) {
         blast += 2;
@@ -482,7 +482,7 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     }
     if has(Tag::Detection) && !has(Tag::ChangeVerb) {
         root += if DETECTED.iter().any(|w| padded.contains(&format!(" {w}"))) {
-            2
+            3
         } else {
             1
         };
@@ -542,12 +542,14 @@ fn read_sentences(
                 continue;
             }
             let start = tokens[span.first].start;
+            let asks = |sp: &text::Sentence| tokens[sp.last - 1].lower == "?";
             if let Some(unit) = units.last_mut() {
                 let previous = &spans[unit.1];
                 let gap = &body[tokens[previous.last - 1].end..start];
                 let opened_item =
                     matches!(tokens[spans[unit.0].first].lower.as_ref(), "-" | "*" | "+");
-                if opened_item && !gap.contains('\n') {
+                // A question stays apart ("Why did it fail? The key expired.").
+                if opened_item && !gap.contains('\n') && !asks(previous) && !asks(span) {
                     unit.1 = i;
                     continue;
                 }

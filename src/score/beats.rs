@@ -207,7 +207,13 @@ pub fn sections(text: &str) -> Vec<Section> {
         };
         // A line of its own must look like a heading: short, nothing else on it.
         let mut end = all.end();
-        if let Some(m) = UNDERLINE.find_at(text, end) {
+        // Only the next line can underline it: search no further (a search
+        // to the end of the text for every label is quadratic).
+        let limit = text[end..]
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| end + i);
+        if let Some(m) = UNDERLINE.find_at(&text[..limit], end) {
             let gap = &text[end..m.start()];
             if gap.trim().is_empty() && gap.matches('\n').count() <= 1 {
                 end = m.end();
