@@ -128,26 +128,6 @@ fn block(out: &mut String, heading: &str, body: &str) {
     }
 }
 
-/// Where a beat's sentences came from: ` — from "Impact"` (and how many were kept).
-pub fn provenance(draft: &StoryDraft, beat: Beat) -> String {
-    let Some(source) = draft.source(beat) else {
-        return " — nothing in the document".to_string();
-    };
-    let from: Vec<String> = source
-        .from
-        .iter()
-        .map(|f| match f.as_str() {
-            "the timeline" | "text without a heading" => f.clone(),
-            f => format!("\"{f}\""),
-        })
-        .collect();
-    let mut out = format!(" — from {}", from.join(", "));
-    if source.kept < source.found {
-        let _ = write!(out, " ({} of {} sentences)", source.kept, source.found);
-    }
-    out
-}
-
 /// The draft as text for the terminal, 80 columns.
 pub fn render(draft: &StoryDraft, source: &str) -> String {
     let story: &Story = &draft.story;
@@ -160,9 +140,9 @@ pub fn render(draft: &StoryDraft, source: &str) -> String {
     );
     let field = |out: &mut String, label: &str, beat: Beat, text: &str| {
         if text.is_empty() {
-            let _ = writeln!(out, "\n{label}{}", provenance(draft, beat));
+            let _ = writeln!(out, "\n{label} — {}", draft.provenance(beat));
         } else {
-            block(out, &format!("{label}{}", provenance(draft, beat)), text);
+            block(out, &format!("{label} — {}", draft.provenance(beat)), text);
         }
     };
     field(

@@ -151,6 +151,28 @@ impl StoryDraft {
     pub fn source(&self, beat: Beat) -> Option<&Source> {
         self.sources.iter().find(|s| s.beat == beat)
     }
+
+    /// Where a beat's sentences came from, for a person to read:
+    /// `from "Root Causes", "Trigger"`, `from the timeline (5 of 9 sentences)`,
+    /// `nothing in the document`.
+    pub fn provenance(&self, beat: Beat) -> String {
+        let Some(source) = self.source(beat) else {
+            return "nothing in the document".to_string();
+        };
+        let from: Vec<String> = source
+            .from
+            .iter()
+            .map(|f| match f.as_str() {
+                "the timeline" | "text without a heading" => f.clone(),
+                f => format!("\"{f}\""),
+            })
+            .collect();
+        let mut out = format!("from {}", from.join(", "));
+        if source.kept < source.found {
+            let _ = write!(out, " ({} of {} sentences)", source.kept, source.found);
+        }
+        out
+    }
 }
 
 /// What a part of the document is, by its heading.

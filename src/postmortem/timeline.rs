@@ -777,7 +777,7 @@ mod tests {
     fn am_pm_and_named_zones_convert() {
         let t = timeline("- 11:50 PM PST errors begin\n- 12:10 AM PST paged\n");
         assert_eq!(t.time_to_detect().unwrap().duration(), "20 min");
-        let t = timeline("- 2024-03-02 23:50 errors begin\n- 2024-03-03 08:00 CET paged\n");
+        let t = timeline("- 2024-03-02 23:50 UTC errors begin\n- 2024-03-03 08:00 CET paged\n");
         assert_eq!(t.time_to_detect().unwrap().duration(), "430 min");
     }
 }

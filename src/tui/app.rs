@@ -3,6 +3,7 @@
 
 mod checklist;
 mod drills;
+mod postmortem;
 mod rehearse;
 mod steps;
 
@@ -26,6 +27,7 @@ use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
+pub use postmortem::{DraftStep, PostmortemState};
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use steps::{Picker, PickerKind, QuizState, StepsState};
 
@@ -47,6 +49,8 @@ pub enum Screen {
     Rehearse,
     Checklist,
     Coverage,
+    /// `P`: a story drafted from a postmortem.
+    Postmortem,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +167,8 @@ pub struct App {
     scheduler: crate::drill::srs::Scheduler,
     readiness: Option<crate::readiness::Readiness>,
     pub coverage: CoverageCursor,
+    /// `P`: the postmortem being drafted from.
+    pub postmortem: Option<PostmortemState>,
     /// While the first frame is drawn: story and design files counted.
     loading: Option<(usize, usize)>,
 }
@@ -230,6 +236,7 @@ impl App {
             rehearsal: None,
             readiness: None,
             coverage: CoverageCursor::default(),
+            postmortem: None,
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
@@ -454,6 +461,7 @@ impl App {
             },
             Screen::Checklist => Context::Checklist,
             Screen::Coverage => Context::Coverage,
+            Screen::Postmortem => self.postmortem_context(),
         }
     }
 
@@ -528,6 +536,7 @@ impl App {
             Context::Form => self.form_input(key),
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
+            Context::PostmortemSource => self.postmortem_input(key),
             Context::Filter => {
                 match key.code {
                     KeyCode::Char(c)
@@ -556,6 +565,10 @@ impl App {
         }
         if self.screen == Screen::Rehearse && self.confirm.is_none() {
             self.rehearsal_paste(text);
+            return;
+        }
+        if self.screen == Screen::Postmortem && self.confirm.is_none() {
+            self.postmortem_paste(text);
             return;
         }
         if let Some(editor) = self.editor.as_mut()
@@ -660,6 +673,7 @@ impl App {
             Screen::Rehearse => self.update_rehearsal(action),
             Screen::Checklist => self.update_checklist(action),
             Screen::Coverage => self.update_coverage(action),
+            Screen::Postmortem => self.update_postmortem(action),
         }
     }
 
@@ -808,6 +822,7 @@ impl App {
             }
             Action::Filter => self.stories.filtering = true,
             Action::LoadExamples => self.load_examples(),
+            Action::FromPostmortem => self.open_postmortem(),
             _ => {}
         }
     }

@@ -52,6 +52,7 @@ impl Widget for &App {
             Screen::Rehearse => screens::rehearse::render(self, area, buf),
             Screen::Checklist => screens::checklist::render(self, area, buf),
             Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Postmortem => screens::postmortem::render(self, area, buf),
         }
         footer(self, chrome.footer, buf);
         if let Some(picker) = &self.picker {
@@ -89,6 +90,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Rehearse => "rehearsal",
         Screen::Checklist => "readiness",
         Screen::Coverage => "question coverage",
+        Screen::Postmortem => "story from a postmortem",
     };
     let left = Line::from(vec![
         Span::styled(" sre-prep ", t.title()),
