@@ -193,11 +193,16 @@ impl Found {
             if tokens[hit.first].masked {
                 continue;
             }
-            let phrase = words(body, tokens, hit.first, hit.last).to_lowercase();
-            let normal = phrase.replace('-', " ");
             if hit.tags.has(Tag::DecisionVerb) {
                 choice = true;
             }
+            let named = hit.tags.has(Tag::Alternative) || hit.tags.has(Tag::RoleName);
+            let phrase = if named {
+                words(body, tokens, hit.first, hit.last).to_lowercase()
+            } else {
+                String::new()
+            };
+            let normal = phrase.replace('-', " ");
             // "instead of" in a root cause is how it broke, not a call someone made.
             if CHOICE_WORDS.contains(&normal.as_str())
                 && !matches!(part, Part::Beat(super::Beat::RootCause) | Part::Detection)

@@ -25,6 +25,9 @@ pub mod normalise;
 pub mod timeline;
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::kit::{Story, StoryMetric};
 use crate::score::beats;
@@ -367,25 +370,39 @@ pub fn clean_sentence(raw: &str) -> Option<String> {
             break;
         }
     }
+    // One pass: white space collapsed, emphasis marks and backticks dropped.
     let mut out = String::with_capacity(t.len());
-    for word in t.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut words = 0;
+    let mut in_word_has_letter = false;
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => continue,
+            '*' | '_' if chars.peek() == Some(&c) => {
+                chars.next();
+                continue;
+            }
+            c if c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                words += usize::from(in_word_has_letter);
+                in_word_has_letter = false;
+            }
+            c => {
+                in_word_has_letter |= c.is_alphabetic();
+                out.push(c);
+            }
         }
-        out.push_str(word);
     }
-    let out = out.replace("**", "").replace("__", "").replace('`', "");
-    let out = out.trim_matches(['|', ' ']).trim().to_string();
-    let words = out
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
-    let lower = out.to_lowercase();
+    words += usize::from(in_word_has_letter);
+    let out = out.trim_matches(['|', ' ']).to_string();
     if words == 0
-        || matches!(
-            lower.trim_end_matches('.'),
-            "tbd" | "n/a" | "none" | "todo" | "done"
-        )
+        || (out.len() <= 5
+            && matches!(
+                out.to_lowercase().trim_end_matches('.'),
+                "tbd" | "n/a" | "none" | "todo" | "done"
+            ))
     {
         return None;
     }
@@ -457,13 +474,33 @@ const DETECTED: &[&str] = &[
     "paged", "alerted", "fired", "noticed", "detected", "page", "reported", "alert",
 ];
 
+/// A list of phrases as one search (a sentence is read once, not once a phrase).
+fn phrases(list: &[&str]) -> Regex {
+    let alternatives: Vec<String> = list.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternatives.join("|")).expect("the phrases compile")
+}
+
+static FUTURE_SET: LazyLock<Regex> = LazyLock::new(|| phrases(FUTURE));
+static RECOVERY_SET: LazyLock<Regex> = LazyLock::new(|| phrases(RECOVERY));
+static FAILURE_SET: LazyLock<Regex> = LazyLock::new(|| phrases(FAILURE_CUES));
+static CAUSE_SET: LazyLock<Regex> = LazyLock::new(|| {
+    let mut all = CAUSE_CUES.to_vec();
+    all.extend(["root cause", " trigger"]);
+    phrases(&all)
+});
+static DETECTED_SET: LazyLock<Regex> = LazyLock::new(|| {
+    let spaced: Vec<String> = DETECTED.iter().map(|w| format!(" {w}")).collect();
+    let list: Vec<&str> = spaced.iter().map(String::as_str).collect();
+    phrases(&list)
+});
+
 /// How strongly a sentence speaks to each beat, from the scorer's lexicon.
 fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     let has = |t: Tag| tags & bit(t) != 0;
     let padded = format!(" {lower} ");
-    let future = FUTURE.iter().any(|m| padded.contains(m));
+    let future = FUTURE_SET.is_match(&padded);
     // "An incident channel" hurts no one; "error rate", "503s" do.
-    let failure = FAILURE_CUES.iter().any(|c| padded.contains(c))
+    let failure = FAILURE_SET.is_match(&padded)
         || (has(Tag::Failure) && !padded.contains("incident") && !padded.contains(" paged"));
     let mut blast = 0;
     if failure && has(Tag::Affected) {
@@ -485,15 +522,11 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     if has(Tag::Mitigation) {
         fix += 1;
     }
-    if RECOVERY.iter().any(|w| padded.contains(w)) {
+    if RECOVERY_SET.is_match(&padded) {
         fix += 1;
     }
     let mut root = 0;
-    if has(Tag::Mechanism)
-        || padded.contains("root cause")
-        || padded.contains(" trigger")
-        || CAUSE_CUES.iter().any(|c| padded.contains(c))
-    {
+    if has(Tag::Mechanism) || CAUSE_SET.is_match(&padded) {
         root += 2;
     }
     if has(Tag::Investigate) {
@@ -503,11 +536,7 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
         }
     }
     if has(Tag::Detection) && !has(Tag::ChangeVerb) {
-        root += if DETECTED.iter().any(|w| padded.contains(&format!(" {w}"))) {
-            3
-        } else {
-            1
-        };
+        root += if DETECTED_SET.is_match(&padded) { 3 } else { 1 };
     }
     let mut systemic = 0;
     let lasting =

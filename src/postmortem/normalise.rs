@@ -181,7 +181,17 @@ fn lines(text: &str) -> String {
         let underlined = !trimmed.starts_with('-') && is_rule(next) && trimmed.len() <= 80;
         let level = md_level(trimmed);
         let bold = is_bold_line(trimmed);
-        if trimmed.chars().count() <= 80
+        // A list item or a timeline entry is no heading; a heading is short.
+        let item = trimmed.starts_with(['-', '*', '+', '|', '>']) && !bold && level == 0
+            || trimmed.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && trimmed
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0] == b':' && w[1].is_ascii_digit());
+        if !item
+            && trimmed.len() <= 120
+            && trimmed.chars().count() <= 80
+            && trimmed.split_whitespace().count() <= 10
             && (level > 0 || bold || underlined || !trimmed.contains(": "))
         {
             let words = heading_words(trimmed);
@@ -405,12 +415,13 @@ mod tests {
 
     #[test]
     fn headings_of_every_style_become_one_style() {
-        let text = "Impact\n======\nUsers failed.\n\n**Root Cause(s):**\nA bad config.\n\n## 3. Action Items\n- Add a check.\n\nHow'd We Do?\nWell.";
+        let text = "Impact\n======\nUsers failed.\n\n**Root Cause(s):**\nA bad config.\n\n## 3. Action Items\n- Add a check.\n\nHow'd We Do?\nWell.\n\n4. Resolution:\nRolled back.";
         let n = normalise(text);
         assert!(n.contains("# Impact\n"), "{n}");
         assert!(n.contains("## Root Cause\n"), "{n}");
         assert!(n.contains("## Action Items\n"), "{n}");
         assert!(n.contains("## How'd We Do\n"), "{n}");
+        assert!(n.contains("## Resolution\n"), "{n}");
         assert!(!n.contains("====="), "{n}");
     }
 

@@ -169,18 +169,30 @@ const IMPACT_END: &[&str] = &[
     "outage mitigated", "impact mitigated", "impact resolved",
 ];
 
-fn has_any(words: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        let mut at = 0;
-        while let Some(i) = words[at..].find(p) {
-            let (s, e) = (at + i, at + i + p.len());
-            if words.as_bytes()[s - 1] == b' ' && words.as_bytes().get(e) == Some(&b' ') {
-                return true;
-            }
-            at = e;
-        }
-        false
-    })
+/// A list of phrases as one search over words joined by single spaces:
+/// " alert " is found in " the alert fired ", not in " alerting ".
+fn words_of(list: &[&str]) -> Regex {
+    let alternatives: Vec<String> = list.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!(" (?:{}) ", alternatives.join("|"))).expect("the phrases compile")
+}
+
+macro_rules! phrase_sets {
+    ($($name:ident = $list:expr;)*) => {
+        $(static $name: LazyLock<Regex> = LazyLock::new(|| words_of($list));)*
+    };
+}
+
+phrase_sets! {
+    START_SET = START;
+    START_VERB_SET = START_VERB;
+    FAILURE_SET = FAILURE;
+    DETECT_SET = DETECT;
+    RECOVERED_SET = RECOVERED;
+    MITIGATING_SET = MITIGATING;
+    UNDERWAY_SET = UNDERWAY;
+    RESOLVED_SET = RESOLVED;
+    IMPACT_END_SET = IMPACT_END;
+    COMPLETES_SET = &["complete", "completed", "completes", "finished", "done"];
 }
 
 /// What `text` says happened at its time.
@@ -196,25 +208,22 @@ pub fn marks(text: &str) -> Marks {
     }
     // A status page is where we told users, not how we learned.
     let words = words.replace(" status page ", " ");
-    let recovered = has_any(&words, RECOVERED);
-    let mitigating = has_any(&words, MITIGATING) && !has_any(&words, UNDERWAY);
-    let detect = has_any(&words, DETECT);
-    let completes = has_any(
-        &words,
-        &["complete", "completed", "completes", "finished", "done"],
-    );
+    let has = |set: &Regex| set.is_match(&words);
+    let recovered = has(&RECOVERED_SET);
+    let mitigating = has(&MITIGATING_SET) && !has(&UNDERWAY_SET);
+    let detect = has(&DETECT_SET);
     Marks {
-        start: has_any(&words, START),
-        maybe_start: has_any(&words, START_VERB)
-            && has_any(&words, FAILURE)
+        start: has(&START_SET),
+        maybe_start: has(&START_VERB_SET)
+            && has(&FAILURE_SET)
             && !recovered
             && !mitigating
             && !detect,
         detect,
-        recovered: recovered || (mitigating && completes),
+        recovered: recovered || (mitigating && has(&COMPLETES_SET)),
         mitigating,
-        resolved: has_any(&words, RESOLVED) && !words.contains(" not resolved "),
-        impact_end: has_any(&words, IMPACT_END),
+        resolved: has(&RESOLVED_SET) && !words.contains(" not resolved "),
+        impact_end: has(&IMPACT_END_SET),
     }
 }
 
@@ -452,15 +461,17 @@ pub fn read(
             .and_then(|y| y.as_str().parse().ok())
     });
 
-    let mut candidates: Vec<Vec<Piece>> = Vec::new();
-    let in_sections: Vec<Piece> = entries
-        .iter()
-        .flat_map(|&(a, b)| line_pieces(text, a, b, true))
-        .collect();
-    candidates.push(in_sections);
-    candidates.push(line_pieces(text, 0, text.len(), false));
-    candidates.push(sentence_pieces(text, sentences));
-    for pieces in candidates {
+    // The first source that gives two times: Timeline sections, lines that
+    // open with a time, sentences that name one (each read only if needed).
+    for source in 0..3 {
+        let pieces: Vec<Piece> = match source {
+            0 => entries
+                .iter()
+                .flat_map(|&(a, b)| line_pieces(text, a, b, true))
+                .collect(),
+            1 => line_pieces(text, 0, text.len(), false),
+            _ => sentence_pieces(text, sentences),
+        };
         let timeline = place(text, &pieces, doc_zone.as_deref(), year);
         if timeline.events.len() >= 2 {
             return Some(timeline);
@@ -621,7 +632,11 @@ fn place(text: &str, pieces: &[Piece], doc_zone: Option<&str>, year: Option<i32>
                 || (WINDOW.is_match(before) && between.split_whitespace().count() <= 3)
         };
         let sentence_like = piece.prose || found.len() > 1 || found[0].start > 24;
-        let clause_list = clauses(body);
+        let clause_list = if sentence_like {
+            clauses(body)
+        } else {
+            Vec::new()
+        };
         for (n, f) in found.iter().enumerate() {
             if window && n > 1 {
                 break;
