@@ -645,3 +645,25 @@ fn a_long_section_is_condensed_to_its_strongest_sentences() {
     assert!(source.kept <= 5, "{source:?}");
     assert!(d.story.blast_radius.split_whitespace().count() <= 110);
 }
+
+#[test]
+fn text_pasted_from_a_web_page_reads_as_written() {
+    // A footnote marker, sentences run together, and a heading that says how long.
+    let raw = "### May 2 09:10 UTC (lasting 2 hours and 5 minutes)\n\n**Impact** :[12](https://example.org/pm#fn12) Builds failed for 40% of repositories.The queue backed up for every team.\n\nThis was due to a bad runner image.We mitigated the incident by reverting the image upon finding the cause.\n";
+    let d = draft(raw);
+    let s = &d.story;
+    assert_eq!(
+        s.blast_radius,
+        "Builds failed for 40% of repositories. The queue backed up for every team.\nThe postmortem gives the impact as lasting 2 hours and 5 minutes (125 min)."
+    );
+    assert!(
+        s.blast_radius.starts_with("Builds"),
+        "a footnote marker is no number"
+    );
+    assert_eq!(
+        s.fix,
+        "We mitigated the incident by reverting the image upon finding the cause."
+    );
+    assert_eq!(s.root_cause, "This was due to a bad runner image.");
+    assert!(has_claim(&d, "Who mitigated the incident? Was that you?"));
+}

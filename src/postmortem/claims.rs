@@ -70,7 +70,7 @@ struct Span {
 const MORE_ACTIONS: &[&str] = &[
     "restored", "cancelled", "canceled", "declared", "paged", "escalated", "reran", "promoted",
     "recycled", "rebooted", "redeployed", "unblocked", "expanded", "provisioned", "reconfigured",
-    "cleared", "silenced", "acknowledged", "coordinated",
+    "cleared", "silenced", "acknowledged", "coordinated", "mitigated", "determined",
 ];
 
 /// Past tenses of fixing verbs that do not end in "-ed".
@@ -234,7 +234,11 @@ impl Found {
         if !automatic {
             for i in first..last {
                 if MORE_ACTIONS.contains(&tokens[i].lower.as_ref())
-                    && !hits.iter().any(|h| h.first <= i && i < h.last)
+                    && !hits.iter().any(|h| {
+                        h.first <= i
+                            && i < h.last
+                            && (h.tags.has(Tag::FixAction) || h.tags.has(Tag::Investigate))
+                    })
                 {
                     self.action(
                         tokens,
@@ -331,7 +335,16 @@ impl Found {
                 tokens[j - 1].lower.as_ref(),
                 "was" | "were" | "been" | "got" | "is" | "are" | "being"
             );
-        let subject_end = if be { j - 1 } else { j };
+        let mut subject_end = if be { j - 1 } else { j };
+        // "a sonnet has been discovered": the auxiliary is no part of the subject.
+        while subject_end > first
+            && matches!(
+                tokens[subject_end - 1].lower.as_ref(),
+                "has" | "have" | "had" | "was" | "were" | "is" | "are"
+            )
+        {
+            subject_end -= 1;
+        }
         // The subject: back to the start of the clause.
         let mut k = subject_end;
         while k > first {

@@ -342,12 +342,37 @@ fn sections(text: &str) -> Vec<Section> {
         if after_lessons && label.to_lowercase().starts_with("what went wrong") {
             part = Part::Aside;
         }
-        out.push(Section {
-            part,
-            label,
-            start: s.start,
-            end: s.end,
-        });
+        // "Impact: ..." on the line of its label holds that paragraph; what
+        // follows a blank line, under no label of its own, is read as prose.
+        let body = &text[s.start..s.end];
+        let inline = !label.is_empty()
+            && body
+                .split('\n')
+                .next()
+                .is_some_and(|first| !first.trim().is_empty());
+        let cut = if inline { body.find("\n\n") } else { None };
+        match cut {
+            Some(at) if !body[at..].trim().is_empty() => {
+                out.push(Section {
+                    part,
+                    label,
+                    start: s.start,
+                    end: s.start + at,
+                });
+                out.push(Section {
+                    part: Part::Prose,
+                    label: String::new(),
+                    start: s.start + at,
+                    end: s.end,
+                });
+            }
+            _ => out.push(Section {
+                part,
+                label,
+                start: s.start,
+                end: s.end,
+            }),
+        }
         previous_end = s.end;
     }
     out
@@ -448,6 +473,8 @@ const FUTURE: &[&str] = &[
     "since then", "have since", "has since", "action item", "follow-up", "follow up", "we plan",
     "planned", " are adding", "are working on", "is being", "no longer", "to ensure",
     "to make sure", "we are changing", "we're changing", "we've added", "we have added",
+    "have updated", "have improved", "have tuned", "we tuned", "introduced new", "are improving",
+    "are working to", "we are exploring",
 ];
 /// Words that say something failed, beyond the lexicon's.
 #[rustfmt::skip]
@@ -456,6 +483,12 @@ const FAILURE_CUES: &[&str] = &[
     " timed out", " unavailable", " outage", " degraded", " latency", " could not", " couldn't",
     " unable", " lost ", " dropped", " crash", " stuck", " affected", " impacted", " rejected",
     " declined",
+];
+/// Ways a document says what was done to fix it, beyond the lexicon's verbs.
+#[rustfmt::skip]
+const FIX_CUES: &[&str] = &[
+    "we mitigated", "mitigated by", "mitigated the", "by reverting", "by rolling back",
+    "by failing over", "by restarting", "by scaling", "we fixed", "resolved by", "fixed by",
 ];
 /// Words that say why it broke, beyond the lexicon's mechanisms.
 #[rustfmt::skip]
@@ -480,7 +513,13 @@ fn phrases(list: &[&str]) -> Regex {
     Regex::new(&alternatives.join("|")).expect("the phrases compile")
 }
 
+/// "between 00:31 UTC and 03:37 UTC": a stretch of time, as an impact says it.
+static WINDOW_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:between|from) [^.;]{0,40}?\d{1,2}:\d{2}[^.;]{0,40}? (?:and|to|until) [^.;]{0,30}?\d{1,2}:\d{2}")
+        .expect("the window pattern compiles")
+});
 static FUTURE_SET: LazyLock<Regex> = LazyLock::new(|| phrases(FUTURE));
+static FIX_SET: LazyLock<Regex> = LazyLock::new(|| phrases(FIX_CUES));
 static RECOVERY_SET: LazyLock<Regex> = LazyLock::new(|| phrases(RECOVERY));
 static FAILURE_SET: LazyLock<Regex> = LazyLock::new(|| phrases(FAILURE_CUES));
 static CAUSE_SET: LazyLock<Regex> = LazyLock::new(|| {
@@ -503,7 +542,7 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     let failure = FAILURE_SET.is_match(&padded)
         || (has(Tag::Failure) && !padded.contains("incident") && !padded.contains(" paged"));
     let mut blast = 0;
-    if failure && has(Tag::Affected) {
+    if failure && (has(Tag::Affected) || WINDOW_TEXT.is_match(&padded)) {
         blast += 2;
     }
     if failure && has(Tag::Scope) {
@@ -524,6 +563,9 @@ fn beat_scores(tags: u64, lower: &str, has_quantity: bool) -> [u8; 4] {
     }
     if RECOVERY_SET.is_match(&padded) {
         fix += 1;
+    }
+    if FIX_SET.is_match(&padded) {
+        fix += 2;
     }
     let mut root = 0;
     if has(Tag::Mechanism) || CAUSE_SET.is_match(&padded) {
@@ -932,6 +974,21 @@ pub fn draft(raw: &str) -> StoryDraft {
                 format!("{}\n{line}", story.blast_radius)
             };
         }
+    }
+
+    // No timeline to work it out from, but the document says how long.
+    if timeline.as_ref().and_then(Timeline::impact).is_none()
+        && let Some((seconds, said)) = timeline::stated_duration(&text)
+    {
+        let line = format!(
+            "The postmortem gives the impact as lasting {said} ({}).",
+            timeline::duration_words(seconds)
+        );
+        story.blast_radius = if story.blast_radius.is_empty() {
+            line
+        } else {
+            format!("{}\n{line}", story.blast_radius)
+        };
     }
 
     if title.is_empty() {

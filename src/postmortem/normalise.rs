@@ -37,6 +37,11 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("compiles")
 });
 
+/// "the public API.We mitigated": a sentence run into the next, as pages
+/// pasted from the web often have them.
+static RUN_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([a-z)\]]{2}|[A-Z]{2,})\.([A-Z][a-z])").expect("compiles"));
+
 /// "Resolved - ", "Monitoring - ": a status page's update labels.
 static STATUS_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Investigating|Identified|Monitoring|Update|Updated|Resolved|Verifying|Completed|In progress|Scheduled)\s+[-–—]\s+")
@@ -233,6 +238,9 @@ fn lines(text: &str) -> String {
                 line = format!("- {rest}");
             }
         }
+        if line.contains('.') && RUN_ON.is_match(&line) {
+            line = RUN_ON.replace_all(&line, "$1. $2").into_owned();
+        }
         if STATUS_UPDATE.is_match(&line) {
             line = STATUS_UPDATE.replace(&line, "").into_owned();
         }
@@ -249,7 +257,8 @@ fn lines(text: &str) -> String {
         if line.contains("](") {
             line = LINK
                 .replace_all(&line, |c: &regex::Captures| {
-                    if &c[1] == "!" {
+                    // An image, or a footnote marker ("[163](#fn)"), says nothing.
+                    if &c[1] == "!" || c[2].chars().all(|ch| ch.is_ascii_digit()) {
                         String::new()
                     } else {
                         c[2].to_string()

@@ -40,6 +40,27 @@ static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("compiles")
 });
 
+/// "(lasting 3 hours and 06 minutes)", as GitHub's availability reports head
+/// each incident.
+static LASTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\blasting\s+(?:about\s+|approximately\s+)?(?:(\d{1,3})\s*(?:hours?|hrs?|h)\b(?:,?\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b)?|(\d{1,4})\s*(?:minutes?|mins?)\b)")
+        .expect("the lasting pattern compiles")
+});
+
+/// How long the document says the impact lasted, in seconds, and its words
+/// ("3 hour and 06 minutes").
+pub fn stated_duration(text: &str) -> Option<(i64, String)> {
+    let c = LASTING.captures(text)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
+    let seconds = match (n(1), n(2), n(3)) {
+        (Some(h), m, _) => h * 3600 + m.unwrap_or(0) * 60,
+        (None, _, Some(m)) => m * 60,
+        _ => return None,
+    };
+    let words = c.get(0)?.as_str()["lasting".len()..].trim().to_string();
+    (seconds > 0).then_some((seconds, words))
+}
+
 /// A short cell or line that is a date.
 pub fn is_date(text: &str) -> bool {
     DATE.find(text.trim())
@@ -166,7 +187,7 @@ const RESOLVED: &[&str] = &[
 #[rustfmt::skip]
 const IMPACT_END: &[&str] = &[
     "impact ends", "impact ended", "end of impact", "outage ends", "outage ended",
-    "outage mitigated", "impact mitigated", "impact resolved",
+    "impact resolved",
 ];
 
 /// A list of phrases as one search over words joined by single spaces:
@@ -786,6 +807,19 @@ mod tests {
         let text = "Between 23:41 and 00:33 UTC, about 30% of checkout requests failed.";
         let t = read(text, &[], &[(0, text.len())], text).unwrap();
         assert_eq!(t.impact().unwrap().duration(), "52 min");
+    }
+
+    #[test]
+    fn a_stated_duration_is_read() {
+        assert_eq!(
+            stated_duration("March 01 12:01 UTC (lasting 3 hour and 06 minutes)"),
+            Some((11_160, "3 hour and 06 minutes".to_string()))
+        );
+        assert_eq!(
+            stated_duration("(lasting 53 minutes)").map(|d| d.0),
+            Some(3180)
+        );
+        assert_eq!(stated_duration("everlasting 5 minutes of fame"), None);
     }
 
     #[test]
