@@ -605,7 +605,8 @@ fn the_same_story_whatever_the_heading_style() {
             "We added a CI check that rejects pool sizes below 50.",
         ),
     ];
-    let styles: [(&str, fn(&str, &str) -> String); 5] = [
+    type Render = fn(&str, &str) -> String;
+    let styles: [(&str, Render); 5] = [
         ("markdown", |h, t| format!("## {h}\n\n{t}\n\n")),
         ("underlined", |h, t| {
             format!("{h}\n{}\n{t}\n\n", "-".repeat(h.len()))

@@ -169,6 +169,7 @@ impl Found {
     /// choices and roles. `hits` are the lexicon's hits in it.
     /// Whether the sentence holds a choice the user may have made (it is
     /// then asked about, not put in a field).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn read(
         &mut self,
         tokens: &[Token],

@@ -318,12 +318,12 @@ fn html_to_text(html: &str) -> String {
             "script" | "style" | "head" | "title" if !closing => {
                 let end = format!("</{name}");
                 let at = rest.to_ascii_lowercase().find(&end);
-                if name == "title" {
-                    if let Some(at) = at {
-                        out.push_str("\n# ");
-                        out.push_str(decode_entities(&rest[..at]).trim());
-                        out.push_str("\n\n");
-                    }
+                if name == "title"
+                    && let Some(at) = at
+                {
+                    out.push_str("\n# ");
+                    out.push_str(decode_entities(&rest[..at]).trim());
+                    out.push_str("\n\n");
                 }
                 rest = at.map_or("", |at| {
                     let tail = &rest[at..];
