@@ -4,6 +4,7 @@
 mod checklist;
 mod drills;
 mod leftover;
+mod postmortem;
 mod rehearse;
 mod scored_kit;
 mod steps;
@@ -27,6 +28,7 @@ use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
+pub use postmortem::{DraftStep, PostmortemState};
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use scored_kit::{ScoredKit, Sort};
 pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
@@ -49,6 +51,8 @@ pub enum Screen {
     Rehearse,
     Checklist,
     Coverage,
+    /// `P`: a story drafted from a postmortem.
+    Postmortem,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -207,6 +211,8 @@ pub struct App {
     scheduler: crate::drill::srs::Scheduler,
     readiness: Option<crate::readiness::Readiness>,
     pub coverage: CoverageCursor,
+    /// `P`: the postmortem being drafted from.
+    pub postmortem: Option<PostmortemState>,
     /// While the first frame is drawn: story and design files counted.
     loading: Option<(usize, usize)>,
 }
@@ -269,6 +275,7 @@ impl App {
             rehearsal: None,
             readiness: None,
             coverage: CoverageCursor::default(),
+            postmortem: None,
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
@@ -493,6 +500,7 @@ impl App {
             },
             Screen::Checklist => Context::Checklist,
             Screen::Coverage => Context::Coverage,
+            Screen::Postmortem => self.postmortem_context(),
         }
     }
 
@@ -630,6 +638,7 @@ impl App {
             Context::Form => self.form_input(key),
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
+            Context::PostmortemSource => self.postmortem_input(key),
             Context::Filter => {
                 let mut filter = self.list().filter().to_string();
                 match key.code {
@@ -658,6 +667,10 @@ impl App {
         }
         if self.screen == Screen::Rehearse && self.confirm.is_none() {
             self.rehearsal_paste(text);
+            return;
+        }
+        if self.screen == Screen::Postmortem && self.confirm.is_none() {
+            self.postmortem_paste(text);
             return;
         }
         if let Some(editor) = self.editor.as_mut()
@@ -804,6 +817,7 @@ impl App {
             Screen::Rehearse => self.update_rehearsal(action),
             Screen::Checklist => self.update_checklist(action),
             Screen::Coverage => self.update_coverage(action),
+            Screen::Postmortem => self.update_postmortem(action),
         }
     }
 
@@ -948,6 +962,7 @@ impl App {
             Action::Filter => self.stories.filtering = true,
             Action::Examples => self.show_examples(!examples),
             Action::CopyExample if examples => self.copy_example(),
+            Action::FromPostmortem => self.open_postmortem(),
             _ => {}
         }
     }

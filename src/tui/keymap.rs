@@ -59,6 +59,9 @@ pub enum Action {
     Left,
     Right,
     Toggle,
+    FromPostmortem,
+    DraftIt,
+    OpenDraft,
 }
 
 impl Action {
@@ -123,6 +126,9 @@ impl Action {
             Action::Left => "move left",
             Action::Right => "move right",
             Action::Toggle => "link or unlink this story and question",
+            Action::FromPostmortem => "draft a story from a postmortem (a path or pasted text)",
+            Action::DraftIt => "draft the story from the path or the text typed or pasted here",
+            Action::OpenDraft => "open the draft in the story editor (Ctrl-s there saves it)",
         }
     }
 }
@@ -232,6 +238,10 @@ pub enum Context {
     RehearseRate,
     Checklist,
     Coverage,
+    /// `P`: typing or pasting the postmortem.
+    PostmortemSource,
+    /// `P`: the draft beside its score.
+    PostmortemDraft,
 }
 
 const MOVE: [Binding; 6] = [
@@ -487,6 +497,7 @@ static STORIES: &[Binding] = &[
     bind(&[key('o')], Action::ToggleSort, Some("sort")),
     bind(&[key('/')], Action::Filter, Some("filter")),
     bind(&[key('x')], Action::Examples, Some("examples")),
+    bind(&[key('P')], Action::FromPostmortem, Some("postmortem")),
     bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
@@ -522,6 +533,29 @@ static EXAMPLES: &[Binding] = &[
     bind(&[key('/')], Action::Filter, None),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static POSTMORTEM_SOURCE: &[Binding] = &[
+    bind(&[ctrl('s')], Action::DraftIt, Some("draft it")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("cancel")),
+    bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static POSTMORTEM_DRAFT: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter), key('e')],
+        Action::OpenDraft,
+        Some("edit & save"),
+    ),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
@@ -595,6 +629,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::RehearseRate => REHEARSE_RATE,
         Context::Checklist => CHECKLIST,
         Context::Coverage => COVERAGE,
+        Context::PostmortemSource => POSTMORTEM_SOURCE,
+        Context::PostmortemDraft => POSTMORTEM_DRAFT,
     }
 }
 
@@ -644,6 +680,8 @@ mod tests {
             Context::RehearseRate,
             Context::Checklist,
             Context::Coverage,
+            Context::PostmortemSource,
+            Context::PostmortemDraft,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

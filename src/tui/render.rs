@@ -56,6 +56,7 @@ impl Widget for &App {
             Screen::Rehearse => screens::rehearse::render(self, area, buf),
             Screen::Checklist => screens::checklist::render(self, area, buf),
             Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Postmortem => screens::postmortem::render(self, area, buf),
         }
         match &self.status {
             Some(status) => {
@@ -102,6 +103,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Rehearse => "rehearsal",
         Screen::Checklist => "readiness",
         Screen::Coverage => "question coverage",
+        Screen::Postmortem => "story from a postmortem",
     };
     let left = format!(" sre-prep · {place}");
     let width = usize::from(area.width);
