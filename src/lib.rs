@@ -11,6 +11,7 @@ pub mod drill;
 pub mod evaluate;
 pub mod kit;
 pub mod parallel;
+pub mod postmortem;
 pub mod printable;
 pub mod readiness;
 pub mod score;

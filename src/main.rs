@@ -34,6 +34,18 @@ enum Command {
         /// Copy the built-in example ID into your stories, as your own to edit (repeatable)
         #[arg(long, value_name = "ID")]
         example: Vec<String>,
+        /// The files are postmortems: save a story drafted from each (see `draft`)
+        #[arg(long, conflicts_with = "examples")]
+        postmortem: bool,
+    },
+    /// Draft a story from a postmortem (Markdown, plain text or HTML); nothing is saved
+    Draft {
+        /// The postmortem; `-` reads standard input
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Print the story object (JSON) that `import -` reads
+        #[arg(long)]
+        json: bool,
     },
     /// Score one story on the six dimensions, with the evidence for every point
     Score {
@@ -99,6 +111,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // A draft reads one file and prints: no data directory, no lock.
+    if let Some(Command::Draft { file, json }) = &args.command {
+        return finish(cli::draft::run(file, *json));
+    }
     let outcome = resolve_data_dir(args.data_dir).and_then(|data_dir| match args.command {
         None => {
             // Said before the app takes the screen, so it is there after it.
@@ -108,10 +124,15 @@ fn main() -> ExitCode {
             sre_prep::tui::run(&data_dir)
         }
         Some(Command::Import {
+            files, postmortem, ..
+        }) if postmortem => cli::draft::import(&data_dir, &files),
+        Some(Command::Import {
             files,
             examples,
             example,
+            ..
         }) => cli::import::run(&data_dir, &files, examples, &example),
+        Some(Command::Draft { file, json }) => cli::draft::run(&file, json),
         Some(Command::Score { file, json }) => cli::score::run(&file, json),
         Some(Command::Deck { json }) => cli::deck::run(json),
         Some(Command::Trash) => cli::trash::list(&data_dir),
@@ -132,6 +153,10 @@ fn main() -> ExitCode {
             cli::export::run(&data_dir, format, output.as_deref())
         }
     });
+    finish(outcome)
+}
+
+fn finish(outcome: anyhow::Result<u8>) -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -489,7 +489,13 @@ fn score_reads_free_text_from_stdin_and_prints_a_readable_report() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("Score 0/100"), "{text}");
+    // The classic vague answer: a named role and nothing else.
+    let total: u32 = text
+        .strip_prefix("Score ")
+        .and_then(|t| t.split('/').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the report starts with the score");
+    assert!(total <= 10, "{text}");
     assert!(text.contains("Before/after numbers"), "{text}");
     assert!(text.contains("\"a lot\""), "{text}");
     assert!(text.contains("hedge"), "{text}");

@@ -312,17 +312,21 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
     );
 }
 
-/// (dimension, max MAE, min Spearman, max |bias|) on the held-out split.
+/// (dimension, max MAE, min Spearman, max |bias|) on the held-out split:
+/// what the scorer measured when these floors were set (MAE + 0.05,
+/// Spearman - 0.05, |bias| + 0.1), so a change that makes agreement worse
+/// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
+/// total >= 0.9) is not reached yet; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 5.0, -1.0, 5.0),
-    ("role", 5.0, -1.0, 5.0),
-    ("decision", 5.0, -1.0, 5.0),
-    ("fix", 5.0, -1.0, 5.0),
-    ("systemic_change", 5.0, -1.0, 5.0),
-    ("numbers", 5.0, -1.0, 5.0),
+    ("blast_radius", 0.76, 0.79, 0.32),
+    ("role", 0.69, 0.78, 0.34),
+    ("decision", 0.97, 0.61, 0.49),
+    ("fix", 0.98, 0.66, 0.69),
+    ("systemic_change", 1.30, 0.49, 0.11),
+    ("numbers", 0.75, 0.78, 0.27),
 ];
-const TOTAL_FLOOR: f64 = -1.0;
-const MIN_TEXTS: usize = 0;
+const TOTAL_FLOOR: f64 = 0.83;
+const MIN_TEXTS: usize = 200;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

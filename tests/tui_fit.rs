@@ -404,7 +404,8 @@ fn advice_reads_as_english() {
     let tmp = tempfile::tempdir().unwrap();
     fs::create_dir_all(tmp.path().join("stories")).unwrap();
     // A strong story told with "we" and no role: its weakest dimension is
-    // the role (0/5), so it is not ready and the checklist says what to do.
+    // the role (1/5: all "we", as the rubric puts it), so it is not ready
+    // and the checklist says what to do.
     let mut story = sre_prep::content::examples::example_stories()
         .into_iter()
         .find(|s| s.id == "checkout-db-pool")
@@ -433,7 +434,7 @@ fn advice_reads_as_english() {
     let text = prose(&screen(&mut app, 120, 60));
     assert!(!text.contains("the my role"), "{text}");
     assert!(text.contains("Strengthen your role in"), "{text}");
-    assert!(text.contains(", your role 0/5"), "{text}");
+    assert!(text.contains(", your role 1/5"), "{text}");
 
     // A warning in the root-cause field names it with its capital I.
     drop(app);

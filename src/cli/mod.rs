@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod deck;
+pub mod draft;
 pub mod export;
 pub mod import;
 pub mod score;

@@ -91,8 +91,94 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "summary" | "background" | "context" | "timeline" | "detection" | "what happened"
         | "incident" | "overview" | "details" | "notes" | "star" | "s" | "t" | "a" | "r"
         | "numbers" | "metrics" | "status" | "description" => None,
+        // Postmortem templates (Google SRE book, Atlassian, PagerDuty,
+        // GitHub and Cloudflare write-ups), read by `postmortem::draft`.
+        // Written as `beat_of` sees them: punctuation is a space.
+        "customer facing impact"
+        | "user facing impact"
+        | "impact assessment"
+        | "who was affected"
+        | "affected users"
+        | "affected services"
+        | "scope of impact"
+        | "impact and duration" => Some("blast_radius"),
+        "root cause analysis"
+        | "root cause and trigger"
+        | "triggers"
+        | "contributing factor"
+        | "causes"
+        | "fault"
+        | "five whys"
+        | "leadup"
+        | "lead up"
+        | "what caused it"
+        | "why did it happen"
+        | "how we fixed it"
+        | "how it was fixed"
+        | "resolution steps"
+        | "recovery steps"
+        | "mitigation steps"
+        | "mitigation and recovery"
+        | "workaround" => Some("fix"),
+        "action item"
+        | "follow up actions"
+        | "follow up items"
+        | "remediations"
+        | "corrective action"
+        | "preventive measures"
+        | "preventing recurrence"
+        | "what we are changing"
+        | "what we re changing"
+        | "what we will do"
+        | "what we re doing about it"
+        | "what we re doing to prevent this"
+        | "what we are doing to prevent this"
+        | "remediation and follow up"
+        | "remediation and follow up steps"
+        | "future work" => Some("systemic_change"),
+        "how we found out"
+        | "how it was detected"
+        | "how we noticed"
+        | "detection and response"
+        | "response"
+        | "incident response"
+        | "incident timeline"
+        | "timeline of events"
+        | "chronology"
+        | "what went well"
+        | "what didn t go well"
+        | "what did not go well"
+        | "where we got lucky"
+        | "how d we do"
+        | "supporting information"
+        | "appendix"
+        | "glossary"
+        | "references"
+        | "related incidents"
+        | "authors"
+        | "author"
+        | "date"
+        | "incident date"
+        | "responders"
+        | "people involved"
+        | "messaging"
+        | "internal messaging"
+        | "external messaging"
+        | "executive summary"
+        | "incident summary"
+        | "tl dr"
+        | "tldr"
+        | "introduction"
+        | "conclusion" => None,
         _ => return None,
     })
+}
+
+/// What a label means to the scorer: `Some(beat)` for a label it knows
+/// (`Some(None)` for one that may hold any beat), `None` for words that are
+/// no label. The postmortem drafter reads headings with this same table.
+pub fn label_beat(label: &str) -> Option<Option<&'static str>> {
+    beat_of(label)
 }
 
 /// A label at the start of a line: "Fix:", "**Root cause:**", "## Impact",
@@ -141,7 +227,13 @@ pub fn sections(text: &str) -> Vec<Section> {
         };
         // A line of its own must look like a heading: short, nothing else on it.
         let mut end = all.end();
-        if let Some(m) = UNDERLINE.find_at(text, end) {
+        // Only the next line can underline it: search no further (a search
+        // to the end of the text for every label is quadratic).
+        let limit = text[end..]
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| end + i);
+        if let Some(m) = UNDERLINE.find_at(&text[..limit], end) {
             let gap = &text[end..m.start()];
             if gap.trim().is_empty() && gap.matches('\n').count() <= 1 {
                 end = m.end();

@@ -4,6 +4,7 @@
 mod checklist;
 mod drills;
 mod leftover;
+mod postmortem;
 mod rehearse;
 mod scored_kit;
 mod steps;
@@ -28,6 +29,7 @@ use crate::score::{StoryScore, score_story};
 use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
+pub use postmortem::{DraftStep, PostmortemState};
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use scored_kit::{ScoredKit, Sort};
 pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
@@ -55,6 +57,8 @@ pub enum Screen {
     Scenarios,
     /// A troubleshooting round, then its judgment.
     Troubleshoot,
+    /// `P`: a story drafted from a postmortem.
+    Postmortem,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -215,6 +219,8 @@ pub struct App {
     readiness: Option<crate::readiness::Readiness>,
     pub coverage: CoverageCursor,
     pub troubleshoot: TroubleshootState,
+    /// `P`: the postmortem being drafted from.
+    pub postmortem: Option<PostmortemState>,
     /// While the first frame is drawn: story and design files counted.
     loading: Option<(usize, usize)>,
 }
@@ -278,6 +284,7 @@ impl App {
             readiness: None,
             coverage: CoverageCursor::default(),
             troubleshoot: TroubleshootState::default(),
+            postmortem: None,
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
@@ -506,6 +513,7 @@ impl App {
             Screen::Scenarios => Context::Scenarios,
             Screen::Troubleshoot if self.troubleshoot_playing() => Context::Troubleshoot,
             Screen::Troubleshoot => Context::TroubleshootResult,
+            Screen::Postmortem => self.postmortem_context(),
         }
     }
 
@@ -644,6 +652,7 @@ impl App {
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
             Context::Troubleshoot => self.troubleshoot_input(key),
+            Context::PostmortemSource => self.postmortem_input(key),
             Context::Filter => {
                 let mut filter = self.list().filter().to_string();
                 match key.code {
@@ -676,6 +685,10 @@ impl App {
         }
         if self.screen == Screen::Troubleshoot && self.confirm.is_none() {
             self.troubleshoot_paste(text);
+            return;
+        }
+        if self.screen == Screen::Postmortem && self.confirm.is_none() {
+            self.postmortem_paste(text);
             return;
         }
         if let Some(editor) = self.editor.as_mut()
@@ -824,6 +837,7 @@ impl App {
             Screen::Coverage => self.update_coverage(action),
             Screen::Scenarios => self.update_scenarios(action),
             Screen::Troubleshoot => self.update_troubleshoot(action),
+            Screen::Postmortem => self.update_postmortem(action),
         }
     }
 
@@ -968,6 +982,7 @@ impl App {
             Action::Filter => self.stories.filtering = true,
             Action::Examples => self.show_examples(!examples),
             Action::CopyExample if examples => self.copy_example(),
+            Action::FromPostmortem => self.open_postmortem(),
             _ => {}
         }
     }

@@ -67,6 +67,9 @@ pub enum Action {
     Earlier,
     Later,
     GiveUp,
+    FromPostmortem,
+    DraftIt,
+    OpenDraft,
 }
 
 impl Action {
@@ -143,6 +146,9 @@ impl Action {
             Action::GiveUp => {
                 "give up the round (asks; it is kept as not solved, the answer shown)"
             }
+            Action::FromPostmortem => "draft a story from a postmortem (a path or pasted text)",
+            Action::DraftIt => "draft the story from the path or the text typed or pasted here",
+            Action::OpenDraft => "open the draft in the story editor (Ctrl-s there saves it)",
         }
     }
 }
@@ -257,6 +263,10 @@ pub enum Context {
     /// Typing in a troubleshooting round.
     Troubleshoot,
     TroubleshootResult,
+    /// `P`: typing or pasting the postmortem.
+    PostmortemSource,
+    /// `P`: the draft beside its score.
+    PostmortemDraft,
 }
 
 const MOVE: [Binding; 6] = [
@@ -563,6 +573,7 @@ static STORIES: &[Binding] = &[
     bind(&[key('o')], Action::ToggleSort, Some("sort")),
     bind(&[key('/')], Action::Filter, Some("filter")),
     bind(&[key('x')], Action::Examples, Some("examples")),
+    bind(&[key('P')], Action::FromPostmortem, Some("postmortem")),
     bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
@@ -598,6 +609,29 @@ static EXAMPLES: &[Binding] = &[
     bind(&[key('/')], Action::Filter, None),
     bind(&[key('?')], Action::Help, Some("help")),
     bind(&[key('q')], Action::Quit, None),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static POSTMORTEM_SOURCE: &[Binding] = &[
+    bind(&[ctrl('s')], Action::DraftIt, Some("draft it")),
+    bind(&[code(KeyCode::Esc)], Action::Back, Some("cancel")),
+    bind(&[code(KeyCode::F(1))], Action::Help, Some("help")),
+    bind(&[ctrl('c')], Action::ForceQuit, None),
+];
+
+static POSTMORTEM_DRAFT: &[Binding] = &[
+    bind(
+        &[code(KeyCode::Enter), key('e')],
+        Action::OpenDraft,
+        Some("edit & save"),
+    ),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    bind(&[code(KeyCode::Esc), key('h')], Action::Back, Some("back")),
+    bind(&[key('?')], Action::Help, Some("help")),
     bind(&[ctrl('c')], Action::ForceQuit, None),
 ];
 
@@ -674,6 +708,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Scenarios => SCENARIOS,
         Context::Troubleshoot => TROUBLESHOOT,
         Context::TroubleshootResult => TROUBLESHOOT_RESULT,
+        Context::PostmortemSource => POSTMORTEM_SOURCE,
+        Context::PostmortemDraft => POSTMORTEM_DRAFT,
     }
 }
 
@@ -726,6 +762,8 @@ mod tests {
             Context::Scenarios,
             Context::Troubleshoot,
             Context::TroubleshootResult,
+            Context::PostmortemSource,
+            Context::PostmortemDraft,
         ] {
             let keys: Vec<Key> = bindings(context)
                 .iter()

@@ -58,6 +58,7 @@ impl Widget for &App {
             Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
             Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
             Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
+            Screen::Postmortem => screens::postmortem::render(self, area, buf),
         }
         match &self.status {
             Some(status) => {
@@ -106,6 +107,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Coverage => "question coverage",
         Screen::Scenarios => "4 Troubleshooting",
         Screen::Troubleshoot => "troubleshooting round",
+        Screen::Postmortem => "story from a postmortem",
     };
     let left = format!(" sre-prep · {place}");
     let width = usize::from(area.width);

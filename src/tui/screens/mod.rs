@@ -6,6 +6,7 @@ pub mod editor;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod postmortem;
 pub mod quiz;
 pub mod rehearse;
 pub mod spoken;
