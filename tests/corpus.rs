@@ -249,7 +249,11 @@ fn table(name: &str, a: &Agreement) -> String {
 #[test]
 fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
     let items = load();
-    assert!(items.len() >= MIN_TEXTS, "the corpus has {} texts", items.len());
+    assert!(
+        items.len() >= MIN_TEXTS,
+        "the corpus has {} texts",
+        items.len()
+    );
     let train: Vec<&Item> = items.iter().filter(|i| !i.held_out).collect();
     let held: Vec<&Item> = items.iter().filter(|i| i.held_out).collect();
     let (t, h) = (agreement(&train), agreement(&held));

@@ -32,7 +32,13 @@ const CALL_MARKERS: &[&[&str]] = &[
 
 /// Words that say a choice was weighed: "failing over risked 30 s of writes".
 const RISK_WORDS: &[&str] = &[
-    "wrong", "expense", "mixed", "slower", "lost", "blind", "exposed",
+    "wrong",
+    "expense",
+    "mixed",
+    "slower",
+    "lost",
+    "blind",
+    "exposed",
     "risked",
     "risking",
     "risk",
@@ -85,7 +91,14 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
 
 /// Words that give the reason for a call, besides the lexicon's ("because").
 const REASON_WORDS: &[&str] = &[
-    "since", "given", "meant", "means", "mattered", "outweighed", "worth", "so",
+    "since",
+    "given",
+    "meant",
+    "means",
+    "mattered",
+    "outweighed",
+    "worth",
+    "so",
 ];
 
 /// "I", "we", "my team": someone made the call. A call in general advice
@@ -106,9 +119,33 @@ fn personal(f: &Field, s: &Sentence) -> bool {
 fn acted(word: &str) -> bool {
     !matches!(
         word,
-        "need" | "needed" | "needs" | "have" | "had" | "has" | "must" | "should" | "could"
-            | "would" | "can" | "will" | "was" | "were" | "am" | "are" | "is" | "got" | "get"
-            | "couldn't" | "didn't" | "don't" | "wasn't" | "lost" | "saw" | "see" | "noticed"
+        "need"
+            | "needed"
+            | "needs"
+            | "have"
+            | "had"
+            | "has"
+            | "must"
+            | "should"
+            | "could"
+            | "would"
+            | "can"
+            | "will"
+            | "was"
+            | "were"
+            | "am"
+            | "are"
+            | "is"
+            | "got"
+            | "get"
+            | "couldn't"
+            | "didn't"
+            | "don't"
+            | "wasn't"
+            | "lost"
+            | "saw"
+            | "see"
+            | "noticed"
     )
 }
 
@@ -311,8 +348,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
             .find_map(|(&(f, s), _)| rule(f, s))
     };
     let alternative = find(&|f, s| {
-        tagged(f, s, Tag::Alternative, Rule::Alternative, "the option not taken")
-            .or_else(|| options(f, s))
+        tagged(
+            f,
+            s,
+            Tag::Alternative,
+            Rule::Alternative,
+            "the option not taken",
+        )
+        .or_else(|| options(f, s))
     });
     let reason = find(&|f, s| {
         tagged(f, s, Tag::Reason, Rule::Reason, "why").or_else(|| {

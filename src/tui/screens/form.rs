@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::screens::steps::evaluation_lines;
+use crate::tui::screens::steps::{evaluation_lines, notes_lines};
 use crate::tui::widgets::field_row;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -50,7 +50,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(l.input, buf);
     (&form.inputs[form.focus]).render(inner, buf);
 
-    Paragraph::new(evaluation_lines(&form.evaluation, t, true))
+    // The arithmetic changes as the user types: it goes under the score.
+    let mut lines = evaluation_lines(&form.evaluation, t, true);
+    let at = lines.len().min(1);
+    lines.splice(at..at, notes_lines(&form.evaluation, t, true));
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()

@@ -10,7 +10,7 @@ use crate::content::design_prompts::prompt;
 use crate::evaluate::design::{SECTIONS, section_text};
 use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
-use crate::evaluate::{Evaluation, design, opinion};
+use crate::evaluate::{Evaluation, NoteKind, design, opinion};
 use crate::kit::CORE_DESIGN_PROMPTS;
 use crate::tui::app::{App, Pane};
 use crate::tui::form::FormKind;
@@ -50,6 +50,39 @@ pub fn evaluation_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'st
             Span::styled(format!("{mark} "), style),
             Span::styled(c.label.to_string(), t.heading()),
             Span::styled(detail, if c.met() { t.dim() } else { t.warn() }),
+        ]));
+    }
+    lines
+}
+
+/// The arithmetic an answer states, checked: each sum with ✓ when the
+/// answer's figure agrees, ! when it does not. `compact` (the editor's
+/// live panel) folds what is still to work out into one line.
+pub fn notes_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
+    if e.notes.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled("Arithmetic", t.heading()))];
+    let mut to_do = Vec::new();
+    for n in &e.notes {
+        let (mark, mark_style, style) = match n.kind {
+            NoteKind::Agrees => ("✓", t.good(), t.dim()),
+            NoteKind::Off => ("!", t.bad(), t.warn()),
+            NoteKind::ToDo if compact => {
+                to_do.push(n.what.to_lowercase());
+                continue;
+            }
+            NoteKind::ToDo => ("·", t.dim(), t.dim()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), mark_style),
+            Span::styled(safe(&n.text), style),
+        ]));
+    }
+    if !to_do.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("· ", t.dim()),
+            Span::styled(format!("To work out: {}.", to_do.join(", ")), t.dim()),
         ]));
     }
     lines
@@ -201,7 +234,9 @@ fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
         ))),
     }
     lines.push(Line::from(""));
-    lines.extend(evaluation_lines(&design::evaluate(d), t, false));
+    let evaluation = design::evaluate(d);
+    lines.extend(evaluation_lines(&evaluation, t, false));
+    lines.extend(notes_lines(&evaluation, t, false));
     for (section, label) in SECTIONS {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(label, t.heading())));
