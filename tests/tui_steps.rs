@@ -100,7 +100,7 @@ fn a_design_starts_from_a_prompt_and_a_textbook_answer_is_called_out() {
     key(&mut app, KeyCode::Esc);
     let text = screen(&mut app, 120, 40);
     assert!(
-        text.contains("Core prompts: ci-cd ✗ kubernetes ✓ multi-region ✗"),
+        text.contains("Playbook minimum: ci-cd ✗ kubernetes ✓ multi-region ✗"),
         "{text}"
     );
 }

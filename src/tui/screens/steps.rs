@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::content::design_prompts::prompt;
+use crate::content::design_prompts::{DESIGN_PROMPTS, prompt};
 use crate::evaluate::design::{SECTIONS, section_text};
 use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
@@ -88,7 +88,8 @@ pub fn notes_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>
     lines
 }
 
-/// "core: ci-cd ✓ kubernetes ✗ multi-region ✗"
+/// "ci-cd ✓ kubernetes ✗ multi-region ✗": the three prompts the playbook
+/// asks for at the least (a minimum, not a ranking).
 pub fn core_coverage(app: &App) -> (usize, String) {
     let mut covered = 0;
     let parts: Vec<String> = CORE_DESIGN_PROMPTS
@@ -126,13 +127,16 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
     let width = usize::from(l.list_rows.width);
     if len == 0 {
         let hint = match kind {
-            FormKind::Design => {
-                "No design answers yet. n picks a prompt (CI/CD, Kubernetes, multi-region, ...)."
-            }
+            FormKind::Design => format!(
+                "No design answers yet. n picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                DESIGN_PROMPTS.len()
+            ),
             FormKind::Metric => {
                 "No metrics yet. n adds one: an SLO, MTTD and MTTR before and after, on-call load."
+                    .to_string()
             }
-            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own.",
+            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own."
+                .to_string(),
         };
         Paragraph::new(hint)
             .wrap(Wrap { trim: true })
@@ -203,7 +207,10 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         let (_, core) = core_coverage(app);
         lines.insert(
             0,
-            Line::from(Span::styled(format!("Core prompts: {core}"), t.heading())),
+            Line::from(Span::styled(
+                format!("Playbook minimum: {core}"),
+                t.heading(),
+            )),
         );
         lines.insert(1, Line::from(""));
     }
