@@ -189,7 +189,10 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
         if missing_core.is_empty() {
             String::new()
         } else {
-            format!("; core prompts missing: {}", missing_core.join(", "))
+            format!(
+                "; of the playbook's minimum, missing: {}",
+                missing_core.join(", ")
+            )
         }
     );
     let finish = |i: usize| {
@@ -216,7 +219,7 @@ pub fn assess_evaluated(inputs: &Inputs, eval: &KitEvaluation) -> Readiness {
     let progress = (u32::from(pct(good.len(), 5)) + u32::from(pct(3 - missing_core.len(), 3))) / 2;
     items.push(item(
         "designs",
-        "5 design answers, core prompts covered",
+        "5 design answers, the playbook's three among them",
         15,
         progress as u8,
         met,

@@ -1854,7 +1854,7 @@ fn check_sees_through_one_story_on_every_question_and_designs_of_one_pasted_sent
     let detail = coverage["detail"].as_str().unwrap();
     assert!(
         detail.starts_with(
-            "2 of 9 core questions covered; not yet: outage-prevented, root-cause-unknown, outage-you-caused"
+            "3 of 9 core questions covered; not yet: outage-prevented, outage-you-caused"
         ),
         "{detail}"
     );

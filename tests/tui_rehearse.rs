@@ -103,3 +103,49 @@ fn r_from_home_picks_a_question_and_a_story() {
         "an abandoned rehearsal keeps nothing"
     );
 }
+
+#[test]
+fn the_question_picker_offers_the_whole_bank_and_its_probes() {
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1og");
+    press(&mut app, "r");
+    let rows = app.picker.as_ref().map(|p| p.rows()).unwrap_or_default();
+    assert_eq!(rows.len(), sre_prep::content::questions::QUESTIONS.len());
+    assert!(rows.len() >= 40);
+    // The story's own questions first, then the bank, new questions included.
+    assert!(
+        rows[0].contains("Tell me about an outage you caused."),
+        "{rows:?}"
+    );
+    let last = rows.len() - 1;
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("a postmortem whose action items never happened")),
+        "{rows:?}"
+    );
+    // Rehearse against a new question: it is asked, and its probe follows up.
+    for _ in 0..last {
+        press(&mut app, "j");
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.rehearsal.as_ref().unwrap().question, "simplified");
+    let text = screen(&mut app, 100, 30);
+    assert!(
+        text.contains("Tell me about something you removed or simplified."),
+        "{text}"
+    );
+    type_text(
+        &mut app,
+        "I removed our second load balancer tier after I traced every client to the first one.",
+    );
+    ctrl(&mut app, 's');
+    let follow_ups = &app.rehearsal.as_ref().unwrap().follow_ups;
+    assert!(
+        follow_ups
+            .iter()
+            .any(|f| f.question == "What did you have to find out before you could remove it?"),
+        "{follow_ups:?}"
+    );
+}

@@ -100,7 +100,7 @@ fn a_design_starts_from_a_prompt_and_a_textbook_answer_is_called_out() {
     key(&mut app, KeyCode::Esc);
     let text = screen(&mut app, 120, 40);
     assert!(
-        text.contains("Core prompts: ci-cd ✗ kubernetes ✓ multi-region ✗"),
+        text.contains("Playbook minimum: ci-cd ✗ kubernetes ✓ multi-region ✗"),
         "{text}"
     );
 }
@@ -226,4 +226,81 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
     }
     let saved_after = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert_eq!(saved_after, saved, "nothing written by the failed edit");
+}
+
+#[test]
+fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmetic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "2n");
+    press(&mut app, "jjj");
+    key(&mut app, KeyCode::Enter); // NALSD
+    let item = app.form.as_ref().unwrap().item().unwrap();
+    let sre_prep::tui::form::Item::Design(design) = item else {
+        panic!("a design form");
+    };
+    assert_eq!(design.prompt, "nalsd");
+    assert!(
+        design
+            .requirements
+            .contains("users view 50,000 photos per second, 200 KB each"),
+        "{}",
+        design.requirements
+    );
+    // Nothing written yet: what to work out is named, the answer is not given.
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Arithmetic"), "{text}");
+    assert!(text.contains("· To work out: read"), "{text}");
+    assert!(!text.contains("10 GB/s"), "{text}");
+
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab); // to Scaling & capacity
+    }
+    type_text(
+        &mut app,
+        "Reads: 50,000 req/s x 200 KB = 10 GB/s. Storage: 40 TB/day x 365 days = 1.46 PB.",
+    );
+    let notes: Vec<String> = app
+        .form
+        .as_ref()
+        .unwrap()
+        .evaluation
+        .notes
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        notes.contains(
+            &"Your sum: 50,000 req/s × 200 KB = 10 GB/s — your 10 GB/s agrees.".to_string()
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(
+            &"Your sum: 40 TB/day × 365 days = 14.6 PB, not 1.46 PB (10x more).".to_string()
+        ),
+        "{notes:?}"
+    );
+    // On screen, wrapped in the panel: marked ✓ and !.
+    let text = screen(&mut app, 100, 30);
+    assert!(
+        text.contains("✓ Your sum: 50,000 req/s × 200 KB = 10"),
+        "{text}"
+    );
+    assert!(
+        text.contains("! Your sum: 40 TB/day × 365 days ="),
+        "{text}"
+    );
+    assert!(text.contains("14.6 PB, not 1.46 PB (10x more)."), "{text}");
+    // The same notes in an 80x24 terminal, under the score.
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("✓ Your sum: 50,000 req/s ×"), "{text}");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, 120, 60);
+    assert!(
+        text.contains("Arithmetic"),
+        "the detail shows it too: {text}"
+    );
+    assert!(text.contains("not 1.46 PB (10x more)"), "{text}");
 }

@@ -1,5 +1,6 @@
-//! Classic SRE debates to take a side on: each names two positions; the
-//! user commits to one and says why. Written by us.
+//! Classic SRE debates to take a side on: each names two positions that
+//! experienced engineers really hold (not a strawman, not two tools teams
+//! combine anyway); the user commits to one and says why. Written by us.
 
 pub struct Debate {
     pub topic: &'static str,
@@ -24,14 +25,14 @@ pub const DEBATES: [Debate; 12] = [
         other: "a separate operations team on call",
     },
     Debate {
-        topic: "Postmortems",
-        one: "blameless postmortems",
-        other: "postmortems that name who is accountable",
+        topic: "Incident analysis",
+        one: "finding the root cause (five whys)",
+        other: "listing contributing factors, with no single root cause",
     },
     Debate {
-        topic: "Progressive delivery",
-        one: "canary releases",
-        other: "blue/green deployments",
+        topic: "Bad deploys",
+        one: "always rolling back first",
+        other: "fixing forward when the cause is known and the fix is small",
     },
     Debate {
         topic: "Observability",
@@ -69,3 +70,28 @@ pub const DEBATES: [Debate; 12] = [
         other: "aiming for as close to 100% as possible",
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twelve_debates_with_distinct_topics_and_two_real_sides() {
+        let mut topics: Vec<&str> = DEBATES.iter().map(|d| d.topic).collect();
+        topics.sort();
+        topics.dedup();
+        assert_eq!(topics.len(), DEBATES.len());
+        for d in &DEBATES {
+            assert!(!d.one.is_empty() && !d.other.is_empty() && d.one != d.other);
+            // Replaced: canary vs blue/green (teams combine them) and
+            // blameless vs accountable (a strawman).
+            for gone in ["blue/green", "accountable"] {
+                assert!(
+                    !d.one.contains(gone) && !d.other.contains(gone),
+                    "{}",
+                    d.topic
+                );
+            }
+        }
+    }
+}

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Check, Evaluation};
+use super::design_arithmetic::{self, Verdict, Worked};
+use super::{Check, Evaluation, Note, NoteKind};
+use crate::content::design_prompts::scenario;
 use crate::kit::Design;
 use crate::score::facts::{Facts, facts};
 use crate::score::text::{TokenKind, is_function_word, tokenize};
@@ -37,7 +39,10 @@ pub fn section_text<'d>(design: &'d Design, section: &str) -> &'d str {
 const SUBSTANTIVE_WORDS: usize = 15;
 
 /// Whether a section is specific, and what to add when it is not.
-fn specific(section: &str, text: &str, f: &Facts) -> (bool, &'static str) {
+/// `sums_agree`: the section holds sums of the user's that all check out
+/// with their units, which is a capacity estimate even when written as bare
+/// arithmetic (a line the scorer's keyword-salad guard does not count).
+fn specific(section: &str, text: &str, f: &Facts, sums_agree: bool) -> (bool, &'static str) {
     match section {
         "real_system" => (
             f.first_hand && (!f.tech.is_empty() || f.has_number()),
@@ -52,7 +57,7 @@ fn specific(section: &str, text: &str, f: &Facts) -> (bool, &'static str) {
             "Name the components and how they connect: the services, stores, queues, load balancers.",
         ),
         "scaling" => (
-            f.has_measure(),
+            f.has_measure() || sums_agree,
             "Give a capacity estimate with numbers: requests per second, storage per day, nodes, headroom.",
         ),
         "failure_modes" => (
@@ -107,6 +112,7 @@ fn repeats<'a>(
 }
 
 pub fn evaluate(design: &Design) -> Evaluation {
+    let (worked, notes) = arithmetic(design);
     let mut checks = Vec::new();
     let mut first_hand_anywhere = false;
     let mut grounded = false;
@@ -116,7 +122,7 @@ pub fn evaluate(design: &Design) -> Evaluation {
         let words = content_words(text);
         if let Some((other, share)) = repeats(&words, &earlier) {
             // Pasting one text into every section is not seven sections.
-            let (_, tip) = specific(section, "", &Facts::default());
+            let (_, tip) = specific(section, "", &Facts::default(), false);
             checks.push(Check {
                 id: section,
                 label,
@@ -134,7 +140,12 @@ pub fn evaluate(design: &Design) -> Evaluation {
         first_hand_anywhere |= f.first_hand;
         let substantive =
             f.words >= SUBSTANTIVE_WORDS || (section == "real_system" && f.words >= 6);
-        let (is_specific, tip) = specific(section, text, &f);
+        let sums: Vec<&Worked> = worked
+            .iter()
+            .filter(|w| w.section == section && w.what == "Your sum")
+            .collect();
+        let sums_agree = !sums.is_empty() && sums.iter().all(|w| w.agrees());
+        let (is_specific, tip) = specific(section, text, &f, sums_agree);
         if section == "real_system" {
             grounded = substantive && is_specific;
         }
@@ -157,6 +168,7 @@ pub fn evaluate(design: &Design) -> Evaluation {
         });
     }
     let mut evaluation = Evaluation::from_checks(checks);
+    evaluation.notes = notes;
     if !grounded {
         // A textbook answer, however complete, is capped.
         evaluation.score = evaluation.score.min(40);
@@ -167,6 +179,51 @@ pub fn evaluate(design: &Design) -> Evaluation {
         });
     }
     evaluation
+}
+
+/// The arithmetic the answer states, checked, and for a prompt with numbers
+/// what the bill of materials still lacks.
+pub fn arithmetic(design: &Design) -> (Vec<Worked>, Vec<Note>) {
+    let sections: Vec<(&'static str, &str)> = SECTIONS
+        .iter()
+        .map(|&(section, _)| (section, section_text(design, section)))
+        .collect();
+    let given = scenario(design.prompt.trim());
+    let worked = design_arithmetic::check(&sections, given);
+    let mut notes: Vec<Note> = worked
+        .iter()
+        .map(|w| Note {
+            kind: match w.verdict {
+                Verdict::Agrees | Verdict::Rounded { .. } => NoteKind::Agrees,
+                Verdict::Off { .. } => NoteKind::Off,
+                Verdict::NotYet => NoteKind::ToDo,
+            },
+            what: w.what.clone(),
+            text: w.line(),
+        })
+        .collect();
+    if given.is_some() {
+        let missing = design_arithmetic::bill_of_materials(&sections);
+        if !missing.is_empty() {
+            notes.push(Note {
+                kind: NoteKind::ToDo,
+                what: "Bill of materials".into(),
+                text: format!(
+                    "Bill of materials: count the {}, each with the sum that gives it.",
+                    join_and(&missing)
+                ),
+            });
+        }
+    }
+    (worked, notes)
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -271,5 +328,82 @@ mod tests {
         let e = evaluate(&textbook);
         assert!(e.score <= 40, "{}", e.score);
         assert!(!e.flags.is_empty());
+    }
+
+    #[test]
+    fn the_evaluation_shows_the_arithmetic_beside_the_answer() {
+        let mut d = good();
+        d.scaling = "Each build pulls 2 GB of cache: 1,800 builds a day × 2 GB = 3.6 TB a day from the cache, about 42 MB/s on average.".into();
+        let e = evaluate(&d);
+        assert_eq!(
+            e.notes,
+            vec![Note {
+                kind: NoteKind::Agrees,
+                what: "Your sum".into(),
+                text:
+                    "Your sum: 1,800 builds a day × 2 GB = 3.6 TB a day — your 3.6 TB a day agrees."
+                        .into()
+            }]
+        );
+        d.scaling = d.scaling.replace("3.6 TB", "36 TB");
+        let e = evaluate(&d);
+        assert_eq!(e.notes[0].kind, NoteKind::Off);
+        assert!(
+            e.notes[0]
+                .text
+                .contains("= 3.6 TB a day, not 36 TB a day (10x less)"),
+            "{:?}",
+            e.notes
+        );
+        // Notes are worth no points: the score is the checks'.
+        assert_eq!(e.score, evaluate(&good()).score);
+    }
+
+    #[test]
+    fn a_nalsd_answer_is_told_what_is_left_to_work_out() {
+        let mut d = good();
+        d.prompt = "nalsd".into();
+        let e = evaluate(&d);
+        let text: Vec<&str> = e.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            text,
+            [
+                "Read bandwidth: not estimated yet — photos per second × bytes each.",
+                "Write bandwidth: not estimated yet — photos per second × bytes each.",
+                "Storage: not estimated yet — bytes written a day × days kept (× copies).",
+                "Bill of materials: count the machines, disks and network links, each with the sum that gives it.",
+            ]
+        );
+        d.scaling = "Peak egress: 50,000 photos/s × 200 KB = 10 GB/s = 80 Gbit/s, on 4 x 25 Gbit/s NICs per region. \
+            Uploads: 20 million × 2 MB = 40 TB a day. Storage: 40 TB/day × 365 days = 14.6 PB; × 3 copies = 43.8 PB, \
+            so 43.8 PB / 16 TB per disk = 2,738 disks in 2,738 / 24 = 114 machines."
+            .into();
+        let e = evaluate(&d);
+        assert!(!e.notes.is_empty());
+        assert!(
+            e.notes.iter().all(|n| n.kind == NoteKind::Agrees),
+            "{:#?}",
+            e.notes
+        );
+    }
+
+    #[test]
+    fn a_scaling_section_of_bare_sums_that_check_out_is_specific() {
+        let mut d = good();
+        d.scaling = "Reads: 50,000 req/s x 200 KB = 10 GB/s = 80 Gbit/s. Storage: 40 TB/day x 365 days = 14.6 PB.".into();
+        let check = |e: &Evaluation| {
+            e.checks
+                .iter()
+                .find(|c| c.id == "scaling")
+                .cloned()
+                .unwrap()
+        };
+        assert!(check(&evaluate(&d)).met(), "{:?}", check(&evaluate(&d)));
+        // The same sums, wrong: the section is not credited for them.
+        d.scaling = d
+            .scaling
+            .replace("= 14.6 PB", "= 1.46 PB")
+            .replace("= 10 GB/s = 80", "= 1 GB/s = 8");
+        assert!(!check(&evaluate(&d)).met(), "{:?}", check(&evaluate(&d)));
     }
 }

@@ -3,6 +3,7 @@
 //! the story scorer's text tools (quantities, first person, hedges).
 
 pub mod design;
+pub mod design_arithmetic;
 pub mod fit;
 pub mod metric;
 pub mod narrative;
@@ -39,6 +40,31 @@ pub struct Evaluation {
     pub checks: Vec<Check>,
     /// Called out regardless of points: hedging with no stance, a textbook answer.
     pub flags: Vec<String>,
+    /// Worked beside the answer, worth no points: the arithmetic it states,
+    /// checked (design answers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A worked sum beside an answer, and whether the answer's figure agrees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// What the sum is of: "Read bandwidth", "Storage", "Your sum".
+    pub what: String,
+    /// The sum worked, and what it says of the answer's figure.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// The user's figure agrees with the arithmetic.
+    Agrees,
+    /// It does not: the worked figure is shown beside it.
+    Off,
+    /// Something to work out that the answer does not state yet.
+    ToDo,
 }
 
 impl Evaluation {
@@ -53,6 +79,7 @@ impl Evaluation {
             score,
             checks,
             flags: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

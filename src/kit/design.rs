@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{VersionKey, objects_only};
 
-/// The built-in prompts every candidate should have an answer for.
+/// The playbook's minimum: the three prompts the readiness check asks for.
+/// A minimum, not a ranking: NALSD and the other built-in prompts are as
+/// real a design round (see `content::design_prompts`).
 pub const CORE_DESIGN_PROMPTS: [&str; 3] = ["ci-cd", "kubernetes", "multi-region"];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -308,6 +308,8 @@ impl App {
                             Some(p) => Design {
                                 prompt: p.id.to_string(),
                                 title: p.title.to_string(),
+                                // An exercise with numbers starts from them.
+                                requirements: p.scenario.to_string(),
                                 ..Design::default()
                             },
                             None => Design::default(),

@@ -11,7 +11,7 @@ use crate::content::design_prompts::prompt;
 use crate::tui::app::App;
 use crate::tui::form::FormKind;
 use crate::tui::layout;
-use crate::tui::screens::steps::evaluation_lines;
+use crate::tui::screens::steps::{evaluation_lines, notes_lines};
 use crate::tui::widgets::{field_row, input_box};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -70,7 +70,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(top, buf);
         score_area = rest;
     }
-    Paragraph::new(evaluation_lines(&form.evaluation, t, true))
+    // The arithmetic changes as the user types: it goes under the score.
+    let mut lines = evaluation_lines(&form.evaluation, t, true);
+    let at = lines.len().min(1);
+    lines.splice(at..at, notes_lines(&form.evaluation, t, true));
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::content::design_prompts::prompt;
+use crate::content::design_prompts::{DESIGN_PROMPTS, prompt};
 use crate::evaluate::design::{SECTIONS, section_text};
 use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
-use crate::evaluate::{Evaluation, design, opinion};
+use crate::evaluate::{Evaluation, NoteKind, design, opinion};
 use crate::kit::CORE_DESIGN_PROMPTS;
 use crate::tui::app::{App, Pane};
 use crate::tui::form::FormKind;
@@ -55,7 +55,41 @@ pub fn evaluation_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'st
     lines
 }
 
-/// "core: ci-cd ✓ kubernetes ✗ multi-region ✗"
+/// The arithmetic an answer states, checked: each sum with ✓ when the
+/// answer's figure agrees, ! when it does not. `compact` (the editor's
+/// live panel) folds what is still to work out into one line.
+pub fn notes_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
+    if e.notes.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled("Arithmetic", t.heading()))];
+    let mut to_do = Vec::new();
+    for n in &e.notes {
+        let (mark, mark_style, style) = match n.kind {
+            NoteKind::Agrees => ("✓", t.good(), t.dim()),
+            NoteKind::Off => ("!", t.bad(), t.warn()),
+            NoteKind::ToDo if compact => {
+                to_do.push(n.what.to_lowercase());
+                continue;
+            }
+            NoteKind::ToDo => ("·", t.dim(), t.dim()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), mark_style),
+            Span::styled(safe(&n.text), style),
+        ]));
+    }
+    if !to_do.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("· ", t.dim()),
+            Span::styled(format!("To work out: {}.", to_do.join(", ")), t.dim()),
+        ]));
+    }
+    lines
+}
+
+/// "ci-cd ✓ kubernetes ✗ multi-region ✗": the three prompts the playbook
+/// asks for at the least (a minimum, not a ranking).
 pub fn core_coverage(app: &App) -> (usize, String) {
     let mut covered = 0;
     let parts: Vec<String> = CORE_DESIGN_PROMPTS
@@ -93,13 +127,16 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
     let width = usize::from(l.list_rows.width);
     if len == 0 {
         let hint = match kind {
-            FormKind::Design => {
-                "No design answers yet. n picks a prompt (CI/CD, Kubernetes, multi-region, ...)."
-            }
+            FormKind::Design => format!(
+                "No design answers yet. n picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                DESIGN_PROMPTS.len()
+            ),
             FormKind::Metric => {
                 "No metrics yet. n adds one: an SLO, MTTD and MTTR before and after, on-call load."
+                    .to_string()
             }
-            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own.",
+            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own."
+                .to_string(),
         };
         Paragraph::new(hint)
             .wrap(Wrap { trim: true })
@@ -183,7 +220,10 @@ fn detail_text(app: &App, kind: FormKind) -> Vec<Line<'static>> {
         let (_, core) = core_coverage(app);
         lines.insert(
             0,
-            Line::from(Span::styled(format!("Core prompts: {core}"), t.heading())),
+            Line::from(Span::styled(
+                format!("Playbook minimum: {core}"),
+                t.heading(),
+            )),
         );
         lines.insert(1, Line::from(""));
     }
@@ -218,7 +258,9 @@ fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {
         ))),
     }
     lines.push(Line::from(""));
-    lines.extend(evaluation_lines(&design::evaluate(d), t, false));
+    let evaluation = design::evaluate(d);
+    lines.extend(evaluation_lines(&evaluation, t, false));
+    lines.extend(notes_lines(&evaluation, t, false));
     for (section, label) in SECTIONS {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(label, t.heading())));
