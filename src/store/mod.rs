@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod error;
 pub mod files;
 pub mod import;
+pub mod listing;
 pub mod location;
 pub mod lock;
 pub mod output;
@@ -23,6 +24,7 @@ use serde::de::DeserializeOwned;
 pub use error::StoreError;
 pub use files::Folder;
 pub use import::{ImportError, ImportReport, import_kit};
+pub use listing::Listing;
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 
 use crate::drill::reviews::Reviews;
@@ -54,10 +56,16 @@ pub struct Loaded {
 /// Reads a whole data directory without locking it (readers never need to:
 /// every write is an atomic rename). A missing directory is an empty kit.
 pub fn load(dir: &Path) -> Loaded {
+    load_listed(dir, Listing::of(dir))
+}
+
+/// [`load`], reading the story and design files `listing` found (made of
+/// `dir` just before, for the first frame): the folders are not listed again.
+pub fn load_listed(dir: &Path, mut listing: Listing) -> Loaded {
     let mut loaded = Loaded::default();
     let problems = &mut loaded.problems;
-    loaded.kit.stories = load_folder::<Story>(dir, Folder::Stories, problems);
-    loaded.kit.designs = load_folder::<Design>(dir, Folder::Designs, problems);
+    loaded.kit.stories = load_folder::<Story>(dir, Folder::Stories, &mut listing, problems);
+    loaded.kit.designs = load_folder::<Design>(dir, Folder::Designs, &mut listing, problems);
     if let Some(file) = load_file::<MetricsFile>(&dir.join(METRICS_FILE), problems) {
         loaded.kit.metrics = file.metrics;
     }
@@ -125,26 +133,6 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
     }
 }
 
-/// The `*.json` files of a folder, sorted by name; temp and hidden files skipped.
-fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok())
-        // The directory entry knows its type: no stat per file. A FIFO or a
-        // device named `*.json` is kept, to be reported (never read) by `load_file`.
-        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
-        .map(|entry| entry.path())
-        .filter(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json")
-        })
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
 /// Reads and parses files on every core: a big folder loads in a fraction
 /// of the time. Results keep the order of `paths`.
 fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, Vec<LoadProblem>)> {
@@ -158,10 +146,11 @@ fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, V
 fn load_folder<T: DeserializeOwned + HasId + Send>(
     dir: &Path,
     folder: Folder,
+    listing: &mut Listing,
     problems: &mut Vec<LoadProblem>,
 ) -> Vec<T> {
     let folder_path = dir.join(folder.dir_name());
-    let paths = match json_files(&folder_path) {
+    let paths = match listing.paths(folder, &folder_path) {
         Ok(paths) => paths,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
@@ -272,6 +261,9 @@ pub struct Store {
     /// words, so every save to one of these paths is refused.
     unreadable: BTreeSet<PathBuf>,
     made_private: Option<MadePrivate>,
+    /// The story and design folders as listed when opening, until taken
+    /// by [`Store::take_listing`].
+    listing: Option<Listing>,
 }
 
 impl Store {
@@ -308,14 +300,15 @@ impl Store {
             let path = dir.join(sub);
             atomic::create_private_dir(&path).map_err(|e| StoreError::io("creating", &path, e))?;
         }
-        for sub in [".", Folder::Stories.dir_name(), Folder::Designs.dir_name()] {
-            atomic::remove_stale_temp_files(&dir.join(sub));
-        }
+        atomic::remove_stale_temp_files(dir);
+        // The folders' temp files are cleared by the listing the first load reads.
+        let listing = Listing::clearing_temp_files(dir);
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
             unreadable: BTreeSet::new(),
             made_private,
+            listing: Some(listing),
         })
     }
 
@@ -329,9 +322,23 @@ impl Store {
         self.made_private.as_ref()
     }
 
+    /// The story and design files found when opening (the listing that
+    /// cleared their temp files), once: to count them for a first frame,
+    /// then to load them with [`Store::load_listed`] without listing the
+    /// folders again. Only valid until something is written.
+    pub fn take_listing(&mut self) -> Option<Listing> {
+        self.listing.take()
+    }
+
     /// Loads everything, remembering which files could not be read.
     pub fn load(&mut self) -> Loaded {
-        let loaded = load(&self.dir);
+        let listing = Listing::of(&self.dir);
+        self.load_listed(listing)
+    }
+
+    /// [`Store::load`] from a listing of the folders just made.
+    pub fn load_listed(&mut self, listing: Listing) -> Loaded {
+        let loaded = load_listed(&self.dir, listing);
         self.unreadable = loaded.problems.iter().map(|p| p.path.clone()).collect();
         loaded
     }
