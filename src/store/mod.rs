@@ -272,6 +272,14 @@ impl Store {
     /// An existing directory readable by others is made private (see
     /// [`Store::made_private`]).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_listing_first(dir, usize::MAX)
+    }
+
+    /// [`Store::open`], listing the story and design folders only as far as
+    /// `first` entries each, for a first frame drawn before a big folder is
+    /// listed: the rest (and the temp files in it) is read as the listing
+    /// ([`Store::take_listing`]) is finished or loaded.
+    pub fn open_listing_first(dir: &Path, first: usize) -> Result<Store, StoreError> {
         let made_private = match check_data_dir(dir) {
             Ok(made_private) => made_private,
             Err(StoreError::NoDataDir { .. }) => {
@@ -301,8 +309,9 @@ impl Store {
             atomic::create_private_dir(&path).map_err(|e| StoreError::io("creating", &path, e))?;
         }
         atomic::remove_stale_temp_files(dir);
-        // The folders' temp files are cleared by the listing the first load reads.
-        let listing = Listing::clearing_temp_files(dir);
+        // The folders' temp files are cleared by their listing.
+        let mut listing = Listing::start_clearing(dir);
+        listing.read(first);
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
@@ -322,10 +331,10 @@ impl Store {
         self.made_private.as_ref()
     }
 
-    /// The story and design files found when opening (the listing that
-    /// cleared their temp files), once: to count them for a first frame,
-    /// then to load them with [`Store::load_listed`] without listing the
-    /// folders again. Only valid until something is written.
+    /// The listing of the story and design folders made when opening (the
+    /// one that clears their temp files), once: to count the files for a
+    /// first frame, then to load them with [`Store::load_listed`] without
+    /// listing the folders again. Only valid until something is written.
     pub fn take_listing(&mut self) -> Option<Listing> {
         self.listing.take()
     }

@@ -207,12 +207,15 @@ pub struct App {
     loading: Option<Loading>,
 }
 
+/// Entries of each folder listed before the first frame: a kit of a
+/// thousand stories is counted whole in it, and a bigger one does not hold
+/// it back (its count comes in the next frame, from the same listing).
+const FIRST_FRAME_ENTRIES: usize = 1024;
+
 /// The data directory as counted for the first frame, read right after it.
 struct Loading {
-    stories: usize,
-    designs: usize,
-    /// The folders as listed for the count, read by the load so they are
-    /// listed once.
+    /// The folders as listed for the count, finished and read by the load,
+    /// so they are listed once.
     listing: Listing,
 }
 
@@ -229,7 +232,8 @@ impl App {
     /// story and design files. [`App::finish_loading`] reads the rest right
     /// after that frame is drawn, before any key is handled.
     pub fn open_first_frame(data_dir: &Path, today: NaiveDate, theme: Theme) -> App {
-        let (mut store, read_only) = match Store::open(data_dir) {
+        let (mut store, read_only) = match Store::open_listing_first(data_dir, FIRST_FRAME_ENTRIES)
+        {
             Ok(store) => (Some(store), None),
             Err(e @ StoreError::Locked { .. }) => (None, Some(format!("Read-only: {e}"))),
             Err(e) => (None, Some(format!("Read-only: {e}"))),
@@ -275,19 +279,32 @@ impl App {
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
-        // The listing the store made as it opened (clearing temp files),
-        // or, read-only, one made here: the count now, the load later.
+        // The listing the store began as it opened (clearing temp files),
+        // or, read-only, one begun here: the count now, the load later.
         let listing = store
             .as_mut()
             .and_then(Store::take_listing)
-            .unwrap_or_else(|| Listing::of(data_dir));
+            .unwrap_or_else(|| {
+                let mut listing = Listing::start(data_dir);
+                listing.read(FIRST_FRAME_ENTRIES);
+                listing
+            });
         app.store = store;
-        app.loading = Some(Loading {
-            stories: listing.count(Folder::Stories),
-            designs: listing.count(Folder::Designs),
-            listing,
-        });
+        app.loading = Some(Loading { listing });
         app
+    }
+
+    /// Lists the rest of a folder too big to be counted for the first
+    /// frame; true if there was some (the frame loop draws the count
+    /// before [`App::finish_loading`] reads the kit).
+    pub fn count_the_rest(&mut self) -> bool {
+        match self.loading.as_mut() {
+            Some(loading) if !loading.listing.is_complete() => {
+                loading.listing.finish();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Reads the whole data directory (the second half of opening).
@@ -333,23 +350,35 @@ impl App {
         &self.scored
     }
 
-    /// Stories on file (counted from the folder while loading).
+    /// Stories on file (counted from the folder while loading: found so
+    /// far until [`App::counted`]).
     pub fn story_count(&self) -> usize {
-        self.loading
-            .as_ref()
-            .map_or(self.kit().stories.len(), |l| l.stories)
+        self.loading.as_ref().map_or(self.kit().stories.len(), |l| {
+            l.listing.found(Folder::Stories)
+        })
     }
 
     pub fn design_count(&self) -> usize {
-        self.loading
-            .as_ref()
-            .map_or(self.kit().designs.len(), |l| l.designs)
+        self.loading.as_ref().map_or(self.kit().designs.len(), |l| {
+            l.listing.found(Folder::Designs)
+        })
     }
 
-    /// Nothing prepared yet: the welcome panel.
+    /// The story and design files are all counted (false only while a big
+    /// folder is still being listed, for the first frame).
+    pub fn counted(&self) -> bool {
+        self.loading
+            .as_ref()
+            .is_none_or(|l| l.listing.is_complete())
+    }
+
+    /// Nothing prepared yet: the welcome panel (never while still counting).
     pub fn first_run(&self) -> bool {
         match &self.loading {
-            Some(l) => l.stories == 0 && l.designs == 0,
+            Some(l) => {
+                l.listing.count(Folder::Stories) == Some(0)
+                    && l.listing.count(Folder::Designs) == Some(0)
+            }
             None => self.kit().is_empty(),
         }
     }

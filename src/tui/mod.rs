@@ -236,7 +236,11 @@ fn event_loop(
         }
         redraw = true;
         if app.loading() {
-            app.finish_loading();
+            // A folder too big to count for the first frame is counted
+            // (and that drawn) before the kit is read.
+            if !app.count_the_rest() {
+                app.finish_loading();
+            }
             continue;
         }
         if app.quit {

@@ -93,9 +93,21 @@ fn key(app: &mut App, c: char) {
 fn after_start_each_story_is_scored_once_for_the_list_the_detail_readiness_and_the_cheat_sheet() {
     const N: usize = 120;
     let tmp = data_dir("scored-once", N);
+    let times_scored = || -> Vec<(usize, usize)> {
+        (0..N)
+            .map(|i| (i, scoring_count::of(&format!("scored-once-{i:03}"))))
+            .filter(|&(_, times)| times != 1)
+            .collect()
+    };
     let mut app = open(tmp.path());
     while app.score_some(usize::MAX) {}
+    // Home: the list's counts and the readiness line.
     assert!(screen(&app).contains("checks met"), "{}", screen(&app));
+    let after_start = times_scored();
+    assert!(
+        after_start.is_empty(),
+        "after start, stories scored other than once (story, times): {after_start:?}"
+    );
     // The list and the selected story's detail.
     key(&mut app, '1');
     assert_eq!(app.screen, Screen::Stories);
@@ -109,13 +121,10 @@ fn after_start_each_story_is_scored_once_for_the_list_the_detail_readiness_and_t
     key(&mut app, 'M');
     let sheet = std::fs::read_to_string(tmp.path().join("cheat-sheet.md")).unwrap();
     assert!(sheet.contains("Outage 7"), "{sheet}");
-    let times: Vec<(usize, usize)> = (0..N)
-        .map(|i| (i, scoring_count::of(&format!("scored-once-{i:03}"))))
-        .filter(|&(_, times)| times != 1)
-        .collect();
+    let times = times_scored();
     assert!(
         times.is_empty(),
-        "stories scored other than once (story, times): {times:?}"
+        "after the list, the detail, the checklist and the cheat sheet, stories scored other than once (story, times): {times:?}"
     );
 }
 
@@ -141,5 +150,43 @@ fn after_start_each_folder_of_the_data_directory_is_listed_once() {
             "read-only: {} listed {times} times",
             dir.display()
         );
+    }
+}
+
+#[test]
+fn a_folder_too_big_to_count_for_the_first_frame_shows_no_number_until_it_is_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stories = tmp.path().join("stories");
+    std::fs::create_dir(&stories).unwrap();
+    std::fs::create_dir(tmp.path().join("designs")).unwrap();
+    let n = super::FIRST_FRAME_ENTRIES + 100;
+    for i in 0..n {
+        std::fs::write(
+            stories.join(format!("big-{i:05}.json")),
+            format!("{{ \"version\": 1, \"title\": \"Story {i}\" }}"),
+        )
+        .unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let opens = DirOpens::watch(&folders(tmp.path()));
+    let mut app = App::open_first_frame(tmp.path(), today, Theme { color: true });
+    assert!(app.loading() && !app.counted());
+    let first = screen(&app);
+    assert!(!first.contains("First time here"), "{first}");
+    assert!(
+        !first.contains(" stories · reading…"),
+        "no partial count: {first}"
+    );
+    assert!(app.count_the_rest());
+    let counted = screen(&app);
+    assert!(
+        counted.contains(&format!("{n} stories · reading…")),
+        "{counted}"
+    );
+    assert!(!app.count_the_rest(), "counted once");
+    app.finish_loading();
+    assert_eq!(app.kit().stories.len(), n);
+    for (dir, times) in opens.opened() {
+        assert_eq!(times, 1, "{} listed {times} times", dir.display());
     }
 }
