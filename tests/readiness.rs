@@ -329,7 +329,7 @@ fn one_strong_story_linked_to_every_core_question_does_not_cover_them() {
     );
     assert!(
         item.detail.contains(
-            "weak link 'Checkout database connection pool exhaustion during a sale' -> root-cause-unknown: the story does not show a cause you did not know"
+            "weak link 'Checkout database connection pool exhaustion during a sale' -> outage-you-caused: the story never says your change caused the outage"
         ),
         "{}",
         item.detail

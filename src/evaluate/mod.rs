@@ -11,7 +11,7 @@ pub mod opinion;
 
 use serde::Serialize;
 
-use crate::kit::Kit;
+use crate::kit::{Kit, Story};
 use crate::parallel;
 use crate::score::{StoryScore, Summary, score_story};
 
@@ -147,14 +147,51 @@ pub struct KitEvaluation {
     pub narrative: Evaluation,
 }
 
+/// Scores a story of a kit: [`score_story`]. The app's scoring and
+/// [`evaluate_kit`] go through here, so tests can count how many times each
+/// story is scored.
+pub fn score(story: &Story) -> StoryScore {
+    #[cfg(test)]
+    scoring_count::note(story);
+    score_story(story)
+}
+
 /// Evaluates a whole kit, spreading the work over the machine's cores.
 pub fn evaluate_kit(kit: &Kit) -> KitEvaluation {
     KitEvaluation {
-        stories: parallel::map(&kit.stories, 32, |s| StoryBrief::of(&score_story(s))),
+        stories: parallel::map(&kit.stories, 32, |s| StoryBrief::of(&score(s))),
         designs: parallel::map(&kit.designs, 32, design::evaluate),
         metrics: kit.metrics.iter().map(metric::read).collect(),
         metrics_checklist: metric::checklist(&kit.metrics),
         opinions: parallel::map(&kit.opinions, 32, opinion::evaluate),
         narrative: narrative::evaluate(&kit.narrative),
+    }
+}
+
+/// How many times each story has been scored in this test process, by id
+/// (tests that count give their stories ids no other test uses).
+#[cfg(test)]
+pub(crate) mod scoring_count {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    static SCORED: Mutex<Option<HashMap<String, usize>>> = Mutex::new(None);
+
+    pub(super) fn note(story: &crate::kit::Story) {
+        let mut scored = SCORED.lock().unwrap_or_else(|e| e.into_inner());
+        *scored
+            .get_or_insert_default()
+            .entry(story.id.clone())
+            .or_default() += 1;
+    }
+
+    /// Times the story with this id was scored.
+    pub(crate) fn of(id: &str) -> usize {
+        let scored = SCORED.lock().unwrap_or_else(|e| e.into_inner());
+        scored
+            .as_ref()
+            .and_then(|m| m.get(id))
+            .copied()
+            .unwrap_or(0)
     }
 }

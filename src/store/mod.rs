@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod error;
 pub mod files;
 pub mod import;
+pub mod listing;
 pub mod location;
 pub mod lock;
 pub mod output;
@@ -24,6 +25,7 @@ use serde::de::DeserializeOwned;
 pub use error::StoreError;
 pub use files::Folder;
 pub use import::{ImportError, ImportReport, import_kit};
+pub use listing::Listing;
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 
 use crate::drill::reviews::Reviews;
@@ -55,10 +57,16 @@ pub struct Loaded {
 /// Reads a whole data directory without locking it (readers never need to:
 /// every write is an atomic rename). A missing directory is an empty kit.
 pub fn load(dir: &Path) -> Loaded {
+    load_listed(dir, Listing::of(dir))
+}
+
+/// [`load`], reading the story and design files `listing` found (made of
+/// `dir` just before, for the first frame): the folders are not listed again.
+pub fn load_listed(dir: &Path, mut listing: Listing) -> Loaded {
     let mut loaded = Loaded::default();
     let problems = &mut loaded.problems;
-    loaded.kit.stories = load_folder::<Story>(dir, Folder::Stories, problems);
-    loaded.kit.designs = load_folder::<Design>(dir, Folder::Designs, problems);
+    loaded.kit.stories = load_folder::<Story>(dir, Folder::Stories, &mut listing, problems);
+    loaded.kit.designs = load_folder::<Design>(dir, Folder::Designs, &mut listing, problems);
     if let Some(file) = load_file::<MetricsFile>(&dir.join(METRICS_FILE), problems) {
         loaded.kit.metrics = file.metrics;
     }
@@ -126,26 +134,6 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, problems: &mut Vec<LoadProble
     }
 }
 
-/// The `*.json` files of a folder, sorted by name; temp and hidden files skipped.
-fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok())
-        // The directory entry knows its type: no stat per file. A FIFO or a
-        // device named `*.json` is kept, to be reported (never read) by `load_file`.
-        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
-        .map(|entry| entry.path())
-        .filter(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json")
-        })
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
 /// Reads and parses files on every core: a big folder loads in a fraction
 /// of the time. Results keep the order of `paths`.
 fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, Vec<LoadProblem>)> {
@@ -159,10 +147,11 @@ fn load_many<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<(Option<T>, V
 fn load_folder<T: DeserializeOwned + HasId + Send>(
     dir: &Path,
     folder: Folder,
+    listing: &mut Listing,
     problems: &mut Vec<LoadProblem>,
 ) -> Vec<T> {
     let folder_path = dir.join(folder.dir_name());
-    let paths = match json_files(&folder_path) {
+    let paths = match listing.paths(folder, &folder_path) {
         Ok(paths) => paths,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
@@ -273,6 +262,9 @@ pub struct Store {
     /// words, so every save to one of these paths is refused.
     unreadable: BTreeSet<PathBuf>,
     made_private: Option<MadePrivate>,
+    /// The story and design folders as listed when opening, until taken
+    /// by [`Store::take_listing`].
+    listing: Option<Listing>,
 }
 
 impl Store {
@@ -281,6 +273,14 @@ impl Store {
     /// An existing directory readable by others is made private (see
     /// [`Store::made_private`]).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_listing_first(dir, usize::MAX)
+    }
+
+    /// [`Store::open`], listing the story and design folders only as far as
+    /// `first` entries each, for a first frame drawn before a big folder is
+    /// listed: the rest (and the temp files in it) is read as the listing
+    /// ([`Store::take_listing`]) is finished or loaded.
+    pub fn open_listing_first(dir: &Path, first: usize) -> Result<Store, StoreError> {
         let made_private = match check_data_dir(dir) {
             Ok(made_private) => made_private,
             Err(StoreError::NoDataDir { .. }) => {
@@ -309,14 +309,16 @@ impl Store {
             let path = dir.join(sub);
             atomic::create_private_dir(&path).map_err(|e| StoreError::io("creating", &path, e))?;
         }
-        for sub in [".", Folder::Stories.dir_name(), Folder::Designs.dir_name()] {
-            atomic::remove_stale_temp_files(&dir.join(sub));
-        }
+        atomic::remove_stale_temp_files(dir);
+        // The folders' temp files are cleared by their listing.
+        let mut listing = Listing::start_clearing(dir);
+        listing.read(first);
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
             unreadable: BTreeSet::new(),
             made_private,
+            listing: Some(listing),
         })
     }
 
@@ -330,9 +332,23 @@ impl Store {
         self.made_private.as_ref()
     }
 
+    /// The listing of the story and design folders made when opening (the
+    /// one that clears their temp files), once: to count the files for a
+    /// first frame, then to load them with [`Store::load_listed`] without
+    /// listing the folders again. Only valid until something is written.
+    pub fn take_listing(&mut self) -> Option<Listing> {
+        self.listing.take()
+    }
+
     /// Loads everything, remembering which files could not be read.
     pub fn load(&mut self) -> Loaded {
-        let loaded = load(&self.dir);
+        let listing = Listing::of(&self.dir);
+        self.load_listed(listing)
+    }
+
+    /// [`Store::load`] from a listing of the folders just made.
+    pub fn load_listed(&mut self, listing: Listing) -> Loaded {
+        let loaded = load_listed(&self.dir, listing);
         self.unreadable = loaded.problems.iter().map(|p| p.path.clone()).collect();
         loaded
     }

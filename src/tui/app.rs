@@ -4,6 +4,8 @@
 mod checklist;
 mod drills;
 mod leftover;
+#[cfg(all(test, target_os = "linux"))]
+mod loading_tests;
 mod postmortem;
 mod rehearse;
 mod scored_kit;
@@ -25,8 +27,8 @@ use super::layout;
 use super::theme::Theme;
 use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
-use crate::score::{StoryScore, score_story};
-use crate::store::{self, Draft, Folder, LoadProblem, Store, StoreError};
+use crate::score::StoryScore;
+use crate::store::{self, Draft, Folder, Listing, LoadProblem, Store, StoreError};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use postmortem::{DraftStep, PostmortemState};
@@ -221,8 +223,20 @@ pub struct App {
     pub troubleshoot: TroubleshootState,
     /// `P`: the postmortem being drafted from.
     pub postmortem: Option<PostmortemState>,
-    /// While the first frame is drawn: story and design files counted.
-    loading: Option<(usize, usize)>,
+    /// While the first frame is drawn: the story and design files found.
+    loading: Option<Loading>,
+}
+
+/// Entries of each folder listed before the first frame: a kit of a
+/// thousand stories is counted whole in it, and a bigger one does not hold
+/// it back (its count comes in the next frame, from the same listing).
+const FIRST_FRAME_ENTRIES: usize = 1024;
+
+/// The data directory as counted for the first frame, read right after it.
+struct Loading {
+    /// The folders as listed for the count, finished and read by the load,
+    /// so they are listed once.
+    listing: Listing,
 }
 
 impl App {
@@ -238,7 +252,8 @@ impl App {
     /// story and design files. [`App::finish_loading`] reads the rest right
     /// after that frame is drawn, before any key is handled.
     pub fn open_first_frame(data_dir: &Path, today: NaiveDate, theme: Theme) -> App {
-        let (store, read_only) = match Store::open(data_dir) {
+        let (mut store, read_only) = match Store::open_listing_first(data_dir, FIRST_FRAME_ENTRIES)
+        {
             Ok(store) => (Some(store), None),
             Err(e @ StoreError::Locked { .. }) => (None, Some(format!("Read-only: {e}"))),
             Err(e) => (None, Some(format!("Read-only: {e}"))),
@@ -247,7 +262,7 @@ impl App {
             theme,
             today,
             data_dir: data_dir.to_path_buf(),
-            store,
+            store: None,
             read_only,
             scored: ScoredKit::default(),
             examples: ScoredKit::default(),
@@ -288,32 +303,49 @@ impl App {
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
         };
-        let count = |dir: &str| {
-            std::fs::read_dir(data_dir.join(dir))
-                .map(|entries| {
-                    entries
-                        .flatten()
-                        .filter(|e| {
-                            let name = e.file_name();
-                            let name = name.to_string_lossy();
-                            name.ends_with(".json") && !name.starts_with('.')
-                        })
-                        .count()
-                })
-                .unwrap_or(0)
-        };
-        app.loading = Some((count("stories"), count("designs")));
+        // The listing the store began as it opened (clearing temp files),
+        // or, read-only, one begun here: the count now, the load later.
+        let listing = store
+            .as_mut()
+            .and_then(Store::take_listing)
+            .unwrap_or_else(|| {
+                let mut listing = Listing::start(data_dir);
+                listing.read(FIRST_FRAME_ENTRIES);
+                listing
+            });
+        app.store = store;
+        app.loading = Some(Loading { listing });
         app
+    }
+
+    /// Lists the rest of a folder too big to be counted for the first
+    /// frame; true if there was some (the frame loop draws the count
+    /// before [`App::finish_loading`] reads the kit).
+    pub fn count_the_rest(&mut self) -> bool {
+        match self.loading.as_mut() {
+            Some(loading) if !loading.listing.is_complete() => {
+                loading.listing.finish();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Reads the whole data directory (the second half of opening).
     pub fn finish_loading(&mut self) {
-        if self.loading.take().is_none() {
+        let Some(loading) = self.loading.take() else {
             return;
-        }
-        self.reload();
+        };
+        let loaded = match self.store.as_mut() {
+            Some(store) => store.load_listed(loading.listing),
+            None => store::load_listed(&self.data_dir, loading.listing),
+        };
+        self.problems = loaded.problems;
+        self.change_kit(|kit| *kit = loaded.kit);
         self.examples.change(|kit| kit.stories = example_stories());
-        while self.examples.score_some(usize::MAX) {}
+        // Four built-in stories: scored at once, before they can be shown.
+        self.examples.start_scoring();
+        while self.examples.wait(usize::MAX) {}
         self.examples.select(0);
         self.load_reviews();
         self.load_deck();
@@ -371,33 +403,37 @@ impl App {
         self.stories.examples
     }
 
-    /// Stories on file (counted from the folder while loading).
+    /// Stories on file (counted from the folder while loading: found so
+    /// far until [`App::counted`]).
     pub fn story_count(&self) -> usize {
-        self.loading
-            .map_or(self.kit().stories.len(), |(stories, _)| stories)
+        self.loading.as_ref().map_or(self.kit().stories.len(), |l| {
+            l.listing.found(Folder::Stories)
+        })
     }
 
     pub fn design_count(&self) -> usize {
-        self.loading
-            .map_or(self.kit().designs.len(), |(_, designs)| designs)
+        self.loading.as_ref().map_or(self.kit().designs.len(), |l| {
+            l.listing.found(Folder::Designs)
+        })
     }
 
-    /// Nothing prepared yet: the welcome panel.
+    /// The story and design files are all counted (false only while a big
+    /// folder is still being listed, for the first frame).
+    pub fn counted(&self) -> bool {
+        self.loading
+            .as_ref()
+            .is_none_or(|l| l.listing.is_complete())
+    }
+
+    /// Nothing prepared yet: the welcome panel (never while still counting).
     pub fn first_run(&self) -> bool {
-        match self.loading {
-            Some((stories, designs)) => stories == 0 && designs == 0,
+        match &self.loading {
+            Some(l) => {
+                l.listing.count(Folder::Stories) == Some(0)
+                    && l.listing.count(Folder::Designs) == Some(0)
+            }
             None => self.kit().is_empty(),
         }
-    }
-
-    /// Reads the data directory again.
-    fn reload(&mut self) {
-        let loaded = match self.store.as_mut() {
-            Some(store) => store.load(),
-            None => store::load(&self.data_dir),
-        };
-        self.problems = loaded.problems;
-        self.change_kit(|kit| *kit = loaded.kit);
     }
 
     /// Changes the kit: scores and the stories list are rebuilt with it
@@ -410,23 +446,39 @@ impl App {
 
     /// After `self.scored.change` (called directly where a borrow of the
     /// store is held): the checklist is worked out again, the detail and
-    /// the coverage cursor follow the kit.
+    /// the coverage cursor follow the kit, and what is not scored yet is
+    /// scored in the background (the detail's story first, here: its score
+    /// is the one the list and readiness use).
     pub(super) fn after_kit_change(&mut self) {
         self.readiness = None;
         self.refresh_detail();
+        self.scored.start_scoring();
         let stories = self.kit().stories.len();
         self.coverage.story = self.coverage.story.min(stories.saturating_sub(1));
     }
 
-    /// Scores up to `budget` stories not scored yet (called between events
-    /// after the first frame); true while work remains.
+    /// Takes in the scores the background threads have finished, and works
+    /// out the checklist once all are in. Never waits (the frame loop
+    /// calls it between events); true when there is something new to draw.
+    pub fn collect_scores(&mut self) -> bool {
+        let new = self.scored.collect();
+        self.after_scores() || new
+    }
+
+    /// Waits for up to `budget` more scores from the background threads,
+    /// as [`App::collect_scores`] takes them; true while work remains. For
+    /// tests and benchmarks: the frame loop never waits.
     pub fn score_some(&mut self, budget: usize) -> bool {
-        if self.scored.score_some(budget) {
-            self.refresh_detail();
-            return true;
-        }
-        if self.readiness.is_none() {
+        self.scored.wait(budget);
+        self.after_scores();
+        !self.scoring_done()
+    }
+
+    /// The checklist, from the kit's evaluation once everything is scored.
+    fn after_scores(&mut self) -> bool {
+        if self.readiness.is_none() && self.scored.scoring_done() {
             self.refresh_readiness();
+            return true;
         }
         false
     }
@@ -440,14 +492,14 @@ impl App {
     }
 
     fn refresh_detail(&mut self) {
-        let fresh = match self.selected_story() {
+        let key = match self.selected_story() {
             None => None,
             Some(story) => match &self.stories.detail {
                 Some((key, _)) if *key == detail_key(story) => return,
-                _ => Some((detail_key(story), score_story(story))),
+                _ => Some(detail_key(story)),
             },
         };
-        self.stories.detail = fresh;
+        self.stories.detail = key.zip(self.list_mut().score_selected());
     }
 
     /// The story selected on the stories screen: the user's, or an example

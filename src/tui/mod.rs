@@ -34,8 +34,9 @@ use app::{App, DraftOutcome, Pending};
 use external_editor::{EditTarget, Handover};
 use theme::Theme;
 
-/// Stories scored between two looks at the keyboard, after the first frame.
-const SCORING_BATCH: usize = 25;
+/// While the kit is scored on background threads: how often the frame loop
+/// takes in their results when no key comes.
+const SCORES_CHECK: Duration = Duration::from_millis(10);
 
 /// The longest the app waits for a key before looking for a signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
@@ -235,7 +236,11 @@ fn event_loop(
         }
         redraw = true;
         if app.loading() {
-            app.finish_loading();
+            // A folder too big to count for the first frame is counted
+            // (and that drawn) before the kit is read.
+            if !app.count_the_rest() {
+                app.finish_loading();
+            }
             continue;
         }
         if app.quit {
@@ -267,11 +272,12 @@ fn event_loop(
                 .context("could not take the terminal back after $EDITOR")?;
             continue;
         }
-        // While scores are missing, look for keys without waiting, score a
-        // batch, and redraw; otherwise wait for the next event, looking for
-        // a signal every SIGNAL_CHECK (and redrawing a running timer).
+        // While scores are missing (they are computed on background
+        // threads), take in what is done every SCORES_CHECK or after a key,
+        // and redraw; otherwise wait for the next event, looking for a
+        // signal every SIGNAL_CHECK (and redrawing a running timer).
         let busy = !app.scoring_done();
-        let timeout = if busy { Duration::ZERO } else { SIGNAL_CHECK };
+        let timeout = if busy { SCORES_CHECK } else { SIGNAL_CHECK };
         if event::poll(timeout)? {
             let event = event::read()?;
             app.handle_event(&event);
@@ -279,8 +285,9 @@ fn event_loop(
             while !app.quit && app.pending.is_none() && event::poll(Duration::ZERO)? {
                 app.handle_event(&event::read()?);
             }
+            app.collect_scores();
         } else if busy {
-            app.score_some(SCORING_BATCH);
+            redraw = app.collect_scores();
         } else {
             redraw = app.ticking();
         }

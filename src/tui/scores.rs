@@ -1,12 +1,14 @@
-//! Story scores for the lists, cached by content so a big list never
-//! rescores every frame, and computed after the first frame is drawn.
+//! Story scores for the app, cached by content: each story is scored once
+//! (after the first frame, on background threads), and its score is shared
+//! by the list, readiness and the cheat sheet; a story edited or added is
+//! the only one scored again.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use crate::evaluate::StoryBrief;
 use crate::kit::Story;
 pub use crate::score::Summary;
-use crate::score::{StoryScore, score_story};
 
 /// A fingerprint of everything the scorer reads in a story.
 pub fn content_key(story: &Story) -> u64 {
@@ -27,9 +29,11 @@ pub fn content_key(story: &Story) -> u64 {
     h.finish()
 }
 
+/// What readiness and the lists keep of each story's score, by
+/// [`content_key`].
 #[derive(Debug, Default)]
 pub struct ScoreCache {
-    by_content: HashMap<u64, Summary>,
+    by_content: HashMap<u64, StoryBrief>,
 }
 
 impl ScoreCache {
@@ -37,37 +41,17 @@ impl ScoreCache {
         self.by_content.is_empty()
     }
 
-    pub fn get(&self, story: &Story) -> Option<Summary> {
-        self.by_content.get(&content_key(story)).copied()
+    pub fn get(&self, key: u64) -> Option<&StoryBrief> {
+        self.by_content.get(&key)
     }
 
-    pub fn insert(&mut self, story: &Story, score: &StoryScore) -> Summary {
-        let summary = Summary::of(score);
-        self.by_content.insert(content_key(story), summary);
-        summary
+    pub fn insert(&mut self, key: u64, brief: StoryBrief) {
+        self.by_content.insert(key, brief);
     }
 
-    /// Scores up to `budget` stories that have no score yet; true when some
-    /// are still left for the next call.
-    pub fn fill(&mut self, stories: &[Story], budget: usize) -> bool {
-        let mut done = 0;
-        for story in stories {
-            let key = content_key(story);
-            if self.by_content.contains_key(&key) {
-                continue;
-            }
-            if done == budget {
-                return true;
-            }
-            self.by_content
-                .insert(key, Summary::of(&score_story(story)));
-            done += 1;
-        }
-        false
-    }
-
-    /// How many of `stories` have a score.
-    pub fn scored(&self, stories: &[Story]) -> usize {
-        stories.iter().filter(|s| self.get(s).is_some()).count()
+    /// Forgets the scores of content no story has any more.
+    pub fn keep_only(&mut self, keys: impl Iterator<Item = u64>) {
+        let keep: std::collections::HashSet<u64> = keys.collect();
+        self.by_content.retain(|key, _| keep.contains(key));
     }
 }

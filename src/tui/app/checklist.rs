@@ -5,7 +5,7 @@
 use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::judge_links;
-use crate::readiness::{Inputs, Readiness, assess, plan};
+use crate::readiness::{Inputs, Readiness, assess_evaluated, plan};
 use crate::tui::keymap::Action;
 
 /// The cursor in the coverage matrix.
@@ -25,10 +25,14 @@ impl App {
         }
     }
 
-    /// Computes the checklist (after the first frame; cached until the kit
-    /// or the drill history changes).
+    /// Computes the checklist from the kit's evaluation, once every story
+    /// is scored (nothing is scored again here); cached until the kit or
+    /// the drill history changes.
     pub(super) fn refresh_readiness(&mut self) {
-        self.readiness = Some(assess(&self.inputs()));
+        self.readiness = self
+            .scored
+            .evaluation()
+            .map(|eval| assess_evaluated(&self.inputs(), eval));
     }
 
     /// The checklist, once computed.
@@ -127,13 +131,13 @@ impl App {
             ));
             return;
         }
-        let all = crate::cli::Everything {
-            kit: self.kit().clone(),
-            reviews: self.reviews.clone(),
-            deck: self.deck.clone(),
-            problems: Vec::new(),
+        // The scores the checklist was worked out from: nothing is scored again.
+        let (Some(eval), Some(readiness)) = (self.scored.evaluation(), self.readiness.as_ref())
+        else {
+            self.info("Your kit is still being scored — write the cheat sheet again in a moment.");
+            return;
         };
-        let text = crate::cli::export::cheat_sheet(&all, self.today);
+        let text = crate::cheatsheet::render(self.kit(), eval, readiness);
         let path = self.data_dir.join("cheat-sheet.md");
         match crate::store::atomic::write_file_durably(&path, text.as_bytes()) {
             Ok(()) => self.info(format!(

@@ -1,13 +1,23 @@
 //! The kit together with everything derived from it: each story's score,
-//! each design's and opinion's score, and the stories list as shown
+//! each design's and opinion's evaluation, the whole kit's evaluation (what
+//! readiness and the cheat sheet read), and the stories list as shown
 //! (filtered, sorted, one selected). They live in one owner so they cannot
 //! drift apart: the kit changes only through [`ScoredKit::change`], which
 //! rebuilds the rest before anyone can read it, and every read goes through
 //! a method that answers `None` rather than indexing past the end.
+//!
+//! Scores are computed once per story content, on background threads
+//! ([`crate::parallel::Background`]) started by [`ScoredKit::start_scoring`],
+//! and taken in by [`ScoredKit::collect`] without ever waiting, so the frame
+//! loop stays responsive while a big kit is scored.
 
+use std::sync::Arc;
+
+use crate::evaluate::{self, Evaluation, KitEvaluation, StoryBrief};
 use crate::kit::{Kit, Story};
-use crate::score::score_story;
-use crate::tui::scores::{ScoreCache, Summary};
+use crate::parallel::Background;
+use crate::score::StoryScore;
+use crate::tui::scores::{ScoreCache, Summary, content_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
@@ -15,15 +25,47 @@ pub enum Sort {
     Title,
 }
 
+/// What a background thread is given to do: an index into the kit.
+#[derive(Debug, Clone, Copy)]
+enum Work {
+    Story(usize),
+    Design(usize),
+    Opinion(usize),
+}
+
+/// What it sends back.
+enum Done {
+    Story {
+        index: usize,
+        key: u64,
+        brief: StoryBrief,
+    },
+    Design(usize, Evaluation),
+    Opinion(usize, Evaluation),
+}
+
+/// The scoring under way.
+struct Job {
+    work: Background<Done>,
+    /// The stories it scores (indices into `kit.stories`, ascending), in
+    /// the order of its first items.
+    stories: Vec<usize>,
+}
+
 pub struct ScoredKit {
-    kit: Kit,
+    /// Shared with the scoring threads, which read it while the app draws.
+    kit: Arc<Kit>,
     cache: ScoreCache,
-    /// One per story in `kit.stories`, in the same order.
-    summaries: Vec<Option<Summary>>,
+    /// One per story in `kit.stories`, in the same order: its content key
+    /// and score, once computed.
+    scores: Vec<Option<(u64, Summary)>>,
     /// One per design in `kit.designs`.
-    design_scores: Vec<Option<u8>>,
+    designs: Vec<Option<Evaluation>>,
     /// One per opinion in `kit.opinions`.
-    opinion_scores: Vec<Option<u8>>,
+    opinions: Vec<Option<Evaluation>>,
+    job: Option<Job>,
+    /// The whole kit evaluated, once every story, design and opinion is.
+    evaluation: Option<KitEvaluation>,
     /// Indices into `kit.stories`: the stories shown, filtered and sorted.
     view: Vec<usize>,
     /// Position in `view`; 0 when nothing is shown.
@@ -35,11 +77,13 @@ pub struct ScoredKit {
 impl Default for ScoredKit {
     fn default() -> Self {
         ScoredKit {
-            kit: Kit::default(),
+            kit: Arc::default(),
             cache: ScoreCache::default(),
-            summaries: Vec::new(),
-            design_scores: Vec::new(),
-            opinion_scores: Vec::new(),
+            scores: Vec::new(),
+            designs: Vec::new(),
+            opinions: Vec::new(),
+            job: None,
+            evaluation: None,
             view: Vec::new(),
             selected: 0,
             sort: Sort::Score,
@@ -53,77 +97,213 @@ impl ScoredKit {
         &self.kit
     }
 
-    /// Changes the kit; the scores and the list are rebuilt before this
-    /// returns, and the selected story stays selected if it is still there.
+    /// Changes the kit; the scores known for its stories' content and the
+    /// list are rebuilt before this returns, and the selected story stays
+    /// selected if it is still there. What is left to score is scored by
+    /// [`ScoredKit::start_scoring`].
     pub fn change<R>(&mut self, edit: impl FnOnce(&mut Kit) -> R) -> R {
+        // What the running scoring finished is kept (by content); the rest
+        // is for the next one.
+        self.collect();
+        self.job = None;
+        self.evaluation = None;
         let keep = self.selected_story().map(|s| s.id.clone());
-        let result = edit(&mut self.kit);
+        // Cloned only if a scoring thread still holds the old kit.
+        let result = edit(Arc::make_mut(&mut self.kit));
         // Nothing is cached at start: skip hashing every story before the first frame.
-        self.summaries = if self.cache.is_empty() {
+        self.scores = if self.cache.is_empty() {
             vec![None; self.kit.stories.len()]
         } else {
-            self.kit.stories.iter().map(|s| self.cache.get(s)).collect()
+            let scores: Vec<_> = self
+                .kit
+                .stories
+                .iter()
+                .map(|s| {
+                    let key = content_key(s);
+                    self.cache.get(key).map(|brief| (key, brief.summary))
+                })
+                .collect();
+            self.cache
+                .keep_only(scores.iter().flatten().map(|(key, _)| *key));
+            scores
         };
-        self.design_scores = vec![None; self.kit.designs.len()];
-        self.opinion_scores = vec![None; self.kit.opinions.len()];
+        self.designs = vec![None; self.kit.designs.len()];
+        self.opinions = vec![None; self.kit.opinions.len()];
         self.rebuild_view(keep.as_deref());
         result
     }
 
-    /// Scores up to `budget` stories, designs and opinions not scored yet;
-    /// true while some are left.
-    pub fn score_some(&mut self, mut budget: usize) -> bool {
-        let mut changed = false;
-        for (story, slot) in self.kit.stories.iter().zip(self.summaries.iter_mut()) {
-            if slot.is_some() {
-                continue;
-            }
-            if budget == 0 {
-                break;
-            }
-            *slot = Some(self.cache.insert(story, &score_story(story)));
-            budget -= 1;
-            changed = true;
+    /// Scores on background threads every story, design and opinion that
+    /// has no score yet (nothing when scoring is under way or done).
+    pub fn start_scoring(&mut self) {
+        if self.job.is_some() || self.evaluation.is_some() {
+            return;
         }
-        if changed {
-            let keep = self.selected_story().map(|s| s.id.clone());
-            self.rebuild_view(keep.as_deref());
+        let stories: Vec<usize> = (0..self.scores.len())
+            .filter(|&i| self.scores[i].is_none())
+            .collect();
+        let mut items: Vec<Work> = stories.iter().map(|&i| Work::Story(i)).collect();
+        items.extend(
+            (0..self.designs.len())
+                .filter(|&i| self.designs[i].is_none())
+                .map(Work::Design),
+        );
+        items.extend(
+            (0..self.opinions.len())
+                .filter(|&i| self.opinions[i].is_none())
+                .map(Work::Opinion),
+        );
+        if items.is_empty() {
+            self.finish();
+            return;
         }
-        for (design, slot) in self.kit.designs.iter().zip(self.design_scores.iter_mut()) {
-            if slot.is_none() && budget > 0 {
-                *slot = Some(crate::evaluate::design::evaluate(design).score);
-                budget -= 1;
+        let kit = Arc::clone(&self.kit);
+        let work = Background::spawn(items, move |&work: &Work| match work {
+            Work::Story(index) => {
+                let story = &kit.stories[index];
+                Done::Story {
+                    index,
+                    key: content_key(story),
+                    brief: StoryBrief::of(&evaluate::score(story)),
+                }
             }
-        }
-        for (opinion, slot) in self.kit.opinions.iter().zip(self.opinion_scores.iter_mut()) {
-            if slot.is_none() && budget > 0 {
-                *slot = Some(crate::evaluate::opinion::evaluate(opinion).score);
-                budget -= 1;
-            }
+            Work::Design(i) => Done::Design(i, evaluate::design::evaluate(&kit.designs[i])),
+            Work::Opinion(i) => Done::Opinion(i, evaluate::opinion::evaluate(&kit.opinions[i])),
+        });
+        self.job = Some(Job { work, stories });
+    }
+
+    /// Takes in the scores computed since the last call, never waiting;
+    /// true if any came.
+    pub fn collect(&mut self) -> bool {
+        let Some(job) = self.job.as_mut() else {
+            return false;
+        };
+        let done = job.work.ready();
+        self.take_in(done)
+    }
+
+    /// Waits for up to `most` scores (for tests and benchmarks: the app
+    /// never waits); true while some are still to come.
+    pub fn wait(&mut self, most: usize) -> bool {
+        if let Some(job) = self.job.as_mut() {
+            let done = job.work.wait(most);
+            self.take_in(done);
         }
         !self.scoring_done()
     }
 
+    fn take_in(&mut self, done: Vec<(usize, Done)>) -> bool {
+        let any = !done.is_empty();
+        for (_, done) in done {
+            match done {
+                Done::Story { index, key, brief } => {
+                    if let Some(slot) = self.scores.get_mut(index) {
+                        *slot = Some((key, brief.summary));
+                    }
+                    self.cache.insert(key, brief);
+                }
+                Done::Design(i, evaluation) => {
+                    if let Some(slot) = self.designs.get_mut(i) {
+                        *slot = Some(evaluation);
+                    }
+                }
+                Done::Opinion(i, evaluation) => {
+                    if let Some(slot) = self.opinions.get_mut(i) {
+                        *slot = Some(evaluation);
+                    }
+                }
+            }
+        }
+        if self.job.as_ref().is_some_and(|job| job.work.is_done()) {
+            self.job = None;
+            self.finish();
+        }
+        any
+    }
+
+    /// Every score is in: the list is sorted by them, and the kit's
+    /// evaluation is put together from them (nothing scored again).
+    fn finish(&mut self) {
+        let keep = self.selected_story().map(|s| s.id.clone());
+        self.rebuild_view(keep.as_deref());
+        let stories: Option<Vec<StoryBrief>> = self
+            .scores
+            .iter()
+            .map(|slot| slot.and_then(|(key, _)| self.cache.get(key).cloned()))
+            .collect();
+        let designs: Option<Vec<Evaluation>> = self.designs.iter().cloned().collect();
+        let opinions: Option<Vec<Evaluation>> = self.opinions.iter().cloned().collect();
+        let (Some(stories), Some(designs), Some(opinions)) = (stories, designs, opinions) else {
+            return;
+        };
+        let kit = &self.kit;
+        self.evaluation = Some(KitEvaluation {
+            stories,
+            designs,
+            metrics: kit.metrics.iter().map(evaluate::metric::read).collect(),
+            metrics_checklist: evaluate::metric::checklist(&kit.metrics),
+            opinions,
+            narrative: evaluate::narrative::evaluate(&kit.narrative),
+        });
+    }
+
+    /// Every story, design and opinion is scored, and the kit evaluated.
     pub fn scoring_done(&self) -> bool {
-        self.summaries.iter().all(Option::is_some)
-            && self.design_scores.iter().all(Option::is_some)
-            && self.opinion_scores.iter().all(Option::is_some)
+        self.evaluation.is_some()
+    }
+
+    /// The whole kit evaluated, once everything is scored.
+    pub fn evaluation(&self) -> Option<&KitEvaluation> {
+        self.evaluation.as_ref()
+    }
+
+    /// The full score of the selected story, for the detail pane. A story
+    /// not scored yet keeps this score as its own (the background threads
+    /// leave it), so it is not scored twice.
+    pub fn score_selected(&mut self) -> Option<StoryScore> {
+        let index = *self.view.get(self.selected)?;
+        let story = self.kit.stories.get(index)?;
+        let score = evaluate::score(story);
+        if self.scores.get(index).is_some_and(Option::is_none) {
+            let ours = match self.job.as_mut() {
+                Some(job) => match job.stories.binary_search(&index) {
+                    Ok(item) => job.work.claim(item),
+                    Err(_) => true,
+                },
+                None => true,
+            };
+            if ours {
+                let key = content_key(story);
+                let brief = StoryBrief::of(&score);
+                self.scores[index] = Some((key, brief.summary));
+                self.cache.insert(key, brief);
+                if self.job.as_ref().is_some_and(|job| job.work.is_done()) {
+                    self.job = None;
+                    self.finish();
+                }
+            }
+        }
+        Some(score)
     }
 
     /// Each story with its score, once computed, in file order.
     pub fn stories(&self) -> impl Iterator<Item = (&Story, Option<Summary>)> + '_ {
-        self.kit.stories.iter().zip(self.summaries.iter().copied())
+        self.kit
+            .stories
+            .iter()
+            .zip(self.scores.iter().map(|slot| slot.map(|(_, s)| s)))
     }
 
     pub fn scored_count(&self) -> usize {
-        self.summaries.iter().flatten().count()
+        self.scores.iter().flatten().count()
     }
 
     pub fn ready_count(&self) -> usize {
-        self.summaries
+        self.scores
             .iter()
             .flatten()
-            .filter(|s| s.ready())
+            .filter(|(_, s)| s.ready())
             .count()
     }
 
@@ -135,15 +315,20 @@ impl ScoredKit {
     }
 
     pub fn design_score(&self, index: usize) -> Option<u8> {
-        self.design_scores.get(index).copied().flatten()
+        self.designs.get(index)?.as_ref().map(|e| e.score)
     }
 
     pub fn opinion_scores(&self) -> impl Iterator<Item = u8> + '_ {
-        self.opinion_scores.iter().flatten().copied()
+        self.opinions.iter().flatten().map(|e| e.score)
     }
 
     pub fn opinion_score(&self, index: usize) -> Option<u8> {
-        self.opinion_scores.get(index).copied().flatten()
+        self.opinions.get(index)?.as_ref().map(|e| e.score)
+    }
+
+    /// The score of row `i` of `kit.stories`, once computed.
+    fn summary(&self, i: usize) -> Option<Summary> {
+        self.scores.get(i).copied().flatten().map(|(_, s)| s)
     }
 
     // ---- the stories list as shown ----
@@ -177,7 +362,7 @@ impl ScoredKit {
             .take(count)
             .filter_map(|(row, &i)| {
                 let story = self.kit.stories.get(i)?;
-                Some((row, story, self.summaries.get(i).copied().flatten()))
+                Some((row, story, self.summary(i)))
             })
     }
 
@@ -242,13 +427,7 @@ impl ScoredKit {
         match self.sort {
             Sort::Title => view.sort_by_cached_key(|&i| stories[i].title.to_lowercase()),
             Sort::Score => view.sort_by_key(|&i| {
-                std::cmp::Reverse(
-                    self.summaries
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .map_or(0, |s| u16::from(s.total) + 1),
-                )
+                std::cmp::Reverse(self.summary(i).map_or(0, |s| u16::from(s.total) + 1))
             }),
         }
         self.view = view;
@@ -275,7 +454,8 @@ mod tests {
     fn removing_the_selected_last_story_selects_the_one_before() {
         let mut scored = ScoredKit::default();
         scored.change(|kit| kit.stories = vec![story("a", "A"), story("b", "B")]);
-        while scored.score_some(10) {}
+        scored.start_scoring();
+        while scored.wait(10) {}
         scored.toggle_sort();
         assert!(scored.select_id("b"));
         scored.change(|kit| kit.stories.retain(|s| s.id != "b"));

@@ -80,7 +80,7 @@ struct Progress {
 }
 
 fn progress(app: &App, step: usize) -> Progress {
-    if app.loading() && step > 0 {
+    if app.loading() && (step > 0 || !app.counted()) {
         return Progress {
             mark: "·",
             text: "reading…".into(),
