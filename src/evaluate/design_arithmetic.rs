@@ -1274,7 +1274,7 @@ fn candidates(r: &Read<'_>, d: &Derived, given: Option<usize>) -> Vec<(usize, bo
         .filter(|(k, f)| {
             f.dims == dims
                 && !f.per_unit
-                && !f.noun.as_deref().is_some_and(is_hardware)
+                && !f.noun.is_some_and(is_hardware)
                 && !d.inputs.contains(k)
                 && Some(f.section) != given
         })
@@ -1464,7 +1464,7 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
                 f.dims == Dims::BYTES
                     && f.section == rate.section
                     && f.sentence == rate.sentence
-                    && !f.noun.as_deref().is_some_and(is_hardware)
+                    && !f.noun.is_some_and(is_hardware)
                     && !used.contains(s)
                     && !in_explicit(*s)
             })
@@ -1486,7 +1486,6 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
         let (rate, size) = (&r.figs[k], &r.figs[s]);
         let thing = rate
             .noun
-            .as_deref()
             .filter(|n| !per_second_word(n))
             .unwrap_or("requests")
             .to_lowercase();
@@ -1543,7 +1542,7 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
     let copies = r.figs.iter().find(|f| {
         f.dims == Dims::NONE
             && (2.0..=10.0).contains(&f.value)
-            && f.noun.as_deref().is_some_and(|n| {
+            && f.noun.is_some_and(|n| {
                 matches!(
                     singular(n).as_str(),
                     "copie" | "copy" | "replica" | "replication"
@@ -1581,7 +1580,6 @@ pub fn bill_of_materials(sections: &Sections) -> Vec<&'static str> {
     let counted = |stems: &[&str]| {
         r.figs.iter().any(|f| {
             f.noun
-                .as_deref()
                 .is_some_and(|n| stems.contains(&singular(n).as_str()))
         })
     };
@@ -1594,9 +1592,9 @@ pub fn bill_of_materials(sections: &Sections) -> Vec<&'static str> {
     }
     let network = r.figs.iter().any(|f| f.dims == Dims::BANDWIDTH)
         && counted(&["nic", "link", "port", "uplink", "card"])
-        || r.figs.iter().any(|f| {
-            f.dims == Dims::BANDWIDTH && (f.per_unit || f.noun.as_deref().is_some_and(is_hardware))
-        });
+        || r.figs
+            .iter()
+            .any(|f| f.dims == Dims::BANDWIDTH && (f.per_unit || f.noun.is_some_and(is_hardware)));
     if !network {
         missing.push("network links");
     }
