@@ -225,7 +225,7 @@ fn checkout_db_pool_connection_arithmetic_and_money() {
     let t = text_of("checkout-db-pool");
     let pool = stated(&t, "a pool of {} connections per pod");
     let max_connections = stated(&t, "max_connections {}");
-    let other = stated(&t, "on top of about {} held by replication");
+    let other = stated(&t, "on top of about {} held by monitoring");
     // Demand, not connections held: the server cannot hold more than its limit.
     let grown_to = stated(&t, "from 20 to {} pods");
     let wanted = stated(&t, "{} connections wanted");

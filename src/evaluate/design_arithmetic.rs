@@ -125,7 +125,7 @@ impl Dims {
 
 /// A number read from the text, with its units.
 #[derive(Debug, Clone, PartialEq)]
-struct Figure {
+struct Figure<'t> {
     /// In base units: bytes, seconds, per second.
     value: f64,
     dims: Dims,
@@ -133,16 +133,16 @@ struct Figure {
     per: Option<f64>,
     /// The unit as written after the number, and how many base units one of
     /// it is, to show a worked figure in the user's own unit.
-    unit: Option<(String, f64)>,
+    unit: Option<(&'t str, f64)>,
     /// As written: "50,000 photos per second".
-    text: String,
+    text: &'t str,
     start: usize,
     end: usize,
     /// Index of the first and one past the last token.
     first: usize,
     last: usize,
     /// The thing counted or described ("photos", "disks").
-    noun: Option<String>,
+    noun: Option<&'t str>,
     /// Said of one of something: "per disk", "each", "/machine".
     per_unit: bool,
     /// A plain number: no unit, no noun, no rate.
@@ -153,24 +153,24 @@ struct Figure {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+enum Tok<'t> {
     Num(f64),
-    Word(String),
+    Word(&'t str),
     Sym(char),
     /// End of a sentence.
     Break,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Token {
-    tok: Tok,
+struct Token<'t> {
+    tok: Tok<'t>,
     start: usize,
     end: usize,
     /// No space before it.
     glued: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut out = Vec::new();
@@ -251,7 +251,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() && (chars[j].1.is_alphanumeric() || chars[j].1 == 'µ') {
                 j += 1;
             }
-            let word: String = chars[i..j].iter().map(|&(_, ch)| ch).collect();
+            let word = &text[start..end_of(j)];
             out.push(Token {
                 tok: Tok::Word(word),
                 start,
@@ -291,11 +291,33 @@ const HOUR: f64 = 3_600.0;
 const DAY: f64 = 86_400.0;
 const YEAR: f64 = 365.0 * DAY;
 
+/// A short ASCII word in lower case, without allocating: `None` for a word
+/// too long or not ASCII to be a unit, a joiner or an operator.
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The word is one of `words` (given in lower case), in any case.
+fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Seconds in a time unit; `glued` allows the one-letter "m" for minutes.
 fn seconds_in(word: &str, glued: bool) -> Option<f64> {
-    Some(match word.to_lowercase().as_str() {
+    if word == "µs" {
+        return Some(1e-6);
+    }
+    let mut buf = [0u8; 16];
+    Some(match lower_ascii(word, &mut buf)? {
         "ns" | "nanosecond" | "nanoseconds" => 1e-9,
-        "us" | "µs" | "microsecond" | "microseconds" => 1e-6,
+        "us" | "microsecond" | "microseconds" => 1e-6,
         "ms" | "msec" | "millisecond" | "milliseconds" => 1e-3,
         "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
         "m" if glued => MINUTE,
@@ -312,7 +334,8 @@ fn seconds_in(word: &str, glued: bool) -> Option<f64> {
 /// A size or bit unit: bytes in one, and whether it is per second already
 /// ("Gbps"). Case matters for the bit/byte distinction (see the module doc).
 fn size_unit(word: &str) -> Option<(f64, bool)> {
-    let lower = word.to_lowercase();
+    let mut buf = [0u8; 16];
+    let lower = lower_ascii(word, &mut buf)?;
     let prefix = |p: &str| -> Option<f64> {
         Some(match p {
             "" => 1.0,
@@ -327,18 +350,18 @@ fn size_unit(word: &str) -> Option<(f64, bool)> {
     };
     let binary = |p: &str| -> Option<f64> {
         Some(match p {
-            "ki" => 1024.0,
-            "mi" => 1024f64.powi(2),
-            "gi" => 1024f64.powi(3),
-            "ti" => 1024f64.powi(4),
-            "pi" => 1024f64.powi(5),
+            "k" => 1024.0,
+            "m" => 1024f64.powi(2),
+            "g" => 1024f64.powi(3),
+            "t" => 1024f64.powi(4),
+            "p" => 1024f64.powi(5),
             _ => return None,
         })
     };
-    if matches!(lower.as_str(), "byte" | "bytes") {
+    if matches!(lower, "byte" | "bytes") {
         return Some((1.0, false));
     }
-    if matches!(lower.as_str(), "bit" | "bits") {
+    if matches!(lower, "bit" | "bits") {
         return Some((1.0 / 8.0, false));
     }
     let named = [
@@ -364,7 +387,7 @@ fn size_unit(word: &str) -> Option<(f64, bool)> {
             .map(|f| (f / 8.0, false));
     }
     if let Some(p) = lower.strip_suffix("ib") {
-        return binary(&format!("{p}i")).map(|f| (f, false));
+        return binary(p).map(|f| (f, false));
     }
     if word.len() == 2 || word == "B" {
         let mut cs = word.chars();
@@ -372,7 +395,7 @@ fn size_unit(word: &str) -> Option<(f64, bool)> {
         if word == "B" {
             return Some((1.0, false));
         }
-        let f = prefix(&first.to_lowercase().to_string()).filter(|&f| f > 1.0)?;
+        let f = prefix(lower.get(..1)?).filter(|&f| f > 1.0)?;
         if !matches!(last, 'b' | 'B') {
             return None;
         }
@@ -395,16 +418,18 @@ fn multiplier(word: &str) -> Option<f64> {
 
 /// Words that stand for "per second" on their own.
 fn per_second_word(word: &str) -> bool {
+    let mut buf = [0u8; 16];
     matches!(
-        word.to_lowercase().as_str(),
+        lower_ascii(word, &mut buf).unwrap_or(""),
         "rps" | "qps" | "tps" | "iops" | "ops" | "wps"
     )
 }
 
 /// Words after a number that are not the thing counted.
 fn is_filler(word: &str) -> bool {
+    let mut buf = [0u8; 16];
     matches!(
-        word.to_lowercase().as_str(),
+        lower_ascii(word, &mut buf).unwrap_or(""),
         "a" | "an"
             | "the"
             | "of"
@@ -465,14 +490,14 @@ fn is_hardware(noun: &str) -> bool {
     HARDWARE.contains(&singular(noun).as_str())
 }
 
-fn word_at(tokens: &[Token], i: usize) -> Option<&str> {
-    match &tokens.get(i)?.tok {
+fn word_at<'t>(tokens: &[Token<'t>], i: usize) -> Option<&'t str> {
+    match tokens.get(i)?.tok {
         Tok::Word(w) => Some(w),
         _ => None,
     }
 }
 
-fn sym_at(tokens: &[Token], i: usize) -> Option<char> {
+fn sym_at(tokens: &[Token<'_>], i: usize) -> Option<char> {
     match tokens.get(i)?.tok {
         Tok::Sym(c) => Some(c),
         _ => None,
@@ -481,14 +506,9 @@ fn sym_at(tokens: &[Token], i: usize) -> Option<char> {
 
 /// Reads a rate suffix at `j`: "/s", "/day", "per second", "a day", "each
 /// hour". Returns the period in seconds and the next token.
-fn rate_suffix(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
+fn rate_suffix(tokens: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     let joiner = sym_at(tokens, j) == Some('/')
-        || word_at(tokens, j).is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "per" | "a" | "an" | "each" | "every"
-            )
-        });
+        || word_at(tokens, j).is_some_and(|w| one_of(w, &["per", "a", "an", "each", "every"]));
     if !joiner {
         return None;
     }
@@ -497,7 +517,7 @@ fn rate_suffix(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
 }
 
 /// Reads the figure that starts with the number at `i`.
-fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
+fn figure_at<'t>(text: &'t str, tokens: &[Token<'t>], i: usize) -> Option<Figure<'t>> {
     let Tok::Num(mut value) = tokens.get(i)?.tok else {
         return None;
     };
@@ -578,7 +598,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
         && dims != Dims::NONE
         && word_at(tokens, j + 1).is_some_and(|w| !is_filler(w))
     {
-        noun = word_at(tokens, j + 1).map(str::to_string);
+        noun = word_at(tokens, j + 1);
         j += 2;
     } else if let Some(w) = word_at(tokens, j)
         && !is_filler(w)
@@ -586,7 +606,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
         && w.chars().count() > 1
         && seconds_in(w, false).is_none()
     {
-        noun = Some(w.to_string());
+        noun = Some(w);
         bare = false;
         j += 1;
         label_end = j;
@@ -606,12 +626,12 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
             if word_at(tokens, j).is_some_and(|w| w.eq_ignore_ascii_case("of"))
                 && let Some(w) = word_at(tokens, j + 1).filter(|w| !is_filler(w))
             {
-                noun = Some(w.to_string());
+                noun = Some(w);
                 j += 2;
             } else if let Some(w) = word_at(tokens, j).filter(|w| {
                 !is_filler(w) && w.chars().all(char::is_alphabetic) && w.chars().count() > 1
             }) {
-                noun = Some(w.to_string());
+                noun = Some(w);
                 j += 1;
             }
         }
@@ -623,7 +643,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
         // "per disk", "/machine"
         per_unit = true;
         if noun.is_none() {
-            noun = Some(w.to_string());
+            noun = Some(w);
         }
         j += 2;
     } else if word_at(tokens, j).is_some_and(|w| w.eq_ignore_ascii_case("each"))
@@ -641,7 +661,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
     let unit = (unit_start < label_end && !money).then(|| {
         let from = tokens[unit_start].start;
         let to = tokens[label_end - 1].end;
-        let label = text[from..to].trim().to_string();
+        let label = text[from..to].trim();
         (label, unit_factor)
     });
     Some(Figure {
@@ -649,7 +669,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
         dims,
         per,
         unit: unit.filter(|(l, _)| !l.is_empty()),
-        text: text[start..end].to_string(),
+        text: &text[start..end],
         start,
         end,
         first: i,
@@ -663,7 +683,7 @@ fn figure_at(text: &str, tokens: &[Token], i: usize) -> Option<Figure> {
 }
 
 /// Every figure in a text, with the sentence it is in.
-fn figures(text: &str, tokens: &[Token], section: usize) -> Vec<Figure> {
+fn figures<'t>(text: &'t str, tokens: &[Token<'t>], section: usize) -> Vec<Figure<'t>> {
     let mut out = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
@@ -694,7 +714,7 @@ enum Op {
 }
 
 /// An operator at `j`, and the token after it.
-fn operator_at(tokens: &[Token], j: usize) -> Option<(Op, usize)> {
+fn operator_at(tokens: &[Token<'_>], j: usize) -> Option<(Op, usize)> {
     let t = tokens.get(j)?;
     match &t.tok {
         Tok::Sym('×' | '*' | '·' | '⋅') => Some((Op::Times, j + 1)),
@@ -704,7 +724,7 @@ fn operator_at(tokens: &[Token], j: usize) -> Option<(Op, usize)> {
         Tok::Sym('-' | '−') if !t.glued && tokens.get(j + 1).is_some_and(|n| !n.glued) => {
             Some((Op::Minus, j + 1))
         }
-        Tok::Word(w) => match w.to_lowercase().as_str() {
+        Tok::Word(w) => match lower_ascii(w, &mut [0u8; 16]).unwrap_or("") {
             "x" => Some((Op::Times, j + 1)),
             "times" => Some((Op::Times, j + 1)),
             "plus" => Some((Op::Plus, j + 1)),
@@ -727,7 +747,7 @@ fn operator_at(tokens: &[Token], j: usize) -> Option<(Op, usize)> {
 
 /// An equals sign (or "is", "≈", "->") at `j`, and the token after it and
 /// any "about".
-fn equals_at(tokens: &[Token], j: usize) -> Option<usize> {
+fn equals_at(tokens: &[Token<'_>], j: usize) -> Option<usize> {
     let t = tokens.get(j)?;
     let mut next = match &t.tok {
         Tok::Sym('=' | '≈' | '≃' | '→' | '~' | '≅') => {
@@ -748,22 +768,23 @@ fn equals_at(tokens: &[Token], j: usize) -> Option<usize> {
         {
             j + 2
         }
-        Tok::Word(w)
-            if matches!(
-                w.to_lowercase().as_str(),
-                "is" | "equals" | "gives" | "makes"
-            ) =>
-        {
-            j + 1
-        }
+        Tok::Word(w) if one_of(w, &["is", "equals", "gives", "makes"]) => j + 1,
         _ => return None,
     };
     while let Some(t) = tokens.get(next) {
         let about = match &t.tok {
             Tok::Sym('~' | '≈') => true,
-            Tok::Word(w) => matches!(
-                w.to_lowercase().as_str(),
-                "about" | "roughly" | "around" | "approximately" | "approx" | "nearly" | "almost"
+            Tok::Word(w) => one_of(
+                w,
+                &[
+                    "about",
+                    "roughly",
+                    "around",
+                    "approximately",
+                    "approx",
+                    "nearly",
+                    "almost",
+                ],
             ),
             _ => false,
         };
@@ -791,9 +812,9 @@ struct Chain {
 }
 
 /// Finds the chains of explicit arithmetic in a section's figures.
-fn chains(tokens: &[Token], figs: &[Figure]) -> Vec<Chain> {
-    let by_first: std::collections::HashMap<usize, usize> =
-        figs.iter().enumerate().map(|(k, f)| (f.first, k)).collect();
+fn chains(tokens: &[Token<'_>], figs: &[Figure<'_>]) -> Vec<Chain> {
+    // Figures are in token order: find one by its first token.
+    let by_first = |token: usize| figs.binary_search_by_key(&token, |f| f.first).ok();
     let mut out = Vec::new();
     let mut k = 0;
     while k < figs.len() {
@@ -805,7 +826,7 @@ fn chains(tokens: &[Token], figs: &[Figure]) -> Vec<Chain> {
         let mut last_fig = k;
         loop {
             if let Some((op, next)) = operator_at(tokens, at)
-                && let Some(&f) = by_first.get(&next)
+                && let Some(f) = by_first(next)
             {
                 term.factors.push((op, f));
                 at = figs[f].last;
@@ -813,7 +834,7 @@ fn chains(tokens: &[Token], figs: &[Figure]) -> Vec<Chain> {
                 continue;
             }
             if let Some(next) = equals_at(tokens, at)
-                && let Some(&f) = by_first.get(&next)
+                && let Some(f) = by_first(next)
             {
                 links.push((term.clone(), f));
                 term = Term {
@@ -828,13 +849,13 @@ fn chains(tokens: &[Token], figs: &[Figure]) -> Vec<Chain> {
                 let mut skip = at;
                 while tokens.get(skip).is_some_and(|t| {
                     matches!(t.tok, Tok::Sym(',' | ';' | ':'))
-                        || matches!(&t.tok, Tok::Word(w) if matches!(w.to_lowercase().as_str(), "and" | "then"))
+                        || matches!(&t.tok, Tok::Word(w) if one_of(w, &["and", "then"]))
                 }) {
                     skip += 1;
                 }
                 if skip > at
                     && let Some((op, next)) = operator_at(tokens, skip)
-                    && let Some(&f) = by_first.get(&next)
+                    && let Some(f) = by_first(next)
                 {
                     term.factors.push((op, f));
                     at = figs[f].last;
@@ -857,7 +878,7 @@ fn chains(tokens: &[Token], figs: &[Figure]) -> Vec<Chain> {
 /// adds unlike units.
 fn evaluate_term(
     term: &Term,
-    figs: &[Figure],
+    figs: &[Figure<'_>],
     as_time: Option<(usize, f64)>,
 ) -> Option<(f64, Dims)> {
     let mut total: Option<(f64, Dims)> = None;
@@ -908,7 +929,7 @@ fn could_be_period(value: f64) -> bool {
 /// whose dims agree, the closest. `None` when no reading is comparable.
 /// Returns the ratio worked / written (the same in any reading) and which
 /// of the worked values matched.
-fn compare(readings: &[(f64, Dims)], written: &Figure) -> Option<(f64, usize)> {
+fn compare(readings: &[(f64, Dims)], written: &Figure<'_>) -> Option<(f64, usize)> {
     let mut theirs = vec![(written.value, written.dims)];
     if let Some(period) = written.per {
         // "691 TB/day" read as 691 TB in each day.
@@ -944,7 +965,7 @@ fn verdict(ratio: f64) -> Verdict {
 
 /// The worked value in the unit the user wrote theirs in: their number
 /// times the ratio, with their unit.
-fn in_their_unit(written: &Figure, ratio: f64, dims: Dims) -> String {
+fn in_their_unit(written: &Figure<'_>, ratio: f64, dims: Dims) -> String {
     match &written.unit {
         Some((label, factor)) => format!("{} {label}", number(written.value / factor * ratio)),
         None if written.dims == Dims::NONE => number(written.value * ratio),
@@ -1020,22 +1041,27 @@ fn with_unit(value: f64, dims: Dims) -> String {
 /// The sections of a design answer the checker reads, by name.
 pub type Sections<'a> = [(&'static str, &'a str)];
 
-struct Read {
+struct Read<'t> {
     /// The name of each section.
     names: Vec<&'static str>,
-    figs: Vec<Figure>,
+    figs: Vec<Figure<'t>>,
     chains: Vec<Chain>,
-    /// The lower-case words of each sentence of each section.
-    words: Vec<Vec<Vec<String>>>,
+    /// The words of each sentence that holds a figure, of each section.
+    words: Vec<Vec<Vec<&'t str>>>,
     /// Figures that are part of a sum the user wrote.
     in_sums: Vec<bool>,
 }
 
-fn read(sections: &Sections) -> Read {
+fn read<'t>(sections: &[(&'static str, &'t str)]) -> Read<'t> {
     let mut figs = Vec::new();
     let mut chains_all = Vec::new();
     let mut words = Vec::new();
     for (s, (_, text)) in sections.iter().enumerate() {
+        // No digit, no figure: nothing in the section is read.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            words.push(Vec::new());
+            continue;
+        }
         let tokens = tokenize(text);
         let section_figs = figures(text, &tokens, s);
         let offset = figs.len();
@@ -1048,19 +1074,21 @@ fn read(sections: &Sections) -> Read {
             }
             chains_all.push(chain);
         }
-        figs.extend(section_figs);
-        let mut sentences = vec![Vec::new()];
+        // The words of the sentences that hold a figure, in lower case.
+        let with_figures: Vec<usize> = section_figs.iter().map(|f| f.sentence).collect();
+        let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
         for t in &tokens {
             match &t.tok {
                 Tok::Break => sentences.push(Vec::new()),
-                Tok::Word(w) => {
+                Tok::Word(w) if with_figures.contains(&(sentences.len() - 1)) => {
                     if let Some(last) = sentences.last_mut() {
-                        last.push(w.to_lowercase());
+                        last.push(w);
                     }
                 }
                 _ => {}
             }
         }
+        figs.extend(section_figs);
         words.push(sentences);
     }
     let mut in_sums = vec![false; figs.len()];
@@ -1081,21 +1109,26 @@ fn read(sections: &Sections) -> Read {
     }
 }
 
-/// The lower-case words of the sentence a figure is in.
-fn sentence_words<'r>(r: &'r Read, f: &Figure) -> &'r [String] {
+/// The words of the sentence a figure is in.
+fn sentence_words<'r, 't>(r: &'r Read<'t>, f: &Figure<'_>) -> &'r [&'t str] {
     r.words
         .get(f.section)
         .and_then(|s| s.get(f.sentence))
         .map_or(&[], Vec::as_slice)
 }
 
-fn has_any(words: &[String], stems: &[&str]) -> bool {
-    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+/// A word starts with one of `stems` (given in lower case), in any case.
+fn has_any(words: &[&str], stems: &[&str]) -> bool {
+    words.iter().any(|w| {
+        stems
+            .iter()
+            .any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
+    })
 }
 
 /// Checks every "a × b = c" the user wrote.
 /// `results` gets each figure checked as a result, and whether it agreed.
-fn explicit(r: &Read, out: &mut Vec<Worked>, results: &mut Vec<(usize, bool)>) {
+fn explicit(r: &Read<'_>, out: &mut Vec<Worked>, results: &mut Vec<(usize, bool)>) {
     for chain in &r.chains {
         for (term, result) in &chain.links {
             let written = &r.figs[*result];
@@ -1217,7 +1250,7 @@ const BANDWIDTH_WORDS: [&str; 11] = [
 
 /// Whether a sentence is about writes (`Some(true)`), reads (`Some(false)`)
 /// or neither or both.
-fn direction(words: &[String]) -> Option<bool> {
+fn direction(words: &[&str]) -> Option<bool> {
     match (has_any(words, &WRITE_WORDS), has_any(words, &READ_WORDS)) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -1233,7 +1266,7 @@ fn direction(words: &[String]) -> Option<bool> {
 /// bandwidth or traffic); one that does not is only taken when it comes
 /// close: "57.6 PB" of disks is capacity, not need, and "the origin sees
 /// 120 MB/s" behind a cache is not the traffic at the edge.
-fn candidates(r: &Read, d: &Derived, given: Option<usize>) -> Vec<(usize, bool)> {
+fn candidates(r: &Read<'_>, d: &Derived, given: Option<usize>) -> Vec<(usize, bool)> {
     let dims = d.values[0].1;
     r.figs
         .iter()
@@ -1241,7 +1274,7 @@ fn candidates(r: &Read, d: &Derived, given: Option<usize>) -> Vec<(usize, bool)>
         .filter(|(k, f)| {
             f.dims == dims
                 && !f.per_unit
-                && !f.noun.as_deref().is_some_and(is_hardware)
+                && !f.noun.is_some_and(is_hardware)
                 && !d.inputs.contains(k)
                 && Some(f.section) != given
         })
@@ -1279,7 +1312,7 @@ struct Derived {
 /// The user's figure nearest to a derived sum, with the ratio and which of
 /// its values matched; `taken` figures are already matched to another sum.
 fn nearest(
-    r: &Read,
+    r: &Read<'_>,
     d: &Derived,
     given: Option<usize>,
     taken: &[usize],
@@ -1297,7 +1330,7 @@ fn nearest(
 }
 
 fn report(
-    r: &Read,
+    r: &Read<'_>,
     d: &Derived,
     matched: Option<(usize, f64, usize)>,
     explicit_results: &[(usize, bool)],
@@ -1354,7 +1387,7 @@ fn report(
 /// one sum, the closest pairs first: a read and a write bandwidth are not
 /// both compared with the one bandwidth the user wrote.
 fn settle(
-    r: &Read,
+    r: &Read<'_>,
     derived: &[Derived],
     given: Option<usize>,
     explicit_results: &[(usize, bool)],
@@ -1431,7 +1464,7 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
                 f.dims == Dims::BYTES
                     && f.section == rate.section
                     && f.sentence == rate.sentence
-                    && !f.noun.as_deref().is_some_and(is_hardware)
+                    && !f.noun.is_some_and(is_hardware)
                     && !used.contains(s)
                     && !in_explicit(*s)
             })
@@ -1453,7 +1486,6 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
         let (rate, size) = (&r.figs[k], &r.figs[s]);
         let thing = rate
             .noun
-            .as_deref()
             .filter(|n| !per_second_word(n))
             .unwrap_or("requests")
             .to_lowercase();
@@ -1510,7 +1542,7 @@ pub fn check(sections: &Sections, given: Option<&str>) -> Vec<Worked> {
     let copies = r.figs.iter().find(|f| {
         f.dims == Dims::NONE
             && (2.0..=10.0).contains(&f.value)
-            && f.noun.as_deref().is_some_and(|n| {
+            && f.noun.is_some_and(|n| {
                 matches!(
                     singular(n).as_str(),
                     "copie" | "copy" | "replica" | "replication"
@@ -1548,7 +1580,6 @@ pub fn bill_of_materials(sections: &Sections) -> Vec<&'static str> {
     let counted = |stems: &[&str]| {
         r.figs.iter().any(|f| {
             f.noun
-                .as_deref()
                 .is_some_and(|n| stems.contains(&singular(n).as_str()))
         })
     };
@@ -1561,9 +1592,9 @@ pub fn bill_of_materials(sections: &Sections) -> Vec<&'static str> {
     }
     let network = r.figs.iter().any(|f| f.dims == Dims::BANDWIDTH)
         && counted(&["nic", "link", "port", "uplink", "card"])
-        || r.figs.iter().any(|f| {
-            f.dims == Dims::BANDWIDTH && (f.per_unit || f.noun.as_deref().is_some_and(is_hardware))
-        });
+        || r.figs
+            .iter()
+            .any(|f| f.dims == Dims::BANDWIDTH && (f.per_unit || f.noun.is_some_and(is_hardware)));
     if !network {
         missing.push("network links");
     }
@@ -1906,5 +1937,27 @@ mod tests {
             "{:?}",
             lines(&w)
         );
+    }
+
+    #[test]
+    fn numbers_too_big_to_work_are_left_alone() {
+        let w = one("10^999 req/s × 20 KB = 240 MB/s");
+        assert!(w.is_empty(), "{:?}", lines(&w));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_a_panic(
+            text in "[0-9a-zA-Z ,.=×x*/^%$~µ→>\\-]{0,200}",
+            given in proptest::option::of("[0-9a-zA-Z ,.=x/]{0,80}"),
+        ) {
+            let w = check(&[("scaling", &text), ("requirements", &text)], given.as_deref());
+            for worked in &w {
+                let line = worked.line();
+                proptest::prop_assert!(!line.is_empty());
+                proptest::prop_assert!(!line.contains("NaN"), "{}", line);
+            }
+            let _ = bill_of_materials(&[("scaling", &text)]);
+        }
     }
 }
