@@ -7,8 +7,10 @@
 //!
 //! ```text
 //! cargo bench --bench first_frame -- [--stories 1000] [--runs 20] [--warmup 2]
-//!     [--marker "Reliability metrics"] [--hold 0] [--versus-check]
+//!     [--marker "Reliability metrics"] [--hold 0] [--versus-check] [--bin PATH]
 //! ```
+//!
+//! `--bin` times another build of `sre-prep` (an older one, to compare).
 //!
 //! `--marker "checks met"` times instead until everything is read, scored
 //! and the readiness checklist computed (the home screen's readiness line).
@@ -39,6 +41,7 @@ struct Options {
     marker: String,
     hold: f64,
     versus_check: bool,
+    bin: String,
 }
 
 fn options() -> Options {
@@ -49,6 +52,7 @@ fn options() -> Options {
         marker: "Reliability metrics".into(),
         hold: 0.0,
         versus_check: false,
+        bin: BIN.into(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -60,6 +64,7 @@ fn options() -> Options {
             "--marker" => options.marker = value(),
             "--hold" => options.hold = value().parse().expect("--hold SECONDS"),
             "--versus-check" => options.versus_check = true,
+            "--bin" => options.bin = value(),
             // What `cargo bench` passes to every bench.
             "--bench" => {}
             other => panic!("unknown option {other}; see benches/first_frame.rs"),
@@ -81,7 +86,7 @@ fn peak_kib(pid: i32) -> Option<u64> {
 fn run_once(data: &str, cwd: &std::path::Path, options: &Options) -> (f64, Option<u64>) {
     let start = Instant::now();
     let mut term = Term::spawn(
-        &[BIN, "--data-dir", data],
+        &[&options.bin, "--data-dir", data],
         Spawn {
             rows: 30,
             cols: 100,
@@ -115,9 +120,9 @@ fn run_once(data: &str, cwd: &std::path::Path, options: &Options) -> (f64, Optio
 }
 
 /// One run of `sre-prep check` on the same data: its wall time in ms.
-fn check_once(data: &str) -> f64 {
+fn check_once(bin: &str, data: &str) -> f64 {
     let start = Instant::now();
-    let status = std::process::Command::new(BIN)
+    let status = std::process::Command::new(bin)
         .args(["--data-dir", data, "check"])
         .stdout(std::process::Stdio::null())
         .status()
@@ -148,8 +153,8 @@ fn main() {
     }
     let data = data_dir.display().to_string();
     println!(
-        "first_frame: {} stories, marker {:?}, {} runs after {} warm-up",
-        options.stories, options.marker, options.runs, options.warmup
+        "first_frame: {} stories, marker {:?}, {} runs after {} warm-up, {}",
+        options.stories, options.marker, options.runs, options.warmup, options.bin
     );
     let mut times = Vec::new();
     let mut checks = Vec::new();
@@ -157,7 +162,9 @@ fn main() {
     for i in 0..options.warmup + options.runs {
         let (ms, kib) = run_once(&data, tmp.path(), &options);
         // Alternated with the app's runs, so both see the same machine load.
-        let check = options.versus_check.then(|| check_once(&data));
+        let check = options
+            .versus_check
+            .then(|| check_once(&options.bin, &data));
         if i < options.warmup {
             continue;
         }
