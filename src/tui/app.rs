@@ -461,6 +461,9 @@ impl App {
     /// out the checklist once all are in. Never waits (the frame loop
     /// calls it between events); true when there is something new to draw.
     pub fn collect_scores(&mut self) -> bool {
+        // Started by `after_kit_change`; here too, so a change that missed
+        // it is scored all the same.
+        self.scored.start_scoring();
         let new = self.scored.collect();
         self.after_scores() || new
     }
@@ -469,6 +472,7 @@ impl App {
     /// as [`App::collect_scores`] takes them; true while work remains. For
     /// tests and benchmarks: the frame loop never waits.
     pub fn score_some(&mut self, budget: usize) -> bool {
+        self.scored.start_scoring();
         self.scored.wait(budget);
         self.after_scores();
         !self.scoring_done()

@@ -17,7 +17,7 @@ use std::io::{self, Write as _, stdout};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use crossterm::cursor::Show;
@@ -35,8 +35,10 @@ use external_editor::{EditTarget, Handover};
 use theme::Theme;
 
 /// While the kit is scored on background threads: how often the frame loop
-/// takes in their results when no key comes.
+/// takes in their results when no key comes, and how often at most it draws
+/// the progress they make (a key is drawn at once).
 const SCORES_CHECK: Duration = Duration::from_millis(10);
+const SCORES_REDRAW: Duration = Duration::from_millis(50);
 
 /// The longest the app waits for a key before looking for a signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
@@ -227,12 +229,17 @@ fn event_loop(
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     let mut redraw = true;
+    // Scores taken in and not drawn yet, and when the last frame was drawn.
+    let mut new_scores = false;
+    let mut drawn = Instant::now();
     loop {
         if let Some(signal) = signals.received() {
             return Ok(Ending::Signal(signal));
         }
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            new_scores = false;
+            drawn = Instant::now();
         }
         redraw = true;
         if app.loading() {
@@ -274,8 +281,9 @@ fn event_loop(
         }
         // While scores are missing (they are computed on background
         // threads), take in what is done every SCORES_CHECK or after a key,
-        // and redraw; otherwise wait for the next event, looking for a
-        // signal every SIGNAL_CHECK (and redrawing a running timer).
+        // and draw it every SCORES_REDRAW (and once all are in); otherwise
+        // wait for the next event, looking for a signal every SIGNAL_CHECK
+        // (and redrawing a running timer).
         let busy = !app.scoring_done();
         let timeout = if busy { SCORES_CHECK } else { SIGNAL_CHECK };
         if event::poll(timeout)? {
@@ -287,7 +295,8 @@ fn event_loop(
             }
             app.collect_scores();
         } else if busy {
-            redraw = app.collect_scores();
+            new_scores |= app.collect_scores();
+            redraw = new_scores && (app.scoring_done() || drawn.elapsed() >= SCORES_REDRAW);
         } else {
             redraw = app.ticking();
         }

@@ -190,3 +190,46 @@ fn a_folder_too_big_to_count_for_the_first_frame_shows_no_number_until_it_is_cou
         assert_eq!(times, 1, "{} listed {times} times", dir.display());
     }
 }
+
+#[test]
+fn saving_a_story_scores_that_story_again_and_no_other() {
+    const N: usize = 30;
+    let tmp = data_dir("edit-once", N);
+    let mut app = open(tmp.path());
+    while app.score_some(usize::MAX) {}
+    key(&mut app, '1');
+    let edited = app.selected_story().map(|s| s.id.clone()).unwrap();
+    // A new title changes nothing the scorer reads: nothing is scored.
+    key(&mut app, 'e');
+    for c in " (renamed)".chars() {
+        key(&mut app, c);
+    }
+    app.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    while app.score_some(usize::MAX) {}
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Saved"))
+    );
+    assert_eq!(scoring_count::of(&edited), 1, "a title is not scored");
+    // A new sentence in the blast radius: that story is scored again.
+    app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    for c in " About 1,200 customers saw errors.".chars() {
+        key(&mut app, c);
+    }
+    app.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    while app.score_some(usize::MAX) {}
+    assert!(app.readiness().is_some());
+    let scored: Vec<(String, usize)> = (0..N)
+        .map(|i| format!("edit-once-{i:03}"))
+        .map(|id| {
+            let times = scoring_count::of(&id);
+            (id, times)
+        })
+        .filter(|(id, times)| *times != if *id == edited { 2 } else { 1 })
+        .collect();
+    assert!(
+        scored.is_empty(),
+        "{edited} edited; scored otherwise than expected (story, times): {scored:?}"
+    );
+}
