@@ -29,7 +29,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternate
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
-use crate::cli::EXIT_OK;
+use crate::exit::EXIT_OK;
 use app::{App, DraftOutcome, Pending};
 use external_editor::{EditTarget, Handover};
 use theme::Theme;
