@@ -7,6 +7,7 @@ pub mod external_editor;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod next_step;
 mod render;
 pub mod scores;
 pub mod screens;
