@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::format::{self, FORMAT_VERSION, FormatError};
-use super::{Design, Kit, Metric, Narrative, Opinion, Profile, Story};
+use super::{Design, Kit, Metric, Narrative, Opinion, Profile, Story, StoryField};
 
 #[derive(Serialize)]
 struct ExchangeOut<'a> {
@@ -34,19 +34,14 @@ struct ExchangeIn {
     narrative: Narrative,
 }
 
-/// Keys only a story object has: a file with any of them is one story.
-const STORY_ONLY_KEYS: [&str; 10] = [
-    "id",
-    "title",
-    "blast_radius",
-    "role",
-    "decision",
-    "fix",
-    "root_cause",
-    "systemic_change",
-    "questions",
-    "notes",
-];
+/// A key only a story object has: a file with any of them is one story.
+/// Every story field but `metrics`, which a kit file also has.
+fn story_only_key(key: &str) -> bool {
+    match key.parse::<StoryField>() {
+        Ok(field) => field != StoryField::Metrics,
+        Err(_) => matches!(key, "id" | "questions"),
+    }
+}
 
 /// The kit in the exchange format: pretty JSON, stable key order, trailing newline.
 pub fn to_exchange_json(kit: &Kit) -> String {
@@ -64,7 +59,7 @@ pub fn to_exchange_json(kit: &Kit) -> String {
 /// Reads a kit file or a single-story file. `path` is only used in messages.
 pub fn parse_import(text: &str, path: &Path) -> Result<Kit, FormatError> {
     let keys = format::top_level_keys(text, path)?;
-    if keys.iter().any(|k| STORY_ONLY_KEYS.contains(&k.as_str())) {
+    if keys.iter().any(|k| story_only_key(k)) {
         let story: Story = format::parse_file(text, path, false)?;
         return Ok(Kit {
             stories: vec![story],
