@@ -33,7 +33,7 @@ pub struct Design {
 
 text_fields! {
     /// A field of a design answer, in the order it is told.
-    DesignField, "design answer",
+    DesignField, "a design answer",
     Title = "title", "Title", single,
         "A name for this answer: \"Monorepo CI/CD at Acme\".";
     Prompt = "prompt", "Prompt", single,

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 pub trait TextField:
     Copy + Eq + fmt::Debug + fmt::Display + FromStr<Err = UnknownField> + 'static
 {
-    /// What the item is called in messages: "story", "design answer".
+    /// What the item is called in messages, with its article: "a story".
     const ITEM: &'static str;
     /// Every field, in display and exchange order.
     fn all() -> &'static [Self];
@@ -56,7 +56,7 @@ impl fmt::Display for UnknownField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "`{}` is not a field of a {} — the fields are: {}",
+            "`{}` is not a field of {} — the fields are: {}",
             self.key,
             self.item,
             self.valid.join(", ")
@@ -259,12 +259,12 @@ mod tests {
             "`blast_radus` is not a field of a story — the fields are: title, blast_radius, role, \
              decision, fix, root_cause, systemic_change, metrics, notes"
         );
-        names_the_unknown_key::<StoryField>("story");
-        names_the_unknown_key::<DesignField>("design answer");
-        names_the_unknown_key::<MetricField>("metric");
-        names_the_unknown_key::<OpinionField>("opinion");
-        names_the_unknown_key::<NarrativeField>("platform narrative");
-        names_the_unknown_key::<ProfileField>("interview details");
+        names_the_unknown_key::<StoryField>("of a story");
+        names_the_unknown_key::<DesignField>("of a design answer");
+        names_the_unknown_key::<MetricField>("of a metric");
+        names_the_unknown_key::<OpinionField>("of an opinion");
+        names_the_unknown_key::<NarrativeField>("of the platform narrative");
+        names_the_unknown_key::<ProfileField>("of the interview details");
         // Keys are exact: a label is not a key.
         assert!("Blast radius".parse::<StoryField>().is_err());
     }

@@ -82,7 +82,7 @@ pub struct Metric {
 
 text_fields! {
     /// A field of a metric.
-    MetricField, "metric",
+    MetricField, "a metric",
     Name = "name", "Name", single,
         "What it measures: \"MTTD for P1 incidents\".";
     Kind = "kind", "Kind", single,
@@ -133,3 +133,47 @@ impl Fields for Metric {
 
 // Read from a JSON object only, never from an array of values.
 objects_only!(Metric);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(kind: &str) -> Result<Metric, String> {
+        serde_json::from_str(&format!(r#"{{ "name": "MTTD", "kind": {kind} }}"#))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_kind_is_read_by_one_rule_in_files_and_forms() {
+        // Files: the names in any case; an unknown one is an error naming it.
+        assert_eq!(read(r#""mttd""#).unwrap().kind, MetricKind::Mttd);
+        assert_eq!(read(r#""MTTD""#).unwrap().kind, MetricKind::Mttd);
+        let err = read(r#""latency""#).unwrap_err();
+        assert!(
+            err.starts_with("kind `latency` is not one of slo, sli, mttd, mttr, oncall, other"),
+            "{err}"
+        );
+        // Forms: the same, and a blank kind is `other`.
+        let mut m = Metric::default();
+        m.set(MetricField::Kind, " Oncall ".into()).unwrap();
+        assert_eq!(m.kind, MetricKind::Oncall);
+        let err = m.set(MetricField::Kind, "latency".into()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Kind `latency` is not one of slo, sli, mttd, mttr, oncall, other."
+        );
+        assert_eq!(
+            m.kind,
+            MetricKind::Oncall,
+            "a bad kind leaves the kind as it was"
+        );
+        m.set(MetricField::Kind, "  ".into()).unwrap();
+        assert_eq!(m.kind, MetricKind::Other);
+        // Written back in lower case, as before.
+        assert!(
+            serde_json::to_string(&m)
+                .unwrap()
+                .contains(r#""kind":"other""#)
+        );
+    }
+}

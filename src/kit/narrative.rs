@@ -15,7 +15,7 @@ pub struct Narrative {
 
 text_fields! {
     /// The narrative's one field.
-    NarrativeField, "platform narrative",
+    NarrativeField, "the platform narrative",
     Text = "text", "Platform narrative", multi,
         "How your platform work improved developer velocity and reliability — in the first person, with numbers before and after.";
 }

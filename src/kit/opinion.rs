@@ -20,7 +20,7 @@ pub struct Opinion {
 
 text_fields! {
     /// A field of an opinion: the stance first, where it stops holding last.
-    OpinionField, "opinion",
+    OpinionField, "an opinion",
     Stance = "stance", "I believe in", single,
         "Your side, committed: \"SLO-based alerting\".";
     Over = "over", "Over", single,

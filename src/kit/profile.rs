@@ -30,7 +30,7 @@ impl Profile {
 
 text_fields! {
     /// A field of the interview details.
-    ProfileField, "interview details",
+    ProfileField, "the interview details",
     InterviewDate = "interview_date", "Interview date", single,
         "YYYY-MM-DD, e.g. 2026-12-10 (empty for none): home counts down to it.";
     Company = "company", "Company", single,

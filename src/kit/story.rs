@@ -43,7 +43,7 @@ pub struct Story {
 text_fields! {
     /// A field of a story the user writes, in playbook order: the order of
     /// the editor, the `$EDITOR` template, the detail view and the files.
-    StoryField, "story",
+    StoryField, "a story",
     Title = "title", "Title", single,
         "A name you will recognise: \"Checkout DB pool exhaustion\".";
     BlastRadius = "blast_radius", "Blast radius", multi,

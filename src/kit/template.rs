@@ -270,4 +270,159 @@ mod tests {
         let err = parse("stray words\n# Title\nX\n", &Story::default()).unwrap_err();
         assert_eq!(err.line, 1);
     }
+
+    use std::fmt::Debug;
+
+    use proptest::prelude::*;
+
+    use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion, Profile, TextField};
+
+    /// What the user may type into a field that the template gives back:
+    /// any words over several lines (blank ones too), trimmed at both ends,
+    /// no line opening with `# ` (that line is a heading).
+    fn prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[a-zA-Z0-9#%:>.,'()/ -]{0,24}", 1..5).prop_map(|lines| {
+            lines
+                .join("\n")
+                .trim()
+                .lines()
+                .map(|l| match l.strip_prefix("# ") {
+                    Some(rest) => format!("#{rest}"),
+                    None => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// Metric lines as the editor shows them: `name: before -> after`.
+    fn metric_lines() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                "[A-Za-z][A-Za-z0-9 ()]{0,12}",
+                "[0-9a-z %.]{0,8}",
+                "[0-9a-z %./>-]{0,8}",
+            ),
+            0..4,
+        )
+        .prop_map(|metrics| {
+            metrics
+                .iter()
+                .map(|(name, before, after)| {
+                    format!("{}: {} -> {}", name.trim(), before.trim(), after.trim())
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// The text typed into each field of a kind, in `F::all()` order: the
+    /// metrics, a kind or a date where a field takes one; one line where
+    /// the field is one line.
+    #[derive(Debug, Clone)]
+    struct Typed {
+        prose: Vec<String>,
+        metrics: String,
+        kind: MetricKind,
+        date: Option<chrono::NaiveDate>,
+    }
+
+    fn typed() -> impl Strategy<Value = Typed> {
+        (
+            proptest::collection::vec(prose(), 9),
+            metric_lines(),
+            proptest::sample::select(MetricKind::ALL.to_vec()),
+            proptest::option::of((2000i32..2100, 1u32..366)),
+        )
+            .prop_map(|(prose, metrics, kind, day)| Typed {
+                prose,
+                metrics,
+                kind,
+                date: day.and_then(|(y, d)| chrono::NaiveDate::from_yo_opt(y, d)),
+            })
+    }
+
+    impl Typed {
+        fn text<F: TextField>(&self, i: usize, field: F) -> String {
+            match field.key() {
+                "metrics" => self.metrics.clone(),
+                "kind" => self.kind.as_str().to_string(),
+                "interview_date" => self.date.map(|d| d.to_string()).unwrap_or_default(),
+                _ if field.multiline() => self.prose[i].clone(),
+                // Joined into one line, it must still not open with `# `.
+                _ => {
+                    let line = self.prose[i].replace('\n', " ");
+                    match line.strip_prefix("# ") {
+                        Some(rest) => format!("#{rest}"),
+                        None => line,
+                    }
+                }
+            }
+        }
+
+        /// An item with every field typed.
+        fn item<T: Fields + Default>(&self) -> T {
+            let mut item = T::default();
+            for (i, &field) in <T::Field as TextField>::all().iter().enumerate() {
+                item.set(field, self.text(i, field)).unwrap();
+                assert_eq!(item.get(field), self.text(i, field), "{field:?}");
+            }
+            item
+        }
+    }
+
+    fn item_round_trips<T: Fields + Default + Clone + PartialEq + Debug>(typed: &Typed) {
+        let item: T = typed.item();
+        let text = render_item(&item);
+        // Every field has its heading, in order.
+        let headings: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+        let labels: Vec<&str> = <T::Field as TextField>::all()
+            .iter()
+            .map(|f| f.label())
+            .collect();
+        assert_eq!(headings, labels);
+        assert_eq!(parse_item(&text, &T::default()).unwrap(), item, "{text}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_field_of_every_kind_comes_back_from_its_template(typed in typed()) {
+            let mut story: Story = typed.item();
+            story.id = "dns".into();
+            story.questions = vec!["critical-incident".into()];
+            let text = render(&story);
+            let headings: Vec<&str> =
+                text.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+            let labels: Vec<&str> = StoryField::ALL.iter().map(|f| f.label()).collect();
+            prop_assert_eq!(headings, labels);
+            prop_assert_eq!(parse(&text, &story).unwrap(), story);
+
+            item_round_trips::<Design>(&typed);
+            item_round_trips::<Metric>(&typed);
+            item_round_trips::<Opinion>(&typed);
+            item_round_trips::<Narrative>(&typed);
+            item_round_trips::<Profile>(&typed);
+        }
+    }
+
+    #[test]
+    fn a_value_a_field_cannot_take_names_its_line_in_the_template() {
+        let base = Metric::default();
+        let mut text = render_item(&base);
+        text = text.replace("# Kind\nother\n", "# Kind\n\nlatency\n");
+        let err = parse_item(&text, &base).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (
+                5,
+                "Kind `latency` is not one of slo, sli, mttd, mttr, oncall, other."
+            ),
+            "{text}"
+        );
+        let err = parse_item("# Interview date\nsoon\n", &Profile::default()).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("`soon` is not a date"), "{err}");
+    }
 }

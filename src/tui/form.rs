@@ -264,6 +264,24 @@ mod tests {
     }
 
     #[test]
+    fn a_key_the_item_does_not_have_is_an_error_not_text_in_another_field() {
+        // Before typed fields, any unknown key fell through to the last field.
+        let mut item = Item::Opinion(Opinion::default());
+        let err = item
+            .set("limts", "until the error budget".into())
+            .unwrap_err();
+        assert!(
+            err.contains("`limts` is not a field of an opinion"),
+            "{err}"
+        );
+        assert!(err.contains("limits"), "{err}");
+        assert_eq!(item, Item::Opinion(Opinion::default()), "nothing written");
+        let mut item = Item::Profile(Profile::default());
+        assert!(item.set("role", "SRE".into()).is_err());
+        assert_eq!(item, Item::Profile(Profile::default()));
+    }
+
+    #[test]
     fn every_field_round_trips_through_get_and_set() {
         for kind in [
             FormKind::Design,
