@@ -54,11 +54,27 @@ text_fields! {
         "What you chose over what, and why.";
 }
 
-impl Fields for Design {
-    type Field = DesignField;
+impl DesignField {
+    /// A section of the answer, judged on its own: every field but the
+    /// title and the prompt.
+    pub const fn is_section(self) -> bool {
+        match self {
+            DesignField::Title | DesignField::Prompt => false,
+            DesignField::RealSystem
+            | DesignField::Requirements
+            | DesignField::Architecture
+            | DesignField::Scaling
+            | DesignField::FailureModes
+            | DesignField::Observability
+            | DesignField::Tradeoffs => true,
+        }
+    }
+}
 
-    fn get(&self, field: DesignField) -> Cow<'_, str> {
-        Cow::Borrowed(match field {
+impl Design {
+    /// A field's text, borrowed.
+    pub fn text(&self, field: DesignField) -> &str {
+        match field {
             DesignField::Title => &self.title,
             DesignField::Prompt => &self.prompt,
             DesignField::RealSystem => &self.real_system,
@@ -68,7 +84,15 @@ impl Fields for Design {
             DesignField::FailureModes => &self.failure_modes,
             DesignField::Observability => &self.observability,
             DesignField::Tradeoffs => &self.tradeoffs,
-        })
+        }
+    }
+}
+
+impl Fields for Design {
+    type Field = DesignField;
+
+    fn get(&self, field: DesignField) -> Cow<'_, str> {
+        Cow::Borrowed(self.text(field))
     }
 
     fn set(&mut self, field: DesignField, text: String) -> Result<(), FieldError> {
