@@ -253,11 +253,11 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_an_error_naming_it_and_the_keys_there_are() {
-        let err = "blast_radus".parse::<StoryField>().unwrap_err();
+        let err = "limts".parse::<OpinionField>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "`blast_radus` is not a field of a story — the fields are: title, blast_radius, role, \
-             decision, fix, root_cause, systemic_change, metrics, notes"
+            "`limts` is not a field of an opinion — the fields are: stance, over, because, \
+             evidence, limits"
         );
         names_the_unknown_key::<StoryField>("of a story");
         names_the_unknown_key::<DesignField>("of a design answer");
