@@ -22,6 +22,8 @@ pub trait TextField:
     const ITEM: &'static str;
     /// Every field, in display and exchange order.
     fn all() -> &'static [Self];
+    /// The field's place in [`TextField::all`].
+    fn index(self) -> usize;
     /// The key in the JSON files and drafts: `blast_radius`.
     fn key(self) -> &'static str;
     /// The name a user reads (a template heading, an editor row): `Blast radius`.
@@ -130,6 +132,11 @@ macro_rules! text_fields {
             /// Every key, in the order of [`Self::ALL`].
             pub const KEYS: [&'static str; [$($key),+].len()] = [$($key),+];
 
+            /// The field's place in [`Self::ALL`] (and so its row in an editor).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The key in the JSON files and drafts.
             pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }
@@ -185,6 +192,9 @@ macro_rules! text_fields {
             fn all() -> &'static [Self] {
                 &Self::ALL
             }
+            fn index(self) -> usize {
+                $name::index(self)
+            }
             fn key(self) -> &'static str {
                 $name::key(self)
             }
@@ -213,8 +223,9 @@ mod tests {
     /// Every variant reads back from its key, shows its label, and no two
     /// share a key or a label.
     fn round_trips<F: TextField>() {
-        for &field in F::all() {
+        for (i, &field) in F::all().iter().enumerate() {
             assert_eq!(field.key().parse::<F>(), Ok(field), "{field:?}");
+            assert_eq!(field.index(), i, "{field:?}");
             assert_eq!(field.to_string(), field.label(), "{field:?}");
             assert!(!field.hint().is_empty(), "{field:?} has a hint");
             let same_key = F::all().iter().filter(|f| f.key() == field.key()).count();

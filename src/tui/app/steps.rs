@@ -13,7 +13,7 @@ use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
 use crate::drill::reviews::{QuizAnswer, QuizRound};
 use crate::evaluate::metric::{Verdict, check_answer};
-use crate::kit::{Design, Metric, Narrative, Opinion, ids};
+use crate::kit::{Design, Metric, MetricField, Narrative, Opinion, OpinionField, ids};
 use crate::store::{Draft, Folder, FormDraft};
 use crate::tui::form::{FormEditor, FormKind, Item, fields};
 use crate::tui::keymap::Action;
@@ -237,7 +237,8 @@ impl App {
                     self.open_form(None, Item::Metric(Metric::default()));
                     // A new metric's kind starts empty (read as "other"), not pre-typed.
                     if let Some(form) = self.form.as_mut() {
-                        form.inputs[1] = ratatui_textarea::TextArea::default();
+                        form.inputs[MetricField::Kind.index()] =
+                            ratatui_textarea::TextArea::default();
                     }
                 }
                 _ => self.open_form(None, Item::Opinion(Opinion::default())),
@@ -329,7 +330,7 @@ impl App {
                         };
                         self.open_form(None, Item::Opinion(opinion));
                         if let Some(form) = self.form.as_mut() {
-                            form.focus = 2; // straight to "because"
+                            form.focus = OpinionField::Because.index();
                         }
                     }
                 }
