@@ -211,3 +211,26 @@ fn a_read_only_app_writes_nothing_at_all() {
         .collect();
     assert!(changed.is_empty(), "written while read-only: {changed:?}");
 }
+
+#[test]
+fn a_quiz_round_in_a_read_only_window_says_why_it_was_not_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("metrics.json"),
+        r#"{ "version": 1, "metrics": [ { "id": "mttd", "name": "MTTD", "kind": "mttd", "before": "8 min", "after": "90 s" } ] }"#,
+    )
+    .unwrap();
+    let _first = sre_prep::store::Store::open(tmp.path()).unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "3r");
+    type_text(&mut app, "90 s");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    let text = prose(&screen(&mut app, 100, 30));
+    // The same reason every refused write gives: another sre-prep has it.
+    assert!(
+        text.contains("The round's result was not kept: Read-only:"),
+        "{text}"
+    );
+    assert!(text.contains("another sre-prep is using"), "{text}");
+}

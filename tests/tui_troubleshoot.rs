@@ -334,7 +334,7 @@ fn a_read_only_window_plays_but_keeps_nothing_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let _holder = sre_prep::store::Store::open(tmp.path()).unwrap();
     let mut app = open(tmp.path());
-    assert!(app.read_only.is_some());
+    assert!(app.read_only().is_some());
     start(&mut app);
     line(&mut app, "lsof +L1");
     line(&mut app, "c a deleted log file still held open by java");

@@ -10,9 +10,10 @@ mod postmortem;
 mod rehearse;
 mod scored_kit;
 mod steps;
+mod storage;
 mod troubleshoot;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use crossterm::event::{
@@ -28,13 +29,14 @@ use super::theme::Theme;
 use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
 use crate::score::StoryScore;
-use crate::store::{self, Draft, Folder, Listing, LoadProblem, Store, StoreError};
+use crate::store::{self, Draft, Folder, Listing, LoadProblem};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
 pub use postmortem::{DraftStep, PostmortemState};
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use scored_kit::{ScoredKit, Sort};
 pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
+pub use storage::{ReadOnly, Storage};
 pub use troubleshoot::{Finished, Round, TroubleshootState, best, due_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,10 +181,8 @@ pub struct StoriesState {
 pub struct App {
     pub theme: Theme,
     pub today: NaiveDate,
-    pub data_dir: PathBuf,
-    store: Option<Store>,
-    /// Why the app cannot write (another instance holds the lock, ...).
-    pub read_only: Option<String>,
+    /// The data directory: writable, or read-only and why.
+    storage: Storage,
     /// The kit with its scores and the stories list; changed only through
     /// [`App::change_kit`], so nothing derived from it can go stale.
     scored: ScoredKit,
@@ -252,18 +252,14 @@ impl App {
     /// story and design files. [`App::finish_loading`] reads the rest right
     /// after that frame is drawn, before any key is handled.
     pub fn open_first_frame(data_dir: &Path, today: NaiveDate, theme: Theme) -> App {
-        let (mut store, read_only) = match Store::open_listing_first(data_dir, FIRST_FRAME_ENTRIES)
-        {
-            Ok(store) => (Some(store), None),
-            Err(e @ StoreError::Locked { .. }) => (None, Some(format!("Read-only: {e}"))),
-            Err(e) => (None, Some(format!("Read-only: {e}"))),
-        };
-        let mut app = App {
+        let mut storage = Storage::open(data_dir, FIRST_FRAME_ENTRIES);
+        // The listing the store began as it opened (clearing temp files),
+        // or, read-only, one begun here: the count now, the load later.
+        let listing = storage.take_listing(FIRST_FRAME_ENTRIES);
+        App {
             theme,
             today,
-            data_dir: data_dir.to_path_buf(),
-            store: None,
-            read_only,
+            storage,
             scored: ScoredKit::default(),
             examples: ScoredKit::default(),
             problems: Vec::new(),
@@ -301,21 +297,8 @@ impl App {
             troubleshoot: TroubleshootState::default(),
             postmortem: None,
             scheduler: crate::drill::srs::Scheduler::new(),
-            loading: None,
-        };
-        // The listing the store began as it opened (clearing temp files),
-        // or, read-only, one begun here: the count now, the load later.
-        let listing = store
-            .as_mut()
-            .and_then(Store::take_listing)
-            .unwrap_or_else(|| {
-                let mut listing = Listing::start(data_dir);
-                listing.read(FIRST_FRAME_ENTRIES);
-                listing
-            });
-        app.store = store;
-        app.loading = Some(Loading { listing });
-        app
+            loading: Some(Loading { listing }),
+        }
     }
 
     /// Lists the rest of a folder too big to be counted for the first
@@ -336,10 +319,7 @@ impl App {
         let Some(loading) = self.loading.take() else {
             return;
         };
-        let loaded = match self.store.as_mut() {
-            Some(store) => store.load_listed(loading.listing),
-            None => store::load_listed(&self.data_dir, loading.listing),
-        };
+        let loaded = self.storage.load_listed(loading.listing);
         self.problems = loaded.problems;
         self.change_kit(|kit| *kit = loaded.kit);
         self.examples.change(|kit| kit.stories = example_stories());
@@ -350,7 +330,7 @@ impl App {
         self.load_reviews();
         self.load_deck();
         self.load_scenarios();
-        if let Some(store) = self.store.as_mut()
+        if let Storage::Writable(store) = &mut self.storage
             && let Some(draft) = store.load_draft(&mut self.problems)
         {
             let title = if draft.story.title.trim().is_empty() {
@@ -591,23 +571,27 @@ impl App {
     /// that it cannot be saved here.
     pub(super) fn say_edit_cannot_be_saved(&mut self) {
         // Why it is read-only is on home; here, what it means for this edit.
-        if self.read_only.is_some() {
+        if self.storage.read_only().is_some() {
             self.error(
                 "This window is read-only, so this edit cannot be saved here — you can still type and see the score.",
             );
         }
     }
 
-    /// True when the app can write; otherwise says why, as an error.
-    fn ensure_writable(&mut self) -> bool {
-        if self.store.is_none() {
-            let why = self
-                .read_only
-                .clone()
-                .unwrap_or_else(|| "Read-only: the data directory could not be opened".into());
-            self.error(format!("{why} — nothing was changed."));
-        }
-        self.store.is_some()
+    /// Says why a change was refused: this window cannot write.
+    pub(super) fn refuse(&mut self, why: ReadOnly) {
+        self.error(format!("{why} — nothing was changed."));
+    }
+
+    /// Why this window cannot write, if it cannot (shown on home and in
+    /// the header).
+    pub fn read_only(&self) -> Option<&str> {
+        self.storage.read_only()
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        self.storage.dir()
     }
 
     // ---- scrolling ----
@@ -1008,8 +992,8 @@ impl App {
             }
             Action::EditInEditor => {
                 if let Some(story) = self.selected_story() {
-                    if self.store.is_none() {
-                        self.ensure_writable();
+                    if let Err(why) = self.storage.writable() {
+                        self.refuse(why);
                         return;
                     }
                     self.pending = Some(Pending::ExternalEdit {
@@ -1100,11 +1084,9 @@ impl App {
             }
         };
         let editing = editor.editing.clone();
-        if !self.ensure_writable() {
-            return;
-        }
-        let Some(store) = self.store.as_ref() else {
-            return;
+        let store = match self.storage.writable() {
+            Ok(store) => store,
+            Err(why) => return self.refuse(why),
         };
         if editing.is_none() {
             story.id = store.new_id(Folder::Stories, &story.title, &Default::default());
@@ -1126,12 +1108,7 @@ impl App {
     /// Saves a story through the store and puts it in the kit, replacing the
     /// one with its id or adding it. The error says why it was not saved.
     pub(super) fn save_story_to_kit(&mut self, story: Story) -> Result<(), String> {
-        let Some(store) = self.store.as_ref() else {
-            return Err(self
-                .read_only
-                .clone()
-                .unwrap_or_else(|| "the data directory is read-only".into()));
-        };
+        let store = self.storage.writable().map_err(|why| why.to_string())?;
         store.save_story(&story).map_err(|e| e.to_string())?;
         self.change_kit(
             |kit| match kit.stories.iter_mut().find(|s| s.id == story.id) {
@@ -1173,8 +1150,8 @@ impl App {
         let Some(example) = self.examples.selected_story().cloned() else {
             return;
         };
-        if !self.ensure_writable() {
-            return;
+        if let Err(why) = self.storage.writable() {
+            return self.refuse(why);
         }
         // Already copied, word for word: go to that copy.
         if let Some(copy) = self.kit().stories.iter().find(|s| **s == example) {
@@ -1186,7 +1163,7 @@ impl App {
             ));
             return;
         }
-        let Some(store) = self.store.as_ref() else {
+        let Ok(store) = self.storage.writable() else {
             return;
         };
         let title = example.title.clone();
@@ -1223,17 +1200,15 @@ impl App {
         };
         match (question, yes) {
             (Confirm::DeleteStory { id, title }, true) => {
-                if !self.ensure_writable() {
-                    return;
-                }
-                let Some(store) = self.store.as_ref() else {
-                    return;
+                let store = match self.storage.writable() {
+                    Ok(store) => store,
+                    Err(why) => return self.refuse(why),
                 };
                 match store.delete(Folder::Stories, &id) {
                     Ok(to) => {
                         self.change_kit(|kit| kit.stories.retain(|s| s.id != id));
                         let shown = to
-                            .strip_prefix(&self.data_dir)
+                            .strip_prefix(self.data_dir())
                             .unwrap_or(&to)
                             .display()
                             .to_string();
@@ -1292,7 +1267,7 @@ impl App {
     }
 
     fn discard_draft_file(&mut self) {
-        if let Some(store) = self.store.as_ref()
+        if let Ok(store) = self.storage.writable()
             && let Err(e) = store.discard_draft()
         {
             self.error(format!(
@@ -1314,7 +1289,7 @@ impl App {
             });
             return;
         }
-        if self.store.is_none() {
+        if self.storage.read_only().is_some() {
             // Read-only: nothing may be written, not even a draft. Ask
             // first; a second Ctrl-c is the answer yes.
             if self.unsaved_draft().is_some()
@@ -1354,12 +1329,9 @@ impl App {
         let Some(draft) = self.unsaved_draft() else {
             return DraftOutcome::NothingUnsaved;
         };
-        let result = match self.store.as_ref() {
-            Some(store) => store.save_draft(&draft).map_err(|e| e.to_string()),
-            None => Err(self
-                .read_only
-                .clone()
-                .unwrap_or_else(|| "the data directory is read-only".into())),
+        let result = match self.storage.writable() {
+            Ok(store) => store.save_draft(&draft).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
         };
         match result {
             Ok(()) => DraftOutcome::Kept,

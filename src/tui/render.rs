@@ -114,7 +114,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     // The right side in the longest form that leaves the left whole, else
     // shorter, else not at all: the two never run into each other.
     let room = width.saturating_sub(widgets::width(&left) + 2);
-    let (right, style) = if app.read_only.is_some() {
+    let (right, style) = if app.read_only().is_some() {
         ("READ-ONLY ".to_string(), t.bad())
     } else {
         let candidates = [
@@ -210,7 +210,7 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AbandonRehearsal => {
             "Abandon this rehearsal? Nothing of it will be kept.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only.is_some() => {
+        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only().is_some() => {
             "Leave the editor? This window is read-only: your changes cannot be saved here and will be lost.".to_string()
         }
         Confirm::LeaveEditor | Confirm::LeaveForm => {

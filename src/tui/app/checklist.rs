@@ -125,7 +125,7 @@ impl App {
 
     /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
     fn write_cheat_sheet(&mut self) {
-        if let Some(why) = self.read_only.clone() {
+        if let Err(why) = self.storage.writable() {
             self.error(format!(
                 "{why} — cheat-sheet.md was not written. `sre-prep export --format md` prints it without writing anything."
             ));
@@ -138,7 +138,7 @@ impl App {
             return;
         };
         let text = crate::cheatsheet::render(self.kit(), eval, readiness);
-        let path = self.data_dir.join("cheat-sheet.md");
+        let path = self.data_dir().join("cheat-sheet.md");
         match crate::store::atomic::write_file_durably(&path, text.as_bytes()) {
             Ok(()) => self.info(format!(
                 "Cheat sheet written to {} — read it with less before the interview.",

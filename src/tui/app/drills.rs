@@ -27,7 +27,7 @@ pub struct ReviewSession {
 impl App {
     pub(super) fn load_deck(&mut self) {
         let mut problems = Vec::new();
-        self.deck = deck::with_user_cards(&self.data_dir, &mut problems);
+        self.deck = deck::with_user_cards(self.storage.dir(), &mut problems);
         self.problems.extend(problems);
     }
 
@@ -115,9 +115,9 @@ impl App {
 
     /// Writes `reviews` and keeps it on success; says why on failure.
     fn save_reviews(&mut self, reviews: crate::drill::reviews::Reviews) -> bool {
-        let result = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self.read_only.clone().unwrap_or_else(|| "read-only".into())),
+        let result = match self.storage.writable() {
+            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
         };
         match result {
             Ok(()) => {

@@ -21,11 +21,11 @@ impl App {
     /// Offers the oldest leftover `$EDITOR` file back; one whose story or
     /// item is gone is moved to the trash, and the user is told where.
     pub(super) fn offer_leftover_edit(&mut self) {
-        if self.store.is_none() {
+        if self.storage.writable().is_err() {
             // Another sre-prep holds the lock and may be editing it now.
             return;
         }
-        let Some(path) = leftover_files(&self.data_dir).into_iter().next() else {
+        let Some(path) = leftover_files(self.data_dir()).into_iter().next() else {
             return;
         };
         let name = path
@@ -99,10 +99,10 @@ impl App {
 
     /// Moves a leftover file to the trash; its path there, for the user.
     fn trash_leftover(&mut self, path: &Path) -> Option<String> {
-        let store = self.store.as_ref()?;
+        let store = self.storage.writable().ok()?;
         match store.move_to_trash(path) {
             Ok(to) => Some(
-                to.strip_prefix(&self.data_dir)
+                to.strip_prefix(self.data_dir())
                     .unwrap_or(&to)
                     .display()
                     .to_string(),

@@ -141,7 +141,7 @@ fn after_start_each_folder_of_the_data_directory_is_listed_once() {
     }
     // Read-only (another sre-prep holds the lock): listed once too.
     let read_only = open(tmp.path());
-    assert!(read_only.read_only.is_some());
+    assert!(read_only.read_only().is_some());
     assert_eq!(read_only.kit().stories.len(), 30);
     for (dir, times) in opens.opened() {
         assert_eq!(

@@ -331,9 +331,9 @@ impl App {
         let days = next.due.map(|d| (d - self.today).num_days()).unwrap_or(0);
         reviews.stories.insert(story_id.clone(), next);
         reviews.rehearsals.push(record);
-        let saved = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self.read_only.clone().unwrap_or_else(|| "read-only".into())),
+        let saved = match self.storage.writable() {
+            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
         };
         if let Err(e) = saved {
             self.error(format!(

@@ -144,15 +144,7 @@ fn draft_kind(kind: FormKind) -> &'static str {
 impl App {
     pub(super) fn load_reviews(&mut self) {
         let mut problems = Vec::new();
-        self.reviews = match self.store.as_mut() {
-            Some(store) => store.load_reviews(&mut problems),
-            None => crate::store::load_file::<crate::store::files::ReviewsFile>(
-                &self.data_dir.join(crate::store::files::REVIEWS_FILE),
-                &mut problems,
-            )
-            .map(|f| f.reviews)
-            .unwrap_or_default(),
-        };
+        self.reviews = self.storage.load_reviews(&mut problems);
         self.problems.extend(problems);
     }
 
@@ -257,9 +249,8 @@ impl App {
                 }
             }
             Action::EditItemInEditor => {
-                if self.store.is_none() {
-                    self.ensure_writable();
-                    return;
+                if let Err(why) = self.storage.writable() {
+                    return self.refuse(why);
                 }
                 if let Some(i) = self.selected_index(kind)
                     && let Some(item) = self.item_at(kind, i)
@@ -461,15 +452,9 @@ impl App {
 
     /// Writes `item` at `index` (or as a new one), keeping ids unique.
     fn store_item(&mut self, index: Option<usize>, item: Item) -> Result<(), String> {
-        if !self.ensure_writable() {
-            return Err(self
-                .status
-                .as_ref()
-                .map(|s| s.text.clone())
-                .unwrap_or_default());
-        }
-        let Some(store) = self.store.as_ref() else {
-            return Err("read-only".into());
+        let store = match self.storage.writable() {
+            Ok(store) => store,
+            Err(why) => return Err(format!("{why} — nothing was changed.")),
         };
         let saved = match item {
             Item::Design(mut d) => {
@@ -550,11 +535,9 @@ impl App {
     }
 
     pub(super) fn delete_item(&mut self, kind: FormKind, index: usize, title: &str) {
-        if !self.ensure_writable() {
-            return;
-        }
-        let Some(store) = self.store.as_ref() else {
-            return;
+        let store = match self.storage.writable() {
+            Ok(store) => store,
+            Err(why) => return self.refuse(why),
         };
         let result = match kind {
             FormKind::Design => match self.kit().designs.get(index) {
@@ -828,9 +811,9 @@ impl App {
         let percent = round.percent();
         let mut reviews = self.reviews.clone();
         reviews.quiz_rounds.push(round);
-        let saved = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err("read-only: the result was not kept".into()),
+        let saved = match self.storage.writable() {
+            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
         };
         match saved {
             Ok(()) => {

@@ -110,7 +110,7 @@ pub fn best(reviews: &Reviews, id: &str) -> Option<(bool, u8)> {
 impl App {
     pub(super) fn load_scenarios(&mut self) {
         let mut problems = Vec::new();
-        self.troubleshoot.scenarios = load_scenarios(&self.data_dir, &mut problems);
+        self.troubleshoot.scenarios = load_scenarios(self.storage.dir(), &mut problems);
         self.problems.extend(problems);
     }
 
@@ -356,12 +356,9 @@ impl App {
             next_days,
             saved: false,
         });
-        let result = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self
-                .read_only
-                .clone()
-                .unwrap_or_else(|| "the data directory is read-only".into())),
+        let result = match self.storage.writable() {
+            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
         };
         match result {
             Ok(()) => {

@@ -245,7 +245,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if first_run {
         let rows = layout::welcome_rows(area.width).min(body.height);
         let rect = Rect::new(body.x, body.y, body.width, rows);
-        let dir = safe(&app.data_dir.display().to_string());
+        let dir = safe(&app.data_dir().display().to_string());
         let welcome = vec![
             Line::from(Span::styled(
                 "Welcome. sre-prep coaches you for SRE interviews.",
@@ -426,7 +426,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
         ])),
         None => {}
     }
-    if let Some(why) = &app.read_only {
+    if let Some(why) = app.read_only() {
         extra.push(Line::from(Span::styled(
             format!("   {}", safe(why)),
             t.bad(),
