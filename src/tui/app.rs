@@ -3,13 +3,16 @@
 
 mod checklist;
 mod drills;
+mod forms;
+mod items;
 mod leftover;
 #[cfg(all(test, target_os = "linux"))]
 mod loading_tests;
+mod pickers;
 mod postmortem;
+mod quiz;
 mod rehearse;
 mod scored_kit;
-mod steps;
 mod storage;
 mod troubleshoot;
 
@@ -32,10 +35,12 @@ use crate::score::StoryScore;
 use crate::store::{self, Draft, Folder, Listing, LoadProblem};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
+pub use items::StepsState;
+pub use pickers::{Picker, PickerKind};
 pub use postmortem::{DraftStep, PostmortemState};
+pub use quiz::{QuizQuestion, QuizState};
 pub use rehearse::{RehearsalState, RehearsalStep, TARGET_SECONDS};
 pub use scored_kit::{ScoredKit, Sort};
-pub use steps::{Picker, PickerKind, QuizQuestion, QuizState, StepsState};
 pub use storage::{ReadOnly, Storage};
 pub use troubleshoot::{Finished, Round, TroubleshootState, best, due_label};
 

@@ -25,6 +25,13 @@ pub struct ReviewSession {
 }
 
 impl App {
+    /// `reviews.json`: the drill history of every step.
+    pub(super) fn load_reviews(&mut self) {
+        let mut problems = Vec::new();
+        self.reviews = self.storage.load_reviews(&mut problems);
+        self.problems.extend(problems);
+    }
+
     pub(super) fn load_deck(&mut self) {
         let mut problems = Vec::new();
         self.deck = deck::with_user_cards(self.storage.dir(), &mut problems);
