@@ -7,14 +7,14 @@ use std::fs;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{Confirm, Pending, Screen};
+use sre_prep::tui::app::{Confirm, Pending, ScreenId};
 
 #[test]
 fn a_new_story_typed_and_saved_lands_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "1n");
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), ScreenId::Editor);
     type_text(&mut app, "DNS outage at Acme");
     key(&mut app, KeyCode::Enter); // Enter in the title moves to the next field
     type_text(
@@ -22,16 +22,7 @@ fn a_new_story_typed_and_saved_lands_on_disk() {
         "For 40 minutes 12% of checkouts failed.\nEU only.",
     );
     // The score panel follows the typing.
-    assert!(
-        app.editor
-            .as_ref()
-            .unwrap()
-            .score
-            .dimensions
-            .blast_radius
-            .score
-            >= 3
-    );
+    assert!(app.editor().unwrap().score.dimensions.blast_radius.score >= 3);
     ctrl(&mut app, 's');
     let text = fs::read_to_string(tmp.path().join("stories/dns-outage-at-acme.json")).unwrap();
     assert!(text.contains("\"title\": \"DNS outage at Acme\""), "{text}");
@@ -39,14 +30,14 @@ fn a_new_story_typed_and_saved_lands_on_disk() {
         text.contains("For 40 minutes 12% of checkouts failed.\\nEU only."),
         "{text}"
     );
-    assert!(app.status.as_ref().unwrap().text.contains("Saved"));
+    assert!(app.status().unwrap().text.contains("Saved"));
 
     // Saving again edits the same file, not a copy.
     type_text(&mut app, " More.");
     ctrl(&mut app, 's');
     assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 1);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     assert!(screen(&mut app, 100, 30).contains("DNS outage at Acme"));
 }
 
@@ -58,11 +49,11 @@ fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text(
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "words I do not want to lose");
     ctrl(&mut app, 's');
-    assert!(app.status.as_ref().unwrap().text.contains("title"));
+    assert!(app.status().unwrap().text.contains("title"));
     for _ in 0..7 {
         key(&mut app, KeyCode::BackTab);
     }
-    assert_eq!(app.editor.as_ref().unwrap().focus, 3);
+    assert_eq!(app.editor().unwrap().focus, 3);
     for _ in 0..3 {
         key(&mut app, KeyCode::BackTab);
     }
@@ -72,11 +63,11 @@ fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text(
     }
     type_text(&mut app, "MTTR went down");
     ctrl(&mut app, 's');
-    let status = &app.status.as_ref().unwrap().text;
+    let status = &app.status().unwrap().text;
     assert!(status.contains("metrics, line 1"), "{status}");
     assert!(!tmp.path().join("stories/title.json").exists());
     assert_eq!(
-        app.editor.as_ref().unwrap().story().blast_radius,
+        app.editor().unwrap().story().blast_radius,
         "words I do not want to lose"
     );
 }
@@ -89,20 +80,20 @@ fn leaving_with_unsaved_changes_asks_first() {
     press(&mut app, "1e");
     type_text(&mut app, " (edited)");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm, Some(Confirm::LeaveEditor));
+    assert_eq!(app.confirm(), Some(&Confirm::LeaveEditor));
     press(&mut app, "n");
-    assert_eq!(app.screen, Screen::Editor, "n keeps editing");
+    assert_eq!(app.screen(), ScreenId::Editor, "n keeps editing");
     key(&mut app, KeyCode::Esc);
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     let text = fs::read_to_string(tmp.path().join("stories/alerting-redesign.json")).unwrap();
     assert!(!text.contains("(edited)"));
 
     // Opening and leaving without a change does not ask.
     press(&mut app, "e");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm, None);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.confirm(), None);
+    assert_eq!(app.screen(), ScreenId::Stories);
 }
 
 #[test]
@@ -113,7 +104,7 @@ fn deleting_asks_then_moves_the_file_to_the_trash() {
     press(&mut app, "1");
     let id = app.selected_story().unwrap().id.clone();
     press(&mut app, "d");
-    assert!(matches!(app.confirm, Some(Confirm::DeleteStory { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::DeleteStory { .. })));
     key(&mut app, KeyCode::Esc);
     assert!(
         tmp.path().join(format!("stories/{id}.json")).exists(),
@@ -127,7 +118,7 @@ fn deleting_asks_then_moves_the_file_to_the_trash() {
         .collect();
     assert!(trashed.iter().any(|n| n.contains(&id)), "{trashed:?}");
     assert_eq!(app.kit().stories.len(), 3);
-    assert!(app.status.as_ref().unwrap().text.contains("trash"));
+    assert!(app.status().unwrap().text.contains("trash"));
 }
 
 #[test]
@@ -139,16 +130,16 @@ fn ctrl_c_in_the_editor_keeps_a_draft_that_is_offered_back() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Only the first sentence so far.");
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
     assert!(tmp.path().join("draft.json").exists());
     drop(app);
 
     let mut app = open(tmp.path());
-    assert!(matches!(app.confirm, Some(Confirm::RestoreDraft { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::RestoreDraft { .. })));
     assert!(screen(&mut app, 100, 30).contains("Half-written story"));
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Editor);
-    let story = app.editor.as_ref().unwrap().story();
+    assert_eq!(app.screen(), ScreenId::Editor);
+    let story = app.editor().unwrap().story();
     assert_eq!(story.blast_radius, "Only the first sentence so far.");
     assert!(
         !tmp.path().join("draft.json").exists(),
@@ -209,7 +200,7 @@ fn a_second_instance_is_read_only_and_says_so() {
     let mut app = open(tmp.path());
     assert!(screen(&mut app, 100, 30).contains("READ-ONLY"));
     press(&mut app, "1dy");
-    let status = &app.status.as_ref().unwrap().text;
+    let status = &app.status().unwrap().text;
     assert!(status.contains("another sre-prep"), "{status}");
     assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 4);
 }
@@ -253,12 +244,12 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
     app.finish_external_edit(&story.id, Ok(broken.clone()));
     assert_eq!(
-        app.screen,
-        Screen::Stories,
+        app.screen(),
+        ScreenId::Stories,
         "no editor opened on a salvaged copy"
     );
     assert!(
-        matches!(&app.confirm, Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
+        matches!(app.confirm(), Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
     );
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Blast radus"), "{text}");
@@ -380,7 +371,7 @@ fn linking_a_story_to_a_question_in_the_coverage_matrix_saves_it() {
     with_examples(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "cm");
-    assert_eq!(app.screen, Screen::Coverage);
+    assert_eq!(app.screen(), ScreenId::Coverage);
     press(&mut app, "j"); // outage-prevented (core, not covered by the examples)
     key(&mut app, KeyCode::Char(' '));
     let story = &app.kit().stories[0];
@@ -406,7 +397,7 @@ fn the_interview_date_is_set_from_home_and_counted_down() {
     press(&mut app, "i");
     type_text(&mut app, "next week");
     ctrl(&mut app, 's');
-    assert!(app.status.as_ref().unwrap().text.contains("YYYY-MM-DD"));
+    assert!(app.status().unwrap().text.contains("YYYY-MM-DD"));
     for _ in 0..9 {
         key(&mut app, KeyCode::Backspace);
     }
@@ -458,7 +449,7 @@ fn deleting_the_only_story_then_the_last_leaves_a_working_list() {
     type_text(&mut app, "Only story");
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     press(&mut app, "dy");
     assert!(app.kit().stories.is_empty());
     assert!(app.selected_story().is_none());
@@ -498,17 +489,17 @@ fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
     press(&mut app, "1");
     let id = app.selected_story().unwrap().id.clone();
     app.finish_external_edit(&id, Ok("# Titel\nmy words\n".to_string()));
-    assert!(matches!(app.confirm, Some(Confirm::EditAgain { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::EditAgain { .. })));
     ctrl(&mut app, 'c');
-    assert!(!app.quit);
+    assert!(!app.quitting());
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("lose the text from your editor"), "{text}");
     press(&mut app, "n");
     assert!(
-        matches!(app.confirm, Some(Confirm::EditAgain { .. })),
+        matches!(app.confirm(), Some(Confirm::EditAgain { .. })),
         "no: back to the question it interrupted"
     );
     ctrl(&mut app, 'c');
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
 }

@@ -250,11 +250,12 @@ fn event_loop(
             }
             continue;
         }
-        if app.quit {
+        if app.quitting() {
             return Ok(Ending::Quit);
         }
         if let Some(pending) = app.pending.take() {
             let (target, text) = match pending {
+                Pending::Quit => return Ok(Ending::Quit),
                 Pending::ExternalEdit { id, text } => (EditTarget::Story(id), text),
                 Pending::ExternalEditForm { kind, index, text } => {
                     (EditTarget::Item { kind, index }, text)
@@ -290,7 +291,7 @@ fn event_loop(
             let event = event::read()?;
             app.handle_event(&event);
             // Drain what is already queued before drawing again (fast typing, pastes).
-            while !app.quit && app.pending.is_none() && event::poll(Duration::ZERO)? {
+            while app.pending.is_none() && event::poll(Duration::ZERO)? {
                 app.handle_event(&event::read()?);
             }
             app.collect_scores();

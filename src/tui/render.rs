@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Confirm, Picker, Screen, StatusKind};
+use super::app::{App, Confirm, Picker, Screen, ScreenId, StatusKind};
 use super::form::FormKind;
 use super::keymap::{Action, bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -37,30 +37,34 @@ impl Widget for &App {
         let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
         header(self, chrome.header, buf);
-        match self.screen {
+        match self.shown() {
             Screen::Home => screens::home::render(self, area, buf),
-            Screen::Stories => screens::stories::render(self, area, buf),
-            Screen::Editor => screens::editor::render(self, area, buf),
-            Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
-            Screen::Designs => screens::steps::render(self, FormKind::Design, area, buf),
-            Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
-            Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
-            Screen::Form => screens::form::render(self, area, buf),
-            // Alone on the screen: the metrics list would show the answers.
-            Screen::Quiz => screens::quiz::render(self, chrome.body, buf),
-            Screen::Deck => screens::deck::render(self, area, buf),
-            Screen::Review => {
-                screens::deck::render(self, area, buf);
-                screens::deck::render_review(self, chrome.body, buf);
+            Screen::Stories(view) => screens::stories::render(self, view, area, buf),
+            Screen::Editor { editor, .. } => screens::editor::render(self, editor, area, buf),
+            Screen::Spoken { scroll, .. } => {
+                screens::spoken::render(self, *scroll, chrome.body, buf)
             }
-            Screen::Rehearse => screens::rehearse::render(self, area, buf),
-            Screen::Checklist => screens::checklist::render(self, area, buf),
-            Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Items(view) => screens::steps::render(self, view, area, buf),
+            Screen::Form { form, .. } => screens::form::render(self, form, area, buf),
+            // Alone on the screen: the metrics list would show the answers.
+            Screen::Quiz { quiz, .. } => screens::quiz::render(self, quiz, chrome.body, buf),
+            Screen::Deck => screens::deck::render(self, area, buf),
+            Screen::Review(session) => {
+                screens::deck::render(self, area, buf);
+                screens::deck::render_review(self, session, chrome.body, buf);
+            }
+            Screen::Rehearse { .. } => screens::rehearse::render(self, area, buf),
+            Screen::Checklist { scroll } => screens::checklist::render(self, *scroll, area, buf),
+            Screen::Coverage { cursor, .. } => {
+                screens::checklist::render_coverage(self, *cursor, area, buf)
+            }
             Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
-            Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
-            Screen::Postmortem => screens::postmortem::render(self, area, buf),
+            Screen::Troubleshoot(round) => {
+                screens::troubleshoot::render_round(self, round, area, buf)
+            }
+            Screen::Postmortem { draft, .. } => screens::postmortem::render(self, draft, area, buf),
         }
-        match &self.status {
+        match self.status() {
             Some(status) => {
                 let rows = Rect::new(full.x, chrome.footer.y, full.width, status_rows.max(1));
                 status_line(self, status, rows, buf);
@@ -68,13 +72,13 @@ impl Widget for &App {
             None => footer(self, chrome.footer, buf),
         }
         let area = full;
-        if let Some(picker) = &self.picker {
+        if let Some(picker) = self.picker() {
             picker_box(self, picker, chrome.body, buf);
         }
-        if let Some(under) = self.help {
-            screens::help::render(self, under, area, buf);
+        if let Some(help) = self.help() {
+            screens::help::render(self, *help, area, buf);
         }
-        if let Some(confirm) = &self.confirm {
+        if let Some(confirm) = self.confirm() {
             confirm_box(self, confirm, area, buf);
         }
     }
@@ -82,32 +86,32 @@ impl Widget for &App {
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let place = match app.screen {
-        Screen::Home => "the playbook",
-        Screen::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
-        Screen::Stories => "1 Incident stories",
-        Screen::Editor => "story editor",
-        Screen::Spoken if app.showing_examples() => "say it out loud · an example",
-        Screen::Spoken => "say it out loud",
-        Screen::Designs => "2 Design answers",
-        Screen::Metrics => "3 Reliability metrics",
-        Screen::Opinions => "5 Opinions",
-        Screen::Form => match app.form.as_ref().map(|f| f.kind()) {
+    let place = match app.screen() {
+        ScreenId::Home => "the playbook",
+        ScreenId::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
+        ScreenId::Stories => "1 Incident stories",
+        ScreenId::Editor => "story editor",
+        ScreenId::Spoken if app.showing_examples() => "say it out loud · an example",
+        ScreenId::Spoken => "say it out loud",
+        ScreenId::Designs => "2 Design answers",
+        ScreenId::Metrics => "3 Reliability metrics",
+        ScreenId::Opinions => "5 Opinions",
+        ScreenId::Form => match app.form().map(|f| f.kind()) {
             Some(FormKind::Design) => "design editor",
             Some(FormKind::Metric) => "metric editor",
             Some(FormKind::Opinion) => "opinion editor",
             Some(FormKind::Profile) => "interview details",
             _ => "platform narrative",
         },
-        Screen::Quiz => "metrics quiz",
-        Screen::Deck => "4 Linux & systems",
-        Screen::Review => "review",
-        Screen::Rehearse => "rehearsal",
-        Screen::Checklist => "readiness",
-        Screen::Coverage => "question coverage",
-        Screen::Scenarios => "4 Troubleshooting",
-        Screen::Troubleshoot => "troubleshooting round",
-        Screen::Postmortem => "story from a postmortem",
+        ScreenId::Quiz => "metrics quiz",
+        ScreenId::Deck => "4 Linux & systems",
+        ScreenId::Review => "review",
+        ScreenId::Rehearse => "rehearsal",
+        ScreenId::Checklist => "readiness",
+        ScreenId::Coverage => "question coverage",
+        ScreenId::Scenarios => "4 Troubleshooting",
+        ScreenId::Troubleshoot => "troubleshooting round",
+        ScreenId::Postmortem => "story from a postmortem",
     };
     let left = format!(" sre-prep · {place}");
     let width = usize::from(area.width);
@@ -234,11 +238,11 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::GiveUpRound => {
             "Give up this round? It is kept as not solved, and the answer is shown.".to_string()
         }
-        Confirm::RestoreDraft { title } => format!(
+        Confirm::RestoreDraft { title, .. } => format!(
             "You quit while editing {}. Restore that draft? (n moves it to the trash)",
             super::widgets::safe(title)
         ),
-        Confirm::RestoreEditorText { what } => format!(
+        Confirm::RestoreEditorText { what, .. } => format!(
             "sre-prep ended while {} was open in $EDITOR. Open that text again? (n moves it to the trash)",
             super::widgets::safe(what)
         ),

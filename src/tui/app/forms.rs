@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Confirm, Pending, Screen};
+use super::{App, Confirm, ItemsView, Pending, Screen};
 use crate::kit::template::{parse_fields, render_fields};
 use crate::kit::{Design, Metric, Narrative, Opinion};
 use crate::store::{Draft, FormDraft};
@@ -24,11 +24,30 @@ fn draft_kind(kind: FormKind) -> &'static str {
 }
 
 impl App {
+    /// Opens the form on `item` (at `index` of its list, `None` for a new
+    /// one), over the list it returns to.
     pub(super) fn open_form(&mut self, index: Option<usize>, item: Item) {
         let editing = index.map(|i| i.to_string());
-        self.form = Some(FormEditor::open(editing, item));
-        self.screen = Screen::Form;
+        self.show_form(FormEditor::open(editing, item));
         self.say_edit_cannot_be_saved();
+    }
+
+    fn show_form(&mut self, form: FormEditor) {
+        let items = match &self.screen {
+            Screen::Items(view) if view.kind == form.kind() => Some(self.take_items(form.kind())),
+            _ => None,
+        };
+        self.screen = Screen::Form {
+            form: Box::new(form),
+            items,
+        };
+    }
+
+    pub(super) fn form_mut(&mut self) -> Option<&mut FormEditor> {
+        match &mut self.screen {
+            Screen::Form { form, .. } => Some(form),
+            _ => None,
+        }
     }
 
     pub(super) fn open_narrative(&mut self) {
@@ -39,28 +58,24 @@ impl App {
         self.open_form(Some(0), Item::Profile(self.kit().profile.clone()));
     }
 
-    /// Where the form returns to.
-    fn form_home(kind: FormKind) -> Screen {
-        match kind {
-            FormKind::Design => Screen::Designs,
-            FormKind::Metric => Screen::Metrics,
-            FormKind::Opinion => Screen::Opinions,
-            FormKind::Narrative | FormKind::Profile => Screen::Home,
-        }
-    }
-
+    /// Back to the list the form was opened over; a design, metric or
+    /// opinion opened from elsewhere (a draft restored) goes to its list,
+    /// the narrative and the interview details to home.
     pub(super) fn close_form(&mut self) {
-        let back = self
-            .form
-            .as_ref()
-            .map(|f| Self::form_home(f.kind()))
-            .unwrap_or(Screen::Home);
-        self.form = None;
-        self.screen = back;
+        let Screen::Form { form, items } = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return;
+        };
+        self.screen = match (items, form.kind()) {
+            (Some(view), _) => Screen::Items(view),
+            (None, kind @ (FormKind::Design | FormKind::Metric | FormKind::Opinion)) => {
+                Screen::Items(ItemsView::new(kind))
+            }
+            (None, FormKind::Narrative | FormKind::Profile) => Screen::Home,
+        };
     }
 
     pub(super) fn form_input(&mut self, key: &KeyEvent) {
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.form_mut() else {
             return;
         };
         // Single-line fields move on with Enter.
@@ -78,7 +93,7 @@ impl App {
     }
 
     pub(super) fn form_paste(&mut self, text: &str) {
-        let Some(form) = self.form.as_mut() else {
+        let Some(form) = self.form_mut() else {
             return;
         };
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -88,8 +103,7 @@ impl App {
     }
 
     pub(super) fn update_form(&mut self, action: Action) {
-        let Some(form) = self.form.as_mut() else {
-            self.screen = Screen::Home;
+        let Some(form) = self.form_mut() else {
             return;
         };
         let n = form.inputs.len();
@@ -98,7 +112,7 @@ impl App {
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
             Action::Back => {
                 if form.is_dirty() {
-                    self.confirm = Some(Confirm::LeaveForm);
+                    self.ask(Confirm::LeaveForm);
                 } else {
                     self.close_form();
                 }
@@ -110,7 +124,7 @@ impl App {
 
     /// Saves the form's item through the store; on an error the text stays.
     fn save_form(&mut self) {
-        let Some(form) = self.form.as_ref() else {
+        let Some(form) = self.form() else {
             return;
         };
         let item = match form.item() {
@@ -136,7 +150,7 @@ impl App {
         let saved = new_index
             .and_then(|i| self.item_at(item.kind(), i))
             .unwrap_or_else(|| item.clone());
-        if let Some(form) = self.form.as_mut() {
+        if let Some(form) = self.form_mut() {
             let focus = form.focus;
             *form = FormEditor::open(new_index.map(|i| i.to_string()), saved);
             form.focus = focus;
@@ -146,7 +160,7 @@ impl App {
 
     /// The form's unsaved text as a draft, for Ctrl-c.
     pub(super) fn form_draft(&self) -> Option<Draft> {
-        let form = self.form.as_ref().filter(|f| f.is_dirty())?;
+        let form = self.form().filter(|f| f.is_dirty())?;
         let fields: BTreeMap<String, String> = form
             .fields()
             .iter()
@@ -191,8 +205,7 @@ impl App {
             }
         }
         editor.reevaluate();
-        self.form = Some(editor);
-        self.screen = Screen::Form;
+        self.show_form(editor);
     }
 
     /// Text back from `$EDITOR` for a design, metric, opinion or narrative.

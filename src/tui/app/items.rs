@@ -4,28 +4,11 @@
 
 use super::forms::template_of;
 use super::pickers::{Picker, PickerKind};
-use super::{App, Confirm, Pane, Pending, Screen, Scroll, ScrollTo};
+use super::{App, Confirm, ItemsView, Pane, Pending, Screen, Scroll, ScrollTo};
 use crate::kit::{Metric, Opinion, ids};
 use crate::store::Folder;
 use crate::tui::form::{FormKind, Item};
 use crate::tui::keymap::Action;
-
-/// Selection and scrolling in the lists of steps 2, 3 and 5.
-#[derive(Debug, Clone, Default)]
-pub struct StepsState {
-    /// Selected row in designs, metrics, opinions.
-    pub selected: [usize; 3],
-    pub pane: Pane,
-    pub detail_scroll: u16,
-}
-
-fn slot(kind: FormKind) -> usize {
-    match kind {
-        FormKind::Design => 0,
-        FormKind::Metric => 1,
-        _ => 2,
-    }
-}
 
 impl App {
     pub fn list_len(&self, kind: FormKind) -> usize {
@@ -38,7 +21,7 @@ impl App {
     }
 
     pub fn selected_index(&self, kind: FormKind) -> Option<usize> {
-        let i = self.steps.selected[slot(kind)];
+        let i = self.places.item(kind);
         (i < self.list_len(kind)).then_some(i)
     }
 
@@ -65,20 +48,64 @@ impl App {
     pub(super) fn select_item(&mut self, kind: FormKind, to: usize) {
         let last = self.list_len(kind).saturating_sub(1);
         let to = to.min(last);
-        if self.steps.selected[slot(kind)] != to {
-            self.steps.selected[slot(kind)] = to;
-            self.steps.detail_scroll = 0;
+        if self.places.item(kind) != to {
+            *self.places.item_mut(kind) = to;
+            if let Screen::Items(view) = &mut self.screen {
+                view.detail_scroll = 0;
+            }
         }
     }
 
-    pub(super) fn update_collection(&mut self, kind: FormKind, action: Action) {
+    fn items_view_mut(&mut self) -> Option<&mut ItemsView> {
+        match &mut self.screen {
+            Screen::Items(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// The list's view from the screen (on show, or under the form or quiz
+    /// on show) if it lists `kind`, or a new one.
+    pub(super) fn take_items(&mut self, kind: FormKind) -> ItemsView {
+        match std::mem::replace(&mut self.screen, Screen::Home) {
+            Screen::Items(view)
+            | Screen::Form {
+                items: Some(view), ..
+            }
+            | Screen::Quiz { items: view, .. }
+                if view.kind == kind =>
+            {
+                view
+            }
+            other => {
+                self.screen = other;
+                ItemsView::new(kind)
+            }
+        }
+    }
+
+    /// Opens a picker over the list on show.
+    fn open_picker(&mut self, kind: PickerKind) {
+        if let Some(view) = self.items_view_mut() {
+            view.picker = Some(Picker { kind, selected: 0 });
+        }
+    }
+
+    pub(super) fn update_items(&mut self, kind: FormKind, action: Action) {
         let len = self.list_len(kind);
-        let detail = self.steps.pane == Pane::Detail;
-        let selected = self.steps.selected[slot(kind)];
+        let Some(view) = self.items_view_mut() else {
+            return;
+        };
+        let detail = view.pane == Pane::Detail;
+        let selected = self.places.item(kind);
         let select = |app: &mut App, to: usize| app.select_item(kind, to);
+        let set_pane = |app: &mut App, pane: Pane| {
+            if let Some(view) = app.items_view_mut() {
+                view.pane = pane;
+            }
+        };
         match action {
-            Action::Quit => self.quit = true,
-            Action::Back if detail => self.steps.pane = Pane::List,
+            Action::Quit => self.quit(),
+            Action::Back if detail => set_pane(self, Pane::List),
             Action::Back => self.screen = Screen::Home,
             Action::Up if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(-1)),
             Action::Down if detail => self.scroll(Scroll::StepDetail(kind), ScrollTo::By(1)),
@@ -97,30 +124,20 @@ impl App {
             Action::Top => select(self, 0),
             Action::Bottom => select(self, usize::MAX),
             Action::Open | Action::NextPane if len > 0 => {
-                self.steps.pane = if detail { Pane::List } else { Pane::Detail };
+                set_pane(self, if detail { Pane::List } else { Pane::Detail });
             }
             Action::NewItem => match kind {
-                FormKind::Design => {
-                    self.picker = Some(Picker {
-                        kind: PickerKind::DesignPrompt,
-                        selected: 0,
-                    })
-                }
+                FormKind::Design => self.open_picker(PickerKind::DesignPrompt),
                 FormKind::Metric => {
                     self.open_form(None, Item::Metric(Metric::default()));
                     // A new metric's kind starts empty (read as "other"), not pre-typed.
-                    if let Some(form) = self.form.as_mut() {
+                    if let Some(form) = self.form_mut() {
                         form.inputs[1] = ratatui_textarea::TextArea::default();
                     }
                 }
                 _ => self.open_form(None, Item::Opinion(Opinion::default())),
             },
-            Action::TakeSide => {
-                self.picker = Some(Picker {
-                    kind: PickerKind::Debate,
-                    selected: 0,
-                })
-            }
+            Action::TakeSide => self.open_picker(PickerKind::Debate),
             Action::EditItem => {
                 if let Some(i) = self.selected_index(kind)
                     && let Some(item) = self.item_at(kind, i)
@@ -144,10 +161,11 @@ impl App {
             }
             Action::DeleteItem => {
                 if let Some(i) = self.selected_index(kind) {
-                    self.confirm = Some(Confirm::DeleteItem {
+                    let title = self.item_title(kind, i);
+                    self.ask(Confirm::DeleteItem {
                         kind,
                         index: i,
-                        title: self.item_title(kind, i),
+                        title,
                     });
                 }
             }
@@ -279,9 +297,9 @@ impl App {
         match result {
             Ok(()) => {
                 self.after_kit_change();
-                let s = slot(kind);
-                self.steps.selected[s] =
-                    self.steps.selected[s].min(self.list_len(kind).saturating_sub(1));
+                let last = self.list_len(kind).saturating_sub(1);
+                let row = self.places.item_mut(kind);
+                *row = (*row).min(last);
                 self.info(format!(
                     "Deleted '{}' — a copy is in the trash folder.",
                     crate::tui::widgets::clip(title, 50)

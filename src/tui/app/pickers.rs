@@ -1,7 +1,7 @@
 //! The pickers over a list: a design prompt to answer, a debate to take a
 //! side on, a question to rehearse a story against.
 
-use super::App;
+use super::{App, Screen};
 use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
 use crate::kit::{Design, Opinion};
@@ -57,18 +57,38 @@ impl Picker {
 }
 
 impl App {
+    /// The picker over the screen on show: it belongs to the list under it.
+    fn picker_slot(&mut self) -> Option<&mut Option<Picker>> {
+        match &mut self.screen {
+            Screen::Stories(view) => Some(&mut view.picker),
+            Screen::Items(view) => Some(&mut view.picker),
+            _ => None,
+        }
+    }
+
+    /// Opens a picker over the stories.
+    pub(super) fn pick_for_stories(&mut self, picker: Picker) {
+        if let Screen::Stories(view) = &mut self.screen {
+            view.picker = Some(picker);
+        }
+    }
+
     pub(super) fn update_picker(&mut self, action: Action) {
-        let Some(picker) = self.picker.as_mut() else {
+        let Some(slot) = self.picker_slot() else {
+            return;
+        };
+        let Some(picker) = slot.as_mut() else {
             return;
         };
         let rows = picker.rows().len();
         match action {
             Action::Up => picker.selected = picker.selected.saturating_sub(1),
             Action::Down => picker.selected = (picker.selected + 1).min(rows - 1),
-            Action::Back => self.picker = None,
+            Action::Back => *slot = None,
             Action::Open => {
-                let picker = picker.clone();
-                self.picker = None;
+                let Some(picker) = slot.take() else {
+                    return;
+                };
                 match picker.kind {
                     PickerKind::Question { story, order } => {
                         if let Some(&q) = order.get(picker.selected) {
@@ -101,7 +121,7 @@ impl App {
                             ..Opinion::default()
                         };
                         self.open_form(None, Item::Opinion(opinion));
-                        if let Some(form) = self.form.as_mut() {
+                        if let Some(form) = self.form_mut() {
                             form.focus = 2; // straight to "because"
                         }
                     }

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, Screen};
 use crate::drill::reviews::{QuizAnswer, QuizRound};
 use crate::evaluate::metric::{Verdict, check_answer};
+use crate::tui::form::FormKind;
 use crate::tui::keymap::Action;
 
 /// One question of the quiz: a metric's value, copied when the round
@@ -80,19 +81,33 @@ impl App {
         // A different order each day, the same within a day.
         let shift = (self.today.ordinal() as usize) % questions.len();
         questions.rotate_left(shift);
-        self.quiz = Some(QuizState {
+        let quiz = QuizState {
             questions,
             at: 0,
             typed: String::new(),
             answers: Vec::new(),
             feedback: None,
             finished: false,
-        });
-        self.screen = Screen::Quiz;
+        };
+        let items = self.take_items(FormKind::Metric);
+        self.screen = Screen::Quiz { quiz, items };
+    }
+
+    fn quiz_mut(&mut self) -> Option<&mut QuizState> {
+        match &mut self.screen {
+            Screen::Quiz { quiz, .. } => Some(quiz),
+            _ => None,
+        }
+    }
+
+    /// Back to the metrics, as they were under the quiz.
+    fn close_quiz(&mut self) {
+        let items = self.take_items(FormKind::Metric);
+        self.screen = Screen::Items(items);
     }
 
     pub(super) fn quiz_input(&mut self, key: &KeyEvent) {
-        let Some(quiz) = self.quiz.as_mut() else {
+        let Some(quiz) = self.quiz_mut() else {
             return;
         };
         if quiz.feedback.is_some() || quiz.finished {
@@ -110,15 +125,11 @@ impl App {
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) {
-        let Some(quiz) = self.quiz.as_mut() else {
-            self.screen = Screen::Metrics;
+        let Some(quiz) = self.quiz_mut() else {
             return;
         };
         match action {
-            Action::Submit if quiz.finished => {
-                self.quiz = None;
-                self.screen = Screen::Metrics;
-            }
+            Action::Submit if quiz.finished => self.close_quiz(),
             Action::Submit if quiz.feedback.is_some() => {
                 quiz.feedback = None;
                 quiz.typed.clear();
@@ -168,33 +179,25 @@ impl App {
 
     /// Ends the round; a round with answers is kept in `reviews.json`.
     fn finish_quiz(&mut self) {
-        let Some(quiz) = self.quiz.as_mut() else {
+        let today = self.today;
+        let Some(quiz) = self.quiz_mut() else {
             return;
         };
         if quiz.finished || quiz.answers.is_empty() {
-            self.quiz = None;
-            self.screen = Screen::Metrics;
+            self.close_quiz();
             return;
         }
         quiz.finished = true;
         quiz.feedback = None;
         let round = QuizRound {
-            date: Some(self.today),
+            date: Some(today),
             answers: quiz.answers.clone(),
         };
         let percent = round.percent();
-        let mut reviews = self.reviews.clone();
+        let mut reviews = self.practice.reviews.clone();
         reviews.quiz_rounds.push(round);
-        let saved = match self.storage.writable() {
-            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            Err(why) => Err(why.to_string()),
-        };
-        match saved {
-            Ok(()) => {
-                self.reviews = reviews;
-                self.readiness = None;
-                self.info(format!("Round kept: {percent}% right."));
-            }
+        match self.keep_reviews(reviews) {
+            Ok(()) => self.info(format!("Round kept: {percent}% right.")),
             Err(e) => self.error(format!("The round's result was not kept: {e}")),
         }
     }

@@ -77,11 +77,9 @@ impl App {
     /// True while a timer is on screen, so the loop redraws every second.
     pub fn ticking(&self) -> bool {
         self.troubleshoot_ticking()
-            || self.screen == Screen::Rehearse
-                && self
-                    .rehearsal
-                    .as_ref()
-                    .is_some_and(|r| r.step == RehearsalStep::Answer)
+            || self
+                .rehearsal()
+                .is_some_and(|r| r.step == RehearsalStep::Answer)
     }
 
     /// `r` on a story: choose the question, the story's own first.
@@ -100,13 +98,14 @@ impl App {
             .filter(|id| !order.contains(id))
             .collect();
         order.extend(rest);
-        self.picker = Some(Picker {
+        let picker = Picker {
             kind: PickerKind::Question {
                 story: story.id.clone(),
                 order,
             },
             selected: 0,
-        });
+        };
+        self.pick_for_stories(picker);
     }
 
     /// `R` from home: a story whose rehearsal is due, else a core question
@@ -117,7 +116,8 @@ impl App {
             return;
         }
         let due = self.kit().stories.iter().find(|s| {
-            self.reviews
+            self.practice
+                .reviews
                 .stories
                 .get(&s.id)
                 .is_some_and(|state| state.is_due(self.today))
@@ -180,8 +180,7 @@ impl App {
                 editor.focus = at;
             }
             self.select_story(&story);
-            self.editor = Some(editor);
-            self.screen = Screen::Editor;
+            self.open_editor(editor);
             self.info(format!(
                 "{title} was picked ({why}), but it has empty beats — {}. Finish it first: a rehearsal needs the whole story.",
                 names.join(", ")
@@ -203,7 +202,7 @@ impl App {
         };
         let saved = score_story(story);
         let follow_ups = follow_ups::choose(&saved, question_id);
-        self.rehearsal = Some(RehearsalState {
+        let rehearsal = RehearsalState {
             story_id: story_id.to_string(),
             question: question_id,
             step: RehearsalStep::Answer,
@@ -218,12 +217,23 @@ impl App {
             follow_judged: Vec::new(),
             result_scroll: 0,
             picked,
-        });
-        self.screen = Screen::Rehearse;
+        };
+        let stories = self.take_stories();
+        self.screen = Screen::Rehearse {
+            rehearsal: Box::new(rehearsal),
+            stories,
+        };
+    }
+
+    fn rehearsal_mut(&mut self) -> Option<&mut RehearsalState> {
+        match &mut self.screen {
+            Screen::Rehearse { rehearsal, .. } => Some(rehearsal),
+            _ => None,
+        }
     }
 
     pub(super) fn rehearsal_input(&mut self, key: &crossterm::event::KeyEvent) {
-        if let Some(r) = self.rehearsal.as_mut()
+        if let Some(r) = self.rehearsal_mut()
             && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
         {
             r.input.input(*key);
@@ -231,7 +241,7 @@ impl App {
     }
 
     pub(super) fn rehearsal_paste(&mut self, text: &str) {
-        if let Some(r) = self.rehearsal.as_mut()
+        if let Some(r) = self.rehearsal_mut()
             && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
         {
             r.input
@@ -240,12 +250,11 @@ impl App {
     }
 
     pub(super) fn update_rehearsal(&mut self, action: Action) {
-        let Some(r) = self.rehearsal.as_mut() else {
-            self.screen = Screen::Stories;
+        let Some(r) = self.rehearsal_mut() else {
             return;
         };
         match (r.step, action) {
-            (_, Action::Back) => self.confirm = Some(Confirm::AbandonRehearsal),
+            (_, Action::Back) => self.ask(Confirm::AbandonRehearsal),
             (RehearsalStep::Answer, Action::Submit) => {
                 r.answer = r.input.lines().join("\n").trim().to_string();
                 if r.answer.is_empty() {
@@ -297,7 +306,7 @@ impl App {
     /// Keeps the rehearsal in `reviews.json`, schedules the story's next one,
     /// and links the question to the story if it was not yet.
     fn finish_rehearsal(&mut self, rating: Rating) {
-        let Some(r) = self.rehearsal.as_ref() else {
+        let Some(r) = self.rehearsal() else {
             return;
         };
         let record = Rehearsal {
@@ -324,25 +333,20 @@ impl App {
         };
         let story_id = r.story_id.clone();
         let question_id = r.question;
-        let mut reviews = self.reviews.clone();
-        let next = self
-            .scheduler
-            .review(reviews.stories.get(&story_id), rating, self.today);
+        let mut reviews = self.practice.reviews.clone();
+        let next =
+            self.practice
+                .scheduler
+                .review(reviews.stories.get(&story_id), rating, self.today);
         let days = next.due.map(|d| (d - self.today).num_days()).unwrap_or(0);
         reviews.stories.insert(story_id.clone(), next);
         reviews.rehearsals.push(record);
-        let saved = match self.storage.writable() {
-            Ok(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            Err(why) => Err(why.to_string()),
-        };
-        if let Err(e) = saved {
+        if let Err(e) = self.keep_reviews(reviews) {
             self.error(format!(
                 "The rehearsal was not kept: {e} — it is still on screen; try the rating again."
             ));
             return;
         }
-        self.reviews = reviews;
-        self.readiness = None;
         // Rehearsing a story against a question means it answers it.
         let mut unlinked = String::new();
         if let Some(mut story) = self.kit().story(&story_id).cloned()
@@ -353,8 +357,7 @@ impl App {
                 unlinked = format!(" The question was not linked to the story: {e}");
             }
         }
-        self.rehearsal = None;
-        self.screen = Screen::Stories;
+        self.back_to_stories();
         self.select_story(&story_id);
         let when = match days {
             0 => "again today".to_string(),

@@ -7,15 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::editor::EditorState;
 use crate::tui::editor::FIELDS;
 use crate::tui::layout;
 use crate::tui::screens::stories::score_panel;
 use crate::tui::widgets::{clip, field_row, input_box};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(editor) = app.editor.as_ref() else {
-        return;
-    };
+pub fn render(app: &App, editor: &EditorState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::editor(area);
 

@@ -9,15 +9,12 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::content::design_prompts::prompt;
 use crate::tui::app::App;
-use crate::tui::form::FormKind;
+use crate::tui::form::{FormEditor, FormKind};
 use crate::tui::layout;
 use crate::tui::screens::steps::{evaluation_lines, notes_lines};
 use crate::tui::widgets::{field_row, input_box};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(form) = app.form.as_ref() else {
-        return;
-    };
+pub fn render(app: &App, form: &FormEditor, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::editor(area);
     let fields = form.fields();

@@ -145,7 +145,7 @@ fn progress(app: &App, step: usize) -> Progress {
         2 => {
             let e = crate::evaluate::metric::checklist(&app.kit().metrics);
             let met = e.checks.iter().filter(|c| c.met()).count();
-            let (quiz, quiz_short) = match app.reviews.last_quiz() {
+            let (quiz, quiz_short) = match app.reviews().last_quiz() {
                 Some(round) => (
                     format!(" · last quiz {}%", round.percent()),
                     format!(" · quiz {}%", round.percent()),
@@ -170,10 +170,10 @@ fn progress(app: &App, step: usize) -> Progress {
             use crate::drill::srs::{due_counts, mastery};
             let masteries: Vec<u8> = CORE_TOPICS
                 .iter()
-                .map(|t| mastery(app.cards_in(t), &app.reviews.cards, app.today))
+                .map(|t| mastery(app.cards_in(t), &app.reviews().cards, app.today))
                 .collect();
             let met = masteries.iter().filter(|&&m| m >= 80).count();
-            let due = due_counts(app.deck.iter(), &app.reviews.cards, app.today);
+            let due = due_counts(app.deck().iter(), &app.reviews().cards, app.today);
             let lowest = masteries.iter().min().copied().unwrap_or(0);
             let due_new = format!(
                 "{} due, {} new",
@@ -183,7 +183,7 @@ fn progress(app: &App, step: usize) -> Progress {
             Progress {
                 mark: if met == CORE_TOPICS.len() {
                     "✓"
-                } else if app.reviews.cards.is_empty() {
+                } else if app.reviews().cards.is_empty() {
                     "○"
                 } else {
                     "◐"
@@ -293,7 +293,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         }
         let p = progress(app, i);
-        let selected = i == app.home_selected;
+        let selected = i == app.places().step;
         let title_style = if selected { t.selected() } else { t.heading() };
         let mark_style = match p.mark {
             "✓" => t.good(),
@@ -432,25 +432,25 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             t.bad(),
         )));
     }
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         extra.push(Line::from(Span::styled(
             format!(
                 "   {} file(s) could not be read and were left untouched:",
-                app.problems.len()
+                app.problems().len()
             ),
             t.bad(),
         )));
-        for problem in app.problems.iter().take(3) {
+        for problem in app.problems().iter().take(3) {
             extra.push(Line::from(Span::styled(
                 format!("   · {}", safe(&problem.message)),
                 t.warn(),
             )));
         }
-        if app.problems.len() > 3 {
+        if app.problems().len() > 3 {
             extra.push(Line::from(Span::styled(
                 format!(
                     "   … and {} more (sre-prep export lists them all)",
-                    app.problems.len() - 3
+                    app.problems().len() - 3
                 ),
                 t.warn(),
             )));

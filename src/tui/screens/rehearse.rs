@@ -15,7 +15,7 @@ use crate::tui::layout;
 use crate::tui::widgets::{clip, minutes, rating_buttons, safe, score_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(r) = app.rehearsal.as_ref() else {
+    let Some(r) = app.rehearsal() else {
         return;
     };
     let t = app.theme;
@@ -83,7 +83,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// How far the result scrolls before its last line reaches the bottom.
 pub fn scroll_limit(app: &App, area: Rect) -> u16 {
-    let Some(r) = app.rehearsal.as_ref() else {
+    let Some(r) = app.rehearsal() else {
         return 0;
     };
     let (_, rest) = areas(&head_lines(app, r), area);
@@ -203,7 +203,7 @@ fn result_text(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'stat
         )));
     } else {
         // The question comes first, so it is on screen even at 80x24.
-        let state = app.reviews.stories.get(&r.story_id);
+        let state = app.reviews().stories.get(&r.story_id);
         let intervals = app.scheduler_intervals(state);
         let ask = vec![
             Line::from(Span::styled(

@@ -12,7 +12,7 @@ use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
 use crate::evaluate::{Evaluation, NoteKind, design, opinion};
 use crate::kit::CORE_DESIGN_PROMPTS;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, ItemsView, Pane};
 use crate::tui::form::FormKind;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -103,7 +103,8 @@ pub fn core_coverage(app: &App) -> (usize, String) {
     (covered, parts.join(" "))
 }
 
-pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, view: &ItemsView, area: Rect, buf: &mut Buffer) {
+    let kind = view.kind;
     let t = app.theme;
     let l = layout::stories(area);
     let len = app.list_len(kind);
@@ -113,7 +114,7 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         FormKind::Metric => format!(" Metrics ({len}) "),
         _ => format!(" Opinions ({len}) "),
     };
-    let border = if app.steps.pane == Pane::List {
+    let border = if view.pane == Pane::List {
         t.focused_border()
     } else {
         t.border()
@@ -191,14 +192,14 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    let border = if app.steps.pane == Pane::Detail {
+    let border = if view.pane == Pane::Detail {
         t.focused_border()
     } else {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
     let lines = detail_text(app, kind);
-    let scroll = layout::scroll_within(&lines, block.inner(l.detail), app.steps.detail_scroll);
+    let scroll = layout::scroll_within(&lines, block.inner(l.detail), view.detail_scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -322,7 +323,7 @@ fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'sta
             .skip(1),
     );
     lines.push(Line::from(""));
-    let last = match app.reviews.last_quiz() {
+    let last = match app.reviews().last_quiz() {
         Some(round) => {
             let when = round
                 .date

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::kit::{STORY_TEXT_FIELDS, Story};
 use crate::score::{Dimension, StoryScore, metric_line};
-use crate::tui::app::{App, Pane, Sort};
+use crate::tui::app::{App, Pane, Sort, StoriesView};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
@@ -40,10 +40,9 @@ fn short(d: Dimension) -> &'static str {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
-    let s = &app.stories;
     let list = app.list();
     let examples = app.showing_examples();
 
@@ -167,8 +166,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The selected story's detail, as drawn (`None` with nothing selected).
 fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
-    match (app.selected_story(), &app.stories.detail) {
-        (Some(story), Some((_, score))) => Some(detail_lines(app, story, score, app.theme)),
+    match (app.selected_story(), app.story_detail()) {
+        (Some(story), Some(score)) => Some(detail_lines(app, story, score, app.theme)),
         _ => None,
     }
 }
@@ -278,13 +277,13 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
 /// The story's rehearsal history and when it is due next.
 fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
     let history: Vec<u8> = app
-        .reviews
+        .reviews()
         .rehearsals_of(&story.id)
         .map(|r| r.score)
         .collect();
     let rehearsed = match (
         history.last(),
-        app.reviews.stories.get(&story.id).and_then(|s| s.due),
+        app.reviews().stories.get(&story.id).and_then(|s| s.due),
     ) {
         (None, _) => "Not rehearsed yet — press r to rehearse it against a question.".to_string(),
         (Some(last), due) => {
