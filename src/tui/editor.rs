@@ -73,6 +73,14 @@ pub const FIELDS: [FieldSpec; 9] = [
     },
 ];
 
+/// The label of a story field, as the editor and the detail pane head it.
+pub fn field_label(field: &str) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|f| f.field == field)
+        .map_or("Notes", |f| f.label)
+}
+
 pub struct EditorState {
     /// The id of the story being edited; `None` for a new story.
     pub editing: Option<String>,

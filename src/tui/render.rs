@@ -122,8 +122,8 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         ("READ-ONLY ".to_string(), t.bad())
     } else {
         let candidates = [
-            screens::home::days_left(app),
-            screens::home::days_left_short(app),
+            widgets::days_left(&app.kit().profile, app.today),
+            widgets::days_left_short(&app.kit().profile, app.today),
         ];
         let fitting = candidates
             .into_iter()

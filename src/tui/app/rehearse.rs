@@ -12,9 +12,8 @@ use crate::drill::follow_ups::{self, FollowUp, Judged};
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
-use crate::tui::editor::{EditorState, FIELDS, text_input};
+use crate::tui::editor::{EditorState, FIELDS, field_label, text_input};
 use crate::tui::keymap::Action;
-use crate::tui::screens::stories::field_label;
 
 /// A behavioural answer should take about two to three minutes.
 pub const TARGET_SECONDS: (u32, u32) = (120, 180);

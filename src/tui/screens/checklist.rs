@@ -10,7 +10,6 @@ use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::tui::app::{App, CoverageCursor};
 use crate::tui::layout;
-use crate::tui::screens::home::days_left;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
@@ -53,7 +52,7 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
         },
         if r.ready { t.good() } else { t.warn() },
     ));
-    if let Some(days) = days_left(app) {
+    if let Some(days) = crate::tui::widgets::days_left(&app.kit().profile, app.today) {
         head.push(Span::styled(format!(" · {days}"), t.emphasis()));
     }
     let mut lines = vec![Line::from(head), Line::from("")];

@@ -10,8 +10,7 @@ use crate::tui::app::App;
 use crate::tui::editor::EditorState;
 use crate::tui::editor::FIELDS;
 use crate::tui::layout;
-use crate::tui::screens::stories::score_panel;
-use crate::tui::widgets::{clip, field_row, input_box};
+use crate::tui::widgets::{clip, field_row, input_box, score_panel};
 
 pub fn render(app: &App, editor: &EditorState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

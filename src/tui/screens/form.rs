@@ -11,8 +11,7 @@ use crate::content::design_prompts::prompt;
 use crate::tui::app::App;
 use crate::tui::form::{FormEditor, FormKind};
 use crate::tui::layout;
-use crate::tui::screens::steps::{evaluation_lines, notes_lines};
-use crate::tui::widgets::{field_row, input_box};
+use crate::tui::widgets::{evaluation_lines, field_row, input_box, notes_lines};
 
 pub fn render(app: &App, form: &FormEditor, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

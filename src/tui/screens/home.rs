@@ -38,38 +38,6 @@ pub const STEPS: [Step; 5] = [
     },
 ];
 
-/// "12 days to your interview at Acme" (or `None` without a date).
-pub fn days_left(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    let days = (date - app.today).num_days();
-    let at = if app.kit().profile.company.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" at {}", clip(&app.kit().profile.company, 20))
-    };
-    Some(match days {
-        0 => format!("interview{at} today"),
-        1 => format!("1 day to your interview{at}"),
-        d if d > 1 => format!("{d} days to your interview{at}"),
-        -1 => format!("interview date{at} passed yesterday — i sets the next"),
-        d => format!(
-            "interview date{at} passed {} days ago — i sets the next",
-            -d
-        ),
-    })
-}
-
-/// "12 days left" (or "interview today"), for a narrow header.
-pub fn days_left_short(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    Some(match (date - app.today).num_days() {
-        0 => "interview today".to_string(),
-        1 => "1 day left".to_string(),
-        d if d > 1 => format!("{d} days left"),
-        _ => "interview date passed".to_string(),
-    })
-}
-
 /// Progress of a step: a mark, a line of words (and a shorter one for a
 /// single narrow row), and a fraction for the gauge.
 struct Progress {
@@ -127,7 +95,7 @@ fn progress(app: &App, step: usize) -> Progress {
         }
         1 => {
             let n = app.design_count();
-            let (core, coverage) = crate::tui::screens::steps::core_coverage(app);
+            let (core, coverage) = widgets::core_coverage(app.kit());
             let done = n >= 5 && core == 3;
             Progress {
                 mark: if done {

@@ -10,8 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::postmortem::Beat;
 use crate::tui::app::{App, DraftStep, PostmortemState};
 use crate::tui::layout;
-use crate::tui::screens::stories::score_panel;
-use crate::tui::widgets::safe;
+use crate::tui::widgets::{safe, score_panel};
 
 pub fn render(app: &App, p: &PostmortemState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

@@ -11,22 +11,10 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::kit::{STORY_TEXT_FIELDS, Story};
 use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort, StoriesView};
+use crate::tui::editor::field_label;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
-
-/// The heading of each story field in the detail pane.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
-        "blast_radius" => "Blast radius",
-        "role" => "My role",
-        "decision" => "Decision",
-        "fix" => "Fix",
-        "root_cause" => "How I found the root cause",
-        "systemic_change" => "Systemic change",
-        _ => "Notes",
-    }
-}
+use crate::tui::widgets::{self, clip, highlighted, safe, score_panel, total_bar};
 
 /// Short name of a dimension for a narrow list column.
 fn short(d: Dimension) -> &'static str {
@@ -176,49 +164,6 @@ fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
 pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
     let inner = Block::bordered().inner(layout::stories(area).detail);
     detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
-}
-
-/// The score panel: total, spoken length, six bars with their first advice.
-pub fn score_panel(score: &StoryScore, t: Theme, advice: bool) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Score ", t.heading()),
-        Span::styled(
-            format!("{}/100", score.total),
-            t.total(score.total)
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(
-            format!(
-                " · {} words · ~{} spoken",
-                score.words,
-                minutes(score.spoken_seconds)
-            ),
-            t.dim(),
-        ),
-    ])];
-    let penalty = score.penalty();
-    if penalty > 0 {
-        lines.push(Line::from(Span::styled(
-            format!("  -{penalty} for hedges and vague amounts"),
-            t.warn(),
-        )));
-    }
-    for d in Dimension::ALL {
-        let dim = score.dimensions.get(d);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<21}", d.label()),
-                t.evidence(d)
-                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
-            ),
-            score_bar(dim.score, t),
-            Span::styled(format!(" {}", dim.score), t.score(dim.score)),
-        ]));
-        if advice && let Some(tip) = dim.advice.first() {
-            lines.push(Line::from(Span::styled(format!("  › {tip}"), t.dim())));
-        }
-    }
-    lines
 }
 
 /// The spans of a field that earned points or were flagged, with their styles.
