@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Confirm, ItemsView, Pending, Screen};
-use crate::kit::template::{parse_fields, render_fields};
 use crate::kit::{Design, Metric, Narrative, Opinion};
 use crate::store::{Draft, FormDraft};
 use crate::tui::form::{FormEditor, FormKind, Item, fields};
@@ -79,10 +78,7 @@ impl App {
             return;
         };
         // Single-line fields move on with Enter.
-        let single = matches!(
-            form.fields()[form.focus].key,
-            "title" | "prompt" | "name" | "kind" | "before" | "after" | "stance" | "over"
-        );
+        let single = !form.fields()[form.focus].multiline;
         if single && key.code == KeyCode::Enter {
             form.focus = (form.focus + 1) % form.inputs.len();
             return;
@@ -226,16 +222,7 @@ impl App {
             self.error("That item is gone; your text was not saved.");
             return;
         };
-        let labels: Vec<&str> = fields(kind).iter().map(|f| f.label).collect();
-        let parsed = parse_fields(&text, &labels)
-            .map_err(|e| e.to_string())
-            .and_then(|values| {
-                let mut item = base.clone();
-                for (f, v) in fields(kind).iter().zip(values) {
-                    item.set(f.key, v)?;
-                }
-                Ok(item)
-            });
+        let parsed = base.from_template(&text);
         let why = match parsed {
             Ok(item) if item == base => {
                 self.info("No changes.");
@@ -256,9 +243,5 @@ impl App {
 
 /// An item as the `$EDITOR` template.
 pub(super) fn template_of(item: &Item) -> String {
-    let values: Vec<(&str, String)> = fields(item.kind())
-        .iter()
-        .map(|f| (f.label, item.get(f.key)))
-        .collect();
-    render_fields(&values)
+    item.template()
 }

@@ -5,7 +5,7 @@
 use super::forms::template_of;
 use super::pickers::{Picker, PickerKind};
 use super::{App, Confirm, ItemsView, Pane, Pending, Screen, Scroll, ScrollTo};
-use crate::kit::{Metric, Opinion, ids};
+use crate::kit::{Metric, MetricField, Opinion, ids};
 use crate::store::Folder;
 use crate::tui::form::{FormKind, Item};
 use crate::tui::keymap::Action;
@@ -132,7 +132,8 @@ impl App {
                     self.open_form(None, Item::Metric(Metric::default()));
                     // A new metric's kind starts empty (read as "other"), not pre-typed.
                     if let Some(form) = self.form_mut() {
-                        form.inputs[1] = ratatui_textarea::TextArea::default();
+                        form.inputs[MetricField::Kind.index()] =
+                            ratatui_textarea::TextArea::default();
                     }
                 }
                 _ => self.open_form(None, Item::Opinion(Opinion::default())),

@@ -4,7 +4,7 @@
 use super::{App, Screen};
 use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
-use crate::kit::{Design, Opinion};
+use crate::kit::{Design, Opinion, OpinionField};
 use crate::tui::form::Item;
 use crate::tui::keymap::Action;
 
@@ -122,7 +122,7 @@ impl App {
                         };
                         self.open_form(None, Item::Opinion(opinion));
                         if let Some(form) = self.form_mut() {
-                            form.focus = 2; // straight to "because"
+                            form.focus = OpinionField::Because.index();
                         }
                     }
                 }

@@ -12,7 +12,7 @@ use crate::drill::follow_ups::{self, FollowUp, Judged};
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
-use crate::tui::editor::{EditorState, FIELDS, field_label, text_input};
+use crate::tui::editor::{EditorState, FIELDS, text_input};
 use crate::tui::keymap::Action;
 
 /// A behavioural answer should take about two to three minutes.
@@ -173,7 +173,7 @@ impl App {
             } else {
                 format!("'{}'", unfinished.title.trim())
             };
-            let names: Vec<&str> = missing.iter().map(|f| field_label(f)).collect();
+            let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
             let mut editor = EditorState::open(Some(unfinished.id.clone()), unfinished.clone());
             if let Some(at) = FIELDS.iter().position(|f| f.field == missing[0]) {
                 editor.focus = at;
