@@ -8,6 +8,7 @@ use std::fs;
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
 use sre_prep::tui::app::{Confirm, Pending, ScreenId};
+use sre_prep::tui::external_editor::EditTarget;
 
 #[test]
 fn a_new_story_typed_and_saved_lands_on_disk() {
@@ -22,7 +23,16 @@ fn a_new_story_typed_and_saved_lands_on_disk() {
         "For 40 minutes 12% of checkouts failed.\nEU only.",
     );
     // The score panel follows the typing.
-    assert!(app.editor().unwrap().score.dimensions.blast_radius.score >= 3);
+    assert!(
+        app.editor()
+            .unwrap()
+            .score()
+            .unwrap()
+            .dimensions
+            .blast_radius
+            .score
+            >= 3
+    );
     ctrl(&mut app, 's');
     let text = fs::read_to_string(tmp.path().join("stories/dns-outage-at-acme.json")).unwrap();
     assert!(text.contains("\"title\": \"DNS outage at Acme\""), "{text}");
@@ -67,7 +77,7 @@ fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text(
     assert!(status.contains("metrics, line 1"), "{status}");
     assert!(!tmp.path().join("stories/title.json").exists());
     assert_eq!(
-        app.editor().unwrap().story().blast_radius,
+        app.editor().unwrap().typed_story().unwrap().blast_radius,
         "words I do not want to lose"
     );
 }
@@ -139,7 +149,7 @@ fn ctrl_c_in_the_editor_keeps_a_draft_that_is_offered_back() {
     assert!(screen(&mut app, 100, 30).contains("Half-written story"));
     press(&mut app, "y");
     assert_eq!(app.screen(), ScreenId::Editor);
-    let story = app.editor().unwrap().story();
+    let story = app.editor().unwrap().typed_story().unwrap();
     assert_eq!(story.blast_radius, "Only the first sentence so far.");
     assert!(
         !tmp.path().join("draft.json").exists(),
@@ -233,7 +243,7 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let story = app.selected_story().unwrap().clone();
     let mut text = sre_prep::kit::template::render(&story);
     text = text.replace("# Notes\n", "# Notes\nAsk me about the burn-rate maths.\n");
-    app.finish_external_edit(&story.id, Ok(text));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(text));
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Ask me about the burn-rate maths."));
 
@@ -242,7 +252,7 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let on_disk =
         fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
-    app.finish_external_edit(&story.id, Ok(broken.clone()));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(broken.clone()));
     assert_eq!(
         app.screen(),
         ScreenId::Stories,
@@ -257,8 +267,8 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     press(&mut app, "y");
     assert_eq!(
         app.pending,
-        Some(Pending::ExternalEdit {
-            id: story.id.clone(),
+        Some(Pending::Edit {
+            target: EditTarget::Story(story.id.clone()),
             text: broken.clone()
         }),
         "the editor opens on the failed text, as it was"
@@ -266,12 +276,12 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     // Still wrong: the latest text is what comes back, not a copy appended.
     app.pending = None;
     let still = broken.replace("the words I typed", "the words I typed, and more");
-    app.finish_external_edit(&story.id, Ok(still.clone()));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(still.clone()));
     press(&mut app, "y");
     assert_eq!(
         app.pending,
-        Some(Pending::ExternalEdit {
-            id: story.id.clone(),
+        Some(Pending::Edit {
+            target: EditTarget::Story(story.id.clone()),
             text: still
         })
     );
@@ -279,14 +289,14 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     // Fixed this time: saved.
     let fixed = sre_prep::kit::template::render(&app.kit().story(&story.id).unwrap().clone())
         .replace("# Notes\n", "# Notes\nFixed in the editor.\n");
-    app.finish_external_edit(&story.id, Ok(fixed));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(fixed));
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Fixed in the editor."), "{saved}");
     assert!(!saved.contains("Blast radus"), "{saved}");
 
     // Dropped on n: the story on disk is untouched and E starts from it, clean.
     let before = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
-    app.finish_external_edit(&story.id, Ok(broken));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(broken));
     press(&mut app, "n");
     assert_eq!(
         fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap(),
@@ -294,7 +304,7 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     );
     assert_ne!(before, on_disk);
     press(&mut app, "E");
-    let Some(Pending::ExternalEdit { text, .. }) = app.pending.take() else {
+    let Some(Pending::Edit { text, .. }) = app.pending.take() else {
         panic!("E asks for the editor");
     };
     assert_eq!(text.matches("# Title").count(), 1, "{text}");
@@ -488,7 +498,10 @@ fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
     let mut app = open(tmp.path());
     press(&mut app, "1");
     let id = app.selected_story().unwrap().id.clone();
-    app.finish_external_edit(&id, Ok("# Titel\nmy words\n".to_string()));
+    app.finish_external_edit(
+        &EditTarget::Story(id.clone()),
+        Ok("# Titel\nmy words\n".to_string()),
+    );
     assert!(matches!(app.confirm(), Some(Confirm::EditAgain { .. })));
     ctrl(&mut app, 'c');
     assert!(!app.quitting());

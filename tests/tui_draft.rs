@@ -71,11 +71,11 @@ fn a_file_path_is_drafted_shown_with_its_score_and_saved_only_from_the_editor() 
     let editor = app.editor().unwrap();
     assert_eq!(editor.editing, None, "a new story");
     assert_eq!(
-        editor.focused_spec().field,
+        editor.focused_row().key,
         "role",
         "the editor opens on My role"
     );
-    let story = editor.story();
+    let story = editor.typed_story().unwrap();
     assert_eq!((story.role.as_str(), story.decision.as_str()), ("", ""));
     assert_eq!(
         story.fix,

@@ -388,13 +388,9 @@ fn play_editor(rng: &mut TestRng, app: &mut App) {
         }
     };
     match pending {
-        Pending::ExternalEdit { id, text } => {
+        Pending::Edit { target, text } => {
             let result = answer(&text, rng);
-            app.finish_external_edit(&id, result);
-        }
-        Pending::ExternalEditForm { kind, index, text } => {
-            let result = answer(&text, rng);
-            app.finish_external_edit_form(kind, index, result);
+            app.finish_external_edit(&target, result);
         }
         Pending::Quit => {}
     }

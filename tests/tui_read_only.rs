@@ -97,7 +97,10 @@ fn ctrl_c_and_esc_in_a_read_only_editor_ask_before_losing_the_text() {
     press(&mut app, "n");
     assert!(!app.quitting());
     assert_eq!(app.screen(), ScreenId::Editor);
-    assert_eq!(app.editor().unwrap().story().title, "Words I typed here");
+    assert_eq!(
+        app.editor().unwrap().typed_story().unwrap().title,
+        "Words I typed here"
+    );
     // Esc asks too, and says why the changes cannot be saved.
     key(&mut app, KeyCode::Esc);
     let text = prose(&screen(&mut app, 80, 24));

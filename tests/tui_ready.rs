@@ -247,7 +247,7 @@ fn a_design_pasted_into_every_section_counts_once_and_shows_what_interviewers_pr
     // The live check says so (its column at 160x45), as the evaluation does.
     let text = screen(&mut app, 160, 45);
     assert!(text.contains("so it counts as empty"), "{text}");
-    let check = app.form().unwrap().evaluation.clone();
+    let check = app.form().unwrap().evaluation().unwrap().clone();
     let requirements = check
         .checks
         .iter()

@@ -8,6 +8,7 @@ use std::fs;
 use common::{ctrl, key, open, press, screen, type_text};
 use crossterm::event::KeyCode;
 use sre_prep::tui::app::{Confirm, ScreenId};
+use sre_prep::tui::external_editor::EditTarget;
 
 #[test]
 fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
@@ -56,7 +57,7 @@ fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
         &mut app,
         "For batch jobs with no users waiting, a freshness threshold is better.",
     );
-    assert_eq!(app.form().unwrap().evaluation.score, 100);
+    assert_eq!(app.form().unwrap().evaluation().unwrap().score, 100);
     ctrl(&mut app, 's');
     let opinions = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert!(
@@ -84,8 +85,8 @@ fn a_design_starts_from_a_prompt_and_a_textbook_answer_is_called_out() {
         ..Default::default()
     };
     assert_eq!(
-        form.item().unwrap(),
-        sre_prep::tui::form::Item::Design(expected)
+        form.check().unwrap(),
+        sre_prep::tui::editor::Subject::Item(sre_prep::tui::form::Item::Design(expected))
     );
     ctrl(&mut app, 's');
     let path = tmp
@@ -197,20 +198,16 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
     let mut app = open(tmp.path());
     press(&mut app, "5");
     let text = "# I believe in\ncanary releases\n# Over\nblue/green\n# Because\nthey limit the blast radius of a bad change to a few percent of users\n";
-    app.finish_external_edit_form(
-        sre_prep::tui::form::FormKind::Opinion,
-        Some(0),
-        Ok(text.to_string()),
-    );
+    let opinion = EditTarget::Item {
+        kind: sre_prep::tui::form::FormKind::Opinion,
+        index: Some(0),
+    };
+    app.finish_external_edit(&opinion, Ok(text.to_string()));
     let saved = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert!(saved.contains("they limit the blast radius"), "{saved}");
 
     let typo = "# I believe in\ncanary releases\n# Becuase\nmy precious words\n";
-    app.finish_external_edit_form(
-        sre_prep::tui::form::FormKind::Opinion,
-        Some(0),
-        Ok(typo.to_string()),
-    );
+    app.finish_external_edit(&opinion, Ok(typo.to_string()));
     // Not saved, not put inside a field: the same text is offered back to fix.
     assert_eq!(app.screen(), ScreenId::Opinions);
     assert!(
@@ -218,8 +215,8 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
     );
     press(&mut app, "y");
     match app.pending.take() {
-        Some(sre_prep::tui::app::Pending::ExternalEditForm { index, text, .. }) => {
-            assert_eq!(index, Some(0));
+        Some(sre_prep::tui::app::Pending::Edit { target, text }) => {
+            assert_eq!(target, opinion);
             assert_eq!(text, typo);
         }
         other => panic!("{other:?}"),
@@ -235,8 +232,9 @@ fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmet
     press(&mut app, "2n");
     press(&mut app, "jjj");
     key(&mut app, KeyCode::Enter); // NALSD
-    let item = app.form().unwrap().item().unwrap();
-    let sre_prep::tui::form::Item::Design(design) = item else {
+    let item = app.form().unwrap().check().unwrap();
+    let sre_prep::tui::editor::Subject::Item(sre_prep::tui::form::Item::Design(design)) = item
+    else {
         panic!("a design form");
     };
     assert_eq!(design.prompt, "nalsd");
@@ -263,7 +261,8 @@ fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmet
     let notes: Vec<String> = app
         .form()
         .unwrap()
-        .evaluation
+        .evaluation()
+        .unwrap()
         .notes
         .iter()
         .map(|n| n.text.clone())

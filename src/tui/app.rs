@@ -5,7 +5,7 @@
 
 mod checklist;
 mod drills;
-mod forms;
+mod editing;
 mod items;
 mod leftover;
 #[cfg(all(test, target_os = "linux"))]
@@ -18,7 +18,6 @@ mod scored_kit;
 mod screen;
 mod storage;
 mod stories;
-mod story_editor;
 mod troubleshoot;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +26,7 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::editor::EditorState;
+use super::editor::Editor;
 use super::external_editor::EditTarget;
 use super::form::FormKind;
 use super::keymap::{Action, Context, action_for};
@@ -43,6 +42,7 @@ use crate::score::StoryScore;
 use crate::store::{Draft, Folder, Listing, LoadProblem};
 pub use checklist::CoverageCursor;
 pub use drills::ReviewSession;
+use editing::Under;
 pub use pickers::{Picker, PickerKind};
 pub use postmortem::{DraftStep, PostmortemState};
 pub use quiz::{QuizQuestion, QuizState};
@@ -84,7 +84,7 @@ pub enum Confirm {
         index: usize,
         title: String,
     },
-    LeaveForm,
+    /// Esc in the editor with something unsaved.
     LeaveEditor,
     /// Ctrl-c where unsaved text cannot be kept (a read-only app, or text
     /// back from `$EDITOR` that could not be read); `back` is the question
@@ -144,14 +144,8 @@ pub enum DraftOutcome {
 pub enum Pending {
     /// End the app.
     Quit,
-    /// Edit this text in `$EDITOR`, for the story with this id.
-    ExternalEdit { id: String, text: String },
-    /// Edit a design, metric, opinion or the narrative in `$EDITOR`.
-    ExternalEditForm {
-        kind: FormKind,
-        index: Option<usize>,
-        text: String,
-    },
+    /// Edit this text in `$EDITOR`, for a story or an item.
+    Edit { target: EditTarget, text: String },
 }
 
 /// Help open over a screen, and how far it is scrolled.
@@ -473,16 +467,19 @@ impl App {
         self.screen.picker()
     }
 
-    pub fn editor(&self) -> Option<&EditorState> {
+    /// The editor on a story, on screen.
+    pub fn editor(&self) -> Option<&Editor> {
         match &self.screen {
-            Screen::Editor { editor, .. } => Some(editor),
+            Screen::Editor { editor, .. } if editor.kind().is_none() => Some(editor),
             _ => None,
         }
     }
 
-    pub fn form(&self) -> Option<&crate::tui::form::FormEditor> {
+    /// The editor on an item (a design answer, metric, opinion, the
+    /// narrative, the interview details), on screen.
+    pub fn form(&self) -> Option<&Editor> {
         match &self.screen {
-            Screen::Form { form, .. } => Some(form),
+            Screen::Editor { editor, .. } if editor.kind().is_some() => Some(editor),
             _ => None,
         }
     }
@@ -536,7 +533,10 @@ impl App {
     fn take_stories(&mut self) -> StoriesView {
         match std::mem::replace(&mut self.screen, Screen::Home) {
             Screen::Stories(stories)
-            | Screen::Editor { stories, .. }
+            | Screen::Editor {
+                under: Under::Stories(stories),
+                ..
+            }
             | Screen::Spoken { stories, .. }
             | Screen::Rehearse { stories, .. }
             | Screen::Postmortem { stories, .. } => stories,
@@ -556,7 +556,10 @@ impl App {
     fn stories_view_mut(&mut self) -> Option<&mut StoriesView> {
         match &mut self.screen {
             Screen::Stories(stories)
-            | Screen::Editor { stories, .. }
+            | Screen::Editor {
+                under: Under::Stories(stories),
+                ..
+            }
             | Screen::Spoken { stories, .. }
             | Screen::Rehearse { stories, .. }
             | Screen::Postmortem { stories, .. } => Some(stories),
@@ -680,14 +683,14 @@ impl App {
             Screen::Stories(view) if view.filtering => Context::Filter,
             Screen::Stories(view) if view.examples => Context::Examples,
             Screen::Stories(_) => Context::Stories,
-            Screen::Editor { .. } => Context::Editor,
+            Screen::Editor { editor, .. } if editor.kind().is_none() => Context::Editor,
+            Screen::Editor { .. } => Context::Form,
             Screen::Spoken { .. } => Context::Spoken,
             Screen::Items(view) => match view.kind {
                 FormKind::Design => Context::Designs,
                 FormKind::Metric => Context::Metrics,
                 _ => Context::Opinions,
             },
-            Screen::Form { .. } => Context::Form,
             Screen::Quiz { .. } => Context::Quiz,
             Screen::Deck => Context::Deck,
             Screen::Review(_) => Context::Review,
@@ -843,8 +846,7 @@ impl App {
             return;
         }
         match context {
-            Context::Editor => self.editor_input(key),
-            Context::Form => self.form_input(key),
+            Context::Editor | Context::Form => self.editor_input(key),
             Context::Rehearse => self.rehearsal_input(key),
             Context::Quiz => self.quiz_input(key),
             Context::Troubleshoot => self.troubleshoot_input(key),
@@ -859,11 +861,10 @@ impl App {
             return;
         }
         match self.screen.id() {
-            ScreenId::Form => self.form_paste(text),
             ScreenId::Rehearse => self.rehearsal_paste(text),
             ScreenId::Troubleshoot => self.troubleshoot_paste(text),
             ScreenId::Postmortem => self.postmortem_paste(text),
-            ScreenId::Editor => self.editor_paste(text),
+            ScreenId::Editor | ScreenId::Form => self.editor_paste(text),
             _ => {}
         }
     }
@@ -996,7 +997,6 @@ impl App {
             Screen::Editor { .. } => self.update_editor(action),
             Screen::Spoken { .. } => self.update_spoken(action),
             Screen::Items(view) => self.update_items(view.kind, action),
-            Screen::Form { .. } => self.update_form(action),
             Screen::Quiz { .. } => self.update_quiz(action),
             Screen::Deck => self.update_deck(action),
             Screen::Review(_) => self.update_review(action),
@@ -1048,14 +1048,13 @@ impl App {
         };
         match (question, yes) {
             (Confirm::DeleteStory { id, title }, true) => self.delete_story(&id, &title),
-            (Confirm::LeaveEditor, true) => self.back_to_stories(),
+            (Confirm::LeaveEditor, true) => self.close_editor(),
             (Confirm::QuitAndLoseText { .. }, true) => self.quit(),
             (Confirm::QuitAndLoseText { back }, false) => self.overlays.confirm = back.map(|b| *b),
             (Confirm::EditAgain { retry, .. }, true) => self.pending = Some(retry),
             (Confirm::EditAgain { .. }, false) => {
                 self.info("Your text from $EDITOR was dropped; what is saved is as it was.")
             }
-            (Confirm::LeaveForm, true) => self.close_form(),
             (Confirm::AbandonRehearsal, true) => {
                 self.back_to_stories();
                 self.info("Rehearsal abandoned; nothing was kept.");
@@ -1065,11 +1064,7 @@ impl App {
                 self.delete_item(kind, index, &title)
             }
             (Confirm::RestoreDraft { draft, .. }, true) => {
-                if draft.form.is_some() {
-                    self.restore_form_draft(*draft);
-                } else {
-                    self.restore_story_draft(*draft);
-                }
+                self.restore_draft(*draft);
                 self.discard_draft_file();
                 self.info("Your draft is back. Ctrl-s saves it.");
             }
@@ -1129,7 +1124,7 @@ impl App {
 
     /// The unsaved text of the open story editor or form, as a draft.
     pub fn unsaved_draft(&self) -> Option<Draft> {
-        self.form_draft().or_else(|| self.story_draft())
+        self.editor_draft()
     }
 
     /// Keeps the unsaved text as `draft.json`, offered back at the next

@@ -31,7 +31,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use crate::cli::EXIT_OK;
 use app::{App, DraftOutcome, Pending};
-use external_editor::{EditTarget, Handover};
+use external_editor::Handover;
 use theme::Theme;
 
 /// While the kit is scored on background threads: how often the frame loop
@@ -256,10 +256,7 @@ fn event_loop(
         if let Some(pending) = app.pending.take() {
             let (target, text) = match pending {
                 Pending::Quit => return Ok(Ending::Quit),
-                Pending::ExternalEdit { id, text } => (EditTarget::Story(id), text),
-                Pending::ExternalEditForm { kind, index, text } => {
-                    (EditTarget::Item { kind, index }, text)
-                }
+                Pending::Edit { target, text } => (target, text),
             };
             let edited = external_editor::edit(
                 &mut Tty(terminal),
@@ -269,12 +266,7 @@ fn event_loop(
                 &text,
                 &|| signals.received().is_some(),
             );
-            match target {
-                EditTarget::Story(id) => app.finish_external_edit(&id, edited.text),
-                EditTarget::Item { kind, index } => {
-                    app.finish_external_edit_form(kind, index, edited.text)
-                }
-            }
+            app.finish_external_edit(&target, edited.text);
             edited
                 .resumed
                 .context("could not take the terminal back after $EDITOR")?;

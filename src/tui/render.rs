@@ -45,7 +45,6 @@ impl Widget for &App {
                 screens::spoken::render(self, *scroll, chrome.body, buf)
             }
             Screen::Items(view) => screens::steps::render(self, view, area, buf),
-            Screen::Form { form, .. } => screens::form::render(self, form, area, buf),
             // Alone on the screen: the metrics list would show the answers.
             Screen::Quiz { quiz, .. } => screens::quiz::render(self, quiz, chrome.body, buf),
             Screen::Deck => screens::deck::render(self, area, buf),
@@ -96,7 +95,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         ScreenId::Designs => "2 Design answers",
         ScreenId::Metrics => "3 Reliability metrics",
         ScreenId::Opinions => "5 Opinions",
-        ScreenId::Form => match app.form().map(|f| f.kind()) {
+        ScreenId::Form => match app.form().and_then(|f| f.kind()) {
             Some(FormKind::Design) => "design editor",
             Some(FormKind::Metric) => "metric editor",
             Some(FormKind::Opinion) => "opinion editor",
@@ -214,10 +213,10 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AbandonRehearsal => {
             "Abandon this rehearsal? Nothing of it will be kept.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only().is_some() => {
+        Confirm::LeaveEditor if app.read_only().is_some() => {
             "Leave the editor? This window is read-only: your changes cannot be saved here and will be lost.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm => {
+        Confirm::LeaveEditor => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
         Confirm::QuitAndLoseText { back: Some(_) } => {

@@ -2,11 +2,12 @@
 //! moving through them, and each item read from the kit, written through
 //! the store, or deleted to the trash.
 
-use super::forms::template_of;
+use super::editing::Under;
 use super::pickers::{Picker, PickerKind};
-use super::{App, Confirm, ItemsView, Pane, Pending, Screen, Scroll, ScrollTo};
+use super::{App, Confirm, ItemsView, Pane, Screen, Scroll, ScrollTo};
 use crate::kit::{Metric, MetricField, Opinion, ids};
 use crate::store::Folder;
+use crate::tui::external_editor::EditTarget;
 use crate::tui::form::{FormKind, Item};
 use crate::tui::keymap::Action;
 
@@ -68,8 +69,9 @@ impl App {
     pub(super) fn take_items(&mut self, kind: FormKind) -> ItemsView {
         match std::mem::replace(&mut self.screen, Screen::Home) {
             Screen::Items(view)
-            | Screen::Form {
-                items: Some(view), ..
+            | Screen::Editor {
+                under: Under::Items(view),
+                ..
             }
             | Screen::Quiz { items: view, .. }
                 if view.kind == kind =>
@@ -131,7 +133,7 @@ impl App {
                 FormKind::Metric => {
                     self.open_form(None, Item::Metric(Metric::default()));
                     // A new metric's kind starts empty (read as "other"), not pre-typed.
-                    if let Some(form) = self.form_mut() {
+                    if let Some(form) = self.editor_mut() {
                         form.inputs[MetricField::Kind.index()] =
                             ratatui_textarea::TextArea::default();
                     }
@@ -153,11 +155,11 @@ impl App {
                 if let Some(i) = self.selected_index(kind)
                     && let Some(item) = self.item_at(kind, i)
                 {
-                    self.pending = Some(Pending::ExternalEditForm {
+                    let target = EditTarget::Item {
                         kind,
                         index: Some(i),
-                        text: template_of(&item),
-                    });
+                    };
+                    self.edit_outside(target, item.template());
                 }
             }
             Action::DeleteItem => {

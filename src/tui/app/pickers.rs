@@ -121,7 +121,7 @@ impl App {
                             ..Opinion::default()
                         };
                         self.open_form(None, Item::Opinion(opinion));
-                        if let Some(form) = self.form_mut() {
+                        if let Some(form) = self.editor_mut() {
                             form.focus = OpinionField::Because.index();
                         }
                     }

@@ -12,7 +12,7 @@ use super::{App, Screen};
 use crate::kit::{Story, StoryField};
 use crate::postmortem::{self, InputError, StoryDraft};
 use crate::score::{StoryScore, score_story};
-use crate::tui::editor::{EditorState, FIELDS, text_input};
+use crate::tui::editor::{Editor, Subject, text_input};
 use crate::tui::keymap::Action;
 
 /// A postmortem larger than this is no postmortem (and would not be read).
@@ -209,14 +209,11 @@ impl App {
         let Some(draft) = self.postmortem_mut().and_then(|p| p.draft.take()) else {
             return;
         };
-        let mut editor = EditorState::open(None, draft.story);
+        let mut editor = Editor::story(None, draft.story);
         // Measured against an empty story: leaving asks, quitting keeps it.
-        editor.original = Story::default();
-        editor.focus = FIELDS
-            .iter()
-            .position(|f| f.field == StoryField::Role)
-            .unwrap_or(0);
-        self.open_editor(editor);
+        editor.original = Subject::Story(Story::default());
+        editor.focus_on(StoryField::Role);
+        self.open_story_editor(editor);
         self.info(
             "Drafted from the postmortem — write My role and Decision yourself (the questions are in Notes). Nothing is saved until Ctrl-s.",
         );

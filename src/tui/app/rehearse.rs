@@ -12,7 +12,7 @@ use crate::drill::follow_ups::{self, FollowUp, Judged};
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
-use crate::tui::editor::{EditorState, FIELDS, text_input};
+use crate::tui::editor::{Editor, text_input};
 use crate::tui::keymap::Action;
 
 /// A behavioural answer should take about two to three minutes.
@@ -174,12 +174,10 @@ impl App {
                 format!("'{}'", unfinished.title.trim())
             };
             let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
-            let mut editor = EditorState::open(Some(unfinished.id.clone()), unfinished.clone());
-            if let Some(at) = FIELDS.iter().position(|f| f.field == missing[0]) {
-                editor.focus = at;
-            }
+            let mut editor = Editor::story(Some(unfinished.id.clone()), unfinished.clone());
+            editor.focus_on(missing[0]);
             self.select_story(&story);
-            self.open_editor(editor);
+            self.open_story_editor(editor);
             self.info(format!(
                 "{title} was picked ({why}), but it has empty beats — {}. Finish it first: a rehearsal needs the whole story.",
                 names.join(", ")

@@ -10,22 +10,23 @@
 
 use super::checklist::CoverageCursor;
 use super::drills::ReviewSession;
+use super::editing::Under;
 use super::pickers::Picker;
 use super::postmortem::PostmortemState;
 use super::quiz::QuizState;
 use super::rehearse::RehearsalState;
 use super::troubleshoot::Round;
-use crate::tui::editor::EditorState;
-use crate::tui::form::{FormEditor, FormKind};
+use crate::tui::editor::Editor;
+use crate::tui::form::FormKind;
 
 /// The screen on show and its state.
 pub enum Screen {
     Home,
     Stories(StoriesView),
-    /// The story editor, over the stories it returns to.
+    /// The editor, on a story or an item, over what it returns to.
     Editor {
-        editor: Box<EditorState>,
-        stories: StoriesView,
+        editor: Box<Editor>,
+        under: Under,
     },
     Spoken {
         scroll: u16,
@@ -33,12 +34,6 @@ pub enum Screen {
     },
     /// Design answers, metrics or opinions.
     Items(ItemsView),
-    /// The editor of a design, metric, opinion, the narrative or the
-    /// interview details; over the list it returns to, if it has one.
-    Form {
-        form: Box<FormEditor>,
-        items: Option<ItemsView>,
-    },
     Quiz {
         quiz: QuizState,
         items: ItemsView,
@@ -74,11 +69,14 @@ pub enum Screen {
 pub enum ScreenId {
     Home,
     Stories,
+    /// The editor on a story.
     Editor,
     Spoken,
     Designs,
     Metrics,
     Opinions,
+    /// The editor on a design answer, metric, opinion, the narrative or
+    /// the interview details.
     Form,
     Quiz,
     Deck,
@@ -96,14 +94,14 @@ impl Screen {
         match self {
             Screen::Home => ScreenId::Home,
             Screen::Stories(_) => ScreenId::Stories,
-            Screen::Editor { .. } => ScreenId::Editor,
+            Screen::Editor { editor, .. } if editor.kind().is_none() => ScreenId::Editor,
+            Screen::Editor { .. } => ScreenId::Form,
             Screen::Spoken { .. } => ScreenId::Spoken,
             Screen::Items(view) => match view.kind {
                 FormKind::Design => ScreenId::Designs,
                 FormKind::Metric => ScreenId::Metrics,
                 _ => ScreenId::Opinions,
             },
-            Screen::Form { .. } => ScreenId::Form,
             Screen::Quiz { .. } => ScreenId::Quiz,
             Screen::Deck => ScreenId::Deck,
             Screen::Review(_) => ScreenId::Review,
@@ -120,7 +118,10 @@ impl Screen {
     pub fn stories(&self) -> Option<&StoriesView> {
         match self {
             Screen::Stories(stories)
-            | Screen::Editor { stories, .. }
+            | Screen::Editor {
+                under: Under::Stories(stories),
+                ..
+            }
             | Screen::Spoken { stories, .. }
             | Screen::Rehearse { stories, .. }
             | Screen::Postmortem { stories, .. } => Some(stories),

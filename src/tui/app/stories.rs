@@ -6,10 +6,11 @@ use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Confirm, Pane, Pending, Screen, Scroll, ScrollTo, StoriesView};
+use super::{App, Confirm, Pane, Screen, Scroll, ScrollTo, StoriesView};
 use crate::kit::{Kit, Story, template};
 use crate::store::{self, Folder};
-use crate::tui::editor::EditorState;
+use crate::tui::editor::Editor;
+use crate::tui::external_editor::EditTarget;
 use crate::tui::keymap::Action;
 
 impl App {
@@ -110,20 +111,15 @@ impl App {
             Action::NewStory => self.new_story(),
             Action::EditStory => {
                 if let Some(story) = self.selected_story().cloned() {
-                    self.open_editor(EditorState::open(Some(story.id.clone()), story));
+                    self.open_story_editor(Editor::story(Some(story.id.clone()), story));
                     self.say_edit_cannot_be_saved();
                 }
             }
             Action::EditInEditor => {
                 if let Some(story) = self.selected_story() {
-                    let pending = Pending::ExternalEdit {
-                        id: story.id.clone(),
-                        text: template::render(story),
-                    };
-                    match self.storage.writable() {
-                        Ok(_) => self.pending = Some(pending),
-                        Err(why) => self.refuse(why),
-                    }
+                    let (target, text) =
+                        (EditTarget::Story(story.id.clone()), template::render(story));
+                    self.edit_outside(target, text);
                 }
             }
             Action::DeleteStory => {
