@@ -353,3 +353,72 @@ fn normalised(story: &Story) -> Story {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::kit::{Metric, MetricField};
+
+    fn press(editor: &mut Editor, code: KeyCode) {
+        editor.type_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn typed(editor: &mut Editor, text: &str) {
+        for c in text.chars() {
+            press(editor, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn a_story_and_a_metric_are_edited_alike_field_by_field() {
+        let mut story = Editor::story(None, Story::default());
+        let mut metric = Editor::item(None, Item::Metric(Metric::default()));
+        assert_eq!(story.rows().len(), StoryField::ALL.len());
+        assert_eq!(metric.rows().len(), MetricField::ALL.len());
+        for editor in [&mut story, &mut metric] {
+            assert!(!editor.is_dirty(), "opened, nothing typed");
+            typed(editor, "MTTD");
+            // The first field is one line: Enter moves on, not a line break.
+            press(editor, KeyCode::Enter);
+            assert_eq!(editor.focus, 1);
+            assert!(editor.is_dirty());
+            assert_eq!(editor.inputs[0].lines(), ["MTTD"]);
+        }
+        // The second field of a story is many lines: Enter breaks the line.
+        typed(&mut story, "For 26 minutes");
+        press(&mut story, KeyCode::Enter);
+        typed(&mut story, "9% of payments failed.");
+        assert_eq!(story.focus, 1);
+        let typed_story = story.typed_story().unwrap();
+        assert_eq!(typed_story.title, "MTTD");
+        assert_eq!(
+            typed_story.blast_radius,
+            "For 26 minutes\n9% of payments failed."
+        );
+        assert!(story.score().is_some_and(|s| s.total > 0));
+        assert!(metric.evaluation().is_some() && metric.score().is_none());
+    }
+
+    #[test]
+    fn what_would_stop_a_save_is_said_for_a_story_and_an_item() {
+        let story = Editor::story(None, Story::default());
+        assert_eq!(
+            story.check().unwrap_err(),
+            "Give the story a title before saving (the first field)."
+        );
+        let mut metric = Editor::item(None, Item::Metric(Metric::default()));
+        metric.focus = MetricField::Kind.index();
+        // As the app opens a new metric: its kind empty, not pre-typed.
+        metric.inputs[metric.focus] = TextArea::default();
+        typed(&mut metric, "latency");
+        let err = metric.check().unwrap_err();
+        assert!(err.contains("latency"), "{err}");
+        // Its unsaved text is a draft of the metric form, field by field.
+        let draft = metric.draft().unwrap();
+        let form = draft.form.unwrap();
+        assert_eq!(form.kind, "metric");
+        assert_eq!(form.fields.get("kind").map(String::as_str), Some("latency"));
+    }
+}
