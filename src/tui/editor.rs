@@ -9,10 +9,12 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::form::{FormKind, Item, fields};
+use super::form::{FormKind, Item};
 use crate::evaluate::Evaluation;
 use crate::kit::template::parse_metric_line;
-use crate::kit::{Fields, Story, StoryField};
+use crate::kit::{
+    DesignField, Fields, MetricField, NarrativeField, OpinionField, ProfileField, Story, StoryField,
+};
 use crate::score::{Dimension, StoryScore, score_story};
 use crate::store::{Draft, FormDraft};
 
@@ -53,6 +55,49 @@ pub const STORY_ROWS: [Row; StoryField::ALL.len()] = {
     }
     rows
 };
+
+/// The rows of an item's editor, from its field enum's `ALL`.
+macro_rules! form_fields {
+    ($field:ty) => {{
+        let blank = Row {
+            key: "",
+            label: "",
+            hint: "",
+            multiline: false,
+            dimension: None,
+        };
+        let mut rows = [blank; <$field>::ALL.len()];
+        let mut i = 0;
+        while i < rows.len() {
+            let f = <$field>::ALL[i];
+            rows[i] = Row {
+                key: f.key(),
+                label: f.label(),
+                hint: f.hint(),
+                multiline: f.multiline(),
+                dimension: None,
+            };
+            i += 1;
+        }
+        rows
+    }};
+}
+
+pub const DESIGN_FIELDS: [Row; DesignField::ALL.len()] = form_fields!(DesignField);
+pub const METRIC_FIELDS: [Row; MetricField::ALL.len()] = form_fields!(MetricField);
+pub const OPINION_FIELDS: [Row; OpinionField::ALL.len()] = form_fields!(OpinionField);
+pub const NARRATIVE_FIELDS: [Row; NarrativeField::ALL.len()] = form_fields!(NarrativeField);
+pub const PROFILE_FIELDS: [Row; ProfileField::ALL.len()] = form_fields!(ProfileField);
+
+pub fn fields(kind: FormKind) -> &'static [Row] {
+    match kind {
+        FormKind::Design => &DESIGN_FIELDS,
+        FormKind::Metric => &METRIC_FIELDS,
+        FormKind::Opinion => &OPINION_FIELDS,
+        FormKind::Narrative => &NARRATIVE_FIELDS,
+        FormKind::Profile => &PROFILE_FIELDS,
+    }
+}
 
 /// What the editor edits.
 #[derive(Debug, Clone, PartialEq, Eq)]

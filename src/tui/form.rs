@@ -2,14 +2,9 @@
 //! opinions, the narrative, the interview details — each read and written
 //! field by field through the kit's field enums, and evaluated.
 
-use super::editor::Row;
-
 use crate::evaluate::{self, Evaluation};
 use crate::kit::template::{parse_item, render_item};
-use crate::kit::{
-    Design, DesignField, Fields, Metric, MetricField, Narrative, NarrativeField, Opinion,
-    OpinionField, Profile, ProfileField,
-};
+use crate::kit::{Design, Fields, Metric, Narrative, Opinion, Profile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -43,49 +38,6 @@ impl FormKind {
     }
 }
 
-/// The rows of a kind's form, from its field enum's `ALL`.
-macro_rules! form_fields {
-    ($field:ty) => {{
-        let blank = Row {
-            key: "",
-            label: "",
-            hint: "",
-            multiline: false,
-            dimension: None,
-        };
-        let mut rows = [blank; <$field>::ALL.len()];
-        let mut i = 0;
-        while i < rows.len() {
-            let f = <$field>::ALL[i];
-            rows[i] = Row {
-                key: f.key(),
-                label: f.label(),
-                hint: f.hint(),
-                multiline: f.multiline(),
-                dimension: None,
-            };
-            i += 1;
-        }
-        rows
-    }};
-}
-
-pub const DESIGN_FIELDS: [Row; DesignField::ALL.len()] = form_fields!(DesignField);
-pub const METRIC_FIELDS: [Row; MetricField::ALL.len()] = form_fields!(MetricField);
-pub const OPINION_FIELDS: [Row; OpinionField::ALL.len()] = form_fields!(OpinionField);
-pub const NARRATIVE_FIELDS: [Row; NarrativeField::ALL.len()] = form_fields!(NarrativeField);
-pub const PROFILE_FIELDS: [Row; ProfileField::ALL.len()] = form_fields!(ProfileField);
-
-pub fn fields(kind: FormKind) -> &'static [Row] {
-    match kind {
-        FormKind::Design => &DESIGN_FIELDS,
-        FormKind::Metric => &METRIC_FIELDS,
-        FormKind::Opinion => &OPINION_FIELDS,
-        FormKind::Narrative => &NARRATIVE_FIELDS,
-        FormKind::Profile => &PROFILE_FIELDS,
-    }
-}
-
 /// One of the items the form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
@@ -107,7 +59,7 @@ impl Item {
         }
     }
 
-    /// A field's text by its key (one of `fields(self.kind())`); empty for
+    /// A field's text by its key (one of its kind's rows); empty for
     /// a key the item does not have.
     pub fn get(&self, key: &str) -> String {
         fn read<T: Fields>(item: &T, key: &str) -> String {
@@ -184,6 +136,7 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::editor::fields;
 
     #[test]
     fn a_metric_kind_must_be_one_of_the_six() {

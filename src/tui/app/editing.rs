@@ -6,9 +6,9 @@
 use super::{App, Confirm, ItemsView, Pending, Screen, StoriesView};
 use crate::kit::{Design, Metric, Narrative, Opinion, Story, template};
 use crate::store::{Draft, Folder};
-use crate::tui::editor::{Editor, Subject};
+use crate::tui::editor::{Editor, Subject, fields};
 use crate::tui::external_editor::EditTarget;
-use crate::tui::form::{FormKind, Item, fields};
+use crate::tui::form::{FormKind, Item};
 use crate::tui::keymap::Action;
 
 /// What the editor returns to when it is left.
