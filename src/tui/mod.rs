@@ -7,6 +7,7 @@ pub mod external_editor;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod next_step;
 mod render;
 pub mod scores;
 pub mod screens;
@@ -29,7 +30,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternate
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
-use crate::cli::EXIT_OK;
+use crate::exit::EXIT_OK;
 use app::{App, DraftOutcome, Pending};
 use external_editor::Handover;
 use theme::Theme;

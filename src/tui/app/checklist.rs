@@ -5,7 +5,7 @@
 use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::judge_links;
-use crate::readiness::{Inputs, Readiness, assess_evaluated, plan};
+use crate::readiness::{Inputs, NextStep, Readiness, assess_evaluated, plan};
 use crate::tui::keymap::Action;
 
 /// The cursor in the coverage matrix.
@@ -41,7 +41,7 @@ impl App {
     }
 
     /// Today's plan from what is unmet (light review the last two days).
-    pub fn today_plan(&self) -> Vec<String> {
+    pub fn today_plan(&self) -> Vec<NextStep> {
         match &self.caches.readiness {
             Some(r) => plan(r, &self.inputs(), self.kit().profile.interview_date),
             None => Vec::new(),

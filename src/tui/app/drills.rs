@@ -35,7 +35,7 @@ impl App {
 
     pub(super) fn load_deck(&mut self) {
         let mut problems = Vec::new();
-        self.practice.deck = deck::with_user_cards(self.storage.dir(), &mut problems);
+        self.practice.deck = crate::store::cards::load_deck(self.storage.dir(), &mut problems);
         self.add_problems(problems);
     }
 

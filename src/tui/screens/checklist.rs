@@ -10,6 +10,7 @@ use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::tui::app::{App, CoverageCursor};
 use crate::tui::layout;
+use crate::tui::next_step;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
@@ -70,9 +71,9 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
             format!("  {}", safe(&item.detail)),
             t.dim(),
         )));
-        if !item.met {
+        if let Some(next) = &item.next {
             lines.push(Line::from(Span::styled(
-                format!("  › {}", safe(&item.next)),
+                format!("  › {}", safe(&next_step::say(next))),
                 t.warn(),
             )));
         }
@@ -80,7 +81,7 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Today", t.heading())));
     for step in app.today_plan() {
-        lines.push(Line::from(format!("  • {}", safe(&step))));
+        lines.push(Line::from(format!("  • {}", safe(&next_step::say(&step)))));
     }
     Some(lines)
 }
