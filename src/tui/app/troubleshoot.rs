@@ -13,7 +13,7 @@ use crate::drill::scenario::Scenario;
 use crate::drill::srs::CardState;
 use crate::drill::troubleshoot::{Input, Kind, Played, play};
 use crate::store::scenarios::load_scenarios;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action, Context};
 
 /// The scenario list and the round on screen, if any.
 #[derive(Default)]
@@ -178,9 +178,12 @@ impl App {
                         self.troubleshoot.selected = i;
                         self.start_round(i);
                     }
-                    None => self.info(
-                        "No scenario is due and none is new. Pick one with j/k and Enter to play it anyway.",
-                    ),
+                    None => self.info(format!(
+                        "No scenario is due and none is new. Pick one with {}/{} and {} to play it anyway.",
+                        keymap::key_for(Context::Scenarios, Action::Down),
+                        keymap::key_for(Context::Scenarios, Action::Up),
+                        keymap::key_for(Context::Scenarios, Action::Open),
+                    )),
                 }
             }
             _ => {}

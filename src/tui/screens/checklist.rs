@@ -9,6 +9,7 @@ use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::tui::app::App;
+use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::screens::home::days_left;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
@@ -142,7 +143,10 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ])),
         None => below.push(Line::from(Span::styled(
-            "No stories yet: write one (1, then n), then link it to the questions it answers here.",
+            format!(
+                "No stories yet: write one ({}), then link it to the questions it answers here.",
+                keymap::new_story_keys()
+            ),
             t.warn(),
         ))),
     }

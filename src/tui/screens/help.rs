@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context, bindings, keys_label};
+use crate::tui::keymap::{self, Action, Context, bindings, keys_label};
 use crate::tui::layout;
 
 pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
@@ -18,7 +18,10 @@ pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(t.focused_border())
         .title(" Keys ")
-        .title_bottom(" Esc or ? closes ");
+        .title_bottom(format!(
+            " {} closes ",
+            keymap::two_keys_for(Context::Help, Action::Back)
+        ));
     let scroll = layout::scroll_within(&lines, block.inner(rect), app.help_scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{self, clip, safe};
 
@@ -98,8 +99,14 @@ fn progress(app: &App, step: usize) -> Progress {
                 (text.clone(), text)
             } else if total == 0 {
                 (
-                    "no stories yet — press n to write one".to_string(),
-                    "none yet — n writes one".to_string(),
+                    format!(
+                        "no stories yet — press {} to write one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
+                    format!(
+                        "none yet — {} writes one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
                 )
             } else if scored < total {
                 (

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::postmortem::Beat;
 use crate::tui::app::{App, DraftStep};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::screens::stories::score_panel;
 use crate::tui::widgets::safe;
@@ -27,7 +28,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     t.heading(),
                 )),
                 Line::from(Span::styled(
-                    "Ctrl-s drafts a story from it. Nothing is saved until you save the story; My role and Decision are left to you.",
+                    format!(
+                        "{} drafts a story from it. Nothing is saved until you save the story; My role and Decision are left to you.",
+                        key_for(Context::PostmortemSource, Action::DraftIt)
+                    ),
                     t.dim(),
                 )),
             ];

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::safe;
 
@@ -61,7 +62,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            "Enter to go back to the metrics.",
+            format!(
+                "{} to go back to the metrics.",
+                key_for(Context::Quiz, Action::Submit)
+            ),
             t.dim(),
         )));
     } else if let Some(q) = quiz.questions.get(quiz.at) {
@@ -105,7 +109,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 t.bad(),
             ))),
             None => lines.push(Line::from(Span::styled(
-                "Type the value with its unit (seconds and minutes convert), then Enter.",
+                format!(
+                    "Type the value with its unit (seconds and minutes convert), then {}.",
+                    key_for(Context::Quiz, Action::Submit)
+                ),
                 t.dim(),
             ))),
         }

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::content::questions::question;
 use crate::score::Dimension;
 use crate::tui::app::{App, RehearsalStep, TARGET_SECONDS};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{clip, minutes, rating_buttons, safe, score_bar};
 
@@ -35,13 +36,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let title = match r.step {
                 RehearsalStep::FollowUp(i) => {
                     format!(
-                        " Follow-up {} of {} — Ctrl-s when done ",
+                        " Follow-up {} of {} — {} when done ",
                         i + 1,
-                        r.follow_ups.len()
+                        r.follow_ups.len(),
+                        key_for(Context::Rehearse, Action::Submit)
                     )
                 }
-                _ => " Your answer, from memory (the story stays hidden) — Ctrl-s when done "
-                    .to_string(),
+                _ => format!(
+                    " Your answer, from memory (the story stays hidden) — {} when done ",
+                    key_for(Context::Rehearse, Action::Submit)
+                ),
             };
             let block = Block::bordered()
                 .border_style(t.focused_border())
@@ -196,7 +200,8 @@ fn result_text(app: &App, r: &crate::tui::app::RehearsalState) -> Vec<Line<'stat
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
             format!(
-                "Enter: {} drill-down follow-up questions, aimed at the story's weakest points.",
+                "{}: {} drill-down follow-up questions, aimed at the story's weakest points.",
+                key_for(Context::RehearseResult, Action::Submit),
                 r.follow_ups.len()
             ),
             t.dim(),

@@ -14,6 +14,7 @@ use crate::evaluate::{Evaluation, NoteKind, design, opinion};
 use crate::kit::CORE_DESIGN_PROMPTS;
 use crate::tui::app::{App, Pane};
 use crate::tui::form::FormKind;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{clip, highlighted, safe, total_bar};
@@ -333,11 +334,15 @@ fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'sta
                 })
                 .unwrap_or_default();
             format!(
-                "Last quiz: {}% right, {when}. Press r for another round.",
-                round.percent()
+                "Last quiz: {}% right, {when}. Press {} for another round.",
+                round.percent(),
+                key_for(Context::Metrics, Action::Quiz)
             )
         }
-        None => "No quiz yet: press r to be asked your numbers.".to_string(),
+        None => format!(
+            "No quiz yet: press {} to be asked your numbers.",
+            key_for(Context::Metrics, Action::Quiz)
+        ),
     };
     lines.push(Line::from(Span::styled(last, t.dim())));
     lines

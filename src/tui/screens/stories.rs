@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::kit::{STORY_TEXT_FIELDS, Story};
 use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
@@ -286,7 +287,10 @@ fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
         history.last(),
         app.reviews.stories.get(&story.id).and_then(|s| s.due),
     ) {
-        (None, _) => "Not rehearsed yet — press r to rehearse it against a question.".to_string(),
+        (None, _) => format!(
+            "Not rehearsed yet — press {} to rehearse it against a question.",
+            key_for(Context::Stories, Action::Rehearse)
+        ),
         (Some(last), due) => {
             let next = match due.map(|d| (d - app.today).num_days()) {
                 Some(d) if d <= 0 => " · due now".to_string(),
