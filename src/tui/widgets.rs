@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::keymap::{Action, Context, key_for};
 use super::theme::Theme;
 
 /// Text from a file, made safe to draw: control characters (escape
@@ -110,7 +111,8 @@ pub fn rating_buttons(intervals: [u32; 4], theme: Theme) -> Line<'static> {
             1 => "1 day".to_string(),
             d => format!("{d} days"),
         };
-        buttons.push(Span::styled(format!(" {} ", *rating as u8), theme.key()));
+        let key = key_for(Context::Review, Action::Rate(*rating as u8));
+        buttons.push(Span::styled(format!(" {key} "), theme.key()));
         buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
     }
     Line::from(buttons)

@@ -267,11 +267,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ]),
             Line::from(""),
             Line::from(vec![
-                Span::styled(" n ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::NewStory)),
+                    t.key(),
+                ),
                 Span::raw("write your first incident story"),
             ]),
             Line::from(vec![
-                Span::styled(" x ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::Examples)),
+                    t.key(),
+                ),
                 Span::raw(
                     "see the example stories (read-only): what a strong one looks like, and a weak one",
                 ),
@@ -386,7 +392,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     }
     extra.push(Line::from(vec![
         Span::styled("   Platform narrative ", t.heading()),
-        Span::styled("p", t.key()),
+        Span::styled(key_for(Context::Home, Action::Narrative), t.key()),
         Span::styled(
             if words == 0 {
                 ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
@@ -403,7 +409,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             let met = r.items.iter().filter(|i| i.met).count();
             extra.push(Line::from(vec![
                 Span::styled("   Readiness ", t.heading()),
-                Span::styled("c", t.key()),
+                Span::styled(key_for(Context::Home, Action::Checklist), t.key()),
                 Span::styled(
                     format!(": {}/100 · {met} of {} checks met", r.score, r.items.len()),
                     t.dim(),
@@ -419,7 +425,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             } else if !app.first_run() {
                 extra.push(Line::from(vec![
                     Span::styled("   Interview date ", t.heading()),
-                    Span::styled("i", t.key()),
+                    Span::styled(key_for(Context::Home, Action::Profile), t.key()),
                     Span::styled(
                         ": not set — set it for a countdown and a daily plan",
                         t.dim(),

@@ -129,15 +129,19 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
     if len == 0 {
         let hint = match kind {
             FormKind::Design => format!(
-                "No design answers yet. n picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                "No design answers yet. {} picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                key_for(Context::Designs, Action::NewItem),
                 DESIGN_PROMPTS.len()
             ),
-            FormKind::Metric => {
-                "No metrics yet. n adds one: an SLO, MTTD and MTTR before and after, on-call load."
-                    .to_string()
-            }
-            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own."
-                .to_string(),
+            FormKind::Metric => format!(
+                "No metrics yet. {} adds one: an SLO, MTTD and MTTR before and after, on-call load.",
+                key_for(Context::Metrics, Action::NewItem)
+            ),
+            _ => format!(
+                "No opinions yet. {} takes a side in a classic SRE debate; {} writes your own.",
+                key_for(Context::Opinions, Action::TakeSide),
+                key_for(Context::Opinions, Action::NewItem)
+            ),
         };
         Paragraph::new(hint)
             .wrap(Wrap { trim: true })

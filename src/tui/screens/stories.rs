@@ -81,9 +81,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
-                Span::styled("n", t.key()),
+                Span::styled(key_for(Context::Stories, Action::NewStory), t.key()),
                 Span::raw(" write one · "),
-                Span::styled("x", t.key()),
+                Span::styled(key_for(Context::Stories, Action::Examples), t.key()),
                 Span::raw(" see the examples"),
             ]),
         ])
@@ -264,7 +264,7 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
                 " — built in and read-only; it never counts toward your readiness, coverage or cheat sheet. ",
                 t.dim(),
             ),
-            Span::styled("c", t.key()),
+            Span::styled(key_for(Context::Examples, Action::CopyExample), t.key()),
             Span::styled(" copies it into your stories, as your own to edit.", t.dim()),
         ]));
     } else {
