@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 
 use super::editor::{EditorState, FIELDS};
 use super::form::{FormEditor, FormKind};
+use super::frame_areas::LastFrame;
 use super::keymap::{Action, Context, action_for};
 use super::layout;
 use super::theme::Theme;
@@ -225,6 +226,8 @@ pub struct App {
     pub postmortem: Option<PostmortemState>,
     /// While the first frame is drawn: the story and design files found.
     loading: Option<Loading>,
+    /// Where the last frame drew what the mouse can point at.
+    pub(crate) last_frame: LastFrame,
 }
 
 /// Entries of each folder listed before the first frame: a kit of a
@@ -302,6 +305,7 @@ impl App {
             postmortem: None,
             scheduler: crate::drill::srs::Scheduler::new(),
             loading: None,
+            last_frame: LastFrame::default(),
         };
         // The listing the store began as it opened (clearing temp files),
         // or, read-only, one begun here: the count now, the load later.
@@ -758,12 +762,12 @@ impl App {
         }
     }
 
+    /// A click or the wheel, on what the last frame drew where it points.
     fn handle_mouse(&mut self, mouse: &MouseEvent) {
         if self.confirm.is_some() {
             return;
         }
         let at = (mouse.column, mouse.row).into();
-        let area = self.screen_area();
         // The wheel scrolls what is under the pointer: a pane's text by
         // three rows, a list by one row.
         let wheel = match mouse.kind {
@@ -780,15 +784,22 @@ impl App {
         if self.picker.is_some() {
             return;
         }
+        let drawn = self.last_frame.areas();
+        if !drawn.drawn_for(&self.screen) {
+            // A key changed the screen since the last frame: the click was
+            // aimed at something no longer there.
+            return;
+        }
         let collection = match self.screen {
             Screen::Designs => Some(FormKind::Design),
             Screen::Metrics => Some(FormKind::Metric),
             Screen::Opinions => Some(FormKind::Opinion),
             _ => None,
         };
-        let panes = layout::stories(area);
+        let on_detail = drawn.detail.is_some_and(|d| d.contains(at));
+        let clicked = drawn.list.and_then(|list| list.entry_at(at));
         match (self.screen, wheel) {
-            (Screen::Stories, Some(step)) if panes.detail.contains(at) => {
+            (Screen::Stories, Some(step)) if on_detail => {
                 self.scroll(Scroll::StoryDetail, ScrollTo::By(3 * step))
             }
             (Screen::Stories, Some(step)) => {
@@ -797,7 +808,7 @@ impl App {
             }
             (Screen::Designs | Screen::Metrics | Screen::Opinions, Some(step)) => {
                 let Some(kind) = collection else { return };
-                if panes.detail.contains(at) {
+                if on_detail {
                     self.scroll(Scroll::StepDetail(kind), ScrollTo::By(3 * step));
                 } else if let Some(now) = self.selected_index(kind) {
                     self.select_item(kind, now.saturating_add_signed(step as isize));
@@ -813,30 +824,23 @@ impl App {
             (_, Some(_)) => {}
             (_, None) if mouse.kind != MouseEventKind::Down(MouseButton::Left) => {}
             (Screen::Stories, None) => {
-                if let Some(row) = clicked_row(
-                    panes.list_rows,
-                    mouse,
-                    self.list().selected(),
-                    self.list().shown(),
-                ) {
+                if let Some(row) = clicked {
                     self.stories.pane = Pane::List;
                     self.move_selection(row);
                 }
             }
             (Screen::Designs | Screen::Metrics | Screen::Opinions, None) => {
                 let Some(kind) = collection else { return };
-                let selected = self.selected_index(kind).unwrap_or(0);
-                if let Some(row) =
-                    clicked_row(panes.list_rows, mouse, selected, self.list_len(kind))
-                {
+                if let Some(row) = clicked {
                     self.steps.pane = Pane::List;
                     self.select_item(kind, row);
                 }
             }
             (Screen::Home, None) => {
-                let reserved = super::screens::home::reserved_rows(self, area);
-                if let Some(step) =
-                    layout::home_step_at(area, self.first_run(), reserved, mouse.column, mouse.row)
+                if let Some(step) = drawn
+                    .home_steps
+                    .iter()
+                    .position(|r| r.height > 0 && r.contains(at))
                 {
                     self.home_selected = step;
                     self.update(Action::Open);
@@ -1419,16 +1423,6 @@ impl App {
         self.status = None;
         self.confirm = Some(Confirm::EditAgain { why, retry });
     }
-}
-
-/// The row of a paged list of `len` rows under a click, if any.
-fn clicked_row(rows: Rect, mouse: &MouseEvent, selected: usize, len: usize) -> Option<usize> {
-    if !rows.contains((mouse.column, mouse.row).into()) {
-        return None;
-    }
-    let first = layout::list_offset(selected, usize::from(rows.height), len);
-    let row = first + usize::from(mouse.row - rows.y);
-    (row < len).then_some(row)
 }
 
 /// Identifies a story's content for the detail cache.

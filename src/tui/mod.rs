@@ -5,6 +5,7 @@ pub mod app;
 pub mod editor;
 pub mod external_editor;
 pub mod form;
+pub mod frame_areas;
 pub mod keymap;
 pub mod layout;
 mod render;

@@ -15,6 +15,7 @@ use super::widgets;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.last_frame.start(None);
         if layout::too_small(area) {
             let text = vec![
                 Line::from("Terminal too small"),
@@ -39,6 +40,7 @@ impl Widget for &App {
         let full = area;
         let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
+        self.last_frame.start(Some(&self.screen));
         header(self, chrome.header, buf);
         match self.screen {
             Screen::Home => screens::home::render(self, area, buf),

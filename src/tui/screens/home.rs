@@ -299,6 +299,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let extra = bottom_lines(app);
     let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
+    app.last_frame.record(|a| a.home_steps = steps);
     // The gauge repeats the words: it goes first when the terminal is narrow.
     let gauge_cells = if area.width >= 80 { 10 } else { 0 };
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
@@ -361,12 +362,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(extra)
         .wrap(Wrap { trim: false })
         .render(Rect::new(body.x, top, body.width, rows), buf);
-}
-
-/// Rows kept at the bottom of home for [`bottom_lines`]: all of them when
-/// they fit beside one-row steps, so a problem is never pushed off screen.
-pub fn reserved_rows(app: &App, area: Rect) -> u16 {
-    rows_for(&bottom_lines(app), app, area)
 }
 
 /// Rows for `lines` at the bottom, leaving the steps at least one row each.

@@ -14,6 +14,7 @@ use crate::evaluate::{Evaluation, NoteKind, design, opinion};
 use crate::kit::CORE_DESIGN_PROMPTS;
 use crate::tui::app::{App, Pane};
 use crate::tui::form::FormKind;
+use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -149,6 +150,14 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
             .render(l.list_rows, buf);
     }
     let first = layout::list_offset(selected.unwrap_or(0), rows, len);
+    app.last_frame.record(|a| {
+        a.list = Some(ListRows {
+            rows: l.list_rows,
+            first,
+            len,
+        });
+        a.detail = Some(l.detail);
+    });
     for row in (first..len).take(rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::kit::{STORY_TEXT_FIELDS, Story};
 use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort};
+use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -93,6 +94,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
     let first = layout::list_offset(list.selected(), rows, list.shown());
+    app.last_frame.record(|a| {
+        a.list = Some(ListRows {
+            rows: l.list_rows,
+            first,
+            len: list.shown(),
+        });
+        a.detail = Some(l.detail);
+    });
     for (row, story, summary) in list.rows(first, rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
