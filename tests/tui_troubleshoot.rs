@@ -259,14 +259,14 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
 
     key(&mut app, KeyCode::Up);
     assert_eq!(
-        app.troubleshoot.round.as_ref().unwrap().typed,
+        app.troubleshoot.round.as_ref().unwrap().typed.text(),
         "iostat -x 1 3"
     );
     common::ctrl(&mut app, 'u');
     app.handle_event(&crossterm::event::Event::Paste("uptime\ndf -i\nfre".into()));
     let round = app.troubleshoot.round.as_ref().unwrap();
     assert_eq!(round.inputs.len(), 4, "two pasted lines played");
-    assert_eq!(round.typed, "fre", "the unfinished line stays typed");
+    assert_eq!(round.typed.text(), "fre", "the unfinished line stays typed");
     assert!(screen(&mut app, 80, 24).contains("IUse%"), "df -i answered");
 
     // Output that starts with a bracket is still output: one row a line.

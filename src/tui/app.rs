@@ -25,6 +25,7 @@ use super::form::{FormEditor, FormKind};
 use super::frame_areas::LastFrame;
 use super::keymap::{Action, Context, action_for};
 use super::layout;
+use super::text_input::TextInput;
 use super::theme::Theme;
 use crate::content::examples::example_stories;
 use crate::kit::{Kit, Story, template};
@@ -171,6 +172,8 @@ pub struct StoriesState {
     /// Showing the built-in examples rather than the user's stories.
     pub examples: bool,
     pub filtering: bool,
+    /// The filter as typed, with its cursor (the list filters by its text).
+    pub filter: TextInput,
     pub pane: Pane,
     pub detail_scroll: u16,
     /// The full score of the selected story (for the detail pane).
@@ -275,6 +278,7 @@ impl App {
             stories: StoriesState {
                 examples: false,
                 filtering: false,
+                filter: TextInput::default(),
                 pane: Pane::List,
                 detail_scroll: 0,
                 detail: None,
@@ -713,30 +717,26 @@ impl App {
             Context::Quiz => self.quiz_input(key),
             Context::Troubleshoot => self.troubleshoot_input(key),
             Context::PostmortemSource => self.postmortem_input(key),
-            Context::Filter => {
-                let mut filter = self.list().filter().to_string();
-                match key.code {
-                    KeyCode::Char(c)
-                        if !key
-                            .modifiers
-                            .contains(crossterm::event::KeyModifiers::CONTROL) =>
-                    {
-                        filter.push(c);
-                    }
-                    KeyCode::Backspace => {
-                        filter.pop();
-                    }
-                    _ => return,
-                }
-                self.set_filter(filter);
+            Context::Filter if self.stories.filter.handle_key(key) => {
+                self.set_filter(self.stories.filter.text().to_string());
             }
             _ => {}
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
+        if self.context() == Context::Filter {
+            if self.stories.filter.paste(text) {
+                self.set_filter(self.stories.filter.text().to_string());
+            }
+            return;
+        }
         if self.screen == Screen::Form && self.confirm.is_none() {
             self.form_paste(text);
+            return;
+        }
+        if self.screen == Screen::Quiz && self.confirm.is_none() {
+            self.quiz_paste(text);
             return;
         }
         if self.screen == Screen::Rehearse && self.confirm.is_none() {
@@ -944,6 +944,7 @@ impl App {
             Action::Open => self.stories.filtering = false,
             Action::Back => {
                 self.stories.filtering = false;
+                self.stories.filter.clear();
                 self.set_filter(String::new());
             }
             _ => {}
@@ -1039,7 +1040,11 @@ impl App {
                 self.list_mut().toggle_sort();
                 self.refresh_detail();
             }
-            Action::Filter => self.stories.filtering = true,
+            Action::Filter => {
+                // Goes on from the filter in force, the cursor at its end.
+                self.stories.filter = TextInput::new(self.list().filter());
+                self.stories.filtering = true;
+            }
             Action::Examples => self.show_examples(!examples),
             Action::CopyExample if examples => self.copy_example(),
             Action::FromPostmortem => self.open_postmortem(),

@@ -11,6 +11,7 @@ pub mod layout;
 mod render;
 pub mod scores;
 pub mod screens;
+pub mod text_input;
 pub mod theme;
 pub mod widgets;
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Confirm, Pane, Pending, Screen, Scroll, ScrollTo};
 use crate::content::debates::DEBATES;
@@ -18,6 +18,7 @@ use crate::kit::{Design, Metric, Narrative, Opinion, ids};
 use crate::store::{Draft, Folder, FormDraft};
 use crate::tui::form::{FormEditor, FormKind, Item, fields};
 use crate::tui::keymap::Action;
+use crate::tui::text_input::TextInput;
 
 /// Selection and scrolling in the lists of steps 2, 3 and 5.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +93,8 @@ pub struct QuizQuestion {
 pub struct QuizState {
     pub questions: Vec<QuizQuestion>,
     pub at: usize,
-    pub typed: String,
+    /// The answer being typed.
+    pub typed: TextInput,
     pub answers: Vec<QuizAnswer>,
     /// Shown after an answer until Enter moves on: right?, what to say.
     pub feedback: Option<(bool, String)>,
@@ -726,7 +728,7 @@ impl App {
         self.quiz = Some(QuizState {
             questions,
             at: 0,
-            typed: String::new(),
+            typed: TextInput::default(),
             answers: Vec::new(),
             feedback: None,
             finished: false,
@@ -741,14 +743,16 @@ impl App {
         if quiz.feedback.is_some() || quiz.finished {
             return;
         }
-        match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                quiz.typed.push(c)
-            }
-            KeyCode::Backspace => {
-                quiz.typed.pop();
-            }
-            _ => {}
+        quiz.typed.handle_key(key);
+    }
+
+    /// A paste into the answer being typed.
+    pub(super) fn quiz_paste(&mut self, text: &str) {
+        if let Some(quiz) = self.quiz.as_mut()
+            && quiz.feedback.is_none()
+            && !quiz.finished
+        {
+            quiz.typed.paste(text);
         }
     }
 
@@ -781,10 +785,10 @@ impl App {
                     asked,
                     expected,
                 } = question;
-                let verdict = check_answer(&expected, &quiz.typed);
-                if verdict == Verdict::Unreadable && !quiz.typed.trim().is_empty() {
+                let verdict = check_answer(&expected, quiz.typed.text());
+                if verdict == Verdict::Unreadable && !quiz.typed.text().trim().is_empty() {
                     quiz.feedback = None;
-                    let typed = quiz.typed.clone();
+                    let typed = quiz.typed.text().to_string();
                     self.error(format!("`{typed}` has no number in it — type the value with its unit, e.g. \"90 s\"."));
                     return;
                 }
@@ -794,7 +798,7 @@ impl App {
                     metric: metric_id,
                     asked: asked.to_string(),
                     expected: expected.clone(),
-                    typed: quiz.typed.trim().to_string(),
+                    typed: quiz.typed.text().trim().to_string(),
                     right,
                 });
                 let text = if right {

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
@@ -93,11 +94,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ]));
         lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("> ", t.key()),
-            Span::raw(safe(&quiz.typed)),
-            Span::styled(if quiz.feedback.is_none() { "▏" } else { "" }, t.key()),
-        ]));
+        let mut answer = vec![Span::styled("> ", t.key())];
+        if quiz.feedback.is_none() {
+            answer.extend(quiz.typed.spans(Style::default(), t.key()));
+        } else {
+            answer.push(Span::raw(safe(quiz.typed.text())));
+        }
+        lines.push(Line::from(answer));
         lines.push(Line::from(""));
         match &quiz.feedback {
             Some((true, text)) => lines.push(Line::from(Span::styled(

@@ -53,19 +53,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = if examples {
-        format!(" Examples ({}) · built in, read-only ", list.shown())
-    } else {
-        format!(" Stories ({}) · {sort} ", list.shown())
-    };
-    if s.filtering || !list.filter().is_empty() {
-        title = format!(
-            " /{}{} · {} shown ",
+    let title = if s.filtering {
+        // The filter being typed, with its cursor.
+        let mut spans = vec![Span::raw(" /")];
+        spans.extend(s.filter.spans(Style::default(), Style::default()));
+        spans.push(Span::raw(format!(" · {} shown ", list.shown())));
+        Line::from(spans)
+    } else if !list.filter().is_empty() {
+        Line::from(format!(
+            " /{} · {} shown ",
             safe(list.filter()),
-            if s.filtering { "▏" } else { "" },
             list.shown()
-        );
-    }
+        ))
+    } else if examples {
+        Line::from(format!(
+            " Examples ({}) · built in, read-only ",
+            list.shown()
+        ))
+    } else {
+        Line::from(format!(" Stories ({}) · {sort} ", list.shown()))
+    };
     let border = if s.pane == Pane::List {
         t.focused_border()
     } else {
