@@ -29,6 +29,7 @@ fn f1_shows_the_quiz_keys_and_closing_it_keeps_the_typed_answer() {
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys"), "{text}");
     assert!(text.contains("check the answer, then go on"), "{text}");
+    assert!(text.contains("Home/End move the cursor"), "{text}");
     key(&mut app, KeyCode::Esc);
     let text = screen(&mut app, 80, 24);
     assert!(!text.contains("check the answer, then go on"), "{text}");

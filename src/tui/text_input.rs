@@ -13,6 +13,12 @@ use super::widgets::safe;
 /// Drawn where the cursor is.
 pub const CURSOR: &str = "▏";
 
+/// The input's own keys, for the help of a screen with one.
+pub const KEYS_HELP: &str = "In the line: ←/→ and Home/End move the cursor; Backspace and Delete delete; Ctrl-w deletes a word, Ctrl-u to the start, Ctrl-k to the end; paste works.";
+
+/// As [`KEYS_HELP`], where ← and → scroll something else.
+pub const KEYS_HELP_NO_ARROWS: &str = "In the line: Home/End (Ctrl-a/Ctrl-e) and Ctrl-b/Ctrl-f move the cursor; Backspace and Delete delete; Ctrl-w deletes a word, Ctrl-u to the start, Ctrl-k to the end; paste works.";
+
 #[derive(Debug, Clone, Default)]
 pub struct TextInput {
     area: TextArea<'static>,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Action, Context, bindings, keys_label};
 use crate::tui::layout;
+use crate::tui::text_input;
 
 pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -62,12 +63,18 @@ fn help_text(app: &App, under: Context) -> Vec<Line<'static>> {
             Span::raw(what),
         ]));
     }
-    if under == Context::Editor {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
+    let typing = match under {
+        Context::Editor => Some(
             "In a field: type as usual; Enter breaks the line (in Title it moves on); Ctrl-u undoes, Ctrl-r redoes; paste works.",
-            t.dim(),
-        )));
+        ),
+        Context::Filter | Context::Quiz => Some(text_input::KEYS_HELP),
+        // ← and → scroll the output sideways there.
+        Context::Troubleshoot => Some(text_input::KEYS_HELP_NO_ARROWS),
+        _ => None,
+    };
+    if let Some(typing) = typing {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(typing, t.dim())));
     }
     lines
 }
