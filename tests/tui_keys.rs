@@ -47,6 +47,8 @@ fn f1_shows_the_filter_keys_and_a_question_mark_is_typed_into_the_filter() {
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Keys"), "{text}");
     assert!(text.contains("F1"), "{text}");
+    // The help is as tall as its wrapped lines: the last is not cut off.
+    assert!(text.contains("paste works."), "{text}");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.list().filter(), "?", "closing help keeps the filter");
     assert!(screen(&mut app, 80, 24).contains("F1 help"));

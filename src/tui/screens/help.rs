@@ -40,8 +40,13 @@ pub fn scroll_limit(app: &App, under: Context, area: Rect) -> u16 {
 
 /// Room for the lines and a description that wraps, within the screen.
 fn help_rect(lines: &[Line], area: Rect) -> Rect {
-    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
-    layout::centered(area, 76, height)
+    let width = area.width.min(76);
+    // A row to spare as before, or more where long lines wrap.
+    let wrapped = layout::wrapped_rows(lines, width.saturating_sub(2)) + 2;
+    let height = (lines.len() as u16 + 3)
+        .max(wrapped)
+        .min(area.height.saturating_sub(2));
+    layout::centered(area, width, height)
 }
 
 /// Every key of the screen underneath, as drawn.
