@@ -665,13 +665,18 @@ fn keymap(context: Context) -> Keymap {
 }
 
 /// A screen's bindings, in order.
-pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+fn each(context: Context) -> impl Iterator<Item = &'static Binding> {
     keymap(context).iter().flat_map(|group| group.iter())
+}
+
+/// A screen's bindings, in order, for the help and the confirm box.
+pub fn bindings(context: Context) -> Vec<&'static Binding> {
+    each(context).collect()
 }
 
 /// The action a key means on this screen, if any.
 pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    bindings(context)
+    each(context)
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action)
 }
@@ -690,7 +695,7 @@ pub fn keys_label(binding: &Binding) -> String {
 /// ("Ctrl-s", "Enter"), the first first. Text that names a key asks here,
 /// so it says what the keymap does.
 fn keys_for(context: Context, action: Action) -> impl Iterator<Item = String> {
-    let found = bindings(context).find(|b| b.action == action);
+    let found = each(context).find(|b| b.action == action);
     debug_assert!(found.is_some(), "{context:?} has no key for {action:?}");
     found
         .into_iter()
@@ -721,14 +726,14 @@ pub fn new_story_keys() -> String {
 
 /// Whether some key does `action` on `context`'s screen.
 pub fn has(context: Context, action: Action) -> bool {
-    bindings(context).any(|b| b.action == action)
+    each(context).any(|b| b.action == action)
 }
 
 /// The footer's hints at `width` columns, as (keys, hint) pairs: all of
 /// them when they fit; else the first that fit and, last, the one that
 /// says where the rest are ("? help").
 pub fn footer_hints(context: Context, width: usize) -> Vec<(String, &'static str)> {
-    let hints: Vec<(String, &'static str, bool)> = bindings(context)
+    let hints: Vec<(String, &'static str, bool)> = each(context)
         .filter_map(|binding| {
             let hint = binding.hint?;
             let keys = match binding.action {
@@ -817,7 +822,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_on_one_screen() {
         for &context in Context::ALL {
-            let keys: Vec<Key> = bindings(context)
+            let keys: Vec<Key> = each(context)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
             for (i, k) in keys.iter().enumerate() {
@@ -845,7 +850,7 @@ mod tests {
     #[test]
     fn every_screen_has_help_in_its_footer() {
         for &context in Context::ALL {
-            let help = bindings(context).find(|b| b.action == Action::Help);
+            let help = each(context).find(|b| b.action == Action::Help);
             if offers_help(context) {
                 let help = help.unwrap_or_else(|| panic!("{context:?} has no help key"));
                 assert_eq!(help.hint, Some("help"), "{context:?}");
@@ -867,7 +872,7 @@ mod tests {
             }
             let out = [Action::Back, Action::No, Action::GiveUp, Action::Quit];
             assert!(
-                bindings(context).any(|b| out.contains(&b.action)),
+                each(context).any(|b| out.contains(&b.action)),
                 "{context:?}: no key leaves it"
             );
         }
@@ -876,7 +881,7 @@ mod tests {
     #[test]
     fn footers_fit_at_80_columns_or_end_in_help() {
         for &context in Context::ALL {
-            let all = bindings(context).filter(|b| b.hint.is_some()).count();
+            let all = each(context).filter(|b| b.hint.is_some()).count();
             let shown = footer_hints(context, 80);
             let width: usize = shown
                 .iter()
@@ -918,7 +923,7 @@ mod tests {
         // Adding a binding to a shared group reaches every screen using it,
         // in the same place: the lists of designs, metrics and opinions
         // differ only in the one key of their own.
-        let actions = |c| bindings(c).map(|b| b.action).collect::<Vec<_>>();
+        let actions = |c| each(c).map(|b| b.action).collect::<Vec<_>>();
         let designs = actions(Context::Designs);
         let mut metrics = actions(Context::Metrics);
         metrics.retain(|a| *a != Action::Quiz);
