@@ -170,8 +170,40 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "tldr"
         | "introduction"
         | "conclusion" => None,
-        _ => return None,
+        _ => return label_by_words(label),
     })
+}
+
+/// A label the table does not list, read by its words: "What stuck",
+/// "What I changed afterwards", "Customer-facing damage". Short labels
+/// only: a long line ending in a colon is a sentence.
+fn label_by_words(label: &str) -> Option<Option<&'static str>> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if any(&[
+        "stuck", "afterwards", "afterward", "prevention", "prevent", "preventing", "lasting",
+        "systemic", "follow", "followups", "improvements", "changed", "changes", "lessons",
+        "since",
+    ]) {
+        Some(Some("systemic_change"))
+    } else if any(&["impact", "affected", "blast", "damage"]) {
+        Some(Some("blast_radius"))
+    } else if any(&["decision", "decisions", "tradeoff", "tradeoffs", "trade", "options"]) {
+        Some(Some("decision"))
+    } else if any(&[
+        "fix", "cause", "causes", "resolution", "mitigation", "diagnosis", "recovery", "repair",
+    ]) {
+        Some(Some("fix"))
+    } else if any(&["role", "responsibility"]) {
+        Some(Some("role"))
+    } else if any(&["result", "results", "outcome", "numbers", "metrics"]) {
+        Some(None)
+    } else {
+        None
+    }
 }
 
 /// What a label means to the scorer: `Some(beat)` for a label it knows
@@ -327,7 +359,7 @@ mod tests {
                     "140 services, all regions.".to_string()
                 ),
                 (None, "I was on call and rolled back.".to_string()),
-                (None, "- an alert".to_string()),
+                (Some("systemic_change"), "- an alert".to_string()),
             ]
         );
     }

@@ -255,23 +255,20 @@ const LASTING: &[&str] = &[
     "forward",
     "ongoing",
     "anymore",
-    "longer",
-    "every",
-    "any",
-    "all",
     "follow",
     "postmortem",
     "post",
-    "after",
-    "later",
-    "since",
     "standard",
     "default",
     "always",
-    "each",
     "whenever",
     "repeat",
-    "again",
+];
+
+/// Words that say "from then on" only beside a change made: "every deploy",
+/// "after that" also tell the incident itself.
+const LASTING_WITH_A_CHANGE: &[&str] = &[
+    "every", "any", "all", "each", "after", "later", "again", "longer",
 ];
 
 /// Verbs that create a lasting mechanism: "I added a CI check".
@@ -361,8 +358,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
-        let marked = w.iter().any(|x| LASTING.contains(x));
         let created = w.iter().any(|x| CREATED.contains(x));
+        let marked = w.iter().any(|x| LASTING.contains(x))
+            || (created && w.iter().any(|x| LASTING_WITH_A_CHANGE.contains(x)));
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
@@ -377,9 +375,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // In a sentence about what lasts, the component changed is the
         // mechanism even when it has no name of its own ("login moves to its
         // own node pool", "security now gets the edge logs").
-        let in_lasting = home || marked || lasting_paragraph;
         let found = mechanism(f, s).or_else(|| {
-            in_lasting
+            (home || marked)
                 .then(|| {
                     f.hits_in(s)
                         .iter()
