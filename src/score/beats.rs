@@ -184,17 +184,43 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
     }
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
     if any(&[
-        "stuck", "afterwards", "afterward", "prevention", "prevent", "preventing", "lasting",
-        "systemic", "follow", "followups", "improvements", "changed", "changes", "lessons",
+        "stuck",
+        "afterwards",
+        "afterward",
+        "prevention",
+        "prevent",
+        "preventing",
+        "lasting",
+        "systemic",
+        "follow",
+        "followups",
+        "improvements",
+        "changed",
+        "changes",
+        "lessons",
         "since",
     ]) {
         Some(Some("systemic_change"))
     } else if any(&["impact", "affected", "blast", "damage"]) {
         Some(Some("blast_radius"))
-    } else if any(&["decision", "decisions", "tradeoff", "tradeoffs", "trade", "options"]) {
+    } else if any(&[
+        "decision",
+        "decisions",
+        "tradeoff",
+        "tradeoffs",
+        "trade",
+        "options",
+    ]) {
         Some(Some("decision"))
     } else if any(&[
-        "fix", "cause", "causes", "resolution", "mitigation", "diagnosis", "recovery", "repair",
+        "fix",
+        "cause",
+        "causes",
+        "resolution",
+        "mitigation",
+        "diagnosis",
+        "recovery",
+        "repair",
     ]) {
         Some(Some("fix"))
     } else if any(&["role", "responsibility"]) {

@@ -822,9 +822,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_on_one_screen() {
         for &context in Context::ALL {
-            let keys: Vec<Key> = each(context)
-                .flat_map(|b| b.keys.iter().copied())
-                .collect();
+            let keys: Vec<Key> = each(context).flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(
                     !keys[i + 1..].contains(k),
