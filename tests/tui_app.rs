@@ -318,7 +318,8 @@ fn mouse_click_selects_a_row_and_wheel_scrolls() {
     with_examples(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "1");
-    app.size = (100, 30);
+    // Clicks land on what the last frame drew.
+    common::screen(&mut app, 100, 30);
     let click = |row| {
         Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),

@@ -258,12 +258,12 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     assert!(after.contains("→ 119 columns"), "{after}");
 
     key(&mut app, KeyCode::Up);
-    assert_eq!(app.round().unwrap().typed, "iostat -x 1 3");
+    assert_eq!(app.round().unwrap().typed.text(), "iostat -x 1 3");
     common::ctrl(&mut app, 'u');
     app.handle_event(&crossterm::event::Event::Paste("uptime\ndf -i\nfre".into()));
     let round = app.round().unwrap();
     assert_eq!(round.inputs.len(), 4, "two pasted lines played");
-    assert_eq!(round.typed, "fre", "the unfinished line stays typed");
+    assert_eq!(round.typed.text(), "fre", "the unfinished line stays typed");
     assert!(screen(&mut app, 80, 24).contains("IUse%"), "df -i answered");
 
     // Output that starts with a bracket is still output: one row a line.

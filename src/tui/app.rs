@@ -29,6 +29,7 @@ use ratatui::layout::Rect;
 use super::editor::Editor;
 use super::external_editor::EditTarget;
 use super::form::FormKind;
+use super::frame_areas::LastFrame;
 use super::keymap::{Action, Context, action_for};
 use super::layout;
 use super::theme::Theme;
@@ -188,6 +189,9 @@ struct Caches {
     /// The full score of the selected story (for the detail pane), keyed
     /// by the story's content.
     story_detail: Option<(String, StoryScore)>,
+    /// Where the last frame drew what the mouse can point at (written as
+    /// the frame is drawn).
+    last_frame: LastFrame,
 }
 
 /// Opening the data directory: counted for the first frame, then read.
@@ -456,6 +460,11 @@ impl App {
 
     pub fn scenarios(&self) -> &[Scenario] {
         &self.practice.scenarios
+    }
+
+    /// Where the last frame drew what the mouse can point at.
+    pub(crate) fn last_frame(&self) -> &LastFrame {
+        &self.caches.last_frame
     }
 
     /// The full score of the selected story, for the detail pane.
@@ -860,6 +869,11 @@ impl App {
         if self.overlays.confirm.is_some() {
             return;
         }
+        match self.context() {
+            Context::Filter => self.filter_paste(text),
+            Context::Quiz => self.quiz_paste(text),
+            _ => {}
+        }
         match self.screen.id() {
             ScreenId::Rehearse => self.rehearsal_paste(text),
             ScreenId::Troubleshoot => self.troubleshoot_paste(text),
@@ -869,12 +883,12 @@ impl App {
         }
     }
 
+    /// A click or the wheel, on what the last frame drew where it points.
     fn handle_mouse(&mut self, mouse: &MouseEvent) {
         if self.overlays.confirm.is_some() {
             return;
         }
         let at = (mouse.column, mouse.row).into();
-        let area = self.screen_area();
         // The wheel scrolls what is under the pointer: a pane's text by
         // three rows, a list by one row.
         let wheel = match mouse.kind {
@@ -891,13 +905,20 @@ impl App {
         if self.screen.picker().is_some() {
             return;
         }
+        let drawn = self.caches.last_frame.areas();
+        if !drawn.drawn_for(self.screen.id()) {
+            // A key changed the screen since the last frame: the click was
+            // aimed at something no longer there.
+            return;
+        }
         let collection = match &self.screen {
             Screen::Items(view) => Some(view.kind),
             _ => None,
         };
-        let panes = layout::stories(area);
+        let on_detail = drawn.detail.is_some_and(|d| d.contains(at));
+        let clicked = drawn.list.and_then(|list| list.entry_at(at));
         match (self.screen.id(), wheel) {
-            (ScreenId::Stories, Some(step)) if panes.detail.contains(at) => {
+            (ScreenId::Stories, Some(step)) if on_detail => {
                 self.scroll(Scroll::StoryDetail, ScrollTo::By(3 * step))
             }
             (ScreenId::Stories, Some(step)) => {
@@ -906,7 +927,7 @@ impl App {
             }
             (ScreenId::Designs | ScreenId::Metrics | ScreenId::Opinions, Some(step)) => {
                 let Some(kind) = collection else { return };
-                if panes.detail.contains(at) {
+                if on_detail {
                     self.scroll(Scroll::StepDetail(kind), ScrollTo::By(3 * step));
                 } else if let Some(now) = self.selected_index(kind) {
                     self.select_item(kind, now.saturating_add_signed(step as isize));
@@ -922,12 +943,7 @@ impl App {
             (_, Some(_)) => {}
             (_, None) if mouse.kind != MouseEventKind::Down(MouseButton::Left) => {}
             (ScreenId::Stories, None) => {
-                if let Some(row) = clicked_row(
-                    panes.list_rows,
-                    mouse,
-                    self.list().selected(),
-                    self.list().shown(),
-                ) {
+                if let Some(row) = clicked {
                     if let Some(view) = self.stories_view_mut() {
                         view.pane = Pane::List;
                     }
@@ -936,10 +952,7 @@ impl App {
             }
             (ScreenId::Designs | ScreenId::Metrics | ScreenId::Opinions, None) => {
                 let Some(kind) = collection else { return };
-                let selected = self.selected_index(kind).unwrap_or(0);
-                if let Some(row) =
-                    clicked_row(panes.list_rows, mouse, selected, self.list_len(kind))
-                {
+                if let Some(row) = clicked {
                     if let Screen::Items(view) = &mut self.screen {
                         view.pane = Pane::List;
                     }
@@ -947,9 +960,10 @@ impl App {
                 }
             }
             (ScreenId::Home, None) => {
-                let reserved = super::screens::home::reserved_rows(self, area);
-                if let Some(step) =
-                    layout::home_step_at(area, self.first_run(), reserved, mouse.column, mouse.row)
+                if let Some(step) = drawn
+                    .home_steps
+                    .iter()
+                    .position(|r| r.height > 0 && r.contains(at))
                 {
                     self.places.step = step;
                     self.update(Action::Open);
@@ -1153,16 +1167,6 @@ impl App {
         self.overlays.status = None;
         self.ask(Confirm::EditAgain { why, retry });
     }
-}
-
-/// The row of a paged list of `len` rows under a click, if any.
-fn clicked_row(rows: Rect, mouse: &MouseEvent, selected: usize, len: usize) -> Option<usize> {
-    if !rows.contains((mouse.column, mouse.row).into()) {
-        return None;
-    }
-    let first = layout::list_offset(selected, usize::from(rows.height), len);
-    let row = first + usize::from(mouse.row - rows.y);
-    (row < len).then_some(row)
 }
 
 /// Identifies a story's content for the detail cache.

@@ -5,12 +5,14 @@ pub mod app;
 pub mod editor;
 pub mod external_editor;
 pub mod form;
+pub mod frame_areas;
 pub mod keymap;
 pub mod layout;
 pub mod next_step;
 mod render;
 pub mod scores;
 pub mod screens;
+pub mod text_input;
 pub mod theme;
 pub mod widgets;
 

@@ -8,13 +8,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Confirm, Picker, Screen, ScreenId, StatusKind};
 use super::form::FormKind;
-use super::keymap::{Action, bindings, keys_label};
+use super::keymap::{self, Action, Context, bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
 use super::widgets;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.last_frame().start(None);
         if layout::too_small(area) {
             let text = vec![
                 Line::from("Terminal too small"),
@@ -22,7 +23,10 @@ impl Widget for &App {
                     "{}x{} — need at least {MIN_WIDTH}x{MIN_HEIGHT}",
                     area.width, area.height
                 )),
-                Line::from("Make the window larger, or press q to quit."),
+                Line::from(format!(
+                    "Make the window larger, or press {} to quit.",
+                    quit_key(self.context())
+                )),
             ];
             Paragraph::new(text)
                 .alignment(Alignment::Center)
@@ -36,6 +40,7 @@ impl Widget for &App {
         let full = area;
         let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
+        self.last_frame().start(Some(self.screen()));
         header(self, chrome.header, buf);
         match self.shown() {
             Screen::Home => screens::home::render(self, area, buf),
@@ -81,6 +86,17 @@ impl Widget for &App {
             confirm_box(self, confirm, area, buf);
         }
     }
+}
+
+/// The key that quits on `context`'s screen: `q` where it quits, else
+/// Ctrl-c (which keeps unsaved editor text as a draft).
+fn quit_key(context: Context) -> String {
+    let quit = if keymap::has(context, Action::Quit) {
+        Action::Quit
+    } else {
+        Action::ForceQuit
+    };
+    keymap::key_for(context, quit)
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
@@ -165,38 +181,8 @@ fn status_line(app: &App, status: &super::app::Status, area: Rect, buf: &mut Buf
 /// ones are kept and the last says where the rest are: "? help".
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let hints: Vec<(String, &str, bool)> = bindings(app.context())
-        .iter()
-        .filter_map(|binding| {
-            let hint = binding.hint?;
-            let keys = match binding.action {
-                Action::Step(_) => "1-5".to_string(),
-                _ => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
-            };
-            Some((keys, hint, binding.action == Action::Help))
-        })
-        .collect();
-    let cost =
-        |(keys, hint, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(hint) + 3;
-    let width = usize::from(area.width);
-    let shown: Vec<&(String, &str, bool)> = if hints.iter().map(cost).sum::<usize>() <= width {
-        hints.iter().collect()
-    } else {
-        let help = hints.iter().find(|h| h.2);
-        let mut room = width.saturating_sub(help.map_or(0, cost));
-        let mut kept: Vec<&(String, &str, bool)> = Vec::new();
-        for hint in hints.iter().filter(|h| !h.2) {
-            if cost(hint) > room {
-                break;
-            }
-            room -= cost(hint);
-            kept.push(hint);
-        }
-        kept.extend(help);
-        kept
-    };
     let mut spans = Vec::new();
-    for (keys, hint, _) in shown {
+    for (keys, hint) in keymap::footer_hints(app.context(), usize::from(area.width)) {
         spans.push(Span::styled(format!(" {keys}"), t.key()));
         spans.push(Span::styled(format!(" {hint} "), t.dim()));
     }
@@ -220,14 +206,15 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
         Confirm::QuitAndLoseText { back: Some(_) } => {
-            "Quit and lose the text from your editor that could not be read? (Ctrl-c again quits too.)".to_string()
+            format!("Quit and lose the text from your editor that could not be read? ({} again quits too.)", keymap::key_for(Context::Confirm, Action::ForceQuit))
         }
         Confirm::QuitAndLoseText { back: None } => {
-            "Quit and lose your unsaved text? This window is read-only, so it cannot be kept as a draft. (Ctrl-c again quits too.)".to_string()
+            format!("Quit and lose your unsaved text? This window is read-only, so it cannot be kept as a draft. ({} again quits too.)", keymap::key_for(Context::Confirm, Action::ForceQuit))
         }
         Confirm::EditAgain { why, .. } => format!(
-            "Your text from $EDITOR could not be saved: {}. Open it again to fix it? (n drops it; what is saved stays as it was)",
-            super::widgets::safe(why)
+            "Your text from $EDITOR could not be saved: {}. Open it again to fix it? ({} drops it; what is saved stays as it was)",
+            super::widgets::safe(why),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
         Confirm::DeleteItem { kind, title, .. } => format!(
             "Delete the {} '{}'? A copy goes to the trash folder.",
@@ -238,16 +225,18 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
             "Give up this round? It is kept as not solved, and the answer is shown.".to_string()
         }
         Confirm::RestoreDraft { title, .. } => format!(
-            "You quit while editing {}. Restore that draft? (n moves it to the trash)",
-            super::widgets::safe(title)
+            "You quit while editing {}. Restore that draft? ({} moves it to the trash)",
+            super::widgets::safe(title),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
         Confirm::RestoreEditorText { what, .. } => format!(
-            "sre-prep ended while {} was open in $EDITOR. Open that text again? (n moves it to the trash)",
-            super::widgets::safe(what)
+            "sre-prep ended while {} was open in $EDITOR. Open that text again? ({} moves it to the trash)",
+            super::widgets::safe(what),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
     };
     let mut hints = Vec::new();
-    for binding in bindings(super::keymap::Context::Confirm) {
+    for binding in bindings(Context::Confirm) {
         if let Some(hint) = binding.hint {
             hints.push(Span::styled(format!(" {} ", keys_label(binding)), t.key()));
             hints.push(Span::raw(format!("{hint}  ")));
@@ -305,7 +294,11 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             Block::bordered()
                 .border_style(t.focused_border())
                 .title(title)
-                .title_bottom(" Enter choose · Esc cancel "),
+                .title_bottom(format!(
+                    " {} choose · {} cancel ",
+                    keymap::key_for(Context::Picker, Action::Open),
+                    keymap::key_for(Context::Picker, Action::Back)
+                )),
         )
         .render(rect, buf);
 }

@@ -10,6 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use chrono::NaiveDate;
 
+use super::keymap::{Action, Context, key_for};
 use super::theme::Theme;
 use crate::evaluate::{Evaluation, NoteKind};
 use crate::kit::{CORE_DESIGN_PROMPTS, Kit, Profile};
@@ -117,7 +118,8 @@ pub fn rating_buttons(intervals: [u32; 4], theme: Theme) -> Line<'static> {
             1 => "1 day".to_string(),
             d => format!("{d} days"),
         };
-        buttons.push(Span::styled(format!(" {} ", *rating as u8), theme.key()));
+        let key = key_for(Context::Review, Action::Rate(*rating as u8));
+        buttons.push(Span::styled(format!(" {key} "), theme.key()));
         buttons.push(Span::raw(format!("{} ({when})  ", rating.label())));
     }
     Line::from(buttons)

@@ -6,7 +6,7 @@ use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::judge_links;
 use crate::readiness::{Inputs, NextStep, Readiness, assess_evaluated, plan};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 /// The cursor in the coverage matrix.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -106,7 +106,10 @@ impl App {
         };
         let question = QUESTIONS[cursor.question].id;
         let Some(mut story) = self.kit().stories.get(cursor.story).cloned() else {
-            self.error("No story to link yet: write one first (1, then n).");
+            self.error(format!(
+                "No story to link yet: write one first ({}).",
+                keymap::new_story_keys()
+            ));
             return;
         };
         let linked = story.questions.iter().any(|q| q == question);

@@ -7,7 +7,7 @@ use super::{App, Screen};
 use crate::drill::deck::{self, Card};
 use crate::drill::reviews::Reviews;
 use crate::drill::srs::{Rating, cram_queue, due_queue, new_today};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action, Context};
 
 /// How far back an Again card goes in the queue: it returns within the
 /// session, after a few other cards.
@@ -73,7 +73,10 @@ impl App {
             Action::ReviewDue => {
                 let queue = due_queue(deck, cards, self.today, self.new_cards_left());
                 if queue.is_empty() {
-                    self.info("Nothing is due, and today's new cards are done. Press c to cram a topic anyway.");
+                    self.info(format!(
+                        "Nothing is due, and today's new cards are done. Press {} to cram a topic anyway.",
+                        keymap::key_for(Context::Deck, Action::Cram)
+                    ));
                     return;
                 }
                 self.start_review(queue, None);

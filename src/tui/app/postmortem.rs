@@ -13,7 +13,7 @@ use crate::kit::{Story, StoryField};
 use crate::postmortem::{self, InputError, StoryDraft};
 use crate::score::{StoryScore, score_story};
 use crate::tui::editor::{Editor, Subject, text_input};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action, Context};
 
 /// A postmortem larger than this is no postmortem (and would not be read).
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -185,7 +185,10 @@ impl App {
         let draft = match postmortem::text_of(&bytes) {
             Ok(text) => postmortem::draft(text),
             Err(InputError::Empty) if from == "pasted text" => {
-                self.error("Type the path of a postmortem file, or paste its text, then Ctrl-s.");
+                self.error(format!(
+                    "Type the path of a postmortem file, or paste its text, then {}.",
+                    keymap::key_for(Context::PostmortemSource, Action::DraftIt)
+                ));
                 return;
             }
             Err(e) => {
@@ -214,8 +217,9 @@ impl App {
         editor.original = Subject::Story(Story::default());
         editor.focus_on(StoryField::Role);
         self.open_story_editor(editor);
-        self.info(
-            "Drafted from the postmortem — write My role and Decision yourself (the questions are in Notes). Nothing is saved until Ctrl-s.",
-        );
+        self.info(format!(
+            "Drafted from the postmortem — write My role and Decision yourself (the questions are in Notes). Nothing is saved until {}.",
+            keymap::key_for(Context::Editor, Action::Save)
+        ));
     }
 }

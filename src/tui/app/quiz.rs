@@ -2,13 +2,14 @@
 //! asked in turn, checked with units, the round kept in `reviews.json`.
 
 use chrono::Datelike;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::{App, Screen};
 use crate::drill::reviews::{QuizAnswer, QuizRound};
 use crate::evaluate::metric::{Verdict, check_answer};
 use crate::tui::form::FormKind;
 use crate::tui::keymap::Action;
+use crate::tui::text_input::TextInput;
 
 /// One question of the quiz: a metric's value, copied when the round
 /// starts (the round never points back into the kit).
@@ -26,7 +27,8 @@ pub struct QuizQuestion {
 pub struct QuizState {
     pub questions: Vec<QuizQuestion>,
     pub at: usize,
-    pub typed: String,
+    /// The answer being typed.
+    pub typed: TextInput,
     pub answers: Vec<QuizAnswer>,
     /// Shown after an answer until Enter moves on: right?, what to say.
     pub feedback: Option<(bool, String)>,
@@ -84,13 +86,16 @@ impl App {
         let quiz = QuizState {
             questions,
             at: 0,
-            typed: String::new(),
+            typed: TextInput::default(),
             answers: Vec::new(),
             feedback: None,
             finished: false,
         };
         let items = self.take_items(FormKind::Metric);
-        self.screen = Screen::Quiz { quiz, items };
+        self.screen = Screen::Quiz {
+            quiz: Box::new(quiz),
+            items,
+        };
     }
 
     fn quiz_mut(&mut self) -> Option<&mut QuizState> {
@@ -113,14 +118,16 @@ impl App {
         if quiz.feedback.is_some() || quiz.finished {
             return;
         }
-        match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                quiz.typed.push(c)
-            }
-            KeyCode::Backspace => {
-                quiz.typed.pop();
-            }
-            _ => {}
+        quiz.typed.handle_key(key);
+    }
+
+    /// A paste into the answer being typed.
+    pub(super) fn quiz_paste(&mut self, text: &str) {
+        if let Some(quiz) = self.quiz_mut()
+            && quiz.feedback.is_none()
+            && !quiz.finished
+        {
+            quiz.typed.paste(text);
         }
     }
 
@@ -149,10 +156,10 @@ impl App {
                     asked,
                     expected,
                 } = question;
-                let verdict = check_answer(&expected, &quiz.typed);
-                if verdict == Verdict::Unreadable && !quiz.typed.trim().is_empty() {
+                let verdict = check_answer(&expected, quiz.typed.text());
+                if verdict == Verdict::Unreadable && !quiz.typed.text().trim().is_empty() {
                     quiz.feedback = None;
-                    let typed = quiz.typed.clone();
+                    let typed = quiz.typed.text().to_string();
                     self.error(format!("`{typed}` has no number in it — type the value with its unit, e.g. \"90 s\"."));
                     return;
                 }
@@ -162,7 +169,7 @@ impl App {
                     metric: metric_id,
                     asked: asked.to_string(),
                     expected: expected.clone(),
-                    typed: quiz.typed.trim().to_string(),
+                    typed: quiz.typed.text().trim().to_string(),
                     right,
                 });
                 let text = if right {

@@ -13,7 +13,7 @@ use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
 use crate::tui::editor::{Editor, text_input};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action, Context};
 
 /// A behavioural answer should take about two to three minutes.
 pub const TARGET_SECONDS: (u32, u32) = (120, 180);
@@ -111,7 +111,10 @@ impl App {
     /// no story answers yet, else the weakest-scored story.
     pub(super) fn rehearse_any(&mut self) {
         if self.kit().stories.is_empty() {
-            self.error("Write a story first (1, then n): a rehearsal needs a story to tell.");
+            self.error(format!(
+                "Write a story first ({}): a rehearsal needs a story to tell.",
+                keymap::new_story_keys()
+            ));
             return;
         }
         let due = self.kit().stories.iter().find(|s| {
@@ -255,7 +258,10 @@ impl App {
             (RehearsalStep::Answer, Action::Submit) => {
                 r.answer = r.input.lines().join("\n").trim().to_string();
                 if r.answer.is_empty() {
-                    self.error("Type your answer first — as you would say it — then Ctrl-s.");
+                    self.error(format!(
+                        "Type your answer first — as you would say it — then {}.",
+                        keymap::key_for(Context::Rehearse, Action::Submit)
+                    ));
                     return;
                 }
                 r.duration_seconds = r.started.elapsed().as_secs() as u32;

@@ -18,6 +18,7 @@ use super::rehearse::RehearsalState;
 use super::troubleshoot::Round;
 use crate::tui::editor::Editor;
 use crate::tui::form::FormKind;
+use crate::tui::text_input::TextInput;
 
 /// The screen on show and its state.
 pub enum Screen {
@@ -35,7 +36,7 @@ pub enum Screen {
     /// Design answers, metrics or opinions.
     Items(ItemsView),
     Quiz {
-        quiz: QuizState,
+        quiz: Box<QuizState>,
         items: ItemsView,
     },
     /// Step 4: the Linux & systems deck.
@@ -153,6 +154,8 @@ pub struct StoriesView {
     /// Showing the built-in examples rather than the user's stories.
     pub examples: bool,
     pub filtering: bool,
+    /// The filter as typed, with its cursor (the list filters by its text).
+    pub filter: Box<TextInput>,
     pub pane: Pane,
     pub detail_scroll: u16,
     /// `r`: the question to rehearse the story against, being picked.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::{App, Confirm, Pane, Screen, Scroll, ScrollTo, StoriesView};
 use crate::kit::{Kit, Story, template};
@@ -12,6 +12,7 @@ use crate::store::{self, Folder};
 use crate::tui::editor::Editor;
 use crate::tui::external_editor::EditTarget;
 use crate::tui::keymap::Action;
+use crate::tui::text_input::TextInput;
 
 impl App {
     fn stories_view(&self) -> StoriesView {
@@ -23,6 +24,9 @@ impl App {
             Action::Open => self.set_filtering(false),
             Action::Back => {
                 self.set_filtering(false);
+                if let Some(view) = self.stories_view_mut() {
+                    view.filter.clear();
+                }
                 self.set_filter(String::new());
             }
             _ => {}
@@ -37,17 +41,24 @@ impl App {
 
     /// A key typed into the filter.
     pub(super) fn filter_input(&mut self, key: &KeyEvent) {
-        let mut filter = self.list().filter().to_string();
-        match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                filter.push(c);
-            }
-            KeyCode::Backspace => {
-                filter.pop();
-            }
-            _ => return,
+        let Some(view) = self.stories_view_mut() else {
+            return;
+        };
+        if view.filter.handle_key(key) {
+            let text = view.filter.text().to_string();
+            self.set_filter(text);
         }
-        self.set_filter(filter);
+    }
+
+    /// A paste into the filter.
+    pub(super) fn filter_paste(&mut self, text: &str) {
+        let Some(view) = self.stories_view_mut() else {
+            return;
+        };
+        if view.filter.paste(text) {
+            let text = view.filter.text().to_string();
+            self.set_filter(text);
+        }
     }
 
     pub(super) fn move_selection(&mut self, to: usize) {
@@ -140,7 +151,14 @@ impl App {
                 self.list_mut().toggle_sort();
                 self.refresh_detail();
             }
-            Action::Filter => self.set_filtering(true),
+            Action::Filter => {
+                // Goes on from the filter in force, the cursor at its end.
+                let filter = Box::new(TextInput::new(self.list().filter()));
+                if let Some(view) = self.stories_view_mut() {
+                    view.filter = filter;
+                }
+                self.set_filtering(true);
+            }
             Action::Examples => self.show_examples(!examples),
             Action::CopyExample if examples => self.copy_example(),
             Action::FromPostmortem => self.open_postmortem(),

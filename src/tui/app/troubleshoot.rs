@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Confirm, Screen};
 use crate::drill::reviews::{Attempt, Reviews};
@@ -13,7 +13,8 @@ use crate::drill::scenario::Scenario;
 use crate::drill::srs::CardState;
 use crate::drill::troubleshoot::{Input, Kind, Played, play};
 use crate::store::scenarios::load_scenarios;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::text_input::TextInput;
 
 /// A round being played, or just judged.
 pub struct Round {
@@ -23,7 +24,7 @@ pub struct Round {
     /// The transcript and judgment of `inputs` (played again after each line).
     pub played: Played,
     /// The line being typed.
-    pub typed: String,
+    pub typed: TextInput,
     pub started: Instant,
     /// Transcript rows scrolled up from the bottom, and columns to the right.
     pub scroll: u16,
@@ -54,7 +55,7 @@ impl Round {
             scenario,
             inputs: Vec::new(),
             played: play(s, &[]),
-            typed: String::new(),
+            typed: TextInput::default(),
             started: Instant::now(),
             scroll: 0,
             hscroll: 0,
@@ -168,9 +169,12 @@ impl App {
                         self.places.scenario = i;
                         self.start_round(i);
                     }
-                    None => self.info(
-                        "No scenario is due and none is new. Pick one with j/k and Enter to play it anyway.",
-                    ),
+                    None => self.info(format!(
+                        "No scenario is due and none is new. Pick one with {}/{} and {} to play it anyway.",
+                        keymap::key_for(Context::Scenarios, Action::Down),
+                        keymap::key_for(Context::Scenarios, Action::Up),
+                        keymap::key_for(Context::Scenarios, Action::Open),
+                    )),
                 }
             }
             _ => {}
@@ -213,7 +217,7 @@ impl App {
         }
         match action {
             Action::RunLine => {
-                let line = std::mem::take(&mut round.typed);
+                let line = round.typed.take();
                 self.submit_line(&line);
             }
             Action::GiveUp => {
@@ -259,7 +263,7 @@ impl App {
                     _ => None,
                 };
                 round.recall = at;
-                round.typed = at.map(|i| typed[i].to_string()).unwrap_or_default();
+                round.typed.set(at.map_or("", |i| typed[i]));
             }
             _ => {}
         }
@@ -360,22 +364,16 @@ impl App {
         if round.finished.is_some() {
             return;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => round.typed.clear(),
-            KeyCode::Char('w') if ctrl => {
-                let kept = round.typed.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                round.typed.truncate(kept);
-            }
-            KeyCode::Char(c) if !ctrl => {
-                round.typed.push(c);
-                round.recall = None;
-            }
-            KeyCode::Tab => round.typed.push(' '),
-            KeyCode::Backspace => {
-                round.typed.pop();
-            }
-            _ => {}
+        // Tab completes nothing here: it types a space. Left and Right
+        // scroll the output sideways (the keymap has them first); Home,
+        // End, Ctrl-a, Ctrl-e move the cursor.
+        let edited = match key.code {
+            KeyCode::Tab => round.typed.paste(" "),
+            _ => round.typed.handle_key(key),
+        };
+        if edited {
+            // An edited line is a new one: Up starts again from the last.
+            round.recall = None;
         }
     }
 
@@ -387,9 +385,8 @@ impl App {
         for part in parts {
             let line = match self.round_mut() {
                 Some(round) if round.finished.is_none() => {
-                    let mut line = std::mem::take(&mut round.typed);
-                    line.push_str(part);
-                    line
+                    round.typed.paste(part);
+                    round.typed.take()
                 }
                 _ => return,
             };
@@ -398,7 +395,7 @@ impl App {
         if let Some(round) = self.round_mut()
             && round.finished.is_none()
         {
-            round.typed.push_str(&last.replace('\t', " "));
+            round.typed.paste(last);
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::tui::app::{App, CoverageCursor};
+use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::next_step;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
@@ -141,7 +142,10 @@ pub fn render_coverage(app: &App, cursor: CoverageCursor, area: Rect, buf: &mut 
             ),
         ])),
         None => below.push(Line::from(Span::styled(
-            "No stories yet: write one (1, then n), then link it to the questions it answers here.",
+            format!(
+                "No stories yet: write one ({}), then link it to the questions it answers here.",
+                keymap::new_story_keys()
+            ),
             t.warn(),
         ))),
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use crate::drill::deck::CORE_TOPICS;
 use crate::drill::srs::{due_counts, mastery};
 use crate::tui::app::{App, ReviewSession};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{clip, pad, rating_buttons, safe, total_bar};
 
@@ -79,7 +80,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .count();
     lines.push(Line::from(Span::styled(
         format!(
-            "* core topic. Troubleshooting (t): {solved} of {} scenarios solved, {due} due.",
+            "* core topic. Troubleshooting ({}): {solved} of {} scenarios solved, {due} due.",
+            key_for(Context::Deck, Action::Troubleshoot),
             scenarios.len()
         ),
         t.dim(),
@@ -144,7 +146,10 @@ pub fn render_review(app: &App, session: &ReviewSession, area: Rect, buf: &mut B
         lines.push(rating_buttons(intervals, t));
     } else {
         lines.push(Line::from(Span::styled(
-            "Say the answer out loud, then press Space.",
+            format!(
+                "Say the answer out loud, then press {}.",
+                key_for(Context::Review, Action::Reveal)
+            ),
             t.dim(),
         )));
     }

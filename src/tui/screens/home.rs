@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{self, clip, safe};
 
@@ -66,8 +67,14 @@ fn progress(app: &App, step: usize) -> Progress {
                 (text.clone(), text)
             } else if total == 0 {
                 (
-                    "no stories yet — press n to write one".to_string(),
-                    "none yet — n writes one".to_string(),
+                    format!(
+                        "no stories yet — press {} to write one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
+                    format!(
+                        "none yet — {} writes one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
                 )
             } else if scored < total {
                 (
@@ -228,11 +235,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ]),
             Line::from(""),
             Line::from(vec![
-                Span::styled(" n ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::NewStory)),
+                    t.key(),
+                ),
                 Span::raw("write your first incident story"),
             ]),
             Line::from(vec![
-                Span::styled(" x ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::Examples)),
+                    t.key(),
+                ),
                 Span::raw(
                     "see the example stories (read-only): what a strong one looks like, and a weak one",
                 ),
@@ -254,6 +267,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let extra = bottom_lines(app);
     let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
+    app.last_frame().record(|a| a.home_steps = steps);
     // The gauge repeats the words: it goes first when the terminal is narrow.
     let gauge_cells = if area.width >= 80 { 10 } else { 0 };
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
@@ -318,12 +332,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(Rect::new(body.x, top, body.width, rows), buf);
 }
 
-/// Rows kept at the bottom of home for [`bottom_lines`]: all of them when
-/// they fit beside one-row steps, so a problem is never pushed off screen.
-pub fn reserved_rows(app: &App, area: Rect) -> u16 {
-    rows_for(&bottom_lines(app), app, area)
-}
-
 /// Rows for `lines` at the bottom, leaving the steps at least one row each.
 fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
@@ -347,7 +355,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     }
     extra.push(Line::from(vec![
         Span::styled("   Platform narrative ", t.heading()),
-        Span::styled("p", t.key()),
+        Span::styled(key_for(Context::Home, Action::Narrative), t.key()),
         Span::styled(
             if words == 0 {
                 ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
@@ -364,7 +372,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             let met = r.items.iter().filter(|i| i.met).count();
             extra.push(Line::from(vec![
                 Span::styled("   Readiness ", t.heading()),
-                Span::styled("c", t.key()),
+                Span::styled(key_for(Context::Home, Action::Checklist), t.key()),
                 Span::styled(
                     format!(": {}/100 · {met} of {} checks met", r.score, r.items.len()),
                     t.dim(),
@@ -380,7 +388,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             } else if !app.first_run() {
                 extra.push(Line::from(vec![
                     Span::styled("   Interview date ", t.heading()),
-                    Span::styled("i", t.key()),
+                    Span::styled(key_for(Context::Home, Action::Profile), t.key()),
                     Span::styled(
                         ": not set — set it for a countdown and a daily plan",
                         t.dim(),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::postmortem::Beat;
 use crate::tui::app::{App, DraftStep, PostmortemState};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{safe, score_panel};
 
@@ -23,7 +24,10 @@ pub fn render(app: &App, p: &PostmortemState, area: Rect, buf: &mut Buffer) {
                     t.heading(),
                 )),
                 Line::from(Span::styled(
-                    "Ctrl-s drafts a story from it. Nothing is saved until you save the story; My role and Decision are left to you.",
+                    format!(
+                        "{} drafts a story from it. Nothing is saved until you save the story; My role and Decision are left to you.",
+                        key_for(Context::PostmortemSource, Action::DraftIt)
+                    ),
                     t.dim(),
                 )),
             ];

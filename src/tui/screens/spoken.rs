@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::answer::compose;
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{minutes, safe};
 
@@ -68,9 +69,11 @@ fn spoken_text(app: &App) -> Option<Vec<Line<'static>>> {
         );
     }
     if paragraphs.is_empty() {
-        lines.push(Line::from(
-            "The story has no beats written yet: press Esc, then e to write them.",
-        ));
+        lines.push(Line::from(format!(
+            "The story has no beats written yet: press {}, then {} to write them.",
+            key_for(Context::Spoken, Action::Back),
+            key_for(Context::Stories, Action::EditStory)
+        )));
     }
     for p in paragraphs {
         lines.push(Line::from(Span::styled(p.beat, t.heading())));

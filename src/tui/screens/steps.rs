@@ -13,6 +13,8 @@ use crate::evaluate::opinion::sentence;
 use crate::evaluate::{design, opinion};
 use crate::tui::app::{App, ItemsView, Pane};
 use crate::tui::form::FormKind;
+use crate::tui::frame_areas::ListRows;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{
@@ -45,15 +47,19 @@ pub fn render(app: &App, view: &ItemsView, area: Rect, buf: &mut Buffer) {
     if len == 0 {
         let hint = match kind {
             FormKind::Design => format!(
-                "No design answers yet. n picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                "No design answers yet. {} picks one of {} prompts (CI/CD, Kubernetes, multi-region, NALSD, ...).",
+                key_for(Context::Designs, Action::NewItem),
                 DESIGN_PROMPTS.len()
             ),
-            FormKind::Metric => {
-                "No metrics yet. n adds one: an SLO, MTTD and MTTR before and after, on-call load."
-                    .to_string()
-            }
-            _ => "No opinions yet. t takes a side in a classic SRE debate; n writes your own."
-                .to_string(),
+            FormKind::Metric => format!(
+                "No metrics yet. {} adds one: an SLO, MTTD and MTTR before and after, on-call load.",
+                key_for(Context::Metrics, Action::NewItem)
+            ),
+            _ => format!(
+                "No opinions yet. {} takes a side in a classic SRE debate; {} writes your own.",
+                key_for(Context::Opinions, Action::TakeSide),
+                key_for(Context::Opinions, Action::NewItem)
+            ),
         };
         Paragraph::new(hint)
             .wrap(Wrap { trim: true })
@@ -61,6 +67,14 @@ pub fn render(app: &App, view: &ItemsView, area: Rect, buf: &mut Buffer) {
             .render(l.list_rows, buf);
     }
     let first = layout::list_offset(selected.unwrap_or(0), rows, len);
+    app.last_frame().record(|a| {
+        a.list = Some(ListRows {
+            rows: l.list_rows,
+            first,
+            len,
+        });
+        a.detail = Some(l.detail);
+    });
     for row in (first..len).take(rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
@@ -250,11 +264,15 @@ fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'sta
                 })
                 .unwrap_or_default();
             format!(
-                "Last quiz: {}% right, {when}. Press r for another round.",
-                round.percent()
+                "Last quiz: {}% right, {when}. Press {} for another round.",
+                round.percent(),
+                key_for(Context::Metrics, Action::Quiz)
             )
         }
-        None => "No quiz yet: press r to be asked your numbers.".to_string(),
+        None => format!(
+            "No quiz yet: press {} to be asked your numbers.",
+            key_for(Context::Metrics, Action::Quiz)
+        ),
     };
     lines.push(Line::from(Span::styled(last, t.dim())));
     lines

@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort, StoriesView};
+use crate::tui::frame_areas::ListRows;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, clip, highlighted, safe, score_panel, total_bar};
@@ -37,19 +39,26 @@ pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = if examples {
-        format!(" Examples ({}) · built in, read-only ", list.shown())
-    } else {
-        format!(" Stories ({}) · {sort} ", list.shown())
-    };
-    if s.filtering || !list.filter().is_empty() {
-        title = format!(
-            " /{}{} · {} shown ",
+    let title = if s.filtering {
+        // The filter being typed, with its cursor.
+        let mut spans = vec![Span::raw(" /")];
+        spans.extend(s.filter.spans(Style::default(), Style::default()));
+        spans.push(Span::raw(format!(" · {} shown ", list.shown())));
+        Line::from(spans)
+    } else if !list.filter().is_empty() {
+        Line::from(format!(
+            " /{} · {} shown ",
             safe(list.filter()),
-            if s.filtering { "▏" } else { "" },
             list.shown()
-        );
-    }
+        ))
+    } else if examples {
+        Line::from(format!(
+            " Examples ({}) · built in, read-only ",
+            list.shown()
+        ))
+    } else {
+        Line::from(format!(" Stories ({}) · {sort} ", list.shown()))
+    };
     let border = if s.pane == Pane::List {
         t.focused_border()
     } else {
@@ -66,9 +75,9 @@ pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
-                Span::styled("n", t.key()),
+                Span::styled(key_for(Context::Stories, Action::NewStory), t.key()),
                 Span::raw(" write one · "),
-                Span::styled("x", t.key()),
+                Span::styled(key_for(Context::Stories, Action::Examples), t.key()),
                 Span::raw(" see the examples"),
             ]),
         ])
@@ -78,6 +87,14 @@ pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
     let first = layout::list_offset(list.selected(), rows, list.shown());
+    app.last_frame().record(|a| {
+        a.list = Some(ListRows {
+            rows: l.list_rows,
+            first,
+            len: list.shown(),
+        });
+        a.detail = Some(l.detail);
+    });
     for (row, story, summary) in list.rows(first, rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
@@ -206,7 +223,7 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
                 " — built in and read-only; it never counts toward your readiness, coverage or cheat sheet. ",
                 t.dim(),
             ),
-            Span::styled("c", t.key()),
+            Span::styled(key_for(Context::Examples, Action::CopyExample), t.key()),
             Span::styled(" copies it into your stories, as your own to edit.", t.dim()),
         ]));
     } else {
@@ -229,7 +246,10 @@ fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
         history.last(),
         app.reviews().stories.get(&story.id).and_then(|s| s.due),
     ) {
-        (None, _) => "Not rehearsed yet — press r to rehearse it against a question.".to_string(),
+        (None, _) => format!(
+            "Not rehearsed yet — press {} to rehearse it against a question.",
+            key_for(Context::Stories, Action::Rehearse)
+        ),
         (Some(last), due) => {
             let next = match due.map(|d| (d - app.today).num_days()) {
                 Some(d) if d <= 0 => " · due now".to_string(),

@@ -310,25 +310,19 @@ pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
         " a command · h hypothesis · m mitigation · c cause · hint ".to_string()
     };
     let input_width = usize::from(bottom.width.saturating_sub(4));
-    let typed = safe(&round.typed);
-    let shown: String = {
-        let count = typed.chars().count();
-        typed
-            .chars()
-            .skip(count.saturating_sub(input_width))
-            .collect()
-    };
-    Paragraph::new(Line::from(vec![
-        Span::styled("> ", t.key()),
-        Span::raw(shown),
-        Span::styled("▏", t.key()),
-    ]))
-    .block(
-        Block::bordered()
-            .border_style(t.focused_border())
-            .title(Span::styled(hint, t.dim())),
-    )
-    .render(bottom, buf);
+    let mut prompt = vec![Span::styled("> ", t.key())];
+    prompt.extend(
+        round
+            .typed
+            .spans_within(input_width, Style::default(), t.key()),
+    );
+    Paragraph::new(Line::from(prompt))
+        .block(
+            Block::bordered()
+                .border_style(t.focused_border())
+                .title(Span::styled(hint, t.dim())),
+        )
+        .render(bottom, buf);
 }
 
 /// How far the judgment can scroll in `area`: its last row at the bottom.
