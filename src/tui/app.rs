@@ -414,7 +414,7 @@ impl App {
 
     // ---- what the screens read ----
 
-    /// The screen on show, with its state.
+    /// Which screen is on show.
     pub fn screen(&self) -> ScreenId {
         self.screen.id()
     }
