@@ -517,3 +517,67 @@ fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
     ctrl(&mut app, 'c');
     assert!(app.quitting());
 }
+
+#[test]
+fn leaving_the_editor_returns_to_the_stories_as_they_were() {
+    // The stories' view (the detail pane, scrolled) travels with the editor
+    // and comes back when it is left.
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1j");
+    let selected = app.selected_story().unwrap().id.clone();
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "jjj");
+    let before = screen(&mut app, 100, 30);
+    press(&mut app, "e");
+    assert_eq!(app.screen(), ScreenId::Editor);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Stories);
+    assert_eq!(app.selected_story().unwrap().id, selected);
+    assert_eq!(
+        screen(&mut app, 100, 30),
+        before,
+        "the same pane, scrolled as it was"
+    );
+}
+
+#[test]
+fn a_step_left_for_home_is_found_again_at_the_row_it_was_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = sre_prep::store::Store::open(tmp.path()).unwrap();
+    store
+        .save_opinions(
+            &["canaries", "error budgets", "blameless reviews"].map(|s| sre_prep::kit::Opinion {
+                id: s.replace(' ', "-"),
+                stance: s.to_string(),
+                over: "the alternative".into(),
+                ..Default::default()
+            }),
+        )
+        .unwrap();
+    drop(store);
+    let mut app = open(tmp.path());
+    press(&mut app, "5jj");
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Home);
+    assert_eq!(app.places().step, 4, "home shows step 5 as the one left");
+    press(&mut app, "5");
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
+    // And a form opened over the list gives it back as it was.
+    press(&mut app, "e");
+    assert_eq!(app.screen(), ScreenId::Form);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Opinions);
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
+}

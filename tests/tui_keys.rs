@@ -66,7 +66,10 @@ fn question_mark_shows_the_picker_keys_over_the_picker() {
     assert!(text.contains("Keys"), "{text}");
     assert!(text.contains("Enter/l  open"), "{text}");
     key(&mut app, KeyCode::Esc);
-    assert!(app.picker().is_some(), "closing help leaves the picker open");
+    assert!(
+        app.picker().is_some(),
+        "closing help leaves the picker open"
+    );
     assert!(screen(&mut app, 100, 30).contains("Take a side"));
 }
 
