@@ -9,6 +9,7 @@ pub mod cli;
 pub mod content;
 pub mod drill;
 pub mod evaluate;
+pub mod exit;
 pub mod kit;
 pub mod parallel;
 pub mod postmortem;

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use sre_prep::cli::{self, EXIT_BAD_INPUT, export::ExportFormat};
+use sre_prep::cli::{self, export::ExportFormat};
+use sre_prep::exit::EXIT_BAD_INPUT;
 use sre_prep::store::resolve_data_dir;
 
 /// A terminal coach for SRE interviews: incident stories, design answers,

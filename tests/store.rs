@@ -319,7 +319,7 @@ fn a_fifo_or_a_device_in_the_data_directory_is_reported_never_read() {
     let (loaded, mut problems) = within_two_minutes(move || {
         let loaded = store::load(&dir);
         let mut problems = loaded.problems.clone();
-        sre_prep::drill::deck::with_user_cards(&dir, &mut problems);
+        sre_prep::store::cards::load_deck(&dir, &mut problems);
         (loaded, problems)
     });
     assert_eq!(loaded.kit.stories.len(), 1, "the good story still loads");

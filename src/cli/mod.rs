@@ -18,12 +18,7 @@ use anyhow::{Result, anyhow};
 use crate::printable;
 use crate::store::read::{self, ReadError};
 
-/// Everything went as asked.
-pub const EXIT_OK: u8 = 0;
-/// A check ran and did not pass.
-pub const EXIT_NOT_PASSED: u8 = 1;
-/// Bad input, bad usage, or a file that could not be read or written.
-pub const EXIT_BAD_INPUT: u8 = 2;
+pub use crate::exit::{EXIT_BAD_INPUT, EXIT_NOT_PASSED, EXIT_OK};
 
 /// Standard output of a command. Text for a person goes through
 /// [`printable::multi_line`], so an escape sequence in the user's data never
@@ -174,7 +169,7 @@ pub fn load_everything(data_dir: &Path) -> Everything {
     )
     .map(|f| f.reviews)
     .unwrap_or_default();
-    let deck = crate::drill::deck::with_user_cards(data_dir, &mut problems);
+    let deck = crate::store::cards::load_deck(data_dir, &mut problems);
     Everything {
         kit: loaded.kit,
         reviews,

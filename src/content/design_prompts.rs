@@ -110,7 +110,6 @@ pub fn scenario(id: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evaluate::design_arithmetic::{Verdict, check};
 
     #[test]
     fn twelve_or_more_prompts_with_unique_ids_and_the_playbooks_three() {
@@ -153,20 +152,5 @@ mod tests {
         ] {
             assert!(s.contains(given), "{given}");
         }
-        // The arithmetic check reads it: read and write bandwidth and storage
-        // are waiting to be worked, and none of them is given away.
-        let worked = check(&[("scaling", "")], Some(s));
-        let what: Vec<&str> = worked.iter().map(|w| w.what.as_str()).collect();
-        assert_eq!(what, ["Read bandwidth", "Write bandwidth", "Storage"]);
-        assert!(worked.iter().all(|w| w.verdict == Verdict::NotYet));
-        // And the right answers agree with it.
-        let worked = check(
-            &[(
-                "scaling",
-                "Peak read bandwidth: 10 GB/s. Uploads: 463 MB/s on average. Storage after a year: 14.6 PB before copies.",
-            )],
-            Some(s),
-        );
-        assert!(worked.iter().all(|w| w.agrees()), "{worked:#?}");
     }
 }

@@ -1,5 +1,5 @@
 //! The Linux & systems deck: cards written by us, embedded in the binary,
-//! plus the user's own cards from `cards.json` in the data directory.
+//! plus the user's own cards (read from `cards.json` by the store).
 
 use std::path::Path;
 
@@ -44,25 +44,20 @@ pub fn built_in() -> Vec<Card> {
         .unwrap_or_else(|e| panic!("the built-in deck is broken: {e}"))
 }
 
-/// Reads a deck file (the built-in one, or the user's `cards.json`).
+/// Reads the text of a deck file (the built-in one, or one shaped like `cards.json`).
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Card>, FormatError> {
     let file: DeckFile = format::parse_file(text, path, false)?;
     Ok(file.cards)
 }
 
-/// The built-in cards with the user's own from `cards.json` in `dir` (one
-/// with a built-in id replaces it). A file that cannot be read is reported
-/// in `problems` and left alone; the built-in deck still loads.
-pub fn with_user_cards(dir: &Path, problems: &mut Vec<crate::store::LoadProblem>) -> Vec<Card> {
+/// The built-in cards with the user's own (one with a built-in id replaces
+/// it). The store reads the user's `cards.json` and hands its cards here.
+pub fn with_user_cards(user: Vec<Card>) -> Vec<Card> {
     let mut deck = built_in();
-    // Read as every data file is: a FIFO or a device there is refused, not waited on.
-    let path = dir.join("cards.json");
-    if let Some(file) = crate::store::load_file::<DeckFile>(&path, problems) {
-        for card in file.cards {
-            match deck.iter_mut().find(|c| c.id == card.id) {
-                Some(slot) => *slot = card,
-                None => deck.push(card),
-            }
+    for card in user {
+        match deck.iter_mut().find(|c| c.id == card.id) {
+            Some(slot) => *slot = card,
+            None => deck.push(card),
         }
     }
     deck

@@ -1614,6 +1614,26 @@ mod tests {
     }
 
     #[test]
+    fn the_nalsd_scenario_is_worked_and_the_right_answers_agree() {
+        let s = crate::content::design_prompts::scenario("nalsd").unwrap();
+        // The arithmetic check reads it: read and write bandwidth and storage
+        // are waiting to be worked, and none of them is given away.
+        let worked = check(&[("scaling", "")], Some(s));
+        let what: Vec<&str> = worked.iter().map(|w| w.what.as_str()).collect();
+        assert_eq!(what, ["Read bandwidth", "Write bandwidth", "Storage"]);
+        assert!(worked.iter().all(|w| w.verdict == Verdict::NotYet));
+        // And the right answers agree with it.
+        let worked = check(
+            &[(
+                "scaling",
+                "Peak read bandwidth: 10 GB/s. Uploads: 463 MB/s on average. Storage after a year: 14.6 PB before copies.",
+            )],
+            Some(s),
+        );
+        assert!(worked.iter().all(|w| w.agrees()), "{worked:#?}");
+    }
+
+    #[test]
     fn requests_per_second_times_kilobytes_is_megabytes_per_second() {
         let w = one("Peak: 12,000 req/s × 20 KB = 240 MB/s.");
         assert_eq!(w.len(), 1, "{w:#?}");

@@ -411,9 +411,6 @@ mod tests {
         let path = Path::new("kit.json");
         let err = parse_file::<Story>(r#"["my-id", "DNS outage"]"#, path, false).unwrap_err();
         assert!(err.to_string().contains("this is a JSON array"), "{err}");
-        let err =
-            parse_file::<crate::store::files::MetricsFile>("[1, []]", path, false).unwrap_err();
-        assert!(err.to_string().contains("this is a JSON array"), "{err}");
         let kit = r#"{"version":1,"stories":[["my-id","DNS outage"]]}"#;
         let err = crate::kit::exchange::parse_import(kit, path).unwrap_err();
         assert!(err.to_string().contains("line 1"), "{err}");

@@ -8,6 +8,7 @@
 mod analysis;
 pub mod beats;
 mod blast_radius;
+pub mod calibration;
 mod decision;
 pub mod facts;
 mod fix;
@@ -18,6 +19,7 @@ mod role;
 mod systemic_change;
 pub mod text;
 mod warnings;
+mod weights;
 
 use serde::Serialize;
 
@@ -175,6 +177,17 @@ pub struct Dimensions {
 }
 
 impl Dimensions {
+    fn get_mut(&mut self, dimension: Dimension) -> &mut DimensionScore {
+        match dimension {
+            Dimension::BlastRadius => &mut self.blast_radius,
+            Dimension::Role => &mut self.role,
+            Dimension::Decision => &mut self.decision,
+            Dimension::Fix => &mut self.fix,
+            Dimension::SystemicChange => &mut self.systemic_change,
+            Dimension::Numbers => &mut self.numbers,
+        }
+    }
+
     pub fn get(&self, dimension: Dimension) -> &DimensionScore {
         match dimension {
             Dimension::BlastRadius => &self.blast_radius,
@@ -259,17 +272,23 @@ pub fn metric_line(name: &str, before: &str, after: &str) -> String {
     format!("{}: {} -> {}", name.trim(), before.trim(), after.trim())
 }
 
-fn score_fields(fields: Vec<Field>) -> StoryScore {
-    let view = |home: Option<&[&str]>| Analysis::of(&fields, home);
-    let dimensions = Dimensions {
+/// The rules' verdict on each dimension, before calibration.
+fn judge(fields: &[Field]) -> Dimensions {
+    let view = |home: Option<&[&str]>| Analysis::of(fields, home);
+    Dimensions {
         blast_radius: blast_radius::score(&view(Some(&["blast_radius"]))),
         role: role::score(&view(None)),
         decision: decision::score(&view(Some(&["decision"]))),
         fix: fix::score(&view(Some(&["fix", "root_cause"]))),
         systemic_change: systemic_change::score(&view(Some(&["systemic_change"]))),
         numbers: numbers::score(&view(None)),
-    };
-    let analysis = view(None);
+    }
+}
+
+fn score_fields(fields: Vec<Field>) -> StoryScore {
+    let mut dimensions = judge(&fields);
+    let analysis = Analysis::of(&fields, None);
+    calibrate(&mut dimensions, &fields, &analysis);
     let (warnings, penalty) = warnings::find(&analysis);
     let mut score = StoryScore {
         total: 0,
@@ -303,14 +322,95 @@ fn score_fields(fields: Vec<Field>) -> StoryScore {
     score
 }
 
+/// Whether the story gives `dimension` its own field, labelled section or
+/// metric line.
+fn beat_present(fields: &[Field], dimension: Dimension) -> bool {
+    fields.iter().any(|f| {
+        !f.text.trim().is_empty()
+            && match dimension {
+                Dimension::Numbers => f.kind == FieldKind::Metric,
+                Dimension::Fix => matches!(f.beat, Some("fix" | "root_cause")),
+                d => f.beat == Some(d.key()),
+            }
+    })
+}
+
+/// The calibration model's inputs for each dimension, in
+/// `Dimension::ALL` order (the rule's level first): what `train_scorer` fits.
+fn calibration_inputs(fields: &[Field]) -> [[f32; calibration::FEATURES]; 6] {
+    let dimensions = judge(fields);
+    let story = calibration::Story::read(&Analysis::of(fields, None));
+    Dimension::ALL
+        .map(|d| calibration::features(&story, dimensions.get(d), beat_present(fields, d)))
+}
+
+/// [`calibration_inputs`] of a structured story.
+pub fn story_calibration_inputs(story: &Story) -> [[f32; calibration::FEATURES]; 6] {
+    let lines = metric_lines(story);
+    calibration_inputs(&story_fields(story, &lines))
+}
+
+/// [`calibration_inputs`] of free text.
+pub fn text_calibration_inputs(text: &str) -> [[f32; calibration::FEATURES]; 6] {
+    calibration_inputs(&text_fields(text))
+}
+
+/// Sets each dimension's level as the calibration model reads its evidence.
+fn calibrate(dimensions: &mut Dimensions, fields: &[Field], analysis: &Analysis) {
+    let story = calibration::Story::read(analysis);
+    for d in Dimension::ALL {
+        let score = dimensions.get_mut(d);
+        let x = calibration::features(&story, score, beat_present(fields, d));
+        score.score = calibration::calibrated(d, score.score, !score.evidence.is_empty(), &x);
+        if score.score < 5 && score.advice.is_empty() {
+            // The rules saw nothing missing, the model still wants more.
+            score.missing(more_of(d));
+        }
+    }
+}
+
+/// What to add when the rules found every part of a dimension but the
+/// calibration model, reading the story as the raters did, still puts it
+/// short of 5: the parts are there, the telling is thin.
+fn more_of(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::BlastRadius => {
+            "Every part is there; tell it fuller: who was hurt, how many, for how long and what it cost, each with its figure."
+        }
+        Dimension::Role => {
+            "Every part is there; say more of what you did yourself, in the first person."
+        }
+        Dimension::Decision => {
+            "Every part is there; tell the call fuller: each option, the fact that tipped it, and the risk you accepted, with its size."
+        }
+        Dimension::Fix => {
+            "Every part is there; tell it fuller: the signal that led you to the cause, the tool, and exactly what you changed."
+        }
+        Dimension::SystemicChange => {
+            "Every part is there; tell it fuller: what each change does, and the evidence it has worked since."
+        }
+        Dimension::Numbers => {
+            "Every part is there; add a second before/after pair of another kind."
+        }
+    }
+}
+
 /// Scores a structured story: the six prose beats and the metrics (not the
 /// title, not the private notes).
 pub fn score_story(story: &Story) -> StoryScore {
-    let lines: Vec<String> = story
+    let lines = metric_lines(story);
+    score_fields(story_fields(story, &lines))
+}
+
+fn metric_lines(story: &Story) -> Vec<String> {
+    story
         .metrics
         .iter()
         .map(|m| metric_line(&m.name, &m.before, &m.after))
-        .collect();
+        .collect()
+}
+
+fn story_fields<'a>(story: &'a Story, lines: &'a [String]) -> Vec<Field<'a>> {
     let mut fields: Vec<Field> = STORY_TEXT_FIELDS
         .iter()
         .map(|&name| Field::new(name, FieldKind::Prose, story.text_field(name).unwrap_or("")))
@@ -318,14 +418,11 @@ pub fn score_story(story: &Story) -> StoryScore {
     for (i, line) in lines.iter().enumerate() {
         fields.push(Field::new(format!("metrics[{i}]"), FieldKind::Metric, line));
     }
-    score_fields(fields)
+    fields
 }
 
-/// Scores free text: a typed rehearsal answer, a pasted paragraph.
-/// Labelled text ("Impact: ... Fix: ...") is read section by section, each
-/// for the beat its label names.
-pub fn score_text(text: &str) -> StoryScore {
-    let fields = beats::sections(text)
+fn text_fields(text: &str) -> Vec<Field<'_>> {
+    beats::sections(text)
         .into_iter()
         .map(|s| {
             Field::section(
@@ -336,6 +433,12 @@ pub fn score_text(text: &str) -> StoryScore {
                 s.beat,
             )
         })
-        .collect();
-    score_fields(fields)
+        .collect()
+}
+
+/// Scores free text: a typed rehearsal answer, a pasted paragraph.
+/// Labelled text ("Impact: ... Fix: ...") is read section by section, each
+/// for the beat its label names.
+pub fn score_text(text: &str) -> StoryScore {
+    score_fields(text_fields(text))
 }

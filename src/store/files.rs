@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::drill::deck::Card;
 use crate::drill::reviews::Reviews;
 use crate::kit::{Design, Metric, Narrative, Opinion, Profile, Story};
 
@@ -47,6 +48,8 @@ envelope!(/// `profile.json`
     ProfileFile, profile: Profile);
 envelope!(/// `reviews.json`
     ReviewsFile, reviews: Reviews);
+envelope!(/// `cards.json`: the user's own Linux & systems cards
+    CardsFile, cards: Vec<Card>);
 envelope!(/// `draft.json`: the editor's text when the app was quit mid-edit
     DraftFile, draft: Draft);
 
@@ -156,5 +159,20 @@ impl HasId for Opinion {
     }
     fn title(&self) -> &str {
         &self.stance
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::MetricsFile;
+    use crate::kit::format::parse_file;
+
+    #[test]
+    fn a_data_file_given_as_an_array_is_refused() {
+        let err =
+            parse_file::<MetricsFile>("[1, []]", Path::new("metrics.json"), false).unwrap_err();
+        assert!(err.to_string().contains("this is a JSON array"), "{err}");
     }
 }

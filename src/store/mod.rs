@@ -4,6 +4,7 @@
 //! at a time, and a file that could not be read is never written over.
 
 pub mod atomic;
+pub mod cards;
 pub mod error;
 pub mod files;
 pub mod import;

@@ -8,6 +8,7 @@ pub mod form;
 pub mod frame_areas;
 pub mod keymap;
 pub mod layout;
+pub mod next_step;
 mod render;
 pub mod scores;
 pub mod screens;
@@ -31,7 +32,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternate
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
-use crate::cli::EXIT_OK;
+use crate::exit::EXIT_OK;
 use app::{App, DraftOutcome, Pending};
 use external_editor::{EditTarget, Handover};
 use theme::Theme;

@@ -5,8 +5,9 @@
 use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::judge_links;
-use crate::readiness::{Inputs, Readiness, assess_evaluated, plan};
-use crate::tui::keymap::{self, Action};
+use crate::readiness::{Inputs, NextStep, Place, Readiness, assess_evaluated, plan};
+use crate::tui::keymap::Action;
+use crate::tui::next_step;
 
 /// The cursor in the coverage matrix.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,7 +42,7 @@ impl App {
     }
 
     /// Today's plan from what is unmet (light review the last two days).
-    pub fn today_plan(&self) -> Vec<String> {
+    pub fn today_plan(&self) -> Vec<NextStep> {
         match &self.readiness {
             Some(r) => plan(r, &self.inputs(), self.kit().profile.interview_date),
             None => Vec::new(),
@@ -89,8 +90,8 @@ impl App {
         let question = QUESTIONS[self.coverage.question].id;
         let Some(mut story) = self.kit().stories.get(self.coverage.story).cloned() else {
             self.error(format!(
-                "No story to link yet: write one first ({}).",
-                keymap::new_story_keys()
+                "No story to link yet: write one first {}.",
+                next_step::how(Place::NewStory)
             ));
             return;
         };

@@ -27,7 +27,7 @@ pub struct ReviewSession {
 impl App {
     pub(super) fn load_deck(&mut self) {
         let mut problems = Vec::new();
-        self.deck = deck::with_user_cards(&self.data_dir, &mut problems);
+        self.deck = crate::store::cards::load_deck(&self.data_dir, &mut problems);
         self.problems.extend(problems);
     }
 

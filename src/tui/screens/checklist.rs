@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
+use crate::readiness::Place;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::layout;
+use crate::tui::next_step;
 use crate::tui::screens::home::days_left;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
 
@@ -72,9 +73,9 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
             format!("  {}", safe(&item.detail)),
             t.dim(),
         )));
-        if !item.met {
+        if let Some(next) = &item.next {
             lines.push(Line::from(Span::styled(
-                format!("  › {}", safe(&item.next)),
+                format!("  › {}", safe(&next_step::say(next))),
                 t.warn(),
             )));
         }
@@ -82,7 +83,7 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Today", t.heading())));
     for step in app.today_plan() {
-        lines.push(Line::from(format!("  • {}", safe(&step))));
+        lines.push(Line::from(format!("  • {}", safe(&next_step::say(&step)))));
     }
     Some(lines)
 }
@@ -144,8 +145,8 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         ])),
         None => below.push(Line::from(Span::styled(
             format!(
-                "No stories yet: write one ({}), then link it to the questions it answers here.",
-                keymap::new_story_keys()
+                "No stories yet: write one {}, then link it to the questions it answers here.",
+                next_step::how(Place::NewStory)
             ),
             t.warn(),
         ))),

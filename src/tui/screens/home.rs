@@ -413,7 +413,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             if app.kit().profile.interview_date.is_some() {
                 for step in app.today_plan().into_iter().take(3) {
                     extra.push(Line::from(Span::styled(
-                        format!("   Today: {}", safe(&step)),
+                        format!("   Today: {}", safe(&crate::tui::next_step::say(&step))),
                         t.emphasis(),
                     )));
                 }

@@ -1,0 +1,189 @@
+//! The learned step of the scorer: the rules find the evidence and give a
+//! rubric level; a small linear model, fitted to the calibration corpus's
+//! two blind raters, sets the level an interviewer would give for that
+//! evidence in that story.
+//!
+//! Its inputs are the rule's level, how much evidence it found, whether the
+//! story has the beat in its own field or labelled section, the story's
+//! length, and counts of a few word families (options and reasons,
+//! causes and tools, lasting changes, who was hurt and for how long, before
+//! and after). The weights live in `weights.rs`, written by
+//! `cargo run --release --example train_scorer` from the training split of
+//! `tests/corpus/`; nothing is downloaded or learned at run time.
+//!
+//! The model moves a level, it never invents one: a dimension with no
+//! evidence stays 0, and the result stays within one level below the rule's and two above,
+//! so every point still rests on the words the evidence names. Role and
+//! numbers are left to the rules (see [`LEARNED`]).
+
+use super::analysis::Analysis;
+use super::{Dimension, DimensionScore};
+
+/// How many inputs the model reads per dimension.
+pub const FEATURES: usize = 20;
+
+/// The names of the inputs, in order: what `train_scorer` prints.
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "rule level",
+    "evidence (log)",
+    "kinds of evidence (log)",
+    "beat has its own field or label",
+    "words (log)",
+    "options and alternatives",
+    "reasons",
+    "risks accepted",
+    "calls made",
+    "causes found",
+    "repairs",
+    "tools and signals",
+    "from-then-on words",
+    "things built",
+    "proposals",
+    "mechanisms",
+    "who was hurt",
+    "durations",
+    "figures",
+    "before/after words",
+];
+
+/// Word families counted over the whole story (`FEATURE_NAMES[5..]`).
+const FAMILIES: usize = 15;
+
+fn family(word: &str) -> Option<usize> {
+    Some(match word {
+        "option" | "options" | "alternative" | "alternatives" | "instead" | "rather"
+        | "tradeoff" | "tradeoffs" | "trade-off" | "trade-offs" | "either" | "versus" | "vs"
+        | "weighed" | "weighing" | "choice" | "tempting" => 0,
+        "because" | "since" | "so" | "given" | "meant" | "means" | "which" => 1,
+        "risk" | "risks" | "risked" | "risky" | "accept" | "accepted" | "downside" | "cost"
+        | "gamble" | "safer" | "worse" => 2,
+        "decided" | "chose" | "opted" | "picked" | "call" | "paused" | "froze" | "halted"
+        | "drained" => 3,
+        "cause" | "caused" | "due" | "traced" | "turned" | "found" | "showed" | "revealed"
+        | "culprit" => 4,
+        "fixed" | "patched" | "restored" | "reverted" | "rolled" | "rebuilt" | "redeployed"
+        | "raised" | "increased" | "replaced" | "changed" | "restarted" | "bumped" | "removed" => 5,
+        "log" | "logs" | "trace" | "traces" | "dashboard" | "dashboards" | "grafana" | "strace"
+        | "tcpdump" | "dig" | "openssl" | "kubectl" | "explain" | "metrics" | "profiler"
+        | "profile" | "flamegraph" | "dump" => 6,
+        "afterwards" | "afterward" | "now" | "follow-up" | "follow-ups" | "postmortem"
+        | "permanently" | "forward" => 7,
+        "added" | "built" | "introduced" | "created" | "wrote" | "implemented" | "adopted"
+        | "automated" | "shipped" | "enforced" => 8,
+        "should" | "would" | "could" | "plan" | "planned" | "proposed" | "suggest"
+        | "suggested" | "recommend" | "recommended" | "might" | "backlog" | "roadmap"
+        | "ticket" => 9,
+        "alert" | "alerts" | "check" | "checks" | "job" | "jobs" | "gate" | "gates" | "canary"
+        | "canaries" | "runbook" | "runbooks" | "test" | "tests" | "linter" | "linters"
+        | "probe" | "probes" | "limit" | "limits" | "quota" | "quotas" | "policy" | "policies"
+        | "automation" | "pipeline" | "ci" => 10,
+        "user" | "users" | "customer" | "customers" | "merchant" | "merchants" | "partner"
+        | "partners" | "client" | "clients" | "request" | "requests" | "order" | "orders"
+        | "traffic" | "revenue" | "sla" | "$" => 11,
+        "minute" | "minutes" | "min" | "hour" | "hours" | "h" | "second" | "seconds" | "day"
+        | "days" => 12,
+        "->" | "dropped" | "fell" | "cut" | "reduced" | "from" => 14,
+        _ => return None,
+    })
+}
+
+/// What the model reads of the whole story, once for all dimensions.
+pub struct Story {
+    words: f32,
+    families: [f32; FAMILIES],
+}
+
+impl Story {
+    pub fn read(analysis: &Analysis) -> Story {
+        let mut words = 0usize;
+        let mut counts = [0u32; FAMILIES];
+        for field in analysis.prose() {
+            for sentence in field.counting_sentences() {
+                for token in &field.tokens[sentence.first..sentence.last] {
+                    if token.masked {
+                        continue;
+                    }
+                    if token.kind == super::text::TokenKind::Number {
+                        counts[13] += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if token.is_word() {
+                        words += 1;
+                    }
+                    if let Some(k) = family(&token.lower) {
+                        counts[k] += 1;
+                    }
+                }
+            }
+        }
+        Story {
+            words: ln_1p(words as f32),
+            families: counts.map(|c| ln_1p(c as f32)),
+        }
+    }
+}
+
+fn ln_1p(x: f32) -> f32 {
+    x.ln_1p()
+}
+
+/// The model's inputs for one dimension.
+pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f32; FEATURES] {
+    let mut kinds: Vec<&str> = score.evidence.iter().map(|e| e.rule).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut x = [0.0; FEATURES];
+    x[0] = f32::from(score.score);
+    x[1] = ln_1p(score.evidence.len() as f32);
+    x[2] = ln_1p(kinds.len() as f32);
+    x[3] = if beat_present { 1.0 } else { 0.0 };
+    x[4] = story.words;
+    x[5..].copy_from_slice(&story.families);
+    x
+}
+
+/// The dimensions the model sets. Role and before/after numbers keep the
+/// rules' level: their rubric is a law the model must not bend ("I" turned
+/// into "we" never raises role; one more improved pair never lowers
+/// numbers), and a linear model over the whole story cannot promise it.
+pub const LEARNED: [Dimension; 4] = [
+    Dimension::BlastRadius,
+    Dimension::Decision,
+    Dimension::Fix,
+    Dimension::SystemicChange,
+];
+
+/// The level the scorer gives `dimension`, with the weights in the repo.
+pub fn calibrated(dimension: Dimension, rule: u8, has_evidence: bool, x: &[f32; FEATURES]) -> u8 {
+    if !LEARNED.contains(&dimension) {
+        return rule;
+    }
+    let row = Dimension::ALL
+        .iter()
+        .position(|&d| d == dimension)
+        .unwrap_or(0);
+    level(rule, has_evidence, x, &super::weights::WEIGHTS[row])
+}
+
+/// How many levels the model may lower the rules' level: a dimension the
+/// rules find complete stays near the top however short the story.
+pub const REACH_DOWN: u8 = 1;
+/// How many levels the model may raise it: the rules under-read
+/// paraphrase, the raters' level is often higher.
+pub const REACH_UP: u8 = 2;
+
+/// The level weights `w` give: never above 0 without evidence, never more
+/// than [`REACH_DOWN`] below the rule's level or [`REACH_UP`] above it.
+pub fn level(rule: u8, has_evidence: bool, x: &[f32; FEATURES], w: &[f32; FEATURES + 1]) -> u8 {
+    if !has_evidence {
+        return 0;
+    }
+    let raw = w[FEATURES] + w[..FEATURES].iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
+    if !raw.is_finite() {
+        return rule;
+    }
+    let low = f32::from(rule.saturating_sub(REACH_DOWN));
+    let high = f32::from((rule + REACH_UP).min(5));
+    raw.round().clamp(low, high) as u8
+}
