@@ -715,15 +715,6 @@ pub fn two_keys_for(context: Context, action: Action) -> String {
         .join(" or ")
 }
 
-/// "1, then n": the keys from home to a new story.
-pub fn new_story_keys() -> String {
-    format!(
-        "{}, then {}",
-        key_for(Context::Home, Action::Step(1)),
-        key_for(Context::Stories, Action::NewStory)
-    )
-}
-
 /// Whether some key does `action` on `context`'s screen.
 pub fn has(context: Context, action: Action) -> bool {
     each(context).any(|b| b.action == action)

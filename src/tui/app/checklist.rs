@@ -5,8 +5,9 @@
 use super::{App, Screen, Scroll, ScrollTo};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::judge_links;
-use crate::readiness::{Inputs, NextStep, Readiness, assess_evaluated, plan};
-use crate::tui::keymap::{self, Action};
+use crate::readiness::{Inputs, NextStep, Place, Readiness, assess_evaluated, plan};
+use crate::tui::keymap::Action;
+use crate::tui::next_step;
 
 /// The cursor in the coverage matrix.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -107,8 +108,8 @@ impl App {
         let question = QUESTIONS[cursor.question].id;
         let Some(mut story) = self.kit().stories.get(cursor.story).cloned() else {
             self.error(format!(
-                "No story to link yet: write one first ({}).",
-                keymap::new_story_keys()
+                "No story to link yet: write one first {}.",
+                next_step::how(Place::NewStory)
             ));
             return;
         };

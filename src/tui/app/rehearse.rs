@@ -112,8 +112,8 @@ impl App {
     pub(super) fn rehearse_any(&mut self) {
         if self.kit().stories.is_empty() {
             self.error(format!(
-                "Write a story first ({}): a rehearsal needs a story to tell.",
-                keymap::new_story_keys()
+                "Write a story first {}: a rehearsal needs a story to tell.",
+                crate::tui::next_step::how(crate::readiness::Place::NewStory)
             ));
             return;
         }

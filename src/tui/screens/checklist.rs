@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
+use crate::readiness::Place;
 use crate::tui::app::{App, CoverageCursor};
-use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::next_step;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
@@ -143,8 +143,8 @@ pub fn render_coverage(app: &App, cursor: CoverageCursor, area: Rect, buf: &mut 
         ])),
         None => below.push(Line::from(Span::styled(
             format!(
-                "No stories yet: write one ({}), then link it to the questions it answers here.",
-                keymap::new_story_keys()
+                "No stories yet: write one {}, then link it to the questions it answers here.",
+                next_step::how(Place::NewStory)
             ),
             t.warn(),
         ))),
