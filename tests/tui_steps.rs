@@ -304,3 +304,23 @@ fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmet
     );
     assert!(text.contains("not 1.46 PB (10x more)"), "{text}");
 }
+
+#[test]
+fn enter_in_the_interview_details_moves_to_the_next_field() {
+    // Each of the interview details is one line: Enter moves on, as in a
+    // metric or a title, rather than putting a line break into the date.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "i");
+    assert_eq!(app.screen, Screen::Form);
+    type_text(&mut app, "2026-12-10\nAcme\nSenior SRE\n");
+    ctrl(&mut app, 's');
+    let profile = fs::read_to_string(tmp.path().join("profile.json")).unwrap();
+    for line in [
+        "\"interview_date\": \"2026-12-10\"",
+        "\"company\": \"Acme\"",
+        "\"target_role\": \"Senior SRE\"",
+    ] {
+        assert!(profile.contains(line), "{profile}");
+    }
+}

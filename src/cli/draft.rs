@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, read_input};
 use crate::kit::format;
-use crate::kit::{Kit, Story};
+use crate::kit::{Kit, Story, StoryField};
 use crate::postmortem::{self, Beat, StoryDraft};
 use crate::score::{Dimension, score_story};
 use crate::store::{self, Store};
@@ -147,40 +147,44 @@ pub fn render(draft: &StoryDraft, source: &str) -> String {
     };
     field(
         &mut out,
-        "Blast radius",
+        StoryField::BlastRadius.label(),
         Beat::BlastRadius,
         &story.blast_radius,
     );
     let _ = writeln!(
         out,
-        "\nMy role — empty: only you know your part (see \"Claim your part\")"
+        "\n{} — empty: only you know your part (see \"Claim your part\")",
+        StoryField::Role
     );
     let _ = writeln!(
         out,
-        "\nDecision — empty: which call was yours? (see \"Claim your part\")"
+        "\n{} — empty: which call was yours? (see \"Claim your part\")",
+        StoryField::Decision
     );
-    field(&mut out, "Fix", Beat::Fix, &story.fix);
+    field(&mut out, StoryField::Fix.label(), Beat::Fix, &story.fix);
     field(
         &mut out,
-        "How I found the root cause",
+        StoryField::RootCause.label(),
         Beat::RootCause,
         &story.root_cause,
     );
     field(
         &mut out,
-        "Systemic change",
+        StoryField::SystemicChange.label(),
         Beat::SystemicChange,
         &story.systemic_change,
     );
     if story.metrics.is_empty() {
         let _ = writeln!(
             out,
-            "\nBefore/after metrics — no clock times to work them out from"
+            "\n{} — no clock times to work them out from",
+            StoryField::Metrics
         );
     } else {
         let _ = writeln!(
             out,
-            "\nBefore/after metrics — from the timeline; the after-values are yours"
+            "\n{} — from the timeline; the after-values are yours",
+            StoryField::Metrics
         );
         for m in &story.metrics {
             let _ = writeln!(out, "  {}: {} -> ?", safe(&m.name), safe(&m.before));

@@ -8,31 +8,33 @@ use std::collections::BTreeSet;
 use super::design_arithmetic::{self, Verdict, Worked};
 use super::{Check, Evaluation, Note, NoteKind};
 use crate::content::design_prompts::scenario;
-use crate::kit::Design;
+use crate::kit::{Design, DesignField};
 use crate::score::facts::{Facts, facts};
 use crate::score::text::{TokenKind, is_function_word, tokenize};
 
-/// The sections of a design answer, in the order it is told.
-pub const SECTIONS: [(&str, &str); 7] = [
-    ("real_system", "Real system"),
-    ("requirements", "Requirements & questions"),
-    ("architecture", "Architecture"),
-    ("scaling", "Scaling & capacity"),
-    ("failure_modes", "Failure modes"),
-    ("observability", "Observability & SLOs"),
-    ("tradeoffs", "Trade-offs"),
-];
-
-pub fn section_text<'d>(design: &'d Design, section: &str) -> &'d str {
-    match section {
-        "real_system" => &design.real_system,
-        "requirements" => &design.requirements,
-        "architecture" => &design.architecture,
-        "scaling" => &design.scaling,
-        "failure_modes" => &design.failure_modes,
-        "observability" => &design.observability,
-        _ => &design.tradeoffs,
+/// The sections of a design answer (key, label), in the order it is told:
+/// the fields of [`DesignField::ALL`] that are sections. A new section
+/// field that is not counted here fails to compile.
+pub const SECTIONS: [(&str, &str); 7] = {
+    let mut sections = [("", ""); 7];
+    let (mut i, mut n) = (0, 0);
+    while i < DesignField::ALL.len() {
+        let field = DesignField::ALL[i];
+        if field.is_section() {
+            sections[n] = (field.key(), field.label());
+            n += 1;
+        }
+        i += 1;
     }
+    assert!(n == sections.len(), "every design section is in SECTIONS");
+    sections
+};
+
+/// A section's text by its key; empty for a key that is no field.
+pub fn section_text<'d>(design: &'d Design, section: &str) -> &'d str {
+    section
+        .parse::<DesignField>()
+        .map_or("", |field| design.text(field))
 }
 
 /// Substantive: enough words to say something.

@@ -11,7 +11,7 @@
 use std::hash::{Hash, Hasher};
 
 use crate::content::questions::{QUESTIONS, question};
-use crate::kit::{STORY_TEXT_FIELDS, Story};
+use crate::kit::{Story, StoryField};
 use crate::score::facts::facts;
 use crate::score::lexicon::{Tag, scan};
 use crate::score::text::{judge_sentences, tokenize};
@@ -21,7 +21,7 @@ pub const MAX_CORE_PER_STORY: usize = 3;
 
 /// One sentence of a story, read once.
 struct Sentence {
-    field: &'static str,
+    field: StoryField,
     /// Its words, lowercased, hedges left out, between single spaces and
     /// with a space at each end: " my deploy caused it ".
     words: String,
@@ -113,8 +113,8 @@ impl Reading {
             .iter()
             .any(|m| !m.before.trim().is_empty() && !m.after.trim().is_empty());
         let mut pairs = false;
-        for field in STORY_TEXT_FIELDS {
-            let text = story.text_field(field).unwrap_or("");
+        for field in StoryField::beats() {
+            let text = story.prose(field).unwrap_or_default();
             if text.trim().is_empty() {
                 continue;
             }
@@ -166,7 +166,7 @@ impl Reading {
         }
         // "I added ...", "I moved ...": a change the speaker made, for good.
         let changed_it_myself = sentences.iter().any(|s| {
-            s.field == "systemic_change"
+            s.field == StoryField::SystemicChange
                 && s.mine
                 && (s.has_tag(Tag::ChangeVerb) || s.has_tag(Tag::FixAction))
         });
@@ -316,7 +316,9 @@ fn prevented(r: &Reading) -> bool {
 
 fn unknown_cause(r: &Reading) -> bool {
     r.any(|s| {
-        matches!(s.field, "fix" | "root_cause") && s.first_hand && s.has_tag(Tag::Investigate)
+        matches!(s.field, StoryField::Fix | StoryField::RootCause)
+            && s.first_hand
+            && s.has_tag(Tag::Investigate)
     }) && r.any(|s| {
         !s.has(&["straight away", "right away", "immediately", "at once"]) && s.has(UNSURE)
     })
@@ -414,7 +416,9 @@ fn speed_against_reliability(r: &Reading) -> bool {
     r.any(|s| {
         s.has(SPEED)
             && s.has(SAFETY)
-            && (s.field == "decision" || s.has_tag(Tag::Alternative) || s.has_tag(Tag::Reason))
+            && (s.field == StoryField::Decision
+                || s.has_tag(Tag::Alternative)
+                || s.has_tag(Tag::Reason))
     })
 }
 

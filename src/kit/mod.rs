@@ -3,6 +3,7 @@
 
 pub mod design;
 pub mod exchange;
+pub mod field;
 pub mod format;
 pub mod ids;
 pub mod metric;
@@ -12,12 +13,13 @@ pub mod profile;
 pub mod story;
 pub mod template;
 
-pub use design::{CORE_DESIGN_PROMPTS, Design};
-pub use metric::{Metric, MetricKind};
-pub use narrative::Narrative;
-pub use opinion::Opinion;
-pub use profile::Profile;
-pub use story::{STORY_TEXT_FIELDS, Story, StoryMetric};
+pub use design::{CORE_DESIGN_PROMPTS, Design, DesignField};
+pub use field::{FieldError, Fields, TextField, UnknownField};
+pub use metric::{Metric, MetricField, MetricKind};
+pub use narrative::{Narrative, NarrativeField};
+pub use opinion::{Opinion, OpinionField};
+pub use profile::{Profile, ProfileField};
+pub use story::{Story, StoryField, StoryMetric};
 
 /// Everything the user has prepared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,20 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Story, StoryMetric};
-
-/// Headings in playbook order, with the field each one fills.
-pub const HEADINGS: [(&str, &str); 9] = [
-    ("Title", "title"),
-    ("Blast radius", "blast_radius"),
-    ("My role", "role"),
-    ("Decision", "decision"),
-    ("Fix", "fix"),
-    ("How I found the root cause", "root_cause"),
-    ("Systemic change", "systemic_change"),
-    ("Before/after metrics", "metrics"),
-    ("Notes", "notes"),
-];
+use super::field::{Fields, TextField};
+use super::{Story, StoryField, StoryMetric};
 
 /// One metric as a template line: `- MTTR: 42 min -> 11 min`.
 pub fn metric_line(metric: &StoryMetric) -> String {
@@ -46,17 +34,18 @@ pub fn parse_metric_line(line: &str) -> Result<StoryMetric, String> {
     Ok(metric)
 }
 
-/// Renders the story as the template.
+/// Renders the story as the template: a `# Label` heading per field of
+/// [`StoryField::ALL`], the metrics as `- name: before -> after` lines.
 pub fn render(story: &Story) -> String {
     let mut out = String::new();
-    for (heading, field) in HEADINGS {
-        let _ = writeln!(out, "# {heading}");
-        if field == "metrics" {
+    for field in StoryField::ALL {
+        let _ = writeln!(out, "# {}", field.label());
+        if field == StoryField::Metrics {
             for metric in &story.metrics {
                 let _ = writeln!(out, "{}", metric_line(metric));
             }
         } else {
-            let text = story.text_field(field).unwrap_or("");
+            let text = story.get(field);
             if !text.is_empty() {
                 let _ = writeln!(out, "{}", text.trim_end());
             }
@@ -86,90 +75,54 @@ pub fn parse(text: &str, base: &Story) -> Result<Story, TemplateError> {
         questions: base.questions.clone(),
         ..Story::default()
     };
-    let mut current: Option<&str> = None;
-    let mut seen: Vec<&str> = Vec::new();
-    let mut body: Vec<(usize, &str)> = Vec::new();
-
-    let mut flush = |field: Option<&str>,
-                     body: &mut Vec<(usize, &str)>|
-     -> Result<(), TemplateError> {
-        let Some(field) = field else {
-            if let Some((line, text)) = body.iter().find(|(_, t)| !t.trim().is_empty()) {
-                return Err(TemplateError {
-                    line: *line,
-                    message: format!(
-                        "`{}` comes before any heading — put it under one of the `# ...` headings",
-                        text.trim()
-                    ),
-                });
-            }
-            body.clear();
-            return Ok(());
-        };
-        let lines: Vec<&str> = body.iter().map(|(_, t)| *t).collect();
-        let text = lines.join("\n").trim().to_string();
-        match field {
-            "metrics" => {
-                for (line, raw) in body.iter() {
-                    if raw.trim().is_empty() {
-                        continue;
-                    }
-                    let metric = parse_metric_line(raw).map_err(|message| TemplateError {
-                        line: *line,
-                        message,
-                    })?;
-                    story.metrics.push(metric);
-                }
-            }
-            "title" => story.title = text.replace('\n', " "),
-            "blast_radius" => story.blast_radius = text,
-            "role" => story.role = text,
-            "decision" => story.decision = text,
-            "fix" => story.fix = text,
-            "root_cause" => story.root_cause = text,
-            "systemic_change" => story.systemic_change = text,
-            _ => story.notes = text,
-        }
-        body.clear();
-        Ok(())
-    };
-
-    for (n, line) in text.lines().enumerate() {
-        let number = n + 1;
-        if let Some(heading) = line.strip_prefix("# ") {
-            let heading = heading.trim();
-            match HEADINGS
-                .iter()
-                .find(|(h, _)| h.eq_ignore_ascii_case(heading))
-            {
-                Some((_, field)) => {
-                    if seen.contains(field) {
-                        return Err(TemplateError {
-                            line: number,
-                            message: format!("`# {heading}` appears twice — merge the two parts"),
-                        });
-                    }
-                    flush(current, &mut body)?;
-                    seen.push(field);
-                    current = Some(field);
-                }
-                None => {
-                    let known: Vec<&str> = HEADINGS.iter().map(|(h, _)| *h).collect();
-                    return Err(TemplateError {
-                        line: number,
-                        message: format!(
-                            "unknown heading `# {heading}` — the headings are: {}",
-                            known.join(", ")
-                        ),
-                    });
-                }
-            }
-        } else {
-            body.push((number, line));
-        }
+    for (field, first_line, text) in sections::<StoryField>(text)? {
+        story.set(field, text).map_err(|e| TemplateError {
+            line: first_line + e.line.unwrap_or(1) - 1,
+            message: e.message,
+        })?;
     }
-    flush(current, &mut body)?;
     Ok(story)
+}
+
+/// The template's sections, in the order of `F::all()`: for each field
+/// whose heading appears, the line its text starts on (1-based, in `text`)
+/// and that text, trimmed.
+fn sections<F: TextField>(text: &str) -> Result<Vec<(F, usize, String)>, TemplateError> {
+    let labels: Vec<&str> = F::all().iter().map(|f| f.label()).collect();
+    Ok(F::all()
+        .iter()
+        .zip(read_sections(text, &labels)?)
+        .filter_map(|(&field, section)| section.map(|(line, text)| (field, line, text)))
+        .collect())
+}
+
+/// A design answer, metric, opinion, the narrative or the interview details
+/// as a template: `# Label` then the text, for each field in order.
+pub fn render_item<T: Fields>(item: &T) -> String {
+    let fields: Vec<(&str, String)> = <T::Field as TextField>::all()
+        .iter()
+        .map(|&f| (f.label(), item.get(f).into_owned()))
+        .collect();
+    render_fields(&fields)
+}
+
+/// Reads a template of [`render_item`] back into a copy of `base`: every
+/// field takes its section's text (a missing section empties the field);
+/// a heading or a value that does not read is an error naming its line.
+pub fn parse_item<T: Fields + Clone>(text: &str, base: &T) -> Result<T, TemplateError> {
+    let found = sections::<T::Field>(text)?;
+    let mut item = base.clone();
+    for &field in <T::Field as TextField>::all() {
+        let (line, value) = found
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .map_or((1, String::new()), |(_, line, text)| (*line, text.clone()));
+        item.set(field, value).map_err(|e| TemplateError {
+            line: line + e.line.unwrap_or(1) - 1,
+            message: e.message,
+        })?;
+    }
+    Ok(item)
 }
 
 /// Any item as a template: `# Label` then its text, for each field.
@@ -189,7 +142,21 @@ pub fn render_fields(fields: &[(&str, String)]) -> String {
 /// or repeated headings and text before the first heading are errors naming
 /// the line.
 pub fn parse_fields(text: &str, labels: &[&str]) -> Result<Vec<String>, TemplateError> {
-    let mut values: Vec<Option<Vec<&str>>> = vec![None; labels.len()];
+    Ok(read_sections(text, labels)?
+        .into_iter()
+        .map(|section| section.map(|(_, text)| text).unwrap_or_default())
+        .collect())
+}
+
+/// One entry per label: `None` when its heading is absent, else the line
+/// its text starts on (its first line with words on it, 1-based) and the
+/// text, trimmed. Unknown or repeated headings and text before the first
+/// heading are errors naming the line.
+fn read_sections(
+    text: &str,
+    labels: &[&str],
+) -> Result<Vec<Option<(usize, String)>>, TemplateError> {
+    let mut bodies: Vec<Option<Vec<(usize, &str)>>> = vec![None; labels.len()];
     let mut current: Option<usize> = None;
     for (n, line) in text.lines().enumerate() {
         let number = n + 1;
@@ -204,17 +171,17 @@ pub fn parse_fields(text: &str, labels: &[&str]) -> Result<Vec<String>, Template
                     ),
                 });
             };
-            if values[i].is_some() {
+            if bodies[i].is_some() {
                 return Err(TemplateError {
                     line: number,
                     message: format!("`# {heading}` appears twice — merge the two parts"),
                 });
             }
-            values[i] = Some(Vec::new());
+            bodies[i] = Some(Vec::new());
             current = Some(i);
         } else if let Some(i) = current {
-            if let Some(lines) = values[i].as_mut() {
-                lines.push(line);
+            if let Some(lines) = bodies[i].as_mut() {
+                lines.push((number, line));
             }
         } else if !line.trim().is_empty() {
             return Err(TemplateError {
@@ -226,12 +193,17 @@ pub fn parse_fields(text: &str, labels: &[&str]) -> Result<Vec<String>, Template
             });
         }
     }
-    Ok(values
+    Ok(bodies
         .into_iter()
-        .map(|lines| {
-            lines
-                .map(|l| l.join("\n").trim().to_string())
-                .unwrap_or_default()
+        .map(|body| {
+            body.map(|lines| {
+                let first = lines
+                    .iter()
+                    .find(|(_, l)| !l.trim().is_empty())
+                    .map_or(1, |(n, _)| *n);
+                let text: Vec<&str> = lines.iter().map(|(_, l)| *l).collect();
+                (first, text.join("\n").trim().to_string())
+            })
         })
         .collect())
 }
@@ -297,5 +269,165 @@ mod tests {
     fn text_before_any_heading_is_an_error_not_lost() {
         let err = parse("stray words\n# Title\nX\n", &Story::default()).unwrap_err();
         assert_eq!(err.line, 1);
+    }
+
+    use std::fmt::Debug;
+
+    use proptest::prelude::*;
+
+    use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion, Profile, TextField};
+
+    /// What the user may type into a field that the template gives back:
+    /// any words over several lines (blank ones too), trimmed at both ends,
+    /// no line opening with `# ` (that line is a heading).
+    fn prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[a-zA-Z0-9#%:>.,'()/ -]{0,24}", 1..5).prop_map(|lines| {
+            lines
+                .join("\n")
+                .trim()
+                .lines()
+                .map(|l| {
+                    if l.starts_with("# ") {
+                        format!("x{l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// Metric lines as the editor shows them: `name: before -> after`.
+    fn metric_lines() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                "[A-Za-z][A-Za-z0-9 ()]{0,12}",
+                "[0-9a-z %.]{0,8}",
+                "[0-9a-z %./>-]{0,8}",
+            ),
+            0..4,
+        )
+        .prop_map(|metrics| {
+            metrics
+                .iter()
+                .map(|(name, before, after)| {
+                    format!("{}: {} -> {}", name.trim(), before.trim(), after.trim())
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// The text typed into each field of a kind, in `F::all()` order: the
+    /// metrics, a kind or a date where a field takes one; one line where
+    /// the field is one line.
+    #[derive(Debug, Clone)]
+    struct Typed {
+        prose: Vec<String>,
+        metrics: String,
+        kind: MetricKind,
+        date: Option<chrono::NaiveDate>,
+    }
+
+    /// More texts than any kind has fields.
+    fn typed() -> impl Strategy<Value = Typed> {
+        (
+            proptest::collection::vec(prose(), 16),
+            metric_lines(),
+            proptest::sample::select(MetricKind::ALL.to_vec()),
+            proptest::option::of((2000i32..2100, 1u32..366)),
+        )
+            .prop_map(|(prose, metrics, kind, day)| Typed {
+                prose,
+                metrics,
+                kind,
+                date: day.and_then(|(y, d)| chrono::NaiveDate::from_yo_opt(y, d)),
+            })
+    }
+
+    impl Typed {
+        fn text<F: TextField>(&self, i: usize, field: F) -> String {
+            match field.key() {
+                "metrics" => self.metrics.clone(),
+                "kind" => self.kind.as_str().to_string(),
+                "interview_date" => self.date.map(|d| d.to_string()).unwrap_or_default(),
+                _ if field.multiline() => self.prose[i].clone(),
+                // Joined into one line, it must still not open with `# `.
+                _ => {
+                    let line = self.prose[i].replace('\n', " ");
+                    if line.starts_with("# ") {
+                        format!("x{line}")
+                    } else {
+                        line
+                    }
+                }
+            }
+        }
+
+        /// An item with every field typed.
+        fn item<T: Fields + Default>(&self) -> T {
+            let mut item = T::default();
+            for (i, &field) in <T::Field as TextField>::all().iter().enumerate() {
+                item.set(field, self.text(i, field)).unwrap();
+                assert_eq!(item.get(field), self.text(i, field), "{field:?}");
+            }
+            item
+        }
+    }
+
+    fn item_round_trips<T: Fields + Default + Clone + PartialEq + Debug>(typed: &Typed) {
+        let item: T = typed.item();
+        let text = render_item(&item);
+        // Every field has its heading, in order.
+        let headings: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+        let labels: Vec<&str> = <T::Field as TextField>::all()
+            .iter()
+            .map(|f| f.label())
+            .collect();
+        assert_eq!(headings, labels);
+        assert_eq!(parse_item(&text, &T::default()).unwrap(), item, "{text}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_field_of_every_kind_comes_back_from_its_template(typed in typed()) {
+            let mut story: Story = typed.item();
+            story.id = "dns".into();
+            story.questions = vec!["critical-incident".into()];
+            let text = render(&story);
+            let headings: Vec<&str> =
+                text.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+            let labels: Vec<&str> = StoryField::ALL.iter().map(|f| f.label()).collect();
+            prop_assert_eq!(headings, labels);
+            prop_assert_eq!(parse(&text, &story).unwrap(), story);
+
+            item_round_trips::<Design>(&typed);
+            item_round_trips::<Metric>(&typed);
+            item_round_trips::<Opinion>(&typed);
+            item_round_trips::<Narrative>(&typed);
+            item_round_trips::<Profile>(&typed);
+        }
+    }
+
+    #[test]
+    fn a_value_a_field_cannot_take_names_its_line_in_the_template() {
+        let base = Metric::default();
+        let mut text = render_item(&base);
+        text = text.replace("# Kind\nother\n", "# Kind\n\nlatency\n");
+        let err = parse_item(&text, &base).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (
+                5,
+                "Kind `latency` is not one of slo, sli, mttd, mttr, oncall, other."
+            ),
+            "{text}"
+        );
+        let err = parse_item("# Interview date\nsoon\n", &Profile::default()).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("`soon` is not a date"), "{err}");
     }
 }

@@ -34,10 +34,11 @@ pub struct Field<'a> {
 impl<'a> Field<'a> {
     pub fn new(name: impl Into<String>, kind: FieldKind, text: &'a str) -> Field<'a> {
         let name = name.into();
-        let beat = crate::kit::STORY_TEXT_FIELDS
-            .iter()
-            .copied()
-            .find(|f| *f == name);
+        let beat = name
+            .parse::<crate::kit::StoryField>()
+            .ok()
+            .filter(|f| f.is_beat())
+            .map(|f| f.key());
         Field::section(name, kind, text, 0, beat)
     }
 

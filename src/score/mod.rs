@@ -23,7 +23,7 @@ mod weights;
 
 use serde::Serialize;
 
-use crate::kit::{STORY_TEXT_FIELDS, Story};
+use crate::kit::{Story, StoryField};
 use analysis::{Analysis, Field, FieldKind};
 pub use warnings::{Warning, WarningKind};
 
@@ -60,6 +60,20 @@ impl Dimension {
             Dimension::Fix => "fix",
             Dimension::SystemicChange => "systemic_change",
             Dimension::Numbers => "numbers",
+        }
+    }
+
+    /// The dimension a story field feeds, if any (the title and the
+    /// private notes feed none; how the root cause was found is the fix).
+    pub const fn of_field(field: StoryField) -> Option<Dimension> {
+        match field {
+            StoryField::BlastRadius => Some(Dimension::BlastRadius),
+            StoryField::Role => Some(Dimension::Role),
+            StoryField::Decision => Some(Dimension::Decision),
+            StoryField::Fix | StoryField::RootCause => Some(Dimension::Fix),
+            StoryField::SystemicChange => Some(Dimension::SystemicChange),
+            StoryField::Metrics => Some(Dimension::Numbers),
+            StoryField::Title | StoryField::Notes => None,
         }
     }
 
@@ -411,9 +425,11 @@ fn metric_lines(story: &Story) -> Vec<String> {
 }
 
 fn story_fields<'a>(story: &'a Story, lines: &'a [String]) -> Vec<Field<'a>> {
-    let mut fields: Vec<Field> = STORY_TEXT_FIELDS
-        .iter()
-        .map(|&name| Field::new(name, FieldKind::Prose, story.text_field(name).unwrap_or("")))
+    let mut fields: Vec<Field> = StoryField::beats()
+        .map(|field| {
+            let text = story.prose(field).unwrap_or_default();
+            Field::new(field.key(), FieldKind::Prose, text)
+        })
         .collect();
     for (i, line) in lines.iter().enumerate() {
         fields.push(Field::new(format!("metrics[{i}]"), FieldKind::Metric, line));

@@ -3,75 +3,41 @@
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::kit::Story;
-use crate::kit::template::{metric_line, parse_metric_line};
+use crate::kit::template::parse_metric_line;
+use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, score_story};
 
 /// A field of the editor: its label, the story field it fills, a hint of
 /// what belongs there, and the dimension it feeds (for the live advice).
+#[derive(Clone, Copy)]
 pub struct FieldSpec {
     pub label: &'static str,
-    pub field: &'static str,
+    pub field: StoryField,
     pub hint: &'static str,
     pub dimension: Option<Dimension>,
 }
 
-pub const FIELDS: [FieldSpec; 9] = [
-    FieldSpec {
-        label: "Title",
-        field: "title",
-        hint: "A name you will recognise: \"Checkout DB pool exhaustion\".",
-        dimension: None,
-    },
-    FieldSpec {
-        label: "Blast radius",
-        field: "blast_radius",
-        hint: "Who and what was hurt, how many, for how long, what it cost.",
-        dimension: Some(Dimension::BlastRadius),
-    },
-    FieldSpec {
-        label: "My role",
-        field: "role",
-        hint: "What I did, with \"I\": my incident role and my actions.",
-        dimension: Some(Dimension::Role),
-    },
-    FieldSpec {
-        label: "Decision",
-        field: "decision",
-        hint: "The call I made, the option I did not take, why, and the risk.",
-        dimension: Some(Dimension::Decision),
-    },
-    FieldSpec {
-        label: "Fix",
-        field: "fix",
-        hint: "What broke, technically, and the concrete change that fixed it.",
-        dimension: Some(Dimension::Fix),
-    },
-    FieldSpec {
-        label: "How I found the root cause",
-        field: "root_cause",
-        hint: "The first drill-down question: which graph, log or tool, what it showed.",
-        dimension: Some(Dimension::Fix),
-    },
-    FieldSpec {
-        label: "Systemic change",
-        field: "systemic_change",
-        hint: "What changed for good: detection, prevention, mitigation, process.",
-        dimension: Some(Dimension::SystemicChange),
-    },
-    FieldSpec {
-        label: "Before/after metrics",
-        field: "metrics",
-        hint: "One a line: name: before -> after   e.g. MTTR: 42 min -> 11 min",
-        dimension: Some(Dimension::Numbers),
-    },
-    FieldSpec {
-        label: "Notes",
-        field: "notes",
-        hint: "Private notes, never scored or spoken: likely follow-ups, caveats.",
-        dimension: None,
-    },
-];
+impl FieldSpec {
+    const fn of(field: StoryField) -> FieldSpec {
+        FieldSpec {
+            label: field.label(),
+            field,
+            hint: field.hint(),
+            dimension: Dimension::of_field(field),
+        }
+    }
+}
+
+/// The editor's rows: every story field, in [`StoryField::ALL`] order.
+pub const FIELDS: [FieldSpec; StoryField::ALL.len()] = {
+    let mut fields = [FieldSpec::of(StoryField::Title); StoryField::ALL.len()];
+    let mut i = 0;
+    while i < fields.len() {
+        fields[i] = FieldSpec::of(StoryField::ALL[i]);
+        i += 1;
+    }
+    fields
+};
 
 pub struct EditorState {
     /// The id of the story being edited; `None` for a new story.
@@ -105,18 +71,7 @@ impl EditorState {
     pub fn open(editing: Option<String>, story: Story) -> EditorState {
         let inputs = FIELDS
             .iter()
-            .map(|spec| {
-                if spec.field == "metrics" {
-                    let lines: Vec<String> = story
-                        .metrics
-                        .iter()
-                        .map(|m| metric_line(m).trim_start_matches("- ").to_string())
-                        .collect();
-                    text_input(&lines.join("\n"))
-                } else {
-                    text_input(story.text_field(spec.field).unwrap_or(""))
-                }
-            })
+            .map(|spec| text_input(&story.get(spec.field)))
             .collect();
         let score = score_story(&story);
         EditorState {
@@ -142,23 +97,14 @@ impl EditorState {
         };
         for (i, spec) in FIELDS.iter().enumerate() {
             let text = self.text(i);
-            match spec.field {
-                "title" => story.title = text.replace('\n', " ").trim().to_string(),
-                "blast_radius" => story.blast_radius = text.trim_end().to_string(),
-                "role" => story.role = text.trim_end().to_string(),
-                "decision" => story.decision = text.trim_end().to_string(),
-                "fix" => story.fix = text.trim_end().to_string(),
-                "root_cause" => story.root_cause = text.trim_end().to_string(),
-                "systemic_change" => story.systemic_change = text.trim_end().to_string(),
-                "metrics" => {
-                    story.metrics = text
-                        .lines()
-                        .filter(|l| !l.trim().is_empty())
-                        .filter_map(|l| parse_metric_line(l).ok())
-                        .collect();
-                }
-                _ => story.notes = text.trim_end().to_string(),
-            }
+            let text = if spec.field.multiline() {
+                text.trim_end()
+            } else {
+                text.trim()
+            };
+            // A metric line that does not read is left out (the lines that
+            // read are kept); `check` reports it.
+            let _ = story.set(spec.field, text.to_string());
         }
         story
     }
@@ -167,7 +113,7 @@ impl EditorState {
     pub fn check(&self) -> Result<Story, String> {
         let metrics_index = FIELDS
             .iter()
-            .position(|f| f.field == "metrics")
+            .position(|f| f.field == StoryField::Metrics)
             .unwrap_or(7);
         for (n, line) in self.inputs[metrics_index].lines().iter().enumerate() {
             if line.trim().is_empty() {
@@ -188,7 +134,7 @@ impl EditorState {
         let metrics_text_changed = {
             let i = FIELDS
                 .iter()
-                .position(|f| f.field == "metrics")
+                .position(|f| f.field == StoryField::Metrics)
                 .unwrap_or(7);
             let typed: Vec<&str> = self.inputs[i]
                 .lines()
@@ -215,17 +161,17 @@ impl EditorState {
 /// trimmed), so merely opening and leaving is not a change.
 fn normalised(story: &Story) -> Story {
     let mut s = story.clone();
-    for text in [
-        &mut s.blast_radius,
-        &mut s.role,
-        &mut s.decision,
-        &mut s.fix,
-        &mut s.root_cause,
-        &mut s.systemic_change,
-        &mut s.notes,
-    ] {
-        *text = text.trim_end().to_string();
+    for field in StoryField::ALL {
+        if field == StoryField::Metrics {
+            continue;
+        }
+        let text = s.get(field);
+        let text = if field.multiline() {
+            text.trim_end().to_string()
+        } else {
+            text.replace('\n', " ").trim().to_string()
+        };
+        let _ = s.set(field, text);
     }
-    s.title = s.title.replace('\n', " ").trim().to_string();
     s
 }

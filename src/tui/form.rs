@@ -7,7 +7,11 @@ use ratatui_textarea::TextArea;
 use super::editor::text_input;
 
 use crate::evaluate::{self, Evaluation};
-use crate::kit::{Design, Metric, MetricKind, Narrative, Opinion, Profile};
+use crate::kit::template::{parse_item, render_item};
+use crate::kit::{
+    Design, DesignField, Fields, Metric, MetricField, Narrative, NarrativeField, Opinion,
+    OpinionField, Profile, ProfileField,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -30,139 +34,46 @@ impl FormKind {
     }
 }
 
+/// A row of the form: the field's key (as in the files and drafts), label,
+/// hint and whether Enter breaks the line — all from the kit's field enum.
+#[derive(Clone, Copy)]
 pub struct FormField {
     pub key: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
+    pub multiline: bool,
 }
 
-const fn field(key: &'static str, label: &'static str, hint: &'static str) -> FormField {
-    FormField { key, label, hint }
+/// The rows of a kind's form, from its field enum's `ALL`.
+macro_rules! form_fields {
+    ($field:ty) => {{
+        let blank = FormField {
+            key: "",
+            label: "",
+            hint: "",
+            multiline: false,
+        };
+        let mut rows = [blank; <$field>::ALL.len()];
+        let mut i = 0;
+        while i < rows.len() {
+            let f = <$field>::ALL[i];
+            rows[i] = FormField {
+                key: f.key(),
+                label: f.label(),
+                hint: f.hint(),
+                multiline: f.multiline(),
+            };
+            i += 1;
+        }
+        rows
+    }};
 }
 
-pub const DESIGN_FIELDS: [FormField; 9] = [
-    field(
-        "title",
-        "Title",
-        "A name for this answer: \"Monorepo CI/CD at Acme\".",
-    ),
-    field(
-        "prompt",
-        "Prompt",
-        "ci-cd, kubernetes, multi-region, another built-in id, or your own words.",
-    ),
-    field(
-        "real_system",
-        "Real system",
-        "Where you built or ran it, first-hand: the system, the scale, your part.",
-    ),
-    field(
-        "requirements",
-        "Requirements & questions",
-        "What it must do, with numbers, and the questions you would ask first.",
-    ),
-    field(
-        "architecture",
-        "Architecture",
-        "The components and how they connect.",
-    ),
-    field(
-        "scaling",
-        "Scaling & capacity",
-        "A capacity estimate with numbers: rps, storage, nodes, headroom.",
-    ),
-    field(
-        "failure_modes",
-        "Failure modes",
-        "What fails, and what happens then.",
-    ),
-    field(
-        "observability",
-        "Observability & SLOs",
-        "The SLO with its target and window, and the alerts on it.",
-    ),
-    field(
-        "tradeoffs",
-        "Trade-offs",
-        "What you chose over what, and why.",
-    ),
-];
-
-pub const METRIC_FIELDS: [FormField; 5] = [
-    field(
-        "name",
-        "Name",
-        "What it measures: \"MTTD for P1 incidents\".",
-    ),
-    field(
-        "kind",
-        "Kind",
-        "One of: slo, sli, mttd, mttr, oncall, other.",
-    ),
-    field(
-        "before",
-        "Before",
-        "The value before your work, with its unit: \"8 min\", \"99.5%\", \"38 pages/week\".",
-    ),
-    field(
-        "after",
-        "After",
-        "The value now: \"90 s\". For an SLO: the target, e.g. \"99.9%\".",
-    ),
-    field(
-        "note",
-        "Note",
-        "Context: the window (\"over 30 days\"), how it is measured, what changed it.",
-    ),
-];
-
-pub const OPINION_FIELDS: [FormField; 5] = [
-    field(
-        "stance",
-        "I believe in",
-        "Your side, committed: \"SLO-based alerting\".",
-    ),
-    field(
-        "over",
-        "Over",
-        "The alternative you would not pick: \"threshold alerts on CPU\".",
-    ),
-    field(
-        "because",
-        "Because",
-        "The reason, in a sentence: the mechanism, not a slogan.",
-    ),
-    field(
-        "evidence",
-        "Evidence",
-        "Something you lived through, ideally with a number.",
-    ),
-    field(
-        "limits",
-        "Where it stops holding",
-        "The honest \"it depends, and here is when\" — after the stance.",
-    ),
-];
-
-pub const NARRATIVE_FIELDS: [FormField; 1] = [field(
-    "text",
-    "Platform narrative",
-    "How your platform work improved developer velocity and reliability — in the first person, with numbers before and after.",
-)];
-
-pub const PROFILE_FIELDS: [FormField; 3] = [
-    field(
-        "interview_date",
-        "Interview date",
-        "YYYY-MM-DD, e.g. 2026-12-10 (empty for none): home counts down to it.",
-    ),
-    field("company", "Company", "Where you are interviewing."),
-    field(
-        "target_role",
-        "Target role",
-        "The role: \"Senior SRE\", \"Platform engineer\".",
-    ),
-];
+pub const DESIGN_FIELDS: [FormField; DesignField::ALL.len()] = form_fields!(DesignField);
+pub const METRIC_FIELDS: [FormField; MetricField::ALL.len()] = form_fields!(MetricField);
+pub const OPINION_FIELDS: [FormField; OpinionField::ALL.len()] = form_fields!(OpinionField);
+pub const NARRATIVE_FIELDS: [FormField; NarrativeField::ALL.len()] = form_fields!(NarrativeField);
+pub const PROFILE_FIELDS: [FormField; ProfileField::ALL.len()] = form_fields!(ProfileField);
 
 pub fn fields(kind: FormKind) -> &'static [FormField] {
     match kind {
@@ -195,100 +106,60 @@ impl Item {
         }
     }
 
+    /// A field's text by its key (one of `fields(self.kind())`); empty for
+    /// a key the item does not have.
     pub fn get(&self, key: &str) -> String {
+        fn read<T: Fields>(item: &T, key: &str) -> String {
+            key.parse::<T::Field>()
+                .map(|f| item.get(f).into_owned())
+                .unwrap_or_default()
+        }
         match self {
-            Item::Design(d) => match key {
-                "title" => d.title.clone(),
-                "prompt" => d.prompt.clone(),
-                other => crate::evaluate::design::section_text(d, other).to_string(),
-            },
-            Item::Metric(m) => match key {
-                "name" => m.name.clone(),
-                "kind" => m.kind.as_str().to_string(),
-                "before" => m.before.clone(),
-                "after" => m.after.clone(),
-                _ => m.note.clone(),
-            },
-            Item::Opinion(o) => match key {
-                "stance" => o.stance.clone(),
-                "over" => o.over.clone(),
-                "because" => o.because.clone(),
-                "evidence" => o.evidence.clone(),
-                _ => o.limits.clone(),
-            },
-            Item::Narrative(n) => n.text.clone(),
-            Item::Profile(p) => match key {
-                "interview_date" => p.interview_date.map(|d| d.to_string()).unwrap_or_default(),
-                "company" => p.company.clone(),
-                _ => p.target_role.clone(),
-            },
+            Item::Design(d) => read(d, key),
+            Item::Metric(m) => read(m, key),
+            Item::Opinion(o) => read(o, key),
+            Item::Narrative(n) => read(n, key),
+            Item::Profile(p) => read(p, key),
         }
     }
 
-    /// Sets a field from typed text; `Err` says what is wrong with it.
+    /// Sets a field from typed text; `Err` says what is wrong with it (or
+    /// names a key the item does not have).
     pub fn set(&mut self, key: &str, value: String) -> Result<(), String> {
-        match self {
-            Item::Design(d) => {
-                let slot = match key {
-                    "title" => &mut d.title,
-                    "prompt" => &mut d.prompt,
-                    "real_system" => &mut d.real_system,
-                    "requirements" => &mut d.requirements,
-                    "architecture" => &mut d.architecture,
-                    "scaling" => &mut d.scaling,
-                    "failure_modes" => &mut d.failure_modes,
-                    "observability" => &mut d.observability,
-                    _ => &mut d.tradeoffs,
-                };
-                *slot = value;
-            }
-            Item::Metric(m) => match key {
-                "name" => m.name = value,
-                "kind" => {
-                    let wanted = value.trim().to_lowercase();
-                    m.kind = MetricKind::ALL
-                        .into_iter()
-                        .find(|k| {
-                            k.as_str() == wanted || (wanted.is_empty() && *k == MetricKind::Other)
-                        })
-                        .ok_or_else(|| {
-                            format!(
-                                "Kind `{}` is not one of slo, sli, mttd, mttr, oncall, other.",
-                                value.trim()
-                            )
-                        })?;
-                }
-                "before" => m.before = value,
-                "after" => m.after = value,
-                _ => m.note = value,
-            },
-            Item::Opinion(o) => {
-                let slot = match key {
-                    "stance" => &mut o.stance,
-                    "over" => &mut o.over,
-                    "because" => &mut o.because,
-                    "evidence" => &mut o.evidence,
-                    _ => &mut o.limits,
-                };
-                *slot = value;
-            }
-            Item::Narrative(n) => n.text = value,
-            Item::Profile(p) => match key {
-                "interview_date" => {
-                    let day = value.trim();
-                    p.interview_date = if day.is_empty() {
-                        None
-                    } else {
-                        Some(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
-                            format!("Interview date `{day}` is not a date: write it as YYYY-MM-DD, e.g. 2026-12-10.")
-                        })?)
-                    };
-                }
-                "company" => p.company = value,
-                _ => p.target_role = value,
-            },
+        fn write<T: Fields>(item: &mut T, key: &str, value: String) -> Result<(), String> {
+            let field = key.parse::<T::Field>().map_err(|e| e.to_string())?;
+            Ok(item.set(field, value)?)
         }
-        Ok(())
+        match self {
+            Item::Design(d) => write(d, key, value),
+            Item::Metric(m) => write(m, key, value),
+            Item::Opinion(o) => write(o, key, value),
+            Item::Narrative(n) => write(n, key, value),
+            Item::Profile(p) => write(p, key, value),
+        }
+    }
+
+    /// The item as the `$EDITOR` template.
+    pub fn template(&self) -> String {
+        match self {
+            Item::Design(d) => render_item(d),
+            Item::Metric(m) => render_item(m),
+            Item::Opinion(o) => render_item(o),
+            Item::Narrative(n) => render_item(n),
+            Item::Profile(p) => render_item(p),
+        }
+    }
+
+    /// The template read back over this item, or what is wrong (with its line).
+    pub fn from_template(&self, text: &str) -> Result<Item, String> {
+        let read = match self {
+            Item::Design(d) => parse_item(text, d).map(Item::Design),
+            Item::Metric(m) => parse_item(text, m).map(Item::Metric),
+            Item::Opinion(o) => parse_item(text, o).map(Item::Opinion),
+            Item::Narrative(n) => parse_item(text, n).map(Item::Narrative),
+            Item::Profile(p) => parse_item(text, p).map(Item::Profile),
+        };
+        read.map_err(|e| e.to_string())
     }
 
     pub fn evaluate(&self) -> Evaluation {
@@ -390,6 +261,24 @@ mod tests {
         assert_eq!(item.get("kind"), "mttd");
         let err = item.set("kind", "latency".into()).unwrap_err();
         assert!(err.contains("latency"), "{err}");
+    }
+
+    #[test]
+    fn a_key_the_item_does_not_have_is_an_error_not_text_in_another_field() {
+        // Before typed fields, any unknown key fell through to the last field.
+        let mut item = Item::Opinion(Opinion::default());
+        let err = item
+            .set("limts", "until the error budget".into())
+            .unwrap_err();
+        assert!(
+            err.contains("`limts` is not a field of an opinion"),
+            "{err}"
+        );
+        assert!(err.contains("limits"), "{err}");
+        assert_eq!(item, Item::Opinion(Opinion::default()), "nothing written");
+        let mut item = Item::Profile(Profile::default());
+        assert!(item.set("role", "SRE".into()).is_err());
+        assert_eq!(item, Item::Profile(Profile::default()));
     }
 
     #[test]

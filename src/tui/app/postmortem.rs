@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{App, Screen};
-use crate::kit::Story;
+use crate::kit::{Story, StoryField};
 use crate::postmortem::{self, InputError, StoryDraft};
 use crate::score::{StoryScore, score_story};
 use crate::tui::editor::{EditorState, FIELDS, text_input};
@@ -215,7 +215,10 @@ impl App {
         let mut editor = EditorState::open(None, draft.story);
         // Measured against an empty story: leaving asks, quitting keeps it.
         editor.original = Story::default();
-        editor.focus = FIELDS.iter().position(|f| f.field == "role").unwrap_or(0);
+        editor.focus = FIELDS
+            .iter()
+            .position(|f| f.field == StoryField::Role)
+            .unwrap_or(0);
         self.editor = Some(editor);
         self.screen = Screen::Editor;
         self.info(format!(

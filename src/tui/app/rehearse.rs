@@ -14,7 +14,6 @@ use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
 use crate::tui::editor::{EditorState, FIELDS, text_input};
 use crate::tui::keymap::{self, Action, Context};
-use crate::tui::screens::stories::field_label;
 
 /// A behavioural answer should take about two to three minutes.
 pub const TARGET_SECONDS: (u32, u32) = (120, 180);
@@ -177,7 +176,7 @@ impl App {
             } else {
                 format!("'{}'", unfinished.title.trim())
             };
-            let names: Vec<&str> = missing.iter().map(|f| field_label(f)).collect();
+            let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
             let mut editor = EditorState::open(Some(unfinished.id.clone()), unfinished.clone());
             if let Some(at) = FIELDS.iter().position(|f| f.field == missing[0]) {
                 editor.focus = at;

@@ -13,8 +13,7 @@ use crate::content::debates::DEBATES;
 use crate::content::design_prompts::DESIGN_PROMPTS;
 use crate::drill::reviews::{QuizAnswer, QuizRound};
 use crate::evaluate::metric::{Verdict, check_answer};
-use crate::kit::template::{parse_fields, render_fields};
-use crate::kit::{Design, Metric, Narrative, Opinion, ids};
+use crate::kit::{Design, Metric, MetricField, Narrative, Opinion, OpinionField, ids};
 use crate::store::{Draft, Folder, FormDraft};
 use crate::tui::form::{FormEditor, FormKind, Item, fields};
 use crate::tui::keymap::Action;
@@ -240,7 +239,8 @@ impl App {
                     self.open_form(None, Item::Metric(Metric::default()));
                     // A new metric's kind starts empty (read as "other"), not pre-typed.
                     if let Some(form) = self.form.as_mut() {
-                        form.inputs[1] = ratatui_textarea::TextArea::default();
+                        form.inputs[MetricField::Kind.index()] =
+                            ratatui_textarea::TextArea::default();
                     }
                 }
                 _ => self.open_form(None, Item::Opinion(Opinion::default())),
@@ -332,7 +332,7 @@ impl App {
                         };
                         self.open_form(None, Item::Opinion(opinion));
                         if let Some(form) = self.form.as_mut() {
-                            form.focus = 2; // straight to "because"
+                            form.focus = OpinionField::Because.index();
                         }
                     }
                 }
@@ -381,10 +381,7 @@ impl App {
             return;
         };
         // Single-line fields move on with Enter.
-        let single = matches!(
-            form.fields()[form.focus].key,
-            "title" | "prompt" | "name" | "kind" | "before" | "after" | "stance" | "over"
-        );
+        let single = !form.fields()[form.focus].multiline;
         if single && key.code == KeyCode::Enter {
             form.focus = (form.focus + 1) % form.inputs.len();
             return;
@@ -673,16 +670,7 @@ impl App {
             self.error("That item is gone; your text was not saved.");
             return;
         };
-        let labels: Vec<&str> = fields(kind).iter().map(|f| f.label).collect();
-        let parsed = parse_fields(&text, &labels)
-            .map_err(|e| e.to_string())
-            .and_then(|values| {
-                let mut item = base.clone();
-                for (f, v) in fields(kind).iter().zip(values) {
-                    item.set(f.key, v)?;
-                }
-                Ok(item)
-            });
+        let parsed = base.from_template(&text);
         let why = match parsed {
             Ok(item) if item == base => {
                 self.info("No changes.");
@@ -849,9 +837,5 @@ impl App {
 
 /// An item as the `$EDITOR` template.
 fn template_of(item: &Item) -> String {
-    let values: Vec<(&str, String)> = fields(item.kind())
-        .iter()
-        .map(|f| (f.label, item.get(f.key)))
-        .collect();
-    render_fields(&values)
+    item.template()
 }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::content::design_prompts::prompt;
+use crate::kit::DesignField;
 use crate::tui::app::App;
 use crate::tui::form::FormKind;
 use crate::tui::layout;
@@ -53,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if form.kind() == FormKind::Design
         && let Some(p) = fields
             .iter()
-            .position(|f| f.key == "prompt")
+            .position(|f| f.key == DesignField::Prompt.key())
             .and_then(|i| prompt(form.inputs[i].lines().join(" ").trim()))
     {
         let probe = vec![Line::from(Span::styled(p.brief, t.dim()))];

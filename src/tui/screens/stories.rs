@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::kit::{STORY_TEXT_FIELDS, Story};
+use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, metric_line};
 use crate::tui::app::{App, Pane, Sort};
 use crate::tui::frame_areas::ListRows;
@@ -16,19 +16,6 @@ use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
-
-/// The heading of each story field in the detail pane.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
-        "blast_radius" => "Blast radius",
-        "role" => "My role",
-        "decision" => "Decision",
-        "fix" => "Fix",
-        "root_cause" => "How I found the root cause",
-        "systemic_change" => "Systemic change",
-        _ => "Notes",
-    }
-}
 
 /// Short name of a dimension for a narrow list column.
 fn short(d: Dimension) -> &'static str {
@@ -328,19 +315,23 @@ fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
 /// and the private notes.
 fn field_lines(story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for field in STORY_TEXT_FIELDS {
+    for field in StoryField::beats() {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(field_label(field), t.heading())));
-        let text = story.text_field(field).unwrap_or("");
+        lines.push(Line::from(Span::styled(field.label(), t.heading())));
+        let text = story.get(field);
         if text.trim().is_empty() {
             lines.push(Line::from(Span::styled("(empty)", t.dim())));
         } else {
-            lines.extend(highlighted(text, &marks_for(field, score, t), Style::new()));
+            lines.extend(highlighted(
+                &text,
+                &marks_for(field.key(), score, t),
+                Style::new(),
+            ));
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Before/after metrics",
+        StoryField::Metrics.label(),
         t.heading(),
     )));
     if story.metrics.is_empty() {
@@ -383,10 +374,10 @@ fn field_lines(story: &Story, score: &StoryScore, t: Theme) -> Vec<Line<'static>
 
 /// A field's heading inside a sentence: "in how I found the root cause".
 fn field_label_or(field: &str) -> String {
-    if !STORY_TEXT_FIELDS.contains(&field) {
-        return field.to_string();
-    }
-    let label = field_label(field);
+    let label = match field.parse::<StoryField>() {
+        Ok(beat) if beat.is_beat() => beat.label(),
+        _ => return field.to_string(),
+    };
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
