@@ -1,5 +1,5 @@
-//! Where things go on screen. Drawing and mouse hit-testing both use these
-//! functions, so a click lands on what was drawn there.
+//! Where things go on screen. Drawing uses these functions and records
+//! what it drew where (`frame_areas`), so a click lands on what was drawn.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -62,18 +62,6 @@ pub fn home_steps(area: Rect, first_run: bool, reserved: u16) -> [Rect; 5] {
         *rect = Rect::new(body.x, y, body.width, height);
     }
     steps
-}
-
-pub fn home_step_at(
-    area: Rect,
-    first_run: bool,
-    reserved: u16,
-    column: u16,
-    row: u16,
-) -> Option<usize> {
-    home_steps(area, first_run, reserved)
-        .iter()
-        .position(|r| r.height > 0 && r.contains((column, row).into()))
 }
 
 /// Rows `lines` take when wrapped at `width` columns, word by word as a

@@ -3,15 +3,11 @@
 //! so a hint can never name a key that does something else.
 
 use crate::readiness::{NextStep, Place};
-use crate::tui::keymap::{Action, Context, bindings};
+use crate::tui::keymap::{self, Action, Context};
 
 /// The first key bound to `action` on the screen `context`.
 fn key(context: Context, action: Action) -> String {
-    bindings(context)
-        .iter()
-        .find(|b| b.action == action)
-        .and_then(|b| b.keys.first())
-        .map_or_else(|| action.describe().to_string(), |k| k.label())
+    keymap::key_for(context, action)
 }
 
 /// The key of a playbook step on home ("3").
@@ -102,7 +98,7 @@ mod tests {
         for place in Place::ALL {
             let hint = how(place);
             assert!(hint.starts_with('(') && hint.ends_with(')'), "{hint}");
-            // A key missing from the keymap would show its description.
+            // A key missing from the keymap fails `key_for`'s assertion.
             assert!(hint.len() < 32, "{place:?}: {hint}");
         }
         assert_eq!(how(Place::MetricsQuiz), "(3, then r)");

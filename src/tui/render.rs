@@ -6,15 +6,16 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Confirm, Picker, Screen, StatusKind};
+use super::app::{App, Confirm, Picker, Screen, ScreenId, StatusKind};
 use super::form::FormKind;
-use super::keymap::{Action, bindings, keys_label};
+use super::keymap::{self, Action, Context, bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
 use super::widgets;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.last_frame().start(None);
         if layout::too_small(area) {
             let text = vec![
                 Line::from("Terminal too small"),
@@ -22,7 +23,10 @@ impl Widget for &App {
                     "{}x{} — need at least {MIN_WIDTH}x{MIN_HEIGHT}",
                     area.width, area.height
                 )),
-                Line::from("Make the window larger, or press q to quit."),
+                Line::from(format!(
+                    "Make the window larger, or press {} to quit.",
+                    quit_key(self.context())
+                )),
             ];
             Paragraph::new(text)
                 .alignment(Alignment::Center)
@@ -36,31 +40,35 @@ impl Widget for &App {
         let full = area;
         let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
+        self.last_frame().start(Some(self.screen()));
         header(self, chrome.header, buf);
-        match self.screen {
+        match self.shown() {
             Screen::Home => screens::home::render(self, area, buf),
-            Screen::Stories => screens::stories::render(self, area, buf),
-            Screen::Editor => screens::editor::render(self, area, buf),
-            Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
-            Screen::Designs => screens::steps::render(self, FormKind::Design, area, buf),
-            Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
-            Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
-            Screen::Form => screens::form::render(self, area, buf),
-            // Alone on the screen: the metrics list would show the answers.
-            Screen::Quiz => screens::quiz::render(self, chrome.body, buf),
-            Screen::Deck => screens::deck::render(self, area, buf),
-            Screen::Review => {
-                screens::deck::render(self, area, buf);
-                screens::deck::render_review(self, chrome.body, buf);
+            Screen::Stories(view) => screens::stories::render(self, view, area, buf),
+            Screen::Editor { editor, .. } => screens::editor::render(self, editor, area, buf),
+            Screen::Spoken { scroll, .. } => {
+                screens::spoken::render(self, *scroll, chrome.body, buf)
             }
-            Screen::Rehearse => screens::rehearse::render(self, area, buf),
-            Screen::Checklist => screens::checklist::render(self, area, buf),
-            Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Items(view) => screens::steps::render(self, view, area, buf),
+            // Alone on the screen: the metrics list would show the answers.
+            Screen::Quiz { quiz, .. } => screens::quiz::render(self, quiz, chrome.body, buf),
+            Screen::Deck => screens::deck::render(self, area, buf),
+            Screen::Review(session) => {
+                screens::deck::render(self, area, buf);
+                screens::deck::render_review(self, session, chrome.body, buf);
+            }
+            Screen::Rehearse { .. } => screens::rehearse::render(self, area, buf),
+            Screen::Checklist { scroll } => screens::checklist::render(self, *scroll, area, buf),
+            Screen::Coverage { cursor, .. } => {
+                screens::checklist::render_coverage(self, *cursor, area, buf)
+            }
             Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
-            Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
-            Screen::Postmortem => screens::postmortem::render(self, area, buf),
+            Screen::Troubleshoot(round) => {
+                screens::troubleshoot::render_round(self, round, area, buf)
+            }
+            Screen::Postmortem { draft, .. } => screens::postmortem::render(self, draft, area, buf),
         }
-        match &self.status {
+        match self.status() {
             Some(status) => {
                 let rows = Rect::new(full.x, chrome.footer.y, full.width, status_rows.max(1));
                 status_line(self, status, rows, buf);
@@ -68,58 +76,69 @@ impl Widget for &App {
             None => footer(self, chrome.footer, buf),
         }
         let area = full;
-        if let Some(picker) = &self.picker {
+        if let Some(picker) = self.picker() {
             picker_box(self, picker, chrome.body, buf);
         }
-        if let Some(under) = self.help {
-            screens::help::render(self, under, area, buf);
+        if let Some(help) = self.help() {
+            screens::help::render(self, *help, area, buf);
         }
-        if let Some(confirm) = &self.confirm {
+        if let Some(confirm) = self.confirm() {
             confirm_box(self, confirm, area, buf);
         }
     }
 }
 
+/// The key that quits on `context`'s screen: `q` where it quits, else
+/// Ctrl-c (which keeps unsaved editor text as a draft).
+fn quit_key(context: Context) -> String {
+    let quit = if keymap::has(context, Action::Quit) {
+        Action::Quit
+    } else {
+        Action::ForceQuit
+    };
+    keymap::key_for(context, quit)
+}
+
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let place = match app.screen {
-        Screen::Home => "the playbook",
-        Screen::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
-        Screen::Stories => "1 Incident stories",
-        Screen::Editor => "story editor",
-        Screen::Spoken if app.showing_examples() => "say it out loud · an example",
-        Screen::Spoken => "say it out loud",
-        Screen::Designs => "2 Design answers",
-        Screen::Metrics => "3 Reliability metrics",
-        Screen::Opinions => "5 Opinions",
-        Screen::Form => match app.form.as_ref().map(|f| f.kind()) {
+    let place = match app.screen() {
+        ScreenId::Home => "the playbook",
+        ScreenId::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
+        ScreenId::Stories => "1 Incident stories",
+        ScreenId::Editor => "story editor",
+        ScreenId::Spoken if app.showing_examples() => "say it out loud · an example",
+        ScreenId::Spoken => "say it out loud",
+        ScreenId::Designs => "2 Design answers",
+        ScreenId::Metrics => "3 Reliability metrics",
+        ScreenId::Opinions => "5 Opinions",
+        ScreenId::Form => match app.form().and_then(|f| f.kind()) {
             Some(FormKind::Design) => "design editor",
             Some(FormKind::Metric) => "metric editor",
             Some(FormKind::Opinion) => "opinion editor",
             Some(FormKind::Profile) => "interview details",
             _ => "platform narrative",
         },
-        Screen::Quiz => "metrics quiz",
-        Screen::Deck => "4 Linux & systems",
-        Screen::Review => "review",
-        Screen::Rehearse => "rehearsal",
-        Screen::Checklist => "readiness",
-        Screen::Coverage => "question coverage",
-        Screen::Scenarios => "4 Troubleshooting",
-        Screen::Troubleshoot => "troubleshooting round",
-        Screen::Postmortem => "story from a postmortem",
+        ScreenId::Quiz => "metrics quiz",
+        ScreenId::Deck => "4 Linux & systems",
+        ScreenId::Review => "review",
+        ScreenId::Rehearse => "rehearsal",
+        ScreenId::Checklist => "readiness",
+        ScreenId::Coverage => "question coverage",
+        ScreenId::Scenarios => "4 Troubleshooting",
+        ScreenId::Troubleshoot => "troubleshooting round",
+        ScreenId::Postmortem => "story from a postmortem",
     };
     let left = format!(" sre-prep · {place}");
     let width = usize::from(area.width);
     // The right side in the longest form that leaves the left whole, else
     // shorter, else not at all: the two never run into each other.
     let room = width.saturating_sub(widgets::width(&left) + 2);
-    let (right, style) = if app.read_only.is_some() {
+    let (right, style) = if app.read_only().is_some() {
         ("READ-ONLY ".to_string(), t.bad())
     } else {
         let candidates = [
-            screens::home::days_left(app),
-            screens::home::days_left_short(app),
+            widgets::days_left(&app.kit().profile, app.today),
+            widgets::days_left_short(&app.kit().profile, app.today),
         ];
         let fitting = candidates
             .into_iter()
@@ -162,38 +181,8 @@ fn status_line(app: &App, status: &super::app::Status, area: Rect, buf: &mut Buf
 /// ones are kept and the last says where the rest are: "? help".
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let hints: Vec<(String, &str, bool)> = bindings(app.context())
-        .iter()
-        .filter_map(|binding| {
-            let hint = binding.hint?;
-            let keys = match binding.action {
-                Action::Step(_) => "1-5".to_string(),
-                _ => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
-            };
-            Some((keys, hint, binding.action == Action::Help))
-        })
-        .collect();
-    let cost =
-        |(keys, hint, _): &(String, &str, bool)| widgets::width(keys) + widgets::width(hint) + 3;
-    let width = usize::from(area.width);
-    let shown: Vec<&(String, &str, bool)> = if hints.iter().map(cost).sum::<usize>() <= width {
-        hints.iter().collect()
-    } else {
-        let help = hints.iter().find(|h| h.2);
-        let mut room = width.saturating_sub(help.map_or(0, cost));
-        let mut kept: Vec<&(String, &str, bool)> = Vec::new();
-        for hint in hints.iter().filter(|h| !h.2) {
-            if cost(hint) > room {
-                break;
-            }
-            room -= cost(hint);
-            kept.push(hint);
-        }
-        kept.extend(help);
-        kept
-    };
     let mut spans = Vec::new();
-    for (keys, hint, _) in shown {
+    for (keys, hint) in keymap::footer_hints(app.context(), usize::from(area.width)) {
         spans.push(Span::styled(format!(" {keys}"), t.key()));
         spans.push(Span::styled(format!(" {hint} "), t.dim()));
     }
@@ -210,21 +199,22 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AbandonRehearsal => {
             "Abandon this rehearsal? Nothing of it will be kept.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only.is_some() => {
+        Confirm::LeaveEditor if app.read_only().is_some() => {
             "Leave the editor? This window is read-only: your changes cannot be saved here and will be lost.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm => {
+        Confirm::LeaveEditor => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
         Confirm::QuitAndLoseText { back: Some(_) } => {
-            "Quit and lose the text from your editor that could not be read? (Ctrl-c again quits too.)".to_string()
+            format!("Quit and lose the text from your editor that could not be read? ({} again quits too.)", keymap::key_for(Context::Confirm, Action::ForceQuit))
         }
         Confirm::QuitAndLoseText { back: None } => {
-            "Quit and lose your unsaved text? This window is read-only, so it cannot be kept as a draft. (Ctrl-c again quits too.)".to_string()
+            format!("Quit and lose your unsaved text? This window is read-only, so it cannot be kept as a draft. ({} again quits too.)", keymap::key_for(Context::Confirm, Action::ForceQuit))
         }
         Confirm::EditAgain { why, .. } => format!(
-            "Your text from $EDITOR could not be saved: {}. Open it again to fix it? (n drops it; what is saved stays as it was)",
-            super::widgets::safe(why)
+            "Your text from $EDITOR could not be saved: {}. Open it again to fix it? ({} drops it; what is saved stays as it was)",
+            super::widgets::safe(why),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
         Confirm::DeleteItem { kind, title, .. } => format!(
             "Delete the {} '{}'? A copy goes to the trash folder.",
@@ -234,17 +224,19 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::GiveUpRound => {
             "Give up this round? It is kept as not solved, and the answer is shown.".to_string()
         }
-        Confirm::RestoreDraft { title } => format!(
-            "You quit while editing {}. Restore that draft? (n moves it to the trash)",
-            super::widgets::safe(title)
+        Confirm::RestoreDraft { title, .. } => format!(
+            "You quit while editing {}. Restore that draft? ({} moves it to the trash)",
+            super::widgets::safe(title),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
-        Confirm::RestoreEditorText { what } => format!(
-            "sre-prep ended while {} was open in $EDITOR. Open that text again? (n moves it to the trash)",
-            super::widgets::safe(what)
+        Confirm::RestoreEditorText { what, .. } => format!(
+            "sre-prep ended while {} was open in $EDITOR. Open that text again? ({} moves it to the trash)",
+            super::widgets::safe(what),
+            keymap::key_for(Context::Confirm, Action::No)
         ),
     };
     let mut hints = Vec::new();
-    for binding in bindings(super::keymap::Context::Confirm) {
+    for binding in bindings(Context::Confirm) {
         if let Some(hint) = binding.hint {
             hints.push(Span::styled(format!(" {} ", keys_label(binding)), t.key()));
             hints.push(Span::raw(format!("{hint}  ")));
@@ -302,7 +294,11 @@ fn picker_box(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             Block::bordered()
                 .border_style(t.focused_border())
                 .title(title)
-                .title_bottom(" Enter choose · Esc cancel "),
+                .title_bottom(format!(
+                    " {} choose · {} cancel ",
+                    keymap::key_for(Context::Picker, Action::Open),
+                    keymap::key_for(Context::Picker, Action::Back)
+                )),
         )
         .render(rect, buf);
 }

@@ -6,11 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context, bindings, keys_label};
+use crate::tui::app::{App, Help};
+use crate::tui::keymap::{self, Action, Context, bindings, keys_label};
 use crate::tui::layout;
+use crate::tui::text_input;
 
-pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, help: Help, area: Rect, buf: &mut Buffer) {
+    let (under, scroll) = (help.under, help.scroll);
     let t = app.theme;
     let lines = help_text(app, under);
     let rect = help_rect(&lines, area);
@@ -18,8 +20,11 @@ pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(t.focused_border())
         .title(" Keys ")
-        .title_bottom(" Esc or ? closes ");
-    let scroll = layout::scroll_within(&lines, block.inner(rect), app.help_scroll);
+        .title_bottom(format!(
+            " {} closes ",
+            keymap::two_keys_for(Context::Help, Action::Back)
+        ));
+    let scroll = layout::scroll_within(&lines, block.inner(rect), scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -36,8 +41,13 @@ pub fn scroll_limit(app: &App, under: Context, area: Rect) -> u16 {
 
 /// Room for the lines and a description that wraps, within the screen.
 fn help_rect(lines: &[Line], area: Rect) -> Rect {
-    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
-    layout::centered(area, 76, height)
+    let width = area.width.min(76);
+    // A row to spare as before, or more where long lines wrap.
+    let wrapped = layout::wrapped_rows(lines, width.saturating_sub(2)) + 2;
+    let height = (lines.len() as u16 + 3)
+        .max(wrapped)
+        .min(area.height.saturating_sub(2));
+    layout::centered(area, width, height)
 }
 
 /// Every key of the screen underneath, as drawn.
@@ -59,12 +69,18 @@ fn help_text(app: &App, under: Context) -> Vec<Line<'static>> {
             Span::raw(what),
         ]));
     }
-    if under == Context::Editor {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
+    let typing = match under {
+        Context::Editor => Some(
             "In a field: type as usual; Enter breaks the line (in Title it moves on); Ctrl-u undoes, Ctrl-r redoes; paste works.",
-            t.dim(),
-        )));
+        ),
+        Context::Filter | Context::Quiz => Some(text_input::KEYS_HELP),
+        // ← and → scroll the output sideways there.
+        Context::Troubleshoot => Some(text_input::KEYS_HELP_NO_ARROWS),
+        _ => None,
+    };
+    if let Some(typing) = typing {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(typing, t.dim())));
     }
     lines
 }

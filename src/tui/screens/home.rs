@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{self, clip, safe};
 
@@ -38,38 +39,6 @@ pub const STEPS: [Step; 5] = [
     },
 ];
 
-/// "12 days to your interview at Acme" (or `None` without a date).
-pub fn days_left(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    let days = (date - app.today).num_days();
-    let at = if app.kit().profile.company.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" at {}", clip(&app.kit().profile.company, 20))
-    };
-    Some(match days {
-        0 => format!("interview{at} today"),
-        1 => format!("1 day to your interview{at}"),
-        d if d > 1 => format!("{d} days to your interview{at}"),
-        -1 => format!("interview date{at} passed yesterday — i sets the next"),
-        d => format!(
-            "interview date{at} passed {} days ago — i sets the next",
-            -d
-        ),
-    })
-}
-
-/// "12 days left" (or "interview today"), for a narrow header.
-pub fn days_left_short(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    Some(match (date - app.today).num_days() {
-        0 => "interview today".to_string(),
-        1 => "1 day left".to_string(),
-        d if d > 1 => format!("{d} days left"),
-        _ => "interview date passed".to_string(),
-    })
-}
-
 /// Progress of a step: a mark, a line of words (and a shorter one for a
 /// single narrow row), and a fraction for the gauge.
 struct Progress {
@@ -98,8 +67,14 @@ fn progress(app: &App, step: usize) -> Progress {
                 (text.clone(), text)
             } else if total == 0 {
                 (
-                    "no stories yet — press n to write one".to_string(),
-                    "none yet — n writes one".to_string(),
+                    format!(
+                        "no stories yet — press {} to write one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
+                    format!(
+                        "none yet — {} writes one",
+                        key_for(Context::Home, Action::NewStory)
+                    ),
                 )
             } else if scored < total {
                 (
@@ -127,7 +102,7 @@ fn progress(app: &App, step: usize) -> Progress {
         }
         1 => {
             let n = app.design_count();
-            let (core, coverage) = crate::tui::screens::steps::core_coverage(app);
+            let (core, coverage) = widgets::core_coverage(app.kit());
             let done = n >= 5 && core == 3;
             Progress {
                 mark: if done {
@@ -145,7 +120,7 @@ fn progress(app: &App, step: usize) -> Progress {
         2 => {
             let e = crate::evaluate::metric::checklist(&app.kit().metrics);
             let met = e.checks.iter().filter(|c| c.met()).count();
-            let (quiz, quiz_short) = match app.reviews.last_quiz() {
+            let (quiz, quiz_short) = match app.reviews().last_quiz() {
                 Some(round) => (
                     format!(" · last quiz {}%", round.percent()),
                     format!(" · quiz {}%", round.percent()),
@@ -170,10 +145,10 @@ fn progress(app: &App, step: usize) -> Progress {
             use crate::drill::srs::{due_counts, mastery};
             let masteries: Vec<u8> = CORE_TOPICS
                 .iter()
-                .map(|t| mastery(app.cards_in(t), &app.reviews.cards, app.today))
+                .map(|t| mastery(app.cards_in(t), &app.reviews().cards, app.today))
                 .collect();
             let met = masteries.iter().filter(|&&m| m >= 80).count();
-            let due = due_counts(app.deck.iter(), &app.reviews.cards, app.today);
+            let due = due_counts(app.deck().iter(), &app.reviews().cards, app.today);
             let lowest = masteries.iter().min().copied().unwrap_or(0);
             let due_new = format!(
                 "{} due, {} new",
@@ -183,7 +158,7 @@ fn progress(app: &App, step: usize) -> Progress {
             Progress {
                 mark: if met == CORE_TOPICS.len() {
                     "✓"
-                } else if app.reviews.cards.is_empty() {
+                } else if app.reviews().cards.is_empty() {
                     "○"
                 } else {
                     "◐"
@@ -245,7 +220,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if first_run {
         let rows = layout::welcome_rows(area.width).min(body.height);
         let rect = Rect::new(body.x, body.y, body.width, rows);
-        let dir = safe(&app.data_dir.display().to_string());
+        let dir = safe(&app.data_dir().display().to_string());
         let welcome = vec![
             Line::from(Span::styled(
                 "Welcome. sre-prep coaches you for SRE interviews.",
@@ -260,11 +235,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ]),
             Line::from(""),
             Line::from(vec![
-                Span::styled(" n ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::NewStory)),
+                    t.key(),
+                ),
                 Span::raw("write your first incident story"),
             ]),
             Line::from(vec![
-                Span::styled(" x ", t.key()),
+                Span::styled(
+                    format!(" {} ", key_for(Context::Home, Action::Examples)),
+                    t.key(),
+                ),
                 Span::raw(
                     "see the example stories (read-only): what a strong one looks like, and a weak one",
                 ),
@@ -286,6 +267,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let extra = bottom_lines(app);
     let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
+    app.last_frame().record(|a| a.home_steps = steps);
     // The gauge repeats the words: it goes first when the terminal is narrow.
     let gauge_cells = if area.width >= 80 { 10 } else { 0 };
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
@@ -293,7 +275,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         }
         let p = progress(app, i);
-        let selected = i == app.home_selected;
+        let selected = i == app.places().step;
         let title_style = if selected { t.selected() } else { t.heading() };
         let mark_style = match p.mark {
             "✓" => t.good(),
@@ -350,12 +332,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(Rect::new(body.x, top, body.width, rows), buf);
 }
 
-/// Rows kept at the bottom of home for [`bottom_lines`]: all of them when
-/// they fit beside one-row steps, so a problem is never pushed off screen.
-pub fn reserved_rows(app: &App, area: Rect) -> u16 {
-    rows_for(&bottom_lines(app), app, area)
-}
-
 /// Rows for `lines` at the bottom, leaving the steps at least one row each.
 fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
@@ -379,7 +355,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     }
     extra.push(Line::from(vec![
         Span::styled("   Platform narrative ", t.heading()),
-        Span::styled("p", t.key()),
+        Span::styled(key_for(Context::Home, Action::Narrative), t.key()),
         Span::styled(
             if words == 0 {
                 ": not written yet — how your platform work changed velocity and reliability, with numbers".to_string()
@@ -396,7 +372,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             let met = r.items.iter().filter(|i| i.met).count();
             extra.push(Line::from(vec![
                 Span::styled("   Readiness ", t.heading()),
-                Span::styled("c", t.key()),
+                Span::styled(key_for(Context::Home, Action::Checklist), t.key()),
                 Span::styled(
                     format!(": {}/100 · {met} of {} checks met", r.score, r.items.len()),
                     t.dim(),
@@ -412,7 +388,7 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             } else if !app.first_run() {
                 extra.push(Line::from(vec![
                     Span::styled("   Interview date ", t.heading()),
-                    Span::styled("i", t.key()),
+                    Span::styled(key_for(Context::Home, Action::Profile), t.key()),
                     Span::styled(
                         ": not set — set it for a countdown and a daily plan",
                         t.dim(),
@@ -426,31 +402,31 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
         ])),
         None => {}
     }
-    if let Some(why) = &app.read_only {
+    if let Some(why) = app.read_only() {
         extra.push(Line::from(Span::styled(
             format!("   {}", safe(why)),
             t.bad(),
         )));
     }
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         extra.push(Line::from(Span::styled(
             format!(
                 "   {} file(s) could not be read and were left untouched:",
-                app.problems.len()
+                app.problems().len()
             ),
             t.bad(),
         )));
-        for problem in app.problems.iter().take(3) {
+        for problem in app.problems().iter().take(3) {
             extra.push(Line::from(Span::styled(
                 format!("   · {}", safe(&problem.message)),
                 t.warn(),
             )));
         }
-        if app.problems.len() > 3 {
+        if app.problems().len() > 3 {
             extra.push(Line::from(Span::styled(
                 format!(
                     "   … and {} more (sre-prep export lists them all)",
-                    app.problems.len() - 3
+                    app.problems().len() - 3
                 ),
                 t.warn(),
             )));

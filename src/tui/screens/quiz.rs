@@ -3,19 +3,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, QuizState};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::safe;
 
 /// The round alone on the screen: the metrics list and its detail, which
 /// hold the answers, are not drawn until it is over.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(quiz) = app.quiz.as_ref() else {
-        return;
-    };
+pub fn render(app: &App, quiz: &QuizState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     if !quiz.finished {
         Line::from(Span::styled(
@@ -61,7 +60,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            "Enter to go back to the metrics.",
+            format!(
+                "{} to go back to the metrics.",
+                key_for(Context::Quiz, Action::Submit)
+            ),
             t.dim(),
         )));
     } else if let Some(q) = quiz.questions.get(quiz.at) {
@@ -89,11 +91,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ]));
         lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("> ", t.key()),
-            Span::raw(safe(&quiz.typed)),
-            Span::styled(if quiz.feedback.is_none() { "▏" } else { "" }, t.key()),
-        ]));
+        let mut answer = vec![Span::styled("> ", t.key())];
+        if quiz.feedback.is_none() {
+            answer.extend(quiz.typed.spans(Style::default(), t.key()));
+        } else {
+            answer.push(Span::raw(safe(quiz.typed.text())));
+        }
+        lines.push(Line::from(answer));
         lines.push(Line::from(""));
         match &quiz.feedback {
             Some((true, text)) => lines.push(Line::from(Span::styled(
@@ -105,7 +109,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 t.bad(),
             ))),
             None => lines.push(Line::from(Span::styled(
-                "Type the value with its unit (seconds and minutes convert), then Enter.",
+                format!(
+                    "Type the value with its unit (seconds and minutes convert), then {}.",
+                    key_for(Context::Quiz, Action::Submit)
+                ),
                 t.dim(),
             ))),
         }

@@ -10,10 +10,12 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, metric_line};
-use crate::tui::app::{App, Pane, Sort};
+use crate::tui::app::{App, Pane, Sort, StoriesView};
+use crate::tui::frame_areas::ListRows;
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
+use crate::tui::widgets::{self, clip, highlighted, safe, score_panel, total_bar};
 
 /// Short name of a dimension for a narrow list column.
 fn short(d: Dimension) -> &'static str {
@@ -27,10 +29,9 @@ fn short(d: Dimension) -> &'static str {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
-    let s = &app.stories;
     let list = app.list();
     let examples = app.showing_examples();
 
@@ -38,19 +39,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Sort::Score => "by score",
         Sort::Title => "by title",
     };
-    let mut title = if examples {
-        format!(" Examples ({}) · built in, read-only ", list.shown())
-    } else {
-        format!(" Stories ({}) · {sort} ", list.shown())
-    };
-    if s.filtering || !list.filter().is_empty() {
-        title = format!(
-            " /{}{} · {} shown ",
+    let title = if s.filtering {
+        // The filter being typed, with its cursor.
+        let mut spans = vec![Span::raw(" /")];
+        spans.extend(s.filter.spans(Style::default(), Style::default()));
+        spans.push(Span::raw(format!(" · {} shown ", list.shown())));
+        Line::from(spans)
+    } else if !list.filter().is_empty() {
+        Line::from(format!(
+            " /{} · {} shown ",
             safe(list.filter()),
-            if s.filtering { "▏" } else { "" },
             list.shown()
-        );
-    }
+        ))
+    } else if examples {
+        Line::from(format!(
+            " Examples ({}) · built in, read-only ",
+            list.shown()
+        ))
+    } else {
+        Line::from(format!(" Stories ({}) · {sort} ", list.shown()))
+    };
     let border = if s.pane == Pane::List {
         t.focused_border()
     } else {
@@ -67,9 +75,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(vec![
             Line::from("No stories yet."),
             Line::from(vec![
-                Span::styled("n", t.key()),
+                Span::styled(key_for(Context::Stories, Action::NewStory), t.key()),
                 Span::raw(" write one · "),
-                Span::styled("x", t.key()),
+                Span::styled(key_for(Context::Stories, Action::Examples), t.key()),
                 Span::raw(" see the examples"),
             ]),
         ])
@@ -79,6 +87,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
     let first = layout::list_offset(list.selected(), rows, list.shown());
+    app.last_frame().record(|a| {
+        a.list = Some(ListRows {
+            rows: l.list_rows,
+            first,
+            len: list.shown(),
+        });
+        a.detail = Some(l.detail);
+    });
     for (row, story, summary) in list.rows(first, rows) {
         let y = l.list_rows.y + (row - first) as u16;
         let rect = Rect::new(l.list_rows.x, y, l.list_rows.width, 1);
@@ -154,8 +170,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The selected story's detail, as drawn (`None` with nothing selected).
 fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
-    match (app.selected_story(), &app.stories.detail) {
-        (Some(story), Some((_, score))) => Some(detail_lines(app, story, score, app.theme)),
+    match (app.selected_story(), app.story_detail()) {
+        (Some(story), Some(score)) => Some(detail_lines(app, story, score, app.theme)),
         _ => None,
     }
 }
@@ -164,49 +180,6 @@ fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
 pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
     let inner = Block::bordered().inner(layout::stories(area).detail);
     detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
-}
-
-/// The score panel: total, spoken length, six bars with their first advice.
-pub fn score_panel(score: &StoryScore, t: Theme, advice: bool) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Score ", t.heading()),
-        Span::styled(
-            format!("{}/100", score.total),
-            t.total(score.total)
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(
-            format!(
-                " · {} words · ~{} spoken",
-                score.words,
-                minutes(score.spoken_seconds)
-            ),
-            t.dim(),
-        ),
-    ])];
-    let penalty = score.penalty();
-    if penalty > 0 {
-        lines.push(Line::from(Span::styled(
-            format!("  -{penalty} for hedges and vague amounts"),
-            t.warn(),
-        )));
-    }
-    for d in Dimension::ALL {
-        let dim = score.dimensions.get(d);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<21}", d.label()),
-                t.evidence(d)
-                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
-            ),
-            score_bar(dim.score, t),
-            Span::styled(format!(" {}", dim.score), t.score(dim.score)),
-        ]));
-        if advice && let Some(tip) = dim.advice.first() {
-            lines.push(Line::from(Span::styled(format!("  › {tip}"), t.dim())));
-        }
-    }
-    lines
 }
 
 /// The spans of a field that earned points or were flagged, with their styles.
@@ -250,7 +223,7 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
                 " — built in and read-only; it never counts toward your readiness, coverage or cheat sheet. ",
                 t.dim(),
             ),
-            Span::styled("c", t.key()),
+            Span::styled(key_for(Context::Examples, Action::CopyExample), t.key()),
             Span::styled(" copies it into your stories, as your own to edit.", t.dim()),
         ]));
     } else {
@@ -265,15 +238,18 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
 /// The story's rehearsal history and when it is due next.
 fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
     let history: Vec<u8> = app
-        .reviews
+        .reviews()
         .rehearsals_of(&story.id)
         .map(|r| r.score)
         .collect();
     let rehearsed = match (
         history.last(),
-        app.reviews.stories.get(&story.id).and_then(|s| s.due),
+        app.reviews().stories.get(&story.id).and_then(|s| s.due),
     ) {
-        (None, _) => "Not rehearsed yet — press r to rehearse it against a question.".to_string(),
+        (None, _) => format!(
+            "Not rehearsed yet — press {} to rehearse it against a question.",
+            key_for(Context::Stories, Action::Rehearse)
+        ),
         (Some(last), due) => {
             let next = match due.map(|d| (d - app.today).num_days()) {
                 Some(d) if d <= 0 => " · due now".to_string(),
