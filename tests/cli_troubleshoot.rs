@@ -59,6 +59,14 @@ fn list_prints_every_scenario_as_text_and_json() {
         text.contains("  disk-deleted-open   Disk full, but du finds nothing\n"),
         "{text}"
     );
+    // The shell says how in commands, never with the app's keys.
+    assert!(
+        text.contains(
+            "Play one in the app (run `sre-prep`, open step 4 and play a troubleshooting scenario)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("then t)"), "{text}");
 
     let out = run(tmp.path(), &["troubleshoot", "--list", "--json"], "");
     assert_eq!(out.status.code(), Some(0));

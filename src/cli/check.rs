@@ -31,7 +31,7 @@ struct ItemJson<'a> {
 /// How to get to a place of the app from the shell: the app and where to go
 /// in it, or the command that does it. Never a key: a key means nothing
 /// until the app is open.
-fn how(place: Place) -> String {
+pub(crate) fn how(place: Place) -> String {
     let in_app = |step: &str, then: &str| format!("(run `sre-prep`, open step {step}{then})");
     match place {
         Place::NewStory => "(run `sre-prep` and open step 1, or draft one from a postmortem: `sre-prep import --postmortem FILE`)".into(),

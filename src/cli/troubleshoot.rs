@@ -58,7 +58,8 @@ pub fn list(data_dir: &Path, json: bool) -> Result<u8> {
         }
         let _ = writeln!(
             out,
-            "\nPlay one in the app (4, then t), or replay a file of typed lines:\n  sre-prep troubleshoot ID --replay FILE"
+            "\nPlay one in the app {}, or replay a file of typed lines:\n  sre-prep troubleshoot ID --replay FILE",
+            super::check::how(crate::readiness::Place::Troubleshoot)
         );
         let mut stdout = Output::new();
         stdout.text(&out);
