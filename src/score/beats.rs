@@ -195,10 +195,11 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
         "follow",
         "followups",
         "improvements",
-        "changed",
-        "changes",
         "lessons",
         "since",
+        "good",
+        "longer",
+        "term",
     ]) {
         Some(Some("systemic_change"))
     } else if any(&["impact", "affected", "blast", "damage"]) {
@@ -221,6 +222,7 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
         "diagnosis",
         "recovery",
         "repair",
+        "found",
     ]) {
         Some(Some("fix"))
     } else if any(&["role", "responsibility"]) {

@@ -139,11 +139,63 @@ const SHIPPED: &[&str] = &[
 ];
 
 fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
-    f.tokens[s.first..s.last]
+    let mut w: Vec<&str> = f.tokens[s.first..s.last]
         .iter()
         .filter(|t| !t.masked)
         .map(|t| t.lower.as_ref())
-        .collect()
+        .collect();
+    // "since the NLB doesn't see status codes" gives a reason, not a time
+    // after the change: read it as "because".
+    for i in 0..w.len() {
+        if w[i] == "since" && !since_is_time(&w, i) {
+            w[i] = "because";
+        }
+    }
+    w
+}
+
+/// "in the seven months since", "since then", "since the rollout": the
+/// time after a change, not a reason.
+fn since_is_time(w: &[&str], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| w[k]);
+    let next = w.get(i + 1).copied();
+    let after_next = w.get(i + 2).copied();
+    matches!(
+        before,
+        Some(
+            "ever"
+                | "months"
+                | "weeks"
+                | "years"
+                | "days"
+                | "quarters"
+                | "month"
+                | "week"
+                | "year"
+                | "day"
+                | "quarter"
+                | "time"
+        )
+    ) || next.is_none_or(|n| matches!(n, "then" | "." | "," | ";" | ")" | "launch" | "rollout"))
+        || (matches!(next, Some("the" | "its" | "our" | "that" | "this"))
+            && matches!(
+                after_next,
+                Some(
+                    "change"
+                        | "changes"
+                        | "fix"
+                        | "rollout"
+                        | "launch"
+                        | "migration"
+                        | "switch"
+                        | "incident"
+                        | "outage"
+                        | "move"
+                        | "cutover"
+                        | "release"
+                        | "redesign"
+                )
+            ))
 }
 
 /// The mechanism a sentence names, as a token range and its kind.
