@@ -207,7 +207,13 @@ fn who(f: &Field, s: &Sentence) -> Option<Evidence> {
 
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
-    let impact: Vec<(&Field, &Sentence)> = a.sentences().filter(|(f, s)| is_impact(f, s)).collect();
+    // In its own field or section every sentence tells the impact ("It
+    // lasted for 47 minutes."); elsewhere only sentences that say what failed
+    // or who was hurt.
+    let impact: Vec<(&Field, &Sentence)> = a
+        .sentences()
+        .filter(|(f, s)| f.beat == Some("blast_radius") || is_impact(f, s))
+        .collect();
     let first = |rule: fn(&Field, &Sentence) -> Option<Evidence>| {
         impact.iter().find_map(|&(f, s)| rule(f, s))
     };

@@ -1,5 +1,6 @@
-//! The learned step of the scorer: the rules find the evidence and give a
-//! rubric level; a small linear model, fitted to the calibration corpus's
+//! The learned step of the scorer for free text (a pasted answer, a typed
+//! rehearsal): the rules find the evidence and give a rubric level; a small
+//! linear model, fitted to the calibration corpus's
 //! two blind raters, sets the level an interviewer would give for that
 //! evidence in that story.
 //!
@@ -8,13 +9,15 @@
 //! length, and counts of a few word families (options and reasons,
 //! causes and tools, lasting changes, who was hurt and for how long, before
 //! and after). The weights live in `weights.rs`, written by
-//! `cargo run --release --example train_scorer` from the training split of
-//! `tests/corpus/`; nothing is downloaded or learned at run time.
+//! `cargo run --release --example train_scorer` from the free texts of the
+//! training split of `tests/corpus/`; nothing is downloaded or learned at run time.
 //!
 //! The model moves a level, it never invents one: a dimension with no
 //! evidence stays 0, and the result stays within one level below the rule's and two above,
 //! so every point still rests on the words the evidence names. Role and
-//! numbers are left to the rules (see [`LEARNED`]).
+//! numbers are left to the rules (see [`LEARNED`]), and so are structured
+//! stories: each field says its beat, the rules read it well, and advice
+//! followed in a field must be seen to raise its level.
 
 use super::analysis::Analysis;
 use super::{Dimension, DimensionScore};
@@ -166,8 +169,7 @@ pub fn calibrated(dimension: Dimension, rule: u8, has_evidence: bool, x: &[f32; 
     level(rule, has_evidence, x, &super::weights::WEIGHTS[row])
 }
 
-/// How many levels the model may lower the rules' level: a dimension the
-/// rules find complete stays near the top however short the story.
+/// How many levels the model may lower the rules' level (never from 5).
 pub const REACH_DOWN: u8 = 1;
 /// How many levels the model may raise it: the rules under-read
 /// paraphrase, the raters' level is often higher.
@@ -183,7 +185,13 @@ pub fn level(rule: u8, has_evidence: bool, x: &[f32; FEATURES], w: &[f32; FEATUR
     if !raw.is_finite() {
         return rule;
     }
-    let low = f32::from(rule.saturating_sub(REACH_DOWN));
+    // A dimension the rules find complete stays complete: the advice that
+    // brought it there must be seen to work.
+    let low = if rule >= 5 {
+        5.0
+    } else {
+        f32::from(rule.saturating_sub(REACH_DOWN))
+    };
     let high = f32::from((rule + REACH_UP).min(5));
     raw.round().clamp(low, high) as u8
 }

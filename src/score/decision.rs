@@ -421,11 +421,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
         (true, true, false) | (true, false, true) => 2,
         (true, false, false) => 1,
     };
-    if let Some((e, mine)) = &the_call {
+    // Whose call it was is the role's business: the rubric's decision levels
+    // do not depend on it, so no advice here would raise this dimension.
+    if let Some((e, _mine)) = &the_call {
         d.evidence.push(e.clone());
-        if !mine {
-            d.missing("Make the call yours: \"I decided\", \"the call was mine\" — not \"we decided\" or \"it was decided\".");
-        }
     }
     let parts = [
         (

@@ -299,10 +299,23 @@ fn judge(fields: &[Field]) -> Dimensions {
     }
 }
 
-fn score_fields(fields: Vec<Field>) -> StoryScore {
+/// How a story's levels are set: by the rules alone, or calibrated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Levels {
+    /// A structured story: each field says its beat, the rules read it
+    /// well, and advice followed in a field is seen to raise its level.
+    Rules,
+    /// Free text: the rules find the evidence, the calibration model sets
+    /// the level an interviewer would give.
+    Calibrated,
+}
+
+fn score_fields(fields: Vec<Field>, levels: Levels) -> StoryScore {
     let mut dimensions = judge(&fields);
     let analysis = Analysis::of(&fields, None);
-    calibrate(&mut dimensions, &fields, &analysis);
+    if levels == Levels::Calibrated {
+        calibrate(&mut dimensions, &fields, &analysis);
+    }
     let (warnings, penalty) = warnings::find(&analysis);
     let mut score = StoryScore {
         total: 0,
@@ -413,7 +426,7 @@ fn more_of(dimension: Dimension) -> &'static str {
 /// title, not the private notes).
 pub fn score_story(story: &Story) -> StoryScore {
     let lines = metric_lines(story);
-    score_fields(story_fields(story, &lines))
+    score_fields(story_fields(story, &lines), Levels::Rules)
 }
 
 fn metric_lines(story: &Story) -> Vec<String> {
@@ -456,5 +469,5 @@ fn text_fields(text: &str) -> Vec<Field<'_>> {
 /// Labelled text ("Impact: ... Fix: ...") is read section by section, each
 /// for the beat its label names.
 pub fn score_text(text: &str) -> StoryScore {
-    score_fields(text_fields(text))
+    score_fields(text_fields(text), Levels::Calibrated)
 }
