@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use common::{key, open, press, screen};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::Screen;
+use sre_prep::tui::app::ScreenId;
 
 const BIN: &str = env!("CARGO_BIN_EXE_sre-prep");
 
@@ -85,7 +85,7 @@ fn every_card_fits_the_review_screen_at_80x24() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "4");
-    assert_eq!(app.screen, Screen::Deck);
+    assert_eq!(app.screen(), ScreenId::Deck);
     let topics = app.deck_topics();
     let mut seen = 0;
     for (i, topic) in topics.iter().enumerate() {
@@ -97,12 +97,12 @@ fn every_card_fits_the_review_screen_at_80x24() {
             press(&mut app, "j");
         }
         press(&mut app, "c");
-        assert_eq!(app.screen, Screen::Review, "cramming {topic}");
+        assert_eq!(app.screen(), ScreenId::Review, "cramming {topic}");
         let mut guard = 0;
-        while let Some(&index) = app.review.as_ref().and_then(|r| r.queue.front()) {
+        while let Some(&index) = app.review().and_then(|r| r.queue.front()) {
             guard += 1;
             assert!(guard <= 100, "the {topic} session never ends");
-            let card = app.deck[index].clone();
+            let card = app.deck()[index].clone();
             assert_eq!(card.topic, *topic);
             press(&mut app, " ");
             let text = screen(&mut app, 80, 24);
@@ -140,10 +140,10 @@ fn every_card_fits_the_review_screen_at_80x24() {
             press(&mut app, "4");
             seen += 1;
         }
-        if app.screen == Screen::Review {
+        if app.screen() == ScreenId::Review {
             key(&mut app, KeyCode::Esc);
         }
-        assert_eq!(app.screen, Screen::Deck, "after cramming {topic}");
+        assert_eq!(app.screen(), ScreenId::Deck, "after cramming {topic}");
     }
-    assert_eq!(seen, app.deck.len(), "every card was reviewed once");
+    assert_eq!(seen, app.deck().len(), "every card was reviewed once");
 }

@@ -7,14 +7,15 @@ use std::fs;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{Confirm, Pending, Screen};
+use sre_prep::tui::app::{Confirm, Pending, ScreenId};
+use sre_prep::tui::external_editor::EditTarget;
 
 #[test]
 fn a_new_story_typed_and_saved_lands_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "1n");
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), ScreenId::Editor);
     type_text(&mut app, "DNS outage at Acme");
     key(&mut app, KeyCode::Enter); // Enter in the title moves to the next field
     type_text(
@@ -23,10 +24,10 @@ fn a_new_story_typed_and_saved_lands_on_disk() {
     );
     // The score panel follows the typing.
     assert!(
-        app.editor
-            .as_ref()
+        app.editor()
             .unwrap()
-            .score
+            .score()
+            .unwrap()
             .dimensions
             .blast_radius
             .score
@@ -39,14 +40,14 @@ fn a_new_story_typed_and_saved_lands_on_disk() {
         text.contains("For 40 minutes 12% of checkouts failed.\\nEU only."),
         "{text}"
     );
-    assert!(app.status.as_ref().unwrap().text.contains("Saved"));
+    assert!(app.status().unwrap().text.contains("Saved"));
 
     // Saving again edits the same file, not a copy.
     type_text(&mut app, " More.");
     ctrl(&mut app, 's');
     assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 1);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     assert!(screen(&mut app, 100, 30).contains("DNS outage at Acme"));
 }
 
@@ -58,11 +59,11 @@ fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text(
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "words I do not want to lose");
     ctrl(&mut app, 's');
-    assert!(app.status.as_ref().unwrap().text.contains("title"));
+    assert!(app.status().unwrap().text.contains("title"));
     for _ in 0..7 {
         key(&mut app, KeyCode::BackTab);
     }
-    assert_eq!(app.editor.as_ref().unwrap().focus, 3);
+    assert_eq!(app.editor().unwrap().focus, 3);
     for _ in 0..3 {
         key(&mut app, KeyCode::BackTab);
     }
@@ -72,11 +73,11 @@ fn a_story_without_a_title_or_with_a_bad_metric_is_not_saved_and_keeps_its_text(
     }
     type_text(&mut app, "MTTR went down");
     ctrl(&mut app, 's');
-    let status = &app.status.as_ref().unwrap().text;
+    let status = &app.status().unwrap().text;
     assert!(status.contains("metrics, line 1"), "{status}");
     assert!(!tmp.path().join("stories/title.json").exists());
     assert_eq!(
-        app.editor.as_ref().unwrap().story().blast_radius,
+        app.editor().unwrap().typed_story().unwrap().blast_radius,
         "words I do not want to lose"
     );
 }
@@ -89,20 +90,20 @@ fn leaving_with_unsaved_changes_asks_first() {
     press(&mut app, "1e");
     type_text(&mut app, " (edited)");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm, Some(Confirm::LeaveEditor));
+    assert_eq!(app.confirm(), Some(&Confirm::LeaveEditor));
     press(&mut app, "n");
-    assert_eq!(app.screen, Screen::Editor, "n keeps editing");
+    assert_eq!(app.screen(), ScreenId::Editor, "n keeps editing");
     key(&mut app, KeyCode::Esc);
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     let text = fs::read_to_string(tmp.path().join("stories/alerting-redesign.json")).unwrap();
     assert!(!text.contains("(edited)"));
 
     // Opening and leaving without a change does not ask.
     press(&mut app, "e");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm, None);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.confirm(), None);
+    assert_eq!(app.screen(), ScreenId::Stories);
 }
 
 #[test]
@@ -113,7 +114,7 @@ fn deleting_asks_then_moves_the_file_to_the_trash() {
     press(&mut app, "1");
     let id = app.selected_story().unwrap().id.clone();
     press(&mut app, "d");
-    assert!(matches!(app.confirm, Some(Confirm::DeleteStory { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::DeleteStory { .. })));
     key(&mut app, KeyCode::Esc);
     assert!(
         tmp.path().join(format!("stories/{id}.json")).exists(),
@@ -127,7 +128,7 @@ fn deleting_asks_then_moves_the_file_to_the_trash() {
         .collect();
     assert!(trashed.iter().any(|n| n.contains(&id)), "{trashed:?}");
     assert_eq!(app.kit().stories.len(), 3);
-    assert!(app.status.as_ref().unwrap().text.contains("trash"));
+    assert!(app.status().unwrap().text.contains("trash"));
 }
 
 #[test]
@@ -139,16 +140,16 @@ fn ctrl_c_in_the_editor_keeps_a_draft_that_is_offered_back() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "Only the first sentence so far.");
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
     assert!(tmp.path().join("draft.json").exists());
     drop(app);
 
     let mut app = open(tmp.path());
-    assert!(matches!(app.confirm, Some(Confirm::RestoreDraft { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::RestoreDraft { .. })));
     assert!(screen(&mut app, 100, 30).contains("Half-written story"));
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Editor);
-    let story = app.editor.as_ref().unwrap().story();
+    assert_eq!(app.screen(), ScreenId::Editor);
+    let story = app.editor().unwrap().typed_story().unwrap();
     assert_eq!(story.blast_radius, "Only the first sentence so far.");
     assert!(
         !tmp.path().join("draft.json").exists(),
@@ -209,7 +210,7 @@ fn a_second_instance_is_read_only_and_says_so() {
     let mut app = open(tmp.path());
     assert!(screen(&mut app, 100, 30).contains("READ-ONLY"));
     press(&mut app, "1dy");
-    let status = &app.status.as_ref().unwrap().text;
+    let status = &app.status().unwrap().text;
     assert!(status.contains("another sre-prep"), "{status}");
     assert_eq!(fs::read_dir(tmp.path().join("stories")).unwrap().count(), 4);
 }
@@ -242,7 +243,7 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let story = app.selected_story().unwrap().clone();
     let mut text = sre_prep::kit::template::render(&story);
     text = text.replace("# Notes\n", "# Notes\nAsk me about the burn-rate maths.\n");
-    app.finish_external_edit(&story.id, Ok(text));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(text));
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Ask me about the burn-rate maths."));
 
@@ -251,14 +252,14 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     let on_disk =
         fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     let broken = "# Title\nX\n# Blast radus\nthe words I typed\n".to_string();
-    app.finish_external_edit(&story.id, Ok(broken.clone()));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(broken.clone()));
     assert_eq!(
-        app.screen,
-        Screen::Stories,
+        app.screen(),
+        ScreenId::Stories,
         "no editor opened on a salvaged copy"
     );
     assert!(
-        matches!(&app.confirm, Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
+        matches!(app.confirm(), Some(Confirm::EditAgain { why, .. }) if why.contains("Blast radus"))
     );
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Blast radus"), "{text}");
@@ -266,8 +267,8 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     press(&mut app, "y");
     assert_eq!(
         app.pending,
-        Some(Pending::ExternalEdit {
-            id: story.id.clone(),
+        Some(Pending::Edit {
+            target: EditTarget::Story(story.id.clone()),
             text: broken.clone()
         }),
         "the editor opens on the failed text, as it was"
@@ -275,12 +276,12 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     // Still wrong: the latest text is what comes back, not a copy appended.
     app.pending = None;
     let still = broken.replace("the words I typed", "the words I typed, and more");
-    app.finish_external_edit(&story.id, Ok(still.clone()));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(still.clone()));
     press(&mut app, "y");
     assert_eq!(
         app.pending,
-        Some(Pending::ExternalEdit {
-            id: story.id.clone(),
+        Some(Pending::Edit {
+            target: EditTarget::Story(story.id.clone()),
             text: still
         })
     );
@@ -288,14 +289,14 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     // Fixed this time: saved.
     let fixed = sre_prep::kit::template::render(&app.kit().story(&story.id).unwrap().clone())
         .replace("# Notes\n", "# Notes\nFixed in the editor.\n");
-    app.finish_external_edit(&story.id, Ok(fixed));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(fixed));
     let saved = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
     assert!(saved.contains("Fixed in the editor."), "{saved}");
     assert!(!saved.contains("Blast radus"), "{saved}");
 
     // Dropped on n: the story on disk is untouched and E starts from it, clean.
     let before = fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap();
-    app.finish_external_edit(&story.id, Ok(broken));
+    app.finish_external_edit(&EditTarget::Story(story.id.clone()), Ok(broken));
     press(&mut app, "n");
     assert_eq!(
         fs::read_to_string(tmp.path().join(format!("stories/{}.json", story.id))).unwrap(),
@@ -303,7 +304,7 @@ fn text_back_from_the_external_editor_is_saved_or_kept() {
     );
     assert_ne!(before, on_disk);
     press(&mut app, "E");
-    let Some(Pending::ExternalEdit { text, .. }) = app.pending.take() else {
+    let Some(Pending::Edit { text, .. }) = app.pending.take() else {
         panic!("E asks for the editor");
     };
     assert_eq!(text.matches("# Title").count(), 1, "{text}");
@@ -381,7 +382,7 @@ fn linking_a_story_to_a_question_in_the_coverage_matrix_saves_it() {
     with_examples(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "cm");
-    assert_eq!(app.screen, Screen::Coverage);
+    assert_eq!(app.screen(), ScreenId::Coverage);
     press(&mut app, "j"); // outage-prevented (core, not covered by the examples)
     key(&mut app, KeyCode::Char(' '));
     let story = &app.kit().stories[0];
@@ -407,7 +408,7 @@ fn the_interview_date_is_set_from_home_and_counted_down() {
     press(&mut app, "i");
     type_text(&mut app, "next week");
     ctrl(&mut app, 's');
-    assert!(app.status.as_ref().unwrap().text.contains("YYYY-MM-DD"));
+    assert!(app.status().unwrap().text.contains("YYYY-MM-DD"));
     for _ in 0..9 {
         key(&mut app, KeyCode::Backspace);
     }
@@ -459,7 +460,7 @@ fn deleting_the_only_story_then_the_last_leaves_a_working_list() {
     type_text(&mut app, "Only story");
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     press(&mut app, "dy");
     assert!(app.kit().stories.is_empty());
     assert!(app.selected_story().is_none());
@@ -498,18 +499,85 @@ fn ctrl_c_while_asked_to_edit_again_asks_before_losing_the_text() {
     let mut app = open(tmp.path());
     press(&mut app, "1");
     let id = app.selected_story().unwrap().id.clone();
-    app.finish_external_edit(&id, Ok("# Titel\nmy words\n".to_string()));
-    assert!(matches!(app.confirm, Some(Confirm::EditAgain { .. })));
+    app.finish_external_edit(
+        &EditTarget::Story(id.clone()),
+        Ok("# Titel\nmy words\n".to_string()),
+    );
+    assert!(matches!(app.confirm(), Some(Confirm::EditAgain { .. })));
     ctrl(&mut app, 'c');
-    assert!(!app.quit);
+    assert!(!app.quitting());
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("lose the text from your editor"), "{text}");
     press(&mut app, "n");
     assert!(
-        matches!(app.confirm, Some(Confirm::EditAgain { .. })),
+        matches!(app.confirm(), Some(Confirm::EditAgain { .. })),
         "no: back to the question it interrupted"
     );
     ctrl(&mut app, 'c');
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
+}
+
+#[test]
+fn leaving_the_editor_returns_to_the_stories_as_they_were() {
+    // The stories' view (the detail pane, scrolled) travels with the editor
+    // and comes back when it is left.
+    let tmp = tempfile::tempdir().unwrap();
+    with_examples(tmp.path());
+    let mut app = open(tmp.path());
+    press(&mut app, "1j");
+    let selected = app.selected_story().unwrap().id.clone();
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "jjj");
+    let before = screen(&mut app, 100, 30);
+    press(&mut app, "e");
+    assert_eq!(app.screen(), ScreenId::Editor);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Stories);
+    assert_eq!(app.selected_story().unwrap().id, selected);
+    assert_eq!(
+        screen(&mut app, 100, 30),
+        before,
+        "the same pane, scrolled as it was"
+    );
+}
+
+#[test]
+fn a_step_left_for_home_is_found_again_at_the_row_it_was_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = sre_prep::store::Store::open(tmp.path()).unwrap();
+    store
+        .save_opinions(
+            &["canaries", "error budgets", "blameless reviews"].map(|s| sre_prep::kit::Opinion {
+                id: s.replace(' ', "-"),
+                stance: s.to_string(),
+                over: "the alternative".into(),
+                ..Default::default()
+            }),
+        )
+        .unwrap();
+    drop(store);
+    let mut app = open(tmp.path());
+    press(&mut app, "5jj");
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Home);
+    assert_eq!(app.places().step, 4, "home shows step 5 as the one left");
+    press(&mut app, "5");
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
+    // And a form opened over the list gives it back as it was.
+    press(&mut app, "e");
+    assert_eq!(app.screen(), ScreenId::Form);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenId::Opinions);
+    assert_eq!(
+        app.selected_index(sre_prep::tui::form::FormKind::Opinion),
+        Some(2)
+    );
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::{Event, KeyCode};
-use sre_prep::tui::app::{DraftStep, Screen};
+use sre_prep::tui::app::{DraftStep, ScreenId};
 use sre_prep::tui::keymap::Context;
 
 fn fixture(name: &str) -> String {
@@ -39,7 +39,7 @@ fn a_file_path_is_drafted_shown_with_its_score_and_saved_only_from_the_editor() 
     let before = story_files(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "1P");
-    assert_eq!(app.screen, Screen::Postmortem);
+    assert_eq!(app.screen(), ScreenId::Postmortem);
     assert_eq!(app.context(), Context::PostmortemSource);
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Type the path of a postmortem"), "{text}");
@@ -67,15 +67,15 @@ fn a_file_path_is_drafted_shown_with_its_score_and_saved_only_from_the_editor() 
     assert_eq!(story_files(tmp.path()), before, "drafting writes nothing");
 
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Editor);
-    let editor = app.editor.as_ref().unwrap();
+    assert_eq!(app.screen(), ScreenId::Editor);
+    let editor = app.editor().unwrap();
     assert_eq!(editor.editing, None, "a new story");
     assert_eq!(
-        editor.focused_spec().field,
+        editor.focused_row().key,
         "role",
         "the editor opens on My role"
     );
-    let story = editor.story();
+    let story = editor.typed_story().unwrap();
     assert_eq!((story.role.as_str(), story.decision.as_str()), ("", ""));
     assert_eq!(
         story.fix,
@@ -136,17 +136,17 @@ fn pasted_text_is_drafted_and_leaving_the_editor_asks_first() {
     // Esc goes back to the input, still holding the text.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::PostmortemSource);
-    assert!(app.postmortem.as_ref().unwrap().input.lines().len() > 10);
+    assert!(app.postmortem().unwrap().input.lines().len() > 10);
     ctrl(&mut app, 's');
     press(&mut app, "e");
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), ScreenId::Editor);
     key(&mut app, KeyCode::Esc);
     assert!(
-        app.confirm.is_some(),
+        app.confirm().is_some(),
         "an unsaved draft is not dropped without asking"
     );
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     assert!(story_files(tmp.path()).is_empty(), "nothing was saved");
 }
 
@@ -170,7 +170,7 @@ fn a_bad_path_or_an_empty_input_says_what_to_do_and_keeps_the_input() {
         text.contains("No file at /no/such/postmortem.md — check the path"),
         "{text}"
     );
-    assert_eq!(app.postmortem.as_ref().unwrap().step, DraftStep::Source);
+    assert_eq!(app.postmortem().unwrap().step, DraftStep::Source);
 
     let binary = tmp.path().join("core.bin");
     fs::write(&binary, b"\x7fELF\x02\x01\x01\x00\x00").unwrap();
@@ -184,7 +184,7 @@ fn a_bad_path_or_an_empty_input_says_what_to_do_and_keeps_the_input() {
         "{text}"
     );
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
 }
 
 #[test]

@@ -320,9 +320,7 @@ fn a_follow_up_question_is_shown_whole() {
     type_text(&mut app, "We had an outage and we fixed it.");
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Enter);
-    let question = app.rehearsal.as_ref().unwrap().follow_ups[0]
-        .question
-        .clone();
+    let question = app.rehearsal().unwrap().follow_ups[0].question.clone();
     for (w, h) in [(80, 24), (60, 18)] {
         let text = screen(&mut app, w, h);
         let wanted = question.split_whitespace().collect::<Vec<_>>().join(" ");

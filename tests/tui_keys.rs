@@ -7,7 +7,7 @@ use std::fs;
 
 use common::{key, open, press, screen, type_text};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::Screen;
+use sre_prep::tui::app::ScreenId;
 
 fn with_a_metric(dir: &std::path::Path) {
     fs::write(
@@ -23,7 +23,7 @@ fn f1_shows_the_quiz_keys_and_closing_it_keeps_the_typed_answer() {
     with_a_metric(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "3r");
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenId::Quiz);
     type_text(&mut app, "90 s");
     key(&mut app, KeyCode::F(1));
     let text = screen(&mut app, 80, 24);
@@ -59,14 +59,17 @@ fn question_mark_shows_the_picker_keys_over_the_picker() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "5t");
-    assert!(app.picker.is_some());
+    assert!(app.picker().is_some());
     assert!(screen(&mut app, 100, 30).contains("? help"));
     press(&mut app, "?");
     let text = screen(&mut app, 100, 30);
     assert!(text.contains("Keys"), "{text}");
     assert!(text.contains("Enter/l  open"), "{text}");
     key(&mut app, KeyCode::Esc);
-    assert!(app.picker.is_some(), "closing help leaves the picker open");
+    assert!(
+        app.picker().is_some(),
+        "closing help leaves the picker open"
+    );
     assert!(screen(&mut app, 100, 30).contains("Take a side"));
 }
 
@@ -78,7 +81,7 @@ fn too_small_names_the_key_that_quits_on_the_screen_underneath() {
     assert!(text.contains("press q to quit"), "{text}");
     // In the editor q is typed into the text: Ctrl-c quits there.
     press(&mut app, "n");
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), ScreenId::Editor);
     let text = screen(&mut app, 50, 10);
     assert!(text.contains("press Ctrl-c to quit"), "{text}");
     assert!(!text.contains("press q"), "{text}");

@@ -8,7 +8,7 @@ use std::path::Path;
 use common::{fit_kit, open, press, screen};
 use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use sre_prep::kit::{Kit, Story};
-use sre_prep::tui::app::{App, Screen};
+use sre_prep::tui::app::{App, ScreenId};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -176,7 +176,7 @@ fn a_click_before_the_new_screen_is_drawn_is_not_read_against_the_old_one() {
     // the stories screen showed its second story (and home a step).
     press(&mut app, "h");
     click(&mut app, 10, y + 2);
-    assert_eq!(app.screen, Screen::Home, "the click opened nothing");
+    assert_eq!(app.screen(), ScreenId::Home, "the click opened nothing");
     // Keys open the metrics, a list like the stories: a click before it is
     // drawn selects nothing.
     press(&mut app, "3");

@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use sre_prep::content::questions::QUESTIONS;
-use sre_prep::tui::app::{App, Confirm, Pending, Screen};
+use sre_prep::tui::app::{App, Confirm, Pending, ScreenId};
 use sre_prep::tui::form::FormKind;
 use sre_prep::tui::theme::Theme;
 
@@ -305,16 +305,14 @@ fn check(app: &App, buffer: &Buffer, dir: &Path) -> Result<(), String> {
             list.shown()
         ));
     }
-    if app.coverage.question >= QUESTIONS.len()
-        || app.coverage.story >= app.kit().stories.len().max(1)
+    if let Some(coverage) = app.coverage()
+        && (coverage.question >= QUESTIONS.len()
+            || coverage.story >= app.kit().stories.len().max(1))
     {
-        return Err(format!(
-            "coverage cursor off the matrix: {:?}",
-            app.coverage
-        ));
+        return Err(format!("coverage cursor off the matrix: {coverage:?}"));
     }
-    if app.deck_selected >= app.deck_topics().len() {
-        return Err(format!("deck row {} selected", app.deck_selected));
+    if app.places().topic >= app.deck_topics().len() {
+        return Err(format!("deck row {} selected", app.places().topic));
     }
     let too_small = buffer.area.width < 60 || buffer.area.height < 18;
     if too_small {
@@ -332,17 +330,17 @@ fn check(app: &App, buffer: &Buffer, dir: &Path) -> Result<(), String> {
     if last_row.trim().is_empty() {
         return Err("the footer row is blank".into());
     }
-    let overlay = app.help.is_some() || app.confirm.is_some() || app.picker.is_some();
-    if overlay || app.status.is_some() {
+    let overlay = app.help().is_some() || app.confirm().is_some() || app.picker().is_some();
+    if overlay || app.status().is_some() {
         return Ok(());
     }
     // The selected item is on screen.
-    let selected_title = match app.screen {
-        Screen::Stories => app.selected_story().map(|s| s.title.clone()),
-        Screen::Designs | Screen::Opinions | Screen::Metrics => {
-            let kind = match app.screen {
-                Screen::Designs => FormKind::Design,
-                Screen::Opinions => FormKind::Opinion,
+    let selected_title = match app.screen() {
+        ScreenId::Stories => app.selected_story().map(|s| s.title.clone()),
+        ScreenId::Designs | ScreenId::Opinions | ScreenId::Metrics => {
+            let kind = match app.screen() {
+                ScreenId::Designs => FormKind::Design,
+                ScreenId::Opinions => FormKind::Opinion,
                 _ => FormKind::Metric,
             };
             let len = app.list_len(kind);
@@ -361,7 +359,7 @@ fn check(app: &App, buffer: &Buffer, dir: &Path) -> Result<(), String> {
         }
     }
     // A detail pane scrolled past its end shows nothing but its border.
-    if app.screen == Screen::Stories && app.selected_story().is_some() {
+    if app.screen() == ScreenId::Stories && app.selected_story().is_some() {
         let detail = sre_prep::tui::layout::stories(app.screen_area()).detail;
         let inner_has_text = (detail.y + 1..detail.y + detail.height.saturating_sub(1)).any(|y| {
             (detail.x + 1..detail.x + detail.width.saturating_sub(1))
@@ -377,7 +375,8 @@ fn check(app: &App, buffer: &Buffer, dir: &Path) -> Result<(), String> {
 /// `$EDITOR`, played by the test: the text back as it was, edited, broken,
 /// or the editor failing.
 fn play_editor(rng: &mut TestRng, app: &mut App) {
-    let Some(pending) = app.pending.take() else {
+    // Quitting is for the loop below to see.
+    let Some(pending) = app.pending.take_if(|p| *p != Pending::Quit) else {
         return;
     };
     let answer = |text: &str, rng: &mut TestRng| -> Result<String, String> {
@@ -389,14 +388,11 @@ fn play_editor(rng: &mut TestRng, app: &mut App) {
         }
     };
     match pending {
-        Pending::ExternalEdit { id, text } => {
+        Pending::Edit { target, text } => {
             let result = answer(&text, rng);
-            app.finish_external_edit(&id, result);
+            app.finish_external_edit(&target, result);
         }
-        Pending::ExternalEditForm { kind, index, text } => {
-            let result = answer(&text, rng);
-            app.finish_external_edit_form(kind, index, result);
-        }
+        Pending::Quit => {}
     }
 }
 
@@ -413,12 +409,12 @@ fn run(seed: u64) {
     for step in 0..STEPS {
         for event in next_events(&mut rng, &app) {
             events += 1;
-            recent.push_back(format!("{step}: {event:?} on {:?}", app.screen));
+            recent.push_back(format!("{step}: {event:?} on {:?}", app.screen()));
             if recent.len() > 40 {
                 recent.pop_front();
             }
             // Count the deletes that matter: first, last, only.
-            if let (Some(Confirm::DeleteStory { .. }), Event::Key(k)) = (&app.confirm, &event)
+            if let (Some(Confirm::DeleteStory { .. }), Event::Key(k)) = (app.confirm(), &event)
                 && k.code == KeyCode::Char('y')
             {
                 let list = app.scored();
@@ -427,7 +423,7 @@ fn run(seed: u64) {
                 deletes.last +=
                     usize::from(list.shown() > 1 && list.selected() + 1 == list.shown());
             }
-            if let (Some(Confirm::DeleteItem { .. }), Event::Key(k)) = (&app.confirm, &event)
+            if let (Some(Confirm::DeleteItem { .. }), Event::Key(k)) = (app.confirm(), &event)
                 && k.code == KeyCode::Char('y')
             {
                 deletes.items += 1;
@@ -438,7 +434,7 @@ fn run(seed: u64) {
             if !app.scoring_done() {
                 app.score_some(25);
             }
-            if app.quit {
+            if app.quitting() {
                 // Start again, as a user would.
                 let size = app.size;
                 drop(app);

@@ -12,7 +12,7 @@ use std::time::SystemTime;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::Screen;
+use sre_prep::tui::app::ScreenId;
 
 /// Every file under `dir`: its bytes and when it was last written.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
@@ -59,9 +59,9 @@ fn an_edit_started_read_only_is_told_at_once_it_cannot_be_saved() {
             }
         }
         assert!(
-            matches!(app.screen, Screen::Editor | Screen::Form),
+            matches!(app.screen(), ScreenId::Editor | ScreenId::Form),
             "{keys}: {:?}",
-            app.screen
+            app.screen()
         );
         let text = prose(&screen(&mut app, 80, 24));
         assert!(
@@ -88,17 +88,17 @@ fn ctrl_c_and_esc_in_a_read_only_editor_ask_before_losing_the_text() {
     type_text(&mut app, "Words I typed here");
     ctrl(&mut app, 'c');
     assert!(
-        !app.quit,
+        !app.quitting(),
         "Ctrl-c asks first: the text cannot be kept as a draft"
     );
     let text = prose(&screen(&mut app, 80, 24));
     assert!(text.contains("Quit and lose your unsaved text?"), "{text}");
     assert!(text.contains("read-only"), "{text}");
     press(&mut app, "n");
-    assert!(!app.quit);
-    assert_eq!(app.screen, Screen::Editor);
+    assert!(!app.quitting());
+    assert_eq!(app.screen(), ScreenId::Editor);
     assert_eq!(
-        app.editor.as_ref().unwrap().story().title,
+        app.editor().unwrap().typed_story().unwrap().title,
         "Words I typed here"
     );
     // Esc asks too, and says why the changes cannot be saved.
@@ -106,18 +106,18 @@ fn ctrl_c_and_esc_in_a_read_only_editor_ask_before_losing_the_text() {
     let text = prose(&screen(&mut app, 80, 24));
     assert!(text.contains("cannot be saved here"), "{text}");
     press(&mut app, "n");
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), ScreenId::Editor);
     // Ctrl-c twice is yes.
     ctrl(&mut app, 'c');
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
     assert!(!tmp.path().join("draft.json").exists());
 
     // With nothing typed, Ctrl-c quits at once.
     let mut app = open(tmp.path());
     press(&mut app, "1");
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn a_read_only_app_writes_nothing_at_all() {
     // And Ctrl-c over typed text, answered yes.
     ctrl(&mut app, 'c');
     press(&mut app, "y");
-    assert!(app.quit);
+    assert!(app.quitting());
     drop(app);
     let after = tree(tmp.path());
     assert!(!tmp.path().join("cheat-sheet.md").exists());
@@ -210,4 +210,27 @@ fn a_read_only_app_writes_nothing_at_all() {
         .chain(before.keys().filter(|p| !after.contains_key(*p)))
         .collect();
     assert!(changed.is_empty(), "written while read-only: {changed:?}");
+}
+
+#[test]
+fn a_quiz_round_in_a_read_only_window_says_why_it_was_not_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("metrics.json"),
+        r#"{ "version": 1, "metrics": [ { "id": "mttd", "name": "MTTD", "kind": "mttd", "before": "8 min", "after": "90 s" } ] }"#,
+    )
+    .unwrap();
+    let _first = sre_prep::store::Store::open(tmp.path()).unwrap();
+    let mut app = open(tmp.path());
+    press(&mut app, "3r");
+    type_text(&mut app, "90 s");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    let text = prose(&screen(&mut app, 100, 30));
+    // The same reason every refused write gives: another sre-prep has it.
+    assert!(
+        text.contains("The round's result was not kept: Read-only:"),
+        "{text}"
+    );
+    assert!(text.contains("another sre-prep is using"), "{text}");
 }

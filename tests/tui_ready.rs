@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{RehearsalStep, Screen};
+use sre_prep::tui::app::{RehearsalStep, ScreenId};
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 
@@ -49,7 +49,7 @@ fn the_examples_are_shown_marked_and_never_counted_until_one_is_copied() {
         "{home}"
     );
     press(&mut app, "x");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     assert!(app.showing_examples());
     let text = screen(&mut app, 100, 30);
     assert!(
@@ -87,8 +87,8 @@ fn the_examples_are_shown_marked_and_never_counted_until_one_is_copied() {
     // Read-only: the editing keys do nothing to an example.
     let selected = app.selected_story().unwrap().id.clone();
     press(&mut app, "edr");
-    assert_eq!(app.screen, Screen::Stories);
-    assert!(app.editor.is_none() && app.confirm.is_none() && app.picker.is_none());
+    assert_eq!(app.screen(), ScreenId::Stories);
+    assert!(app.editor().is_none() && app.confirm().is_none() && app.picker().is_none());
     // Saying it out loud is marked as an example too.
     press(&mut app, "s");
     let spoken = screen(&mut app, 80, 24);
@@ -109,7 +109,7 @@ fn the_examples_are_shown_marked_and_never_counted_until_one_is_copied() {
             .join(format!("stories/{selected}.json"))
             .is_file()
     );
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.starts_with("Copied '") && status.contains("it is yours now"),
         "{status}"
@@ -124,7 +124,11 @@ fn the_examples_are_shown_marked_and_never_counted_until_one_is_copied() {
             .starts_with("1 of 3 stories ready")
     );
     press(&mut app, "e");
-    assert_eq!(app.screen, Screen::Editor, "a copy edits like any story");
+    assert_eq!(
+        app.screen(),
+        ScreenId::Editor,
+        "a copy edits like any story"
+    );
     key(&mut app, KeyCode::Esc);
 
     // Copying the same example again finds the copy rather than making another.
@@ -142,13 +146,12 @@ fn the_examples_are_shown_marked_and_never_counted_until_one_is_copied() {
     press(&mut app, "c");
     assert_eq!(app.kit().stories.len(), 1);
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .unwrap()
             .text
             .contains("is in your stories already"),
         "{:?}",
-        app.status
+        app.status()
     );
 }
 
@@ -159,7 +162,7 @@ fn the_cheat_sheet_written_in_the_app_holds_no_example() {
     press(&mut app, "x");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenId::Home);
     press(&mut app, "cM");
     let sheet = fs::read_to_string(tmp.path().join("cheat-sheet.md")).unwrap();
     assert!(sheet.contains("## Stories\n\n(none yet)"), "{sheet}");
@@ -173,9 +176,9 @@ fn a_link_that_does_not_fit_is_weak_and_says_why() {
     let mut app = open(tmp.path());
     // Story 1 in file order is the alerting redesign: link it to every core question.
     press(&mut app, "cm");
-    assert_eq!(app.coverage.story, 0);
+    assert_eq!(app.coverage().unwrap().story, 0);
     for row in 0..9 {
-        while app.coverage.question < row {
+        while app.coverage().unwrap().question < row {
             press(&mut app, "j");
         }
         let linked = app.kit().stories[0]
@@ -198,7 +201,7 @@ fn a_link_that_does_not_fit_is_weak_and_says_why() {
     // Linking it again: the message says so too.
     key(&mut app, KeyCode::Char(' '));
     key(&mut app, KeyCode::Char(' '));
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.starts_with("'Paging on symptoms: rebuilding alerting for the payments API' is linked to \u{201c}Tell me about a disagreement with a senior engineer or manager.\u{201d} as a weak link: the story has no disagreement"),
         "{status}"
@@ -222,7 +225,7 @@ fn a_design_pasted_into_every_section_counts_once_and_shows_what_interviewers_pr
     let mut app = open(tmp.path());
     press(&mut app, "2n");
     key(&mut app, KeyCode::Enter); // the CI/CD prompt
-    assert_eq!(app.screen, Screen::Form);
+    assert_eq!(app.screen(), ScreenId::Form);
     for (w, h) in [(80, 24), (160, 45)] {
         let text = screen(&mut app, w, h);
         for part in [
@@ -244,7 +247,7 @@ fn a_design_pasted_into_every_section_counts_once_and_shows_what_interviewers_pr
     // The live check says so (its column at 160x45), as the evaluation does.
     let text = screen(&mut app, 160, 45);
     assert!(text.contains("so it counts as empty"), "{text}");
-    let check = app.form.as_ref().unwrap().evaluation.clone();
+    let check = app.form().unwrap().evaluation().unwrap().clone();
     let requirements = check
         .checks
         .iter()
@@ -293,10 +296,9 @@ fn no_value_the_quiz_asks_is_on_screen_during_the_round() {
     // Before the round the values are there to learn.
     assert!(screen(&mut app, 160, 45).contains("8 min"));
     press(&mut app, "r");
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenId::Quiz);
     let values: Vec<String> = app
-        .quiz
-        .as_ref()
+        .quiz()
         .unwrap()
         .questions
         .iter()
@@ -305,7 +307,7 @@ fn no_value_the_quiz_asks_is_on_screen_during_the_round() {
     assert_eq!(values.len(), 8);
     let asked = values.len();
     for n in 0..asked {
-        let current = app.quiz.as_ref().unwrap().questions[n].expected.clone();
+        let current = app.quiz().unwrap().questions[n].expected.clone();
         for (w, h) in [(160, 45), (80, 24)] {
             let text = screen(&mut app, w, h);
             for value in &values {
@@ -337,7 +339,7 @@ fn no_value_the_quiz_asks_is_on_screen_during_the_round() {
         }
         key(&mut app, KeyCode::Enter);
     }
-    assert!(app.quiz.as_ref().unwrap().finished);
+    assert!(app.quiz().unwrap().finished);
     // The name with a value in it was shown without it.
     assert!(!values.is_empty());
 }
@@ -357,13 +359,10 @@ fn follow_up_answers_are_judged_shown_and_kept() {
     );
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Enter);
-    let asked = app.rehearsal.as_ref().unwrap().follow_ups.clone();
+    let asked = app.rehearsal().unwrap().follow_ups.clone();
     assert!((2..=3).contains(&asked.len()));
     for i in 0..asked.len() {
-        assert_eq!(
-            app.rehearsal.as_ref().unwrap().step,
-            RehearsalStep::FollowUp(i)
-        );
+        assert_eq!(app.rehearsal().unwrap().step, RehearsalStep::FollowUp(i));
         if i == 0 {
             type_text(
                 &mut app,
@@ -377,8 +376,8 @@ fn follow_up_answers_are_judged_shown_and_kept() {
         }
         ctrl(&mut app, 's');
     }
-    assert_eq!(app.rehearsal.as_ref().unwrap().step, RehearsalStep::Rate);
-    let judged = app.rehearsal.as_ref().unwrap().follow_judged.clone();
+    assert_eq!(app.rehearsal().unwrap().step, RehearsalStep::Rate);
+    let judged = app.rehearsal().unwrap().follow_judged.clone();
     assert_eq!(judged.len(), asked.len());
     assert_eq!(judged[0].aims, asked[0].aims);
     assert_eq!(judged[0].score, 0);
@@ -404,7 +403,7 @@ fn follow_up_answers_are_judged_shown_and_kept() {
     });
 
     press(&mut app, "3");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(tmp.path().join("reviews.json")).unwrap())
             .unwrap();
@@ -432,8 +431,8 @@ fn a_reviews_file_from_before_the_judged_follow_ups_still_loads() {
     )
     .unwrap();
     let app = open(tmp.path());
-    assert!(app.problems.is_empty(), "{:?}", app.problems);
-    let old = &app.reviews.rehearsals[0].follow_ups[0];
+    assert!(app.problems().is_empty(), "{:?}", app.problems());
+    let old = &app.reviews().rehearsals[0].follow_ups[0];
     assert_eq!(old.answer, "Logs.");
     assert_eq!((old.aims.as_str(), old.score, old.flags.len()), ("", 0, 0));
 }
@@ -449,12 +448,12 @@ fn r_sends_the_user_to_finish_a_story_with_empty_beats() {
     .unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "R");
-    assert!(app.rehearsal.is_none(), "no rehearsal of an empty story");
-    assert_eq!(app.screen, Screen::Editor);
-    let editor = app.editor.as_ref().unwrap();
+    assert!(app.rehearsal().is_none(), "no rehearsal of an empty story");
+    assert_eq!(app.screen(), ScreenId::Editor);
+    let editor = app.editor().unwrap();
     assert_eq!(editor.editing.as_deref(), Some("idea"));
     assert_eq!(editor.focus, 1, "the first empty beat: the blast radius");
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.starts_with("'The DNS outage, to write up' was picked")
             && status.contains("but it has empty beats — Blast radius, My role, Decision, Fix, How I found the root cause, Systemic change. Finish it first"),
@@ -467,8 +466,8 @@ fn r_sends_the_user_to_finish_a_story_with_empty_beats() {
     let mut app = open(tmp.path());
     press(&mut app, "R");
     // The pick (a core question nothing answers, the strongest story) is whole.
-    assert_eq!(app.screen, Screen::Rehearse, "{:?}", app.status);
-    let r = app.rehearsal.as_ref().unwrap();
+    assert_eq!(app.screen(), ScreenId::Rehearse, "{:?}", app.status());
+    let r = app.rehearsal().unwrap();
     assert!(
         app.kit()
             .story(&r.story_id)
@@ -485,7 +484,7 @@ fn a_past_interview_date_is_refused_and_a_passed_one_never_counted_down() {
     press(&mut app, "i");
     type_text(&mut app, "2025-12-12");
     ctrl(&mut app, 's');
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.contains(
             "Interview date 2025-12-12 is in the past: give the date of your next interview"

@@ -5,7 +5,7 @@ mod common;
 
 use common::{ctrl, key, open, press, screen, type_text, with_examples};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{RehearsalStep, Screen};
+use sre_prep::tui::app::{RehearsalStep, ScreenId};
 
 #[test]
 fn a_rehearsal_is_scored_compared_followed_up_rated_and_kept() {
@@ -15,13 +15,10 @@ fn a_rehearsal_is_scored_compared_followed_up_rated_and_kept() {
     press(&mut app, "1og"); // by title, then the top: bad-config-deploy
     assert_eq!(app.selected_story().unwrap().id, "bad-config-deploy");
     press(&mut app, "r");
-    assert!(app.picker.is_some(), "choose the question");
+    assert!(app.picker().is_some(), "choose the question");
     key(&mut app, KeyCode::Enter); // the story's own first question: outage-you-caused
-    assert_eq!(app.screen, Screen::Rehearse);
-    assert_eq!(
-        app.rehearsal.as_ref().unwrap().question,
-        "outage-you-caused"
-    );
+    assert_eq!(app.screen(), ScreenId::Rehearse);
+    assert_eq!(app.rehearsal().unwrap().question, "outage-you-caused");
     let text = screen(&mut app, 100, 30);
     assert!(
         text.contains("Tell me about an outage you caused."),
@@ -38,7 +35,7 @@ fn a_rehearsal_is_scored_compared_followed_up_rated_and_kept() {
         "I pushed a config change that logged users out. I rolled it back and I added a canary for config.",
     );
     ctrl(&mut app, 's');
-    let r = app.rehearsal.as_ref().unwrap();
+    let r = app.rehearsal().unwrap();
     assert_eq!(r.step, RehearsalStep::Result);
     let forgotten: Vec<_> = r.forgotten().into_iter().map(|(d, _, _)| d.key()).collect();
     assert!(
@@ -48,19 +45,16 @@ fn a_rehearsal_is_scored_compared_followed_up_rated_and_kept() {
     assert!(screen(&mut app, 100, 30).contains("forgotten"));
 
     key(&mut app, KeyCode::Enter);
-    let n = app.rehearsal.as_ref().unwrap().follow_ups.len();
+    let n = app.rehearsal().unwrap().follow_ups.len();
     assert!((2..=3).contains(&n));
     for i in 0..n {
-        assert_eq!(
-            app.rehearsal.as_ref().unwrap().step,
-            RehearsalStep::FollowUp(i)
-        );
+        assert_eq!(app.rehearsal().unwrap().step, RehearsalStep::FollowUp(i));
         type_text(&mut app, "An answer in a line or two.");
         ctrl(&mut app, 's');
     }
-    assert_eq!(app.rehearsal.as_ref().unwrap().step, RehearsalStep::Rate);
+    assert_eq!(app.rehearsal().unwrap().step, RehearsalStep::Rate);
     press(&mut app, "3");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
 
     let text = std::fs::read_to_string(tmp.path().join("reviews.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -90,14 +84,14 @@ fn r_from_home_picks_a_question_and_a_story() {
     with_examples(tmp.path());
     let mut app = open(tmp.path());
     press(&mut app, "R");
-    assert_eq!(app.screen, Screen::Rehearse);
-    let r = app.rehearsal.as_ref().unwrap();
+    assert_eq!(app.screen(), ScreenId::Rehearse);
+    let r = app.rehearsal().unwrap();
     // No story answers the core "outage you prevented" question yet.
     assert_eq!(r.question, "outage-prevented");
     assert!(r.picked.as_ref().unwrap().contains("no story answers"));
     key(&mut app, KeyCode::Esc);
     press(&mut app, "y");
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     assert!(
         !tmp.path().join("reviews.json").exists(),
         "an abandoned rehearsal keeps nothing"
@@ -111,7 +105,7 @@ fn the_question_picker_offers_the_whole_bank_and_its_probes() {
     let mut app = open(tmp.path());
     press(&mut app, "1og");
     press(&mut app, "r");
-    let rows = app.picker.as_ref().map(|p| p.rows()).unwrap_or_default();
+    let rows = app.picker().map(|p| p.rows()).unwrap_or_default();
     assert_eq!(rows.len(), sre_prep::content::questions::QUESTIONS.len());
     assert!(rows.len() >= 40);
     // The story's own questions first, then the bank, new questions included.
@@ -130,7 +124,7 @@ fn the_question_picker_offers_the_whole_bank_and_its_probes() {
         press(&mut app, "j");
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.rehearsal.as_ref().unwrap().question, "simplified");
+    assert_eq!(app.rehearsal().unwrap().question, "simplified");
     let text = screen(&mut app, 100, 30);
     assert!(
         text.contains("Tell me about something you removed or simplified."),
@@ -141,7 +135,7 @@ fn the_question_picker_offers_the_whole_bank_and_its_probes() {
         "I removed our second load balancer tier after I traced every client to the first one.",
     );
     ctrl(&mut app, 's');
-    let follow_ups = &app.rehearsal.as_ref().unwrap().follow_ups;
+    let follow_ups = &app.rehearsal().unwrap().follow_ups;
     assert!(
         follow_ups
             .iter()

@@ -7,14 +7,15 @@ use std::fs;
 
 use common::{ctrl, key, open, press, screen, type_text};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{Confirm, Screen};
+use sre_prep::tui::app::{Confirm, ScreenId};
+use sre_prep::tui::external_editor::EditTarget;
 
 #[test]
 fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "3n");
-    assert_eq!(app.screen, Screen::Form);
+    assert_eq!(app.screen(), ScreenId::Form);
     type_text(&mut app, "MTTD for P1 incidents");
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "mttd");
@@ -31,7 +32,7 @@ fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
     assert!(metrics.contains("\"kind\": \"mttd\""), "{metrics}");
     assert!(metrics.contains("\"after\": \"90 s\""), "{metrics}");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Metrics);
+    assert_eq!(app.screen(), ScreenId::Metrics);
     let text = screen(&mut app, 120, 40);
     assert!(
         text.contains("MTTD for P1 incidents: we went from 8 min to 90 s (-81%, 5.3x less)"),
@@ -41,7 +42,7 @@ fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
     key(&mut app, KeyCode::Esc);
     press(&mut app, "5t");
     key(&mut app, KeyCode::Enter); // the first side of the first debate
-    assert_eq!(app.form.as_ref().unwrap().focus, 2, "straight to 'because'");
+    assert_eq!(app.form().unwrap().focus, 2, "straight to 'because'");
     type_text(
         &mut app,
         "a page should mean a customer is hurt, not that a machine is busy",
@@ -56,7 +57,7 @@ fn a_metric_and_an_opinion_added_through_keys_are_on_disk() {
         &mut app,
         "For batch jobs with no users waiting, a freshness threshold is better.",
     );
-    assert_eq!(app.form.as_ref().unwrap().evaluation.score, 100);
+    assert_eq!(app.form().unwrap().evaluation().unwrap().score, 100);
     ctrl(&mut app, 's');
     let opinions = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert!(
@@ -74,18 +75,18 @@ fn a_design_starts_from_a_prompt_and_a_textbook_answer_is_called_out() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "2n");
-    assert!(app.picker.is_some());
+    assert!(app.picker().is_some());
     press(&mut app, "j");
     key(&mut app, KeyCode::Enter); // Kubernetes
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     let expected = sre_prep::kit::Design {
         prompt: "kubernetes".into(),
         title: "A Kubernetes cluster for a given workload".into(),
         ..Default::default()
     };
     assert_eq!(
-        form.item().unwrap(),
-        sre_prep::tui::form::Item::Design(expected)
+        form.check().unwrap(),
+        sre_prep::tui::editor::Subject::Item(sre_prep::tui::form::Item::Design(expected))
     );
     ctrl(&mut app, 's');
     let path = tmp
@@ -115,8 +116,8 @@ fn the_quiz_checks_answers_with_units_and_keeps_the_round() {
     .unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "3r");
-    assert_eq!(app.screen, Screen::Quiz);
-    let quiz = app.quiz.as_ref().unwrap();
+    assert_eq!(app.screen(), ScreenId::Quiz);
+    let quiz = app.quiz().unwrap();
     assert_eq!(quiz.questions.len(), 2);
     let first_expected = quiz.questions[0].expected.clone();
     // Answer the first right in other units, the second wrong.
@@ -129,18 +130,18 @@ fn the_quiz_checks_answers_with_units_and_keeps_the_round() {
         },
     );
     key(&mut app, KeyCode::Enter);
-    assert!(app.quiz.as_ref().unwrap().feedback.as_ref().unwrap().0);
+    assert!(app.quiz().unwrap().feedback.as_ref().unwrap().0);
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "3 hours");
     key(&mut app, KeyCode::Enter);
-    assert!(!app.quiz.as_ref().unwrap().feedback.as_ref().unwrap().0);
+    assert!(!app.quiz().unwrap().feedback.as_ref().unwrap().0);
     key(&mut app, KeyCode::Enter);
-    assert!(app.quiz.as_ref().unwrap().finished);
+    assert!(app.quiz().unwrap().finished);
     let reviews = fs::read_to_string(tmp.path().join("reviews.json")).unwrap();
     assert!(reviews.contains("\"date\": \"2026-11-28\""), "{reviews}");
     assert!(reviews.contains("\"typed\": \"3 hours\""), "{reviews}");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Metrics);
+    assert_eq!(app.screen(), ScreenId::Metrics);
     assert!(screen(&mut app, 120, 40).contains("Last quiz: 50% right, today"));
 }
 
@@ -149,7 +150,7 @@ fn the_narrative_is_edited_from_home_with_p() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "p");
-    assert_eq!(app.screen, Screen::Form);
+    assert_eq!(app.screen(), ScreenId::Form);
     type_text(
         &mut app,
         "I led the move of 40 services to our platform. Deploys went from 2 a week to 30 a day, and incidents from 9 a quarter to 2.",
@@ -161,7 +162,7 @@ fn the_narrative_is_edited_from_home_with_p() {
         "{text}"
     );
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenId::Home);
     assert!(screen(&mut app, 100, 30).contains("Platform narrative p: 28 words"));
 }
 
@@ -175,7 +176,7 @@ fn deleting_a_metric_keeps_a_copy_in_the_trash() {
     .unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "3d");
-    assert!(matches!(app.confirm, Some(Confirm::DeleteItem { .. })));
+    assert!(matches!(app.confirm(), Some(Confirm::DeleteItem { .. })));
     press(&mut app, "y");
     assert!(app.kit().metrics.is_empty());
     let trashed: Vec<_> = fs::read_dir(tmp.path().join("trash"))
@@ -197,29 +198,25 @@ fn an_opinion_edited_in_the_external_editor_is_saved_or_kept() {
     let mut app = open(tmp.path());
     press(&mut app, "5");
     let text = "# I believe in\ncanary releases\n# Over\nblue/green\n# Because\nthey limit the blast radius of a bad change to a few percent of users\n";
-    app.finish_external_edit_form(
-        sre_prep::tui::form::FormKind::Opinion,
-        Some(0),
-        Ok(text.to_string()),
-    );
+    let opinion = EditTarget::Item {
+        kind: sre_prep::tui::form::FormKind::Opinion,
+        index: Some(0),
+    };
+    app.finish_external_edit(&opinion, Ok(text.to_string()));
     let saved = fs::read_to_string(tmp.path().join("opinions.json")).unwrap();
     assert!(saved.contains("they limit the blast radius"), "{saved}");
 
     let typo = "# I believe in\ncanary releases\n# Becuase\nmy precious words\n";
-    app.finish_external_edit_form(
-        sre_prep::tui::form::FormKind::Opinion,
-        Some(0),
-        Ok(typo.to_string()),
-    );
+    app.finish_external_edit(&opinion, Ok(typo.to_string()));
     // Not saved, not put inside a field: the same text is offered back to fix.
-    assert_eq!(app.screen, Screen::Opinions);
+    assert_eq!(app.screen(), ScreenId::Opinions);
     assert!(
-        matches!(&app.confirm, Some(sre_prep::tui::app::Confirm::EditAgain { why, .. }) if why.contains("Becuase"))
+        matches!(app.confirm(), Some(sre_prep::tui::app::Confirm::EditAgain { why, .. }) if why.contains("Becuase"))
     );
     press(&mut app, "y");
     match app.pending.take() {
-        Some(sre_prep::tui::app::Pending::ExternalEditForm { index, text, .. }) => {
-            assert_eq!(index, Some(0));
+        Some(sre_prep::tui::app::Pending::Edit { target, text }) => {
+            assert_eq!(target, opinion);
             assert_eq!(text, typo);
         }
         other => panic!("{other:?}"),
@@ -235,8 +232,9 @@ fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmet
     press(&mut app, "2n");
     press(&mut app, "jjj");
     key(&mut app, KeyCode::Enter); // NALSD
-    let item = app.form.as_ref().unwrap().item().unwrap();
-    let sre_prep::tui::form::Item::Design(design) = item else {
+    let item = app.form().unwrap().check().unwrap();
+    let sre_prep::tui::editor::Subject::Item(sre_prep::tui::form::Item::Design(design)) = item
+    else {
         panic!("a design form");
     };
     assert_eq!(design.prompt, "nalsd");
@@ -261,10 +259,10 @@ fn a_nalsd_answer_starts_from_its_numbers_and_the_live_panel_checks_the_arithmet
         "Reads: 50,000 req/s x 200 KB = 10 GB/s. Storage: 40 TB/day x 365 days = 1.46 PB.",
     );
     let notes: Vec<String> = app
-        .form
-        .as_ref()
+        .form()
         .unwrap()
-        .evaluation
+        .evaluation()
+        .unwrap()
         .notes
         .iter()
         .map(|n| n.text.clone())
@@ -312,7 +310,7 @@ fn enter_in_the_interview_details_moves_to_the_next_field() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "i");
-    assert_eq!(app.screen, Screen::Form);
+    assert_eq!(app.screen(), ScreenId::Form);
     type_text(&mut app, "2026-12-10\nAcme\nSenior SRE\n");
     ctrl(&mut app, 's');
     let profile = fs::read_to_string(tmp.path().join("profile.json")).unwrap();

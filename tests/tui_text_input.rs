@@ -8,7 +8,7 @@ use std::fs;
 
 use common::{key, open, press, screen, type_text, with_examples};
 use crossterm::event::{Event, KeyCode};
-use sre_prep::tui::app::Screen;
+use sre_prep::tui::app::ScreenId;
 
 fn left(app: &mut sre_prep::tui::app::App, times: usize) {
     for _ in 0..times {
@@ -58,7 +58,7 @@ fn the_quiz_answer_is_edited_in_the_middle_and_shows_its_cursor() {
     .unwrap();
     let mut app = open(tmp.path());
     press(&mut app, "3r");
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenId::Quiz);
     type_text(&mut app, "9 s");
     assert!(screen(&mut app, 80, 24).contains("> 9 s▏"));
     left(&mut app, 2);
@@ -74,7 +74,7 @@ fn the_quiz_answer_is_edited_in_the_middle_and_shows_its_cursor() {
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("> 90 sec"), "{text}");
     assert!(!text.contains('▏'), "{text}");
-    let quiz = app.quiz.as_ref().unwrap();
+    let quiz = app.quiz().unwrap();
     assert_eq!(quiz.answers[0].typed, "90 sec");
 }
 
@@ -84,7 +84,7 @@ fn the_troubleshooting_line_is_edited_in_the_middle_and_shows_its_cursor() {
     let mut app = open(tmp.path());
     press(&mut app, "4t");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Troubleshoot);
+    assert_eq!(app.screen(), ScreenId::Troubleshoot);
     type_text(&mut app, "uptme");
     // Left and Right scroll the output here; Home and End move the cursor.
     key(&mut app, KeyCode::Home);

@@ -7,7 +7,7 @@ mod common;
 
 use common::{key, open, press, screen, today, type_text};
 use crossterm::event::KeyCode;
-use sre_prep::tui::app::{App, Screen};
+use sre_prep::tui::app::{App, ScreenId};
 
 const MODEL: [&str; 10] = [
     "what changed?",
@@ -39,9 +39,9 @@ fn line(app: &mut App, text: &str) {
 /// From home to the first scenario's round.
 fn start(app: &mut App) {
     press(app, "4t");
-    assert_eq!(app.screen, Screen::Scenarios);
+    assert_eq!(app.screen(), ScreenId::Scenarios);
     key(app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Troubleshoot);
+    assert_eq!(app.screen(), ScreenId::Troubleshoot);
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn a_round_is_played_judged_kept_and_counted_in_step_4_and_the_checklist() {
 
     // Back to the list: the best score and when it comes back.
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Scenarios);
+    assert_eq!(app.screen(), ScreenId::Scenarios);
     let list = screen(&mut app, 80, 24);
     assert!(list.contains("16 scenarios · 1 solved · 0 due"), "{list}");
     assert!(
@@ -157,7 +157,7 @@ fn giving_up_keeps_an_unsolved_round_and_leaving_at_once_keeps_nothing() {
     start(&mut app);
     // Nothing typed: Esc leaves without a trace.
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Scenarios);
+    assert_eq!(app.screen(), ScreenId::Scenarios);
     assert!(!tmp.path().join("reviews.json").exists());
 
     key(&mut app, KeyCode::Enter);
@@ -258,13 +258,10 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     assert!(after.contains("→ 119 columns"), "{after}");
 
     key(&mut app, KeyCode::Up);
-    assert_eq!(
-        app.troubleshoot.round.as_ref().unwrap().typed.text(),
-        "iostat -x 1 3"
-    );
+    assert_eq!(app.round().unwrap().typed.text(), "iostat -x 1 3");
     common::ctrl(&mut app, 'u');
     app.handle_event(&crossterm::event::Event::Paste("uptime\ndf -i\nfre".into()));
-    let round = app.troubleshoot.round.as_ref().unwrap();
+    let round = app.round().unwrap();
     assert_eq!(round.inputs.len(), 4, "two pasted lines played");
     assert_eq!(round.typed.text(), "fre", "the unfinished line stays typed");
     assert!(screen(&mut app, 80, 24).contains("IUse%"), "df -i answered");
@@ -334,7 +331,7 @@ fn a_read_only_window_plays_but_keeps_nothing_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let _holder = sre_prep::store::Store::open(tmp.path()).unwrap();
     let mut app = open(tmp.path());
-    assert!(app.read_only.is_some());
+    assert!(app.read_only().is_some());
     start(&mut app);
     line(&mut app, "lsof +L1");
     line(&mut app, "c a deleted log file still held open by java");

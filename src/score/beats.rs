@@ -243,18 +243,18 @@ pub fn label_beat(label: &str) -> Option<Option<&'static str>> {
 /// "Action items -", or a bold or heading line of its own.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|\s[-–—]\s|$)",
+        r"(?mR)^[ \t\x{feff}]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|[ \t][-–—][ \t]|$)",
     )
     .expect("the label pattern compiles")
 });
 
 /// Underlined headings: a line followed by `===` or `---`.
 static UNDERLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
+    LazyLock::new(|| Regex::new(r"(?mR)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
 
 /// A line that is a heading of its own: short, ending in ":" or marked up.
 static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+[^\n]{1,60}|\*\*[^\n*]{1,60}\*\*:?|[A-Z][^\n.!?]{0,50}:)[ \t]*$")
+    Regex::new(r"(?mR)^[ \t\x{feff}]*(?:#{1,6}[ \t]+[^\n]{1,60}|\*\*[^\n*]{1,60}\*\*:?|[A-Z][^\n.!?]{0,50}:)[ \t]*$")
         .expect("the heading pattern compiles")
 });
 

@@ -121,7 +121,23 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
             continue;
         }
         // A blank line, or a new line that opens a list item, ends a sentence.
-        if newlines_in_gap >= 2 || (newlines_in_gap == 1 && matches!(c, '-' | '*' | '•' | '#')) {
+        if newlines_in_gap >= 2
+            || (newlines_in_gap == 1
+                && matches!(
+                    c,
+                    '-' | '*'
+                        | '•'
+                        | '#'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '\u{2010}'
+                        | '\u{2011}'
+                        | '‣'
+                        | '◦'
+                        | '▪'
+                        | '·'
+                ))
+        {
             end_sentence(&mut tokens, &mut sentences);
         }
         newlines_in_gap = 0;

@@ -57,10 +57,7 @@ const KINDS: [(FormKind, &str); 5] = [
 impl EditTarget {
     /// The work that opens `$EDITOR` on `text` for this target.
     pub fn pending(self, text: String) -> Pending {
-        match self {
-            EditTarget::Story(id) => Pending::ExternalEdit { id, text },
-            EditTarget::Item { kind, index } => Pending::ExternalEditForm { kind, index, text },
-        }
+        Pending::Edit { target: self, text }
     }
 
     /// `story.ID`, `metric.3`, `narrative.new`.

@@ -1,17 +1,10 @@
-//! The editor for design answers, metrics, opinions and the narrative: the
-//! item's fields in order, each a multi-line input with a hint, and the
-//! evaluation recomputed as the user types.
-
-use ratatui_textarea::TextArea;
-
-use super::editor::text_input;
+//! The items the editor edits besides stories — design answers, metrics,
+//! opinions, the narrative, the interview details — each read and written
+//! field by field through the kit's field enums, and evaluated.
 
 use crate::evaluate::{self, Evaluation};
 use crate::kit::template::{parse_item, render_item};
-use crate::kit::{
-    Design, DesignField, Fields, Metric, MetricField, Narrative, NarrativeField, Opinion,
-    OpinionField, Profile, ProfileField,
-};
+use crate::kit::{Design, Fields, Metric, Narrative, Opinion, Profile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -32,56 +25,16 @@ impl FormKind {
             FormKind::Profile => "interview details",
         }
     }
-}
 
-/// A row of the form: the field's key (as in the files and drafts), label,
-/// hint and whether Enter breaks the line — all from the kit's field enum.
-#[derive(Clone, Copy)]
-pub struct FormField {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
-    pub multiline: bool,
-}
-
-/// The rows of a kind's form, from its field enum's `ALL`.
-macro_rules! form_fields {
-    ($field:ty) => {{
-        let blank = FormField {
-            key: "",
-            label: "",
-            hint: "",
-            multiline: false,
-        };
-        let mut rows = [blank; <$field>::ALL.len()];
-        let mut i = 0;
-        while i < rows.len() {
-            let f = <$field>::ALL[i];
-            rows[i] = FormField {
-                key: f.key(),
-                label: f.label(),
-                hint: f.hint(),
-                multiline: f.multiline(),
-            };
-            i += 1;
+    /// The kind as `draft.json` names it.
+    pub fn draft_name(self) -> &'static str {
+        match self {
+            FormKind::Design => "design",
+            FormKind::Metric => "metric",
+            FormKind::Opinion => "opinion",
+            FormKind::Narrative => "narrative",
+            FormKind::Profile => "profile",
         }
-        rows
-    }};
-}
-
-pub const DESIGN_FIELDS: [FormField; DesignField::ALL.len()] = form_fields!(DesignField);
-pub const METRIC_FIELDS: [FormField; MetricField::ALL.len()] = form_fields!(MetricField);
-pub const OPINION_FIELDS: [FormField; OpinionField::ALL.len()] = form_fields!(OpinionField);
-pub const NARRATIVE_FIELDS: [FormField; NarrativeField::ALL.len()] = form_fields!(NarrativeField);
-pub const PROFILE_FIELDS: [FormField; ProfileField::ALL.len()] = form_fields!(ProfileField);
-
-pub fn fields(kind: FormKind) -> &'static [FormField] {
-    match kind {
-        FormKind::Design => &DESIGN_FIELDS,
-        FormKind::Metric => &METRIC_FIELDS,
-        FormKind::Opinion => &OPINION_FIELDS,
-        FormKind::Narrative => &NARRATIVE_FIELDS,
-        FormKind::Profile => &PROFILE_FIELDS,
     }
 }
 
@@ -106,7 +59,7 @@ impl Item {
         }
     }
 
-    /// A field's text by its key (one of `fields(self.kind())`); empty for
+    /// A field's text by its key (one of its kind's rows); empty for
     /// a key the item does not have.
     pub fn get(&self, key: &str) -> String {
         fn read<T: Fields>(item: &T, key: &str) -> String {
@@ -180,79 +133,10 @@ impl Item {
     }
 }
 
-pub struct FormEditor {
-    /// The item as opened (its id included).
-    pub original: Item,
-    /// Id of the item being edited; `None` for a new one.
-    pub editing: Option<String>,
-    pub inputs: Vec<TextArea<'static>>,
-    pub focus: usize,
-    pub evaluation: Evaluation,
-}
-
-impl FormEditor {
-    pub fn open(editing: Option<String>, item: Item) -> FormEditor {
-        let inputs = fields(item.kind())
-            .iter()
-            .map(|f| text_input(&item.get(f.key)))
-            .collect();
-        let evaluation = item.evaluate();
-        FormEditor {
-            original: item,
-            editing,
-            inputs,
-            focus: 0,
-            evaluation,
-        }
-    }
-
-    pub fn kind(&self) -> FormKind {
-        self.original.kind()
-    }
-
-    pub fn fields(&self) -> &'static [FormField] {
-        fields(self.kind())
-    }
-
-    fn text(&self, i: usize) -> String {
-        let text = self.inputs[i].lines().join("\n");
-        text.trim_end().to_string()
-    }
-
-    /// The item as typed, or what is wrong with a field.
-    pub fn item(&self) -> Result<Item, String> {
-        let mut item = self.original.clone();
-        for (i, f) in self.fields().iter().enumerate() {
-            item.set(f.key, self.text(i))?;
-        }
-        Ok(item)
-    }
-
-    /// The item as typed, skipping fields that do not read (for live feedback).
-    fn lenient_item(&self) -> Item {
-        let mut item = self.original.clone();
-        for (i, f) in self.fields().iter().enumerate() {
-            let _ = item.set(f.key, self.text(i));
-        }
-        item
-    }
-
-    pub fn reevaluate(&mut self) {
-        self.evaluation = self.lenient_item().evaluate();
-    }
-
-    /// Changed from what was opened (a blank new metric kind reads as "other").
-    pub fn is_dirty(&self) -> bool {
-        match self.item() {
-            Ok(item) => item != self.original,
-            Err(_) => true,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::editor::fields;
 
     #[test]
     fn a_metric_kind_must_be_one_of_the_six() {

@@ -3,11 +3,10 @@
 //! on what the user saw, and nothing works the layout out a second time.
 
 use std::cell::Cell;
-use std::mem::Discriminant;
 
 use ratatui::layout::{Position, Rect};
 
-use super::app::Screen;
+use super::app::ScreenId;
 
 /// A list as drawn: the rows inside its border, the entry on the first of
 /// them, and how many entries there are.
@@ -34,7 +33,7 @@ impl ListRows {
 pub struct Areas {
     /// The screen drawn (none when the terminal was too small): a click
     /// that comes before the next screen is drawn is not read against it.
-    screen: Option<Discriminant<Screen>>,
+    screen: Option<ScreenId>,
     /// A list of stories, designs, metrics or opinions.
     pub list: Option<ListRows>,
     /// The pane beside the list with the selected entry's text.
@@ -45,8 +44,8 @@ pub struct Areas {
 
 impl Areas {
     /// True when these areas were drawn for `screen`.
-    pub fn drawn_for(&self, screen: &Screen) -> bool {
-        self.screen == Some(std::mem::discriminant(screen))
+    pub fn drawn_for(&self, screen: ScreenId) -> bool {
+        self.screen == Some(screen)
     }
 }
 
@@ -57,9 +56,9 @@ pub struct LastFrame(Cell<Areas>);
 
 impl LastFrame {
     /// A new frame begins, of `screen` (none: nothing to point at).
-    pub fn start(&self, screen: Option<&Screen>) {
+    pub fn start(&self, screen: Option<ScreenId>) {
         self.0.set(Areas {
-            screen: screen.map(std::mem::discriminant),
+            screen,
             ..Areas::default()
         });
     }
@@ -98,12 +97,12 @@ mod tests {
     #[test]
     fn a_frame_forgets_the_areas_of_the_one_before() {
         let frame = LastFrame::default();
-        frame.start(Some(&Screen::Stories));
+        frame.start(Some(ScreenId::Stories));
         frame.record(|a| a.detail = Some(Rect::new(0, 0, 5, 5)));
-        assert!(frame.areas().drawn_for(&Screen::Stories));
-        assert!(!frame.areas().drawn_for(&Screen::Home));
+        assert!(frame.areas().drawn_for(ScreenId::Stories));
+        assert!(!frame.areas().drawn_for(ScreenId::Home));
         frame.start(None);
         assert_eq!(frame.areas().detail, None);
-        assert!(!frame.areas().drawn_for(&Screen::Stories));
+        assert!(!frame.areas().drawn_for(ScreenId::Stories));
     }
 }

@@ -34,7 +34,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use crate::exit::EXIT_OK;
 use app::{App, DraftOutcome, Pending};
-use external_editor::{EditTarget, Handover};
+use external_editor::Handover;
 use theme::Theme;
 
 /// While the kit is scored on background threads: how often the frame loop
@@ -253,15 +253,13 @@ fn event_loop(
             }
             continue;
         }
-        if app.quit {
+        if app.quitting() {
             return Ok(Ending::Quit);
         }
         if let Some(pending) = app.pending.take() {
             let (target, text) = match pending {
-                Pending::ExternalEdit { id, text } => (EditTarget::Story(id), text),
-                Pending::ExternalEditForm { kind, index, text } => {
-                    (EditTarget::Item { kind, index }, text)
-                }
+                Pending::Quit => return Ok(Ending::Quit),
+                Pending::Edit { target, text } => (target, text),
             };
             let edited = external_editor::edit(
                 &mut Tty(terminal),
@@ -271,12 +269,7 @@ fn event_loop(
                 &text,
                 &|| signals.received().is_some(),
             );
-            match target {
-                EditTarget::Story(id) => app.finish_external_edit(&id, edited.text),
-                EditTarget::Item { kind, index } => {
-                    app.finish_external_edit_form(kind, index, edited.text)
-                }
-            }
+            app.finish_external_edit(&target, edited.text);
             edited
                 .resumed
                 .context("could not take the terminal back after $EDITOR")?;
@@ -293,7 +286,7 @@ fn event_loop(
             let event = event::read()?;
             app.handle_event(&event);
             // Drain what is already queued before drawing again (fast typing, pastes).
-            while !app.quit && app.pending.is_none() && event::poll(Duration::ZERO)? {
+            while app.pending.is_none() && event::poll(Duration::ZERO)? {
                 app.handle_event(&event::read()?);
             }
             app.collect_scores();

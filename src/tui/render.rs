@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Confirm, Picker, Screen, StatusKind};
+use super::app::{App, Confirm, Picker, Screen, ScreenId, StatusKind};
 use super::form::FormKind;
 use super::keymap::{self, Action, Context, bindings, keys_label};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -15,7 +15,7 @@ use super::widgets;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.last_frame.start(None);
+        self.last_frame().start(None);
         if layout::too_small(area) {
             let text = vec![
                 Line::from("Terminal too small"),
@@ -40,32 +40,35 @@ impl Widget for &App {
         let full = area;
         let area = self.screen_area_in(full);
         let chrome = layout::chrome(area);
-        self.last_frame.start(Some(&self.screen));
+        self.last_frame().start(Some(self.screen()));
         header(self, chrome.header, buf);
-        match self.screen {
+        match self.shown() {
             Screen::Home => screens::home::render(self, area, buf),
-            Screen::Stories => screens::stories::render(self, area, buf),
-            Screen::Editor => screens::editor::render(self, area, buf),
-            Screen::Spoken => screens::spoken::render(self, chrome.body, buf),
-            Screen::Designs => screens::steps::render(self, FormKind::Design, area, buf),
-            Screen::Metrics => screens::steps::render(self, FormKind::Metric, area, buf),
-            Screen::Opinions => screens::steps::render(self, FormKind::Opinion, area, buf),
-            Screen::Form => screens::form::render(self, area, buf),
-            // Alone on the screen: the metrics list would show the answers.
-            Screen::Quiz => screens::quiz::render(self, chrome.body, buf),
-            Screen::Deck => screens::deck::render(self, area, buf),
-            Screen::Review => {
-                screens::deck::render(self, area, buf);
-                screens::deck::render_review(self, chrome.body, buf);
+            Screen::Stories(view) => screens::stories::render(self, view, area, buf),
+            Screen::Editor { editor, .. } => screens::editor::render(self, editor, area, buf),
+            Screen::Spoken { scroll, .. } => {
+                screens::spoken::render(self, *scroll, chrome.body, buf)
             }
-            Screen::Rehearse => screens::rehearse::render(self, area, buf),
-            Screen::Checklist => screens::checklist::render(self, area, buf),
-            Screen::Coverage => screens::checklist::render_coverage(self, area, buf),
+            Screen::Items(view) => screens::steps::render(self, view, area, buf),
+            // Alone on the screen: the metrics list would show the answers.
+            Screen::Quiz { quiz, .. } => screens::quiz::render(self, quiz, chrome.body, buf),
+            Screen::Deck => screens::deck::render(self, area, buf),
+            Screen::Review(session) => {
+                screens::deck::render(self, area, buf);
+                screens::deck::render_review(self, session, chrome.body, buf);
+            }
+            Screen::Rehearse { .. } => screens::rehearse::render(self, area, buf),
+            Screen::Checklist { scroll } => screens::checklist::render(self, *scroll, area, buf),
+            Screen::Coverage { cursor, .. } => {
+                screens::checklist::render_coverage(self, *cursor, area, buf)
+            }
             Screen::Scenarios => screens::troubleshoot::render_list(self, area, buf),
-            Screen::Troubleshoot => screens::troubleshoot::render_round(self, area, buf),
-            Screen::Postmortem => screens::postmortem::render(self, area, buf),
+            Screen::Troubleshoot(round) => {
+                screens::troubleshoot::render_round(self, round, area, buf)
+            }
+            Screen::Postmortem { draft, .. } => screens::postmortem::render(self, draft, area, buf),
         }
-        match &self.status {
+        match self.status() {
             Some(status) => {
                 let rows = Rect::new(full.x, chrome.footer.y, full.width, status_rows.max(1));
                 status_line(self, status, rows, buf);
@@ -73,13 +76,13 @@ impl Widget for &App {
             None => footer(self, chrome.footer, buf),
         }
         let area = full;
-        if let Some(picker) = &self.picker {
+        if let Some(picker) = self.picker() {
             picker_box(self, picker, chrome.body, buf);
         }
-        if let Some(under) = self.help {
-            screens::help::render(self, under, area, buf);
+        if let Some(help) = self.help() {
+            screens::help::render(self, *help, area, buf);
         }
-        if let Some(confirm) = &self.confirm {
+        if let Some(confirm) = self.confirm() {
             confirm_box(self, confirm, area, buf);
         }
     }
@@ -98,44 +101,44 @@ fn quit_key(context: Context) -> String {
 
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let place = match app.screen {
-        Screen::Home => "the playbook",
-        Screen::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
-        Screen::Stories => "1 Incident stories",
-        Screen::Editor => "story editor",
-        Screen::Spoken if app.showing_examples() => "say it out loud · an example",
-        Screen::Spoken => "say it out loud",
-        Screen::Designs => "2 Design answers",
-        Screen::Metrics => "3 Reliability metrics",
-        Screen::Opinions => "5 Opinions",
-        Screen::Form => match app.form.as_ref().map(|f| f.kind()) {
+    let place = match app.screen() {
+        ScreenId::Home => "the playbook",
+        ScreenId::Stories if app.showing_examples() => "1 Incident stories · examples (read-only)",
+        ScreenId::Stories => "1 Incident stories",
+        ScreenId::Editor => "story editor",
+        ScreenId::Spoken if app.showing_examples() => "say it out loud · an example",
+        ScreenId::Spoken => "say it out loud",
+        ScreenId::Designs => "2 Design answers",
+        ScreenId::Metrics => "3 Reliability metrics",
+        ScreenId::Opinions => "5 Opinions",
+        ScreenId::Form => match app.form().and_then(|f| f.kind()) {
             Some(FormKind::Design) => "design editor",
             Some(FormKind::Metric) => "metric editor",
             Some(FormKind::Opinion) => "opinion editor",
             Some(FormKind::Profile) => "interview details",
             _ => "platform narrative",
         },
-        Screen::Quiz => "metrics quiz",
-        Screen::Deck => "4 Linux & systems",
-        Screen::Review => "review",
-        Screen::Rehearse => "rehearsal",
-        Screen::Checklist => "readiness",
-        Screen::Coverage => "question coverage",
-        Screen::Scenarios => "4 Troubleshooting",
-        Screen::Troubleshoot => "troubleshooting round",
-        Screen::Postmortem => "story from a postmortem",
+        ScreenId::Quiz => "metrics quiz",
+        ScreenId::Deck => "4 Linux & systems",
+        ScreenId::Review => "review",
+        ScreenId::Rehearse => "rehearsal",
+        ScreenId::Checklist => "readiness",
+        ScreenId::Coverage => "question coverage",
+        ScreenId::Scenarios => "4 Troubleshooting",
+        ScreenId::Troubleshoot => "troubleshooting round",
+        ScreenId::Postmortem => "story from a postmortem",
     };
     let left = format!(" sre-prep · {place}");
     let width = usize::from(area.width);
     // The right side in the longest form that leaves the left whole, else
     // shorter, else not at all: the two never run into each other.
     let room = width.saturating_sub(widgets::width(&left) + 2);
-    let (right, style) = if app.read_only.is_some() {
+    let (right, style) = if app.read_only().is_some() {
         ("READ-ONLY ".to_string(), t.bad())
     } else {
         let candidates = [
-            screens::home::days_left(app),
-            screens::home::days_left_short(app),
+            widgets::days_left(&app.kit().profile, app.today),
+            widgets::days_left_short(&app.kit().profile, app.today),
         ];
         let fitting = candidates
             .into_iter()
@@ -196,10 +199,10 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AbandonRehearsal => {
             "Abandon this rehearsal? Nothing of it will be kept.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm if app.read_only.is_some() => {
+        Confirm::LeaveEditor if app.read_only().is_some() => {
             "Leave the editor? This window is read-only: your changes cannot be saved here and will be lost.".to_string()
         }
-        Confirm::LeaveEditor | Confirm::LeaveForm => {
+        Confirm::LeaveEditor => {
             "Leave the editor without saving? Your changes will be lost.".to_string()
         }
         Confirm::QuitAndLoseText { back: Some(_) } => {
@@ -221,12 +224,12 @@ fn confirm_box(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::GiveUpRound => {
             "Give up this round? It is kept as not solved, and the answer is shown.".to_string()
         }
-        Confirm::RestoreDraft { title } => format!(
+        Confirm::RestoreDraft { title, .. } => format!(
             "You quit while editing {}. Restore that draft? ({} moves it to the trash)",
             super::widgets::safe(title),
             keymap::key_for(Context::Confirm, Action::No)
         ),
-        Confirm::RestoreEditorText { what } => format!(
+        Confirm::RestoreEditorText { what, .. } => format!(
             "sre-prep ended while {} was open in $EDITOR. Open that text again? ({} moves it to the trash)",
             super::widgets::safe(what),
             keymap::key_for(Context::Confirm, Action::No)

@@ -1,13 +1,20 @@
-//! Small drawing helpers: score bars, text made safe for the terminal, and
-//! story text with its evidence highlighted.
+//! Small drawing helpers: score bars, text made safe for the terminal,
+//! story text with its evidence highlighted, and the panels more than one
+//! screen draws (a story's score, an evaluation and its arithmetic, the
+//! interview countdown).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use chrono::NaiveDate;
+
 use super::keymap::{Action, Context, key_for};
 use super::theme::Theme;
+use crate::evaluate::{Evaluation, NoteKind};
+use crate::kit::{CORE_DESIGN_PROMPTS, Kit, Profile};
+use crate::score::{Dimension, StoryScore};
 
 /// Text from a file, made safe to draw: control characters (escape
 /// sequences among them) never reach the terminal; tabs become spaces.
@@ -208,6 +215,166 @@ pub fn clip(text: &str, width: usize) -> String {
 pub fn pad(text: &str, width: usize) -> String {
     let fill = width.saturating_sub(self::width(text));
     format!("{text}{}", " ".repeat(fill))
+}
+
+/// The score panel: total, spoken length, six bars with their first advice.
+pub fn score_panel(score: &StoryScore, t: Theme, advice: bool) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Score ", t.heading()),
+        Span::styled(
+            format!("{}/100", score.total),
+            t.total(score.total)
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                " · {} words · ~{} spoken",
+                score.words,
+                minutes(score.spoken_seconds)
+            ),
+            t.dim(),
+        ),
+    ])];
+    let penalty = score.penalty();
+    if penalty > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("  -{penalty} for hedges and vague amounts"),
+            t.warn(),
+        )));
+    }
+    for d in Dimension::ALL {
+        let dim = score.dimensions.get(d);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<21}", d.label()),
+                t.evidence(d)
+                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
+            ),
+            score_bar(dim.score, t),
+            Span::styled(format!(" {}", dim.score), t.score(dim.score)),
+        ]));
+        if advice && let Some(tip) = dim.advice.first() {
+            lines.push(Line::from(Span::styled(format!("  › {tip}"), t.dim())));
+        }
+    }
+    lines
+}
+
+/// The lines of an evaluation: score, flags, then each check met or not.
+/// `compact` shows the advice of the first unmet check only (the next thing
+/// to do), for the narrow live panel of the editor.
+pub fn evaluation_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
+    let next = e.next().map(|c| c.id);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Score ", t.heading()),
+        Span::styled(format!("{}/100", e.score), t.total(e.score)),
+    ])];
+    for flag in &e.flags {
+        lines.push(Line::from(Span::styled(
+            format!("! {}", safe(flag)),
+            t.bad(),
+        )));
+    }
+    for c in &e.checks {
+        let (mark, style) = if c.met() {
+            ("✓", t.good())
+        } else if c.points > 0 {
+            ("◐", t.warn())
+        } else {
+            ("✗", t.bad())
+        };
+        let detail = if compact && !c.met() && Some(c.id) != next {
+            String::new()
+        } else {
+            format!(": {}", safe(&c.detail))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::styled(c.label.to_string(), t.heading()),
+            Span::styled(detail, if c.met() { t.dim() } else { t.warn() }),
+        ]));
+    }
+    lines
+}
+
+/// The arithmetic an answer states, checked: each sum with ✓ when the
+/// answer's figure agrees, ! when it does not. `compact` (the editor's
+/// live panel) folds what is still to work out into one line.
+pub fn notes_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
+    if e.notes.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled("Arithmetic", t.heading()))];
+    let mut to_do = Vec::new();
+    for n in &e.notes {
+        let (mark, mark_style, style) = match n.kind {
+            NoteKind::Agrees => ("✓", t.good(), t.dim()),
+            NoteKind::Off => ("!", t.bad(), t.warn()),
+            NoteKind::ToDo if compact => {
+                to_do.push(n.what.to_lowercase());
+                continue;
+            }
+            NoteKind::ToDo => ("·", t.dim(), t.dim()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), mark_style),
+            Span::styled(safe(&n.text), style),
+        ]));
+    }
+    if !to_do.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("· ", t.dim()),
+            Span::styled(format!("To work out: {}.", to_do.join(", ")), t.dim()),
+        ]));
+    }
+    lines
+}
+
+/// "ci-cd ✓ kubernetes ✗ multi-region ✗": the three prompts the playbook
+/// asks for at the least (a minimum, not a ranking).
+pub fn core_coverage(kit: &Kit) -> (usize, String) {
+    let mut covered = 0;
+    let parts: Vec<String> = CORE_DESIGN_PROMPTS
+        .iter()
+        .map(|p| {
+            let has = kit.designs.iter().any(|d| d.prompt.trim() == *p);
+            covered += usize::from(has);
+            format!("{p} {}", if has { "✓" } else { "✗" })
+        })
+        .collect();
+    (covered, parts.join(" "))
+}
+
+/// "12 days to your interview at Acme" (or `None` without a date).
+pub fn days_left(profile: &Profile, today: NaiveDate) -> Option<String> {
+    let date = profile.interview_date?;
+    let days = (date - today).num_days();
+    let at = if profile.company.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", clip(&profile.company, 20))
+    };
+    Some(match days {
+        0 => format!("interview{at} today"),
+        1 => format!("1 day to your interview{at}"),
+        d if d > 1 => format!("{d} days to your interview{at}"),
+        -1 => format!("interview date{at} passed yesterday — i sets the next"),
+        d => format!(
+            "interview date{at} passed {} days ago — i sets the next",
+            -d
+        ),
+    })
+}
+
+/// "12 days left" (or "interview today"), for a narrow header.
+pub fn days_left_short(profile: &Profile, today: NaiveDate) -> Option<String> {
+    let date = profile.interview_date?;
+    Some(match (date - today).num_days() {
+        0 => "interview today".to_string(),
+        1 => "1 day left".to_string(),
+        d if d > 1 => format!("{d} days left"),
+        _ => "interview date passed".to_string(),
+    })
 }
 
 #[cfg(test)]

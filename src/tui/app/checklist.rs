@@ -20,8 +20,8 @@ impl App {
     fn inputs(&self) -> Inputs<'_> {
         Inputs {
             kit: self.kit(),
-            reviews: &self.reviews,
-            deck: &self.deck,
+            reviews: &self.practice.reviews,
+            deck: &self.practice.deck,
             today: self.today,
         }
     }
@@ -30,7 +30,7 @@ impl App {
     /// is scored (nothing is scored again here); cached until the kit or
     /// the drill history changes.
     pub(super) fn refresh_readiness(&mut self) {
-        self.readiness = self
+        self.caches.readiness = self
             .scored
             .evaluation()
             .map(|eval| assess_evaluated(&self.inputs(), eval));
@@ -38,12 +38,12 @@ impl App {
 
     /// The checklist, once computed.
     pub fn readiness(&self) -> Option<&Readiness> {
-        self.readiness.as_ref()
+        self.caches.readiness.as_ref()
     }
 
     /// Today's plan from what is unmet (light review the last two days).
     pub fn today_plan(&self) -> Vec<NextStep> {
-        match &self.readiness {
+        match &self.caches.readiness {
             Some(r) => plan(r, &self.inputs(), self.kit().profile.interview_date),
             None => Vec::new(),
         }
@@ -51,7 +51,7 @@ impl App {
 
     pub(super) fn update_checklist(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::Back => self.screen = Screen::Home,
             Action::Down => self.scroll(Scroll::Checklist, ScrollTo::By(1)),
             Action::Up => self.scroll(Scroll::Checklist, ScrollTo::By(-1)),
@@ -60,8 +60,13 @@ impl App {
             Action::Top => self.scroll(Scroll::Checklist, ScrollTo::Top),
             Action::Bottom => self.scroll(Scroll::Checklist, ScrollTo::Bottom),
             Action::Coverage => {
-                self.coverage = Default::default();
-                self.screen = Screen::Coverage;
+                let Screen::Checklist { scroll } = self.screen else {
+                    return;
+                };
+                self.screen = Screen::Coverage {
+                    cursor: CoverageCursor::default(),
+                    checklist_scroll: scroll,
+                };
             }
             Action::CheatSheet => self.write_cheat_sheet(),
             Action::Profile => self.open_profile(),
@@ -72,10 +77,20 @@ impl App {
     pub(super) fn update_coverage(&mut self, action: Action) {
         let rows = QUESTIONS.len();
         let cols = self.kit().stories.len();
-        let c = &mut self.coverage;
+        let Screen::Coverage {
+            cursor: c,
+            checklist_scroll,
+        } = &mut self.screen
+        else {
+            return;
+        };
         match action {
-            Action::Quit => self.quit = true,
-            Action::Back => self.screen = Screen::Checklist,
+            Action::Quit => self.quit(),
+            Action::Back => {
+                self.screen = Screen::Checklist {
+                    scroll: *checklist_scroll,
+                }
+            }
             Action::Up => c.question = c.question.saturating_sub(1),
             Action::Down => c.question = (c.question + 1).min(rows - 1),
             Action::Left => c.story = c.story.saturating_sub(1),
@@ -87,8 +102,11 @@ impl App {
 
     /// Links (or unlinks) the story under the cursor to the question.
     fn toggle_link(&mut self) {
-        let question = QUESTIONS[self.coverage.question].id;
-        let Some(mut story) = self.kit().stories.get(self.coverage.story).cloned() else {
+        let Some(cursor) = self.coverage() else {
+            return;
+        };
+        let question = QUESTIONS[cursor.question].id;
+        let Some(mut story) = self.kit().stories.get(cursor.story).cloned() else {
             self.error(format!(
                 "No story to link yet: write one first {}.",
                 next_step::how(Place::NewStory)
@@ -110,7 +128,7 @@ impl App {
             Ok(()) => match weak {
                 Some(why) if !linked => self.info(format!(
                     "'{}' is linked to \u{201c}{}\u{201d} as a weak link: {why}",
-                    title, QUESTIONS[self.coverage.question].text
+                    title, QUESTIONS[cursor.question].text
                 )),
                 _ => self.info(format!(
                     "'{}' {} \u{201c}{}\u{201d}.",
@@ -120,7 +138,7 @@ impl App {
                     } else {
                         "now answers"
                     },
-                    QUESTIONS[self.coverage.question].text
+                    QUESTIONS[cursor.question].text
                 )),
             },
             Err(e) => self.error(format!("Not linked: {e}")),
@@ -129,20 +147,21 @@ impl App {
 
     /// Writes `cheat-sheet.md` (private, atomic) in the data directory.
     fn write_cheat_sheet(&mut self) {
-        if let Some(why) = self.read_only.clone() {
+        if let Err(why) = self.storage.writable() {
             self.error(format!(
                 "{why} — cheat-sheet.md was not written. `sre-prep export --format md` prints it without writing anything."
             ));
             return;
         }
         // The scores the checklist was worked out from: nothing is scored again.
-        let (Some(eval), Some(readiness)) = (self.scored.evaluation(), self.readiness.as_ref())
+        let (Some(eval), Some(readiness)) =
+            (self.scored.evaluation(), self.caches.readiness.as_ref())
         else {
             self.info("Your kit is still being scored — write the cheat sheet again in a moment.");
             return;
         };
         let text = crate::cheatsheet::render(self.kit(), eval, readiness);
-        let path = self.data_dir.join("cheat-sheet.md");
+        let path = self.data_dir().join("cheat-sheet.md");
         match crate::store::atomic::write_file_durably(&path, text.as_bytes()) {
             Ok(()) => self.info(format!(
                 "Cheat sheet written to {} — read it with less before the interview.",

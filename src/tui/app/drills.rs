@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 
 use super::{App, Screen};
 use crate::drill::deck::{self, Card};
+use crate::drill::reviews::Reviews;
 use crate::drill::srs::{Rating, cram_queue, due_queue, new_today};
 use crate::tui::keymap::{self, Action, Context};
 
@@ -15,7 +16,7 @@ const AGAIN_GAP: usize = 3;
 /// A review in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewSession {
-    /// Indices into `App::deck` still to show; the front is on screen.
+    /// Indices into the deck still to show; the front is on screen.
     pub queue: VecDeque<usize>,
     pub revealed: bool,
     /// Cramming a topic (`Some`) or reviewing what is due (`None`).
@@ -25,47 +26,52 @@ pub struct ReviewSession {
 }
 
 impl App {
+    /// `reviews.json`: the drill history of every step.
+    pub(super) fn load_reviews(&mut self) {
+        let mut problems = Vec::new();
+        self.practice.reviews = self.storage.load_reviews(&mut problems);
+        self.add_problems(problems);
+    }
+
     pub(super) fn load_deck(&mut self) {
         let mut problems = Vec::new();
-        self.deck = crate::store::cards::load_deck(&self.data_dir, &mut problems);
-        self.problems.extend(problems);
+        self.practice.deck = crate::store::cards::load_deck(self.storage.dir(), &mut problems);
+        self.add_problems(problems);
     }
 
     /// Days until due for each answer, for the buttons.
     pub fn scheduler_intervals(&self, state: Option<&crate::drill::srs::CardState>) -> [u32; 4] {
-        self.scheduler.intervals(state, self.today)
+        self.practice.scheduler.intervals(state, self.today)
     }
 
     pub fn deck_topics(&self) -> Vec<String> {
-        deck::topics(&self.deck)
+        deck::topics(&self.practice.deck)
     }
 
     pub fn cards_in<'a>(&'a self, topic: &'a str) -> impl Iterator<Item = &'a Card> + 'a {
-        self.deck.iter().filter(move |c| c.topic == topic)
+        self.practice.deck.iter().filter(move |c| c.topic == topic)
     }
 
     /// New cards still allowed today.
     pub fn new_cards_left(&self) -> usize {
-        (self.reviews.settings.new_cards_per_day as usize)
-            .saturating_sub(new_today(&self.reviews.cards, self.today))
+        let reviews = &self.practice.reviews;
+        (reviews.settings.new_cards_per_day as usize)
+            .saturating_sub(new_today(&reviews.cards, self.today))
     }
 
     pub(super) fn update_deck(&mut self, action: Action) {
         let topics = self.deck_topics();
+        let deck = &self.practice.deck;
+        let cards = &self.practice.reviews.cards;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::Back => self.screen = Screen::Home,
-            Action::Up => self.deck_selected = self.deck_selected.saturating_sub(1),
+            Action::Up => self.places.topic = self.places.topic.saturating_sub(1),
             Action::Down => {
-                self.deck_selected = (self.deck_selected + 1).min(topics.len().saturating_sub(1))
+                self.places.topic = (self.places.topic + 1).min(topics.len().saturating_sub(1))
             }
             Action::ReviewDue => {
-                let queue = due_queue(
-                    &self.deck,
-                    &self.reviews.cards,
-                    self.today,
-                    self.new_cards_left(),
-                );
+                let queue = due_queue(deck, cards, self.today, self.new_cards_left());
                 if queue.is_empty() {
                     self.info(format!(
                         "Nothing is due, and today's new cards are done. Press {} to cram a topic anyway.",
@@ -76,29 +82,30 @@ impl App {
                 self.start_review(queue, None);
             }
             Action::Cram => {
-                let Some(topic) = topics.get(self.deck_selected).cloned() else {
+                let Some(topic) = topics.get(self.places.topic).cloned() else {
                     return;
                 };
-                let queue = cram_queue(&self.deck, &self.reviews.cards, Some(&topic));
+                let queue = cram_queue(deck, cards, Some(&topic));
                 self.start_review(queue, Some(topic));
             }
             Action::Troubleshoot => self.open_troubleshoot(),
             Action::CramWeakest => {
-                let mut queue = cram_queue(&self.deck, &self.reviews.cards, None);
+                let mut queue = cram_queue(deck, cards, None);
                 queue.truncate(20);
                 self.start_review(queue, Some("the weakest cards".to_string()));
             }
             Action::MoreNewCards | Action::FewerNewCards => {
-                let now = self.reviews.settings.new_cards_per_day;
+                let now = self.practice.reviews.settings.new_cards_per_day;
                 let next = if action == Action::MoreNewCards {
                     (now + 5).min(200)
                 } else {
                     now.saturating_sub(5)
                 };
-                let mut reviews = self.reviews.clone();
+                let mut reviews = self.practice.reviews.clone();
                 reviews.settings.new_cards_per_day = next;
-                if self.save_reviews(reviews) {
-                    self.info(format!("Up to {next} new cards a day."));
+                match self.keep_reviews(reviews) {
+                    Ok(()) => self.info(format!("Up to {next} new cards a day.")),
+                    Err(e) => self.error(format!("Review not kept: {e}")),
                 }
             }
             _ => {}
@@ -106,38 +113,27 @@ impl App {
     }
 
     fn start_review(&mut self, queue: Vec<usize>, cram: Option<String>) {
-        self.review = Some(ReviewSession {
+        self.screen = Screen::Review(ReviewSession {
             queue: queue.into(),
             revealed: false,
             cram,
             answered: 0,
             again: 0,
         });
-        self.screen = Screen::Review;
     }
 
-    /// Writes `reviews` and keeps it on success; says why on failure.
-    fn save_reviews(&mut self, reviews: crate::drill::reviews::Reviews) -> bool {
-        let result = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self.read_only.clone().unwrap_or_else(|| "read-only".into())),
-        };
-        match result {
-            Ok(()) => {
-                self.reviews = reviews;
-                self.readiness = None;
-                true
-            }
-            Err(e) => {
-                self.error(format!("Review not kept: {e}"));
-                false
-            }
-        }
+    /// Writes `reviews.json` and keeps it as the drill history (the
+    /// checklist is worked out again); the error says why it was not kept.
+    pub(super) fn keep_reviews(&mut self, reviews: Reviews) -> Result<(), String> {
+        let store = self.storage.writable().map_err(|why| why.to_string())?;
+        store.save_reviews(&reviews).map_err(|e| e.to_string())?;
+        self.practice.reviews = reviews;
+        self.caches.readiness = None;
+        Ok(())
     }
 
     pub(super) fn update_review(&mut self, action: Action) {
-        let Some(session) = self.review.as_mut() else {
-            self.screen = Screen::Deck;
+        let Screen::Review(session) = &mut self.screen else {
             return;
         };
         match action {
@@ -148,16 +144,19 @@ impl App {
                 else {
                     return;
                 };
-                let card_id = self.deck[index].id.clone();
-                let next =
-                    self.scheduler
-                        .review(self.reviews.cards.get(&card_id), rating, self.today);
-                let mut reviews = self.reviews.clone();
+                let card_id = self.practice.deck[index].id.clone();
+                let next = self.practice.scheduler.review(
+                    self.practice.reviews.cards.get(&card_id),
+                    rating,
+                    self.today,
+                );
+                let mut reviews = self.practice.reviews.clone();
                 reviews.cards.insert(card_id, next);
-                if !self.save_reviews(reviews) {
+                if let Err(e) = self.keep_reviews(reviews) {
+                    self.error(format!("Review not kept: {e}"));
                     return;
                 }
-                let Some(session) = self.review.as_mut() else {
+                let Screen::Review(session) = &mut self.screen else {
                     return;
                 };
                 session.queue.pop_front();
@@ -177,12 +176,11 @@ impl App {
     }
 
     fn end_review(&mut self) {
-        if let Some(session) = self.review.take() {
+        if let Screen::Review(session) = std::mem::replace(&mut self.screen, Screen::Deck) {
             self.info(format!(
                 "Session over: {} answers, {} Again. Everything is saved.",
                 session.answered, session.again
             ));
         }
-        self.screen = Screen::Deck;
     }
 }

@@ -3,29 +3,21 @@
 //! start by opening the editor on it again, or moved to the trash. Never
 //! deleted, and only touched by the app that holds the data directory's lock.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{App, Confirm};
 use crate::tui::external_editor::{EditTarget, leftover_files};
 use crate::tui::form::FormKind;
 
-/// The `$EDITOR` file on offer, and what it was editing (None for a file
-/// whose name does not say, from an older version).
-#[derive(Debug)]
-pub(super) struct Leftover {
-    path: PathBuf,
-    target: Option<EditTarget>,
-}
-
 impl App {
     /// Offers the oldest leftover `$EDITOR` file back; one whose story or
     /// item is gone is moved to the trash, and the user is told where.
     pub(super) fn offer_leftover_edit(&mut self) {
-        if self.store.is_none() {
+        if self.storage.writable().is_err() {
             // Another sre-prep holds the lock and may be editing it now.
             return;
         }
-        let Some(path) = leftover_files(&self.data_dir).into_iter().next() else {
+        let Some(path) = leftover_files(self.data_dir()).into_iter().next() else {
             return;
         };
         let name = path
@@ -35,8 +27,7 @@ impl App {
         let target = EditTarget::from_file_name(&name);
         match target.as_ref().and_then(|t| self.describe_target(t)) {
             Some(what) => {
-                self.leftover = Some(Leftover { path, target });
-                self.confirm = Some(Confirm::RestoreEditorText { what });
+                self.ask(Confirm::RestoreEditorText { what, path, target });
             }
             None => {
                 if let Some(shown) = self.trash_leftover(&path) {
@@ -71,11 +62,13 @@ impl App {
 
     /// Yes: the editor opens on the text again (the file goes to the trash,
     /// so it is kept whatever happens next). No: it goes to the trash.
-    pub(super) fn answer_leftover_edit(&mut self, yes: bool) {
-        let Some(Leftover { path, target }) = self.leftover.take() else {
-            return;
-        };
-        let text = match std::fs::read_to_string(&path) {
+    pub(super) fn answer_leftover_edit(
+        &mut self,
+        path: &Path,
+        target: Option<EditTarget>,
+        yes: bool,
+    ) {
+        let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
                 self.error(format!(
@@ -85,7 +78,7 @@ impl App {
                 return;
             }
         };
-        let Some(shown) = self.trash_leftover(&path) else {
+        let Some(shown) = self.trash_leftover(path) else {
             return;
         };
         match target {
@@ -99,10 +92,10 @@ impl App {
 
     /// Moves a leftover file to the trash; its path there, for the user.
     fn trash_leftover(&mut self, path: &Path) -> Option<String> {
-        let store = self.store.as_ref()?;
+        let store = self.storage.writable().ok()?;
         match store.move_to_trash(path) {
             Ok(to) => Some(
-                to.strip_prefix(&self.data_dir)
+                to.strip_prefix(self.data_dir())
                     .unwrap_or(&to)
                     .display()
                     .to_string(),

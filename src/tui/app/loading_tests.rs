@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::{App, Screen};
+use super::{App, ScreenId};
 use crate::evaluate::scoring_count;
 use crate::kit::{Design, Opinion, Story, StoryMetric};
 use crate::store::Store;
@@ -110,14 +110,14 @@ fn after_start_each_story_is_scored_once_for_the_list_the_detail_readiness_and_t
     );
     // The list and the selected story's detail.
     key(&mut app, '1');
-    assert_eq!(app.screen, Screen::Stories);
+    assert_eq!(app.screen(), ScreenId::Stories);
     let stories = screen(&app);
     assert!(stories.contains("Outage"), "{stories}");
-    assert!(app.stories.detail.is_some(), "the detail shows a score");
+    assert!(app.story_detail().is_some(), "the detail shows a score");
     // The checklist, and the cheat sheet written from it.
     key(&mut app, 'h');
     key(&mut app, 'c');
-    assert_eq!(app.screen, Screen::Checklist);
+    assert_eq!(app.screen(), ScreenId::Checklist);
     key(&mut app, 'M');
     let sheet = std::fs::read_to_string(tmp.path().join("cheat-sheet.md")).unwrap();
     assert!(sheet.contains("Outage 7"), "{sheet}");
@@ -141,7 +141,7 @@ fn after_start_each_folder_of_the_data_directory_is_listed_once() {
     }
     // Read-only (another sre-prep holds the lock): listed once too.
     let read_only = open(tmp.path());
-    assert!(read_only.read_only.is_some());
+    assert!(read_only.read_only().is_some());
     assert_eq!(read_only.kit().stories.len(), 30);
     for (dir, times) in opens.opened() {
         assert_eq!(
@@ -206,11 +206,7 @@ fn saving_a_story_scores_that_story_again_and_no_other() {
     }
     app.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     while app.score_some(usize::MAX) {}
-    assert!(
-        app.status
-            .as_ref()
-            .is_some_and(|s| s.text.starts_with("Saved"))
-    );
+    assert!(app.status().is_some_and(|s| s.text.starts_with("Saved")));
     assert_eq!(scoring_count::of(&edited), 1, "a title is not scored");
     // A new sentence in the blast radius: that story is scored again.
     app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));

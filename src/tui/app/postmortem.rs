@@ -12,7 +12,7 @@ use super::{App, Screen};
 use crate::kit::{Story, StoryField};
 use crate::postmortem::{self, InputError, StoryDraft};
 use crate::score::{StoryScore, score_story};
-use crate::tui::editor::{EditorState, FIELDS, text_input};
+use crate::tui::editor::{Editor, Subject, text_input};
 use crate::tui::keymap::{self, Action, Context};
 
 /// A postmortem larger than this is no postmortem (and would not be read).
@@ -65,28 +65,32 @@ fn source_of(typed: &str) -> Source {
 }
 
 impl App {
-    pub(super) fn postmortem_context(&self) -> Context {
-        match self.postmortem.as_ref().map(|p| p.step) {
-            Some(DraftStep::Review) => Context::PostmortemDraft,
-            _ => Context::PostmortemSource,
+    fn postmortem_mut(&mut self) -> Option<&mut PostmortemState> {
+        match &mut self.screen {
+            Screen::Postmortem { draft, .. } => Some(draft),
+            _ => None,
         }
     }
 
     /// `P`: an empty input for a path or the text.
     pub(super) fn open_postmortem(&mut self) {
-        self.postmortem = Some(PostmortemState {
+        let draft = PostmortemState {
             step: DraftStep::Source,
             input: text_input(""),
             draft: None,
             score: None,
             from: String::new(),
             scroll: 0,
-        });
-        self.screen = Screen::Postmortem;
+        };
+        let stories = self.take_stories();
+        self.screen = Screen::Postmortem {
+            draft: Box::new(draft),
+            stories,
+        };
     }
 
     pub(super) fn postmortem_input(&mut self, key: &KeyEvent) {
-        if let Some(p) = self.postmortem.as_mut()
+        if let Some(p) = self.postmortem_mut()
             && p.step == DraftStep::Source
         {
             p.input.input(*key);
@@ -94,7 +98,7 @@ impl App {
     }
 
     pub(super) fn postmortem_paste(&mut self, text: &str) {
-        if let Some(p) = self.postmortem.as_mut()
+        if let Some(p) = self.postmortem_mut()
             && p.step == DraftStep::Source
         {
             p.input
@@ -103,15 +107,11 @@ impl App {
     }
 
     pub(super) fn update_postmortem(&mut self, action: Action) {
-        let Some(p) = self.postmortem.as_mut() else {
-            self.screen = Screen::Stories;
+        let Some(p) = self.postmortem_mut() else {
             return;
         };
         match (p.step, action) {
-            (DraftStep::Source, Action::Back) => {
-                self.postmortem = None;
-                self.screen = Screen::Stories;
-            }
+            (DraftStep::Source, Action::Back) => self.back_to_stories(),
             (DraftStep::Source, Action::DraftIt) => self.draft_postmortem(),
             (DraftStep::Review, Action::Back) => {
                 p.step = DraftStep::Source;
@@ -123,13 +123,13 @@ impl App {
             (DraftStep::Review, Action::Down) => p.scroll = p.scroll.saturating_add(1),
             (DraftStep::Review, Action::PageUp) => {
                 let page = self.page() as u16;
-                if let Some(p) = self.postmortem.as_mut() {
+                if let Some(p) = self.postmortem_mut() {
                     p.scroll = p.scroll.saturating_sub(page);
                 }
             }
             (DraftStep::Review, Action::PageDown) => {
                 let page = self.page() as u16;
-                if let Some(p) = self.postmortem.as_mut() {
+                if let Some(p) = self.postmortem_mut() {
                     p.scroll = p.scroll.saturating_add(page);
                 }
             }
@@ -141,7 +141,7 @@ impl App {
     /// Reads the path or takes the text, and drafts; on a bad input the
     /// input stays as typed and the message says what to do.
     fn draft_postmortem(&mut self) {
-        let Some(p) = self.postmortem.as_ref() else {
+        let Some(p) = self.postmortem() else {
             return;
         };
         let typed = p.input.lines().join("\n");
@@ -197,7 +197,7 @@ impl App {
             }
         };
         let score = score_story(&draft.story);
-        if let Some(p) = self.postmortem.as_mut() {
+        if let Some(p) = self.postmortem_mut() {
             p.draft = Some(draft);
             p.score = Some(score);
             p.from = from;
@@ -209,18 +209,14 @@ impl App {
     /// The draft into the story editor as a new story, on My role: unsaved
     /// until Ctrl-s, and kept as a draft if the app is quit before that.
     fn open_draft_in_editor(&mut self) {
-        let Some(draft) = self.postmortem.take().and_then(|p| p.draft) else {
+        let Some(draft) = self.postmortem_mut().and_then(|p| p.draft.take()) else {
             return;
         };
-        let mut editor = EditorState::open(None, draft.story);
+        let mut editor = Editor::story(None, draft.story);
         // Measured against an empty story: leaving asks, quitting keeps it.
-        editor.original = Story::default();
-        editor.focus = FIELDS
-            .iter()
-            .position(|f| f.field == StoryField::Role)
-            .unwrap_or(0);
-        self.editor = Some(editor);
-        self.screen = Screen::Editor;
+        editor.original = Subject::Story(Story::default());
+        editor.focus_on(StoryField::Role);
+        self.open_story_editor(editor);
         self.info(format!(
             "Drafted from the postmortem — write My role and Decision yourself (the questions are in Notes). Nothing is saved until {}.",
             keymap::key_for(Context::Editor, Action::Save)

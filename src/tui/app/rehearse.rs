@@ -12,7 +12,7 @@ use crate::drill::follow_ups::{self, FollowUp, Judged};
 use crate::drill::reviews::{FollowUpAnswer, Rehearsal};
 use crate::drill::srs::Rating;
 use crate::score::{Dimension, StoryScore, score_story, score_text};
-use crate::tui::editor::{EditorState, FIELDS, text_input};
+use crate::tui::editor::{Editor, text_input};
 use crate::tui::keymap::{self, Action, Context};
 
 /// A behavioural answer should take about two to three minutes.
@@ -76,11 +76,9 @@ impl App {
     /// True while a timer is on screen, so the loop redraws every second.
     pub fn ticking(&self) -> bool {
         self.troubleshoot_ticking()
-            || self.screen == Screen::Rehearse
-                && self
-                    .rehearsal
-                    .as_ref()
-                    .is_some_and(|r| r.step == RehearsalStep::Answer)
+            || self
+                .rehearsal()
+                .is_some_and(|r| r.step == RehearsalStep::Answer)
     }
 
     /// `r` on a story: choose the question, the story's own first.
@@ -99,13 +97,14 @@ impl App {
             .filter(|id| !order.contains(id))
             .collect();
         order.extend(rest);
-        self.picker = Some(Picker {
+        let picker = Picker {
             kind: PickerKind::Question {
                 story: story.id.clone(),
                 order,
             },
             selected: 0,
-        });
+        };
+        self.pick_for_stories(picker);
     }
 
     /// `R` from home: a story whose rehearsal is due, else a core question
@@ -119,7 +118,8 @@ impl App {
             return;
         }
         let due = self.kit().stories.iter().find(|s| {
-            self.reviews
+            self.practice
+                .reviews
                 .stories
                 .get(&s.id)
                 .is_some_and(|state| state.is_due(self.today))
@@ -177,13 +177,10 @@ impl App {
                 format!("'{}'", unfinished.title.trim())
             };
             let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
-            let mut editor = EditorState::open(Some(unfinished.id.clone()), unfinished.clone());
-            if let Some(at) = FIELDS.iter().position(|f| f.field == missing[0]) {
-                editor.focus = at;
-            }
+            let mut editor = Editor::story(Some(unfinished.id.clone()), unfinished.clone());
+            editor.focus_on(missing[0]);
             self.select_story(&story);
-            self.editor = Some(editor);
-            self.screen = Screen::Editor;
+            self.open_story_editor(editor);
             self.info(format!(
                 "{title} was picked ({why}), but it has empty beats — {}. Finish it first: a rehearsal needs the whole story.",
                 names.join(", ")
@@ -205,7 +202,7 @@ impl App {
         };
         let saved = score_story(story);
         let follow_ups = follow_ups::choose(&saved, question_id);
-        self.rehearsal = Some(RehearsalState {
+        let rehearsal = RehearsalState {
             story_id: story_id.to_string(),
             question: question_id,
             step: RehearsalStep::Answer,
@@ -220,12 +217,23 @@ impl App {
             follow_judged: Vec::new(),
             result_scroll: 0,
             picked,
-        });
-        self.screen = Screen::Rehearse;
+        };
+        let stories = self.take_stories();
+        self.screen = Screen::Rehearse {
+            rehearsal: Box::new(rehearsal),
+            stories,
+        };
+    }
+
+    fn rehearsal_mut(&mut self) -> Option<&mut RehearsalState> {
+        match &mut self.screen {
+            Screen::Rehearse { rehearsal, .. } => Some(rehearsal),
+            _ => None,
+        }
     }
 
     pub(super) fn rehearsal_input(&mut self, key: &crossterm::event::KeyEvent) {
-        if let Some(r) = self.rehearsal.as_mut()
+        if let Some(r) = self.rehearsal_mut()
             && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
         {
             r.input.input(*key);
@@ -233,7 +241,7 @@ impl App {
     }
 
     pub(super) fn rehearsal_paste(&mut self, text: &str) {
-        if let Some(r) = self.rehearsal.as_mut()
+        if let Some(r) = self.rehearsal_mut()
             && matches!(r.step, RehearsalStep::Answer | RehearsalStep::FollowUp(_))
         {
             r.input
@@ -242,12 +250,11 @@ impl App {
     }
 
     pub(super) fn update_rehearsal(&mut self, action: Action) {
-        let Some(r) = self.rehearsal.as_mut() else {
-            self.screen = Screen::Stories;
+        let Some(r) = self.rehearsal_mut() else {
             return;
         };
         match (r.step, action) {
-            (_, Action::Back) => self.confirm = Some(Confirm::AbandonRehearsal),
+            (_, Action::Back) => self.ask(Confirm::AbandonRehearsal),
             (RehearsalStep::Answer, Action::Submit) => {
                 r.answer = r.input.lines().join("\n").trim().to_string();
                 if r.answer.is_empty() {
@@ -302,7 +309,7 @@ impl App {
     /// Keeps the rehearsal in `reviews.json`, schedules the story's next one,
     /// and links the question to the story if it was not yet.
     fn finish_rehearsal(&mut self, rating: Rating) {
-        let Some(r) = self.rehearsal.as_ref() else {
+        let Some(r) = self.rehearsal() else {
             return;
         };
         let record = Rehearsal {
@@ -329,25 +336,20 @@ impl App {
         };
         let story_id = r.story_id.clone();
         let question_id = r.question;
-        let mut reviews = self.reviews.clone();
-        let next = self
-            .scheduler
-            .review(reviews.stories.get(&story_id), rating, self.today);
+        let mut reviews = self.practice.reviews.clone();
+        let next =
+            self.practice
+                .scheduler
+                .review(reviews.stories.get(&story_id), rating, self.today);
         let days = next.due.map(|d| (d - self.today).num_days()).unwrap_or(0);
         reviews.stories.insert(story_id.clone(), next);
         reviews.rehearsals.push(record);
-        let saved = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self.read_only.clone().unwrap_or_else(|| "read-only".into())),
-        };
-        if let Err(e) = saved {
+        if let Err(e) = self.keep_reviews(reviews) {
             self.error(format!(
                 "The rehearsal was not kept: {e} — it is still on screen; try the rating again."
             ));
             return;
         }
-        self.reviews = reviews;
-        self.readiness = None;
         // Rehearsing a story against a question means it answers it.
         let mut unlinked = String::new();
         if let Some(mut story) = self.kit().story(&story_id).cloned()
@@ -358,8 +360,7 @@ impl App {
                 unlinked = format!(" The question was not linked to the story: {e}");
             }
         }
-        self.rehearsal = None;
-        self.screen = Screen::Stories;
+        self.back_to_stories();
         self.select_story(&story_id);
         let when = match days {
             0 => "again today".to_string(),

@@ -16,18 +16,9 @@ use crate::store::scenarios::load_scenarios;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::text_input::TextInput;
 
-/// The scenario list and the round on screen, if any.
-#[derive(Default)]
-pub struct TroubleshootState {
-    /// The built-in scenarios and the user's own (`scenarios.json`).
-    pub scenarios: Vec<Scenario>,
-    pub selected: usize,
-    pub round: Option<Round>,
-}
-
 /// A round being played, or just judged.
 pub struct Round {
-    /// Index into `TroubleshootState::scenarios`.
+    /// Index into the scenarios.
     pub scenario: usize,
     pub inputs: Vec<Input>,
     /// The transcript and judgment of `inputs` (played again after each line).
@@ -111,72 +102,71 @@ pub fn best(reviews: &Reviews, id: &str) -> Option<(bool, u8)> {
 impl App {
     pub(super) fn load_scenarios(&mut self) {
         let mut problems = Vec::new();
-        self.troubleshoot.scenarios = load_scenarios(&self.data_dir, &mut problems);
-        self.problems.extend(problems);
+        self.practice.scenarios = load_scenarios(self.storage.dir(), &mut problems);
+        self.add_problems(problems);
     }
 
     /// True while a round's clock runs.
     pub fn troubleshoot_ticking(&self) -> bool {
-        self.screen == Screen::Troubleshoot
-            && self
-                .troubleshoot
-                .round
-                .as_ref()
-                .is_some_and(|r| r.finished.is_none())
+        self.round().is_some_and(|r| r.finished.is_none())
     }
 
-    /// The round on screen is being played (not judged yet).
-    pub fn troubleshoot_playing(&self) -> bool {
-        self.troubleshoot
-            .round
-            .as_ref()
-            .is_some_and(|r| r.finished.is_none())
+    fn round_mut(&mut self) -> Option<&mut Round> {
+        match &mut self.screen {
+            Screen::Troubleshoot(round) => Some(round),
+            _ => None,
+        }
     }
 
     pub(super) fn open_troubleshoot(&mut self) {
-        if self.troubleshoot.scenarios.is_empty() {
+        if self.practice.scenarios.is_empty() {
             self.load_scenarios();
         }
         self.screen = Screen::Scenarios;
     }
 
     pub(super) fn update_scenarios(&mut self, action: Action) {
-        let n = self.troubleshoot.scenarios.len();
-        let selected = self.troubleshoot.selected;
+        let n = self.practice.scenarios.len();
+        let selected = self.places.scenario;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::Back => self.screen = Screen::Deck,
-            Action::Up => self.troubleshoot.selected = selected.saturating_sub(1),
-            Action::Down => self.troubleshoot.selected = (selected + 1).min(n.saturating_sub(1)),
-            Action::PageUp => self.troubleshoot.selected = selected.saturating_sub(self.page()),
+            Action::Up => self.places.scenario = selected.saturating_sub(1),
+            Action::Down => self.places.scenario = (selected + 1).min(n.saturating_sub(1)),
+            Action::PageUp => self.places.scenario = selected.saturating_sub(self.page()),
             Action::PageDown => {
-                self.troubleshoot.selected = (selected + self.page()).min(n.saturating_sub(1))
+                self.places.scenario = (selected + self.page()).min(n.saturating_sub(1))
             }
-            Action::Top => self.troubleshoot.selected = 0,
-            Action::Bottom => self.troubleshoot.selected = n.saturating_sub(1),
+            Action::Top => self.places.scenario = 0,
+            Action::Bottom => self.places.scenario = n.saturating_sub(1),
             Action::Open => self.start_round(selected),
             Action::PlayDue => {
                 // The most overdue scenario first, then the first new one.
                 let due = self
-                    .troubleshoot
+                    .practice
                     .scenarios
                     .iter()
                     .enumerate()
                     .filter_map(|(i, s)| {
-                        let due = self.reviews.scenarios.get(&s.id).and_then(|st| st.due)?;
+                        let due = self
+                            .practice
+                            .reviews
+                            .scenarios
+                            .get(&s.id)
+                            .and_then(|st| st.due)?;
                         (due <= self.today).then_some((due, i))
                     })
                     .min()
                     .map(|(_, i)| i);
                 let fresh = || {
-                    self.troubleshoot
+                    self.practice
                         .scenarios
                         .iter()
-                        .position(|s| !self.reviews.scenarios.contains_key(&s.id))
+                        .position(|s| !self.practice.reviews.scenarios.contains_key(&s.id))
                 };
                 match due.or_else(fresh) {
                     Some(i) => {
-                        self.troubleshoot.selected = i;
+                        self.places.scenario = i;
                         self.start_round(i);
                     }
                     None => self.info(format!(
@@ -192,31 +182,27 @@ impl App {
     }
 
     fn start_round(&mut self, index: usize) {
-        let Some(s) = self.troubleshoot.scenarios.get(index) else {
+        let Some(s) = self.practice.scenarios.get(index) else {
             return;
         };
-        self.troubleshoot.round = Some(Round::new(index, s));
-        self.screen = Screen::Troubleshoot;
+        self.screen = Screen::Troubleshoot(Box::new(Round::new(index, s)));
     }
 
     pub(super) fn update_troubleshoot(&mut self, action: Action) {
-        let Some(round) = self.troubleshoot.round.as_mut() else {
-            self.screen = Screen::Scenarios;
+        let size = self.size;
+        let page = size.1.saturating_sub(12).max(1);
+        let Some(round) = self.round_mut() else {
             return;
         };
-        let page = self.size.1.saturating_sub(12).max(1);
         if round.finished.is_some() {
             let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
             let most = crate::tui::screens::troubleshoot::result_max_scroll(self, area);
-            let Some(round) = self.troubleshoot.round.as_mut() else {
+            let Some(round) = self.round_mut() else {
                 return;
             };
             match action {
-                Action::Back | Action::Open => {
-                    self.troubleshoot.round = None;
-                    self.screen = Screen::Scenarios;
-                }
-                Action::Quit => self.quit = true,
+                Action::Back | Action::Open => self.screen = Screen::Scenarios,
+                Action::Quit => self.quit(),
                 Action::Up => round.result_scroll = round.result_scroll.saturating_sub(1),
                 Action::Down => round.result_scroll = (round.result_scroll + 1).min(most),
                 Action::PageUp => round.result_scroll = round.result_scroll.saturating_sub(page),
@@ -236,16 +222,15 @@ impl App {
             }
             Action::GiveUp => {
                 if round.inputs.is_empty() {
-                    self.troubleshoot.round = None;
                     self.screen = Screen::Scenarios;
                 } else {
-                    self.confirm = Some(Confirm::GiveUpRound);
+                    self.ask(Confirm::GiveUpRound);
                 }
             }
             Action::PageUp => {
                 let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
                 let most = crate::tui::screens::troubleshoot::transcript_max_scroll(self, area);
-                if let Some(round) = self.troubleshoot.round.as_mut() {
+                if let Some(round) = self.round_mut() {
                     round.scroll = round.scroll.saturating_add(page).min(most);
                 }
             }
@@ -262,7 +247,7 @@ impl App {
                     .map(|l| l.chars().count())
                     .max()
                     .unwrap_or(0);
-                let view = usize::from(self.size.0.saturating_sub(2));
+                let view = usize::from(size.0.saturating_sub(2));
                 let most = widest.saturating_sub(view).min(usize::from(u16::MAX)) as u16;
                 round.hscroll = round.hscroll.saturating_add(20).min(most);
             }
@@ -286,7 +271,7 @@ impl App {
 
     /// Plays one typed line; ends the round when the cause is named.
     fn submit_line(&mut self, line: &str) {
-        let Some(round) = self.troubleshoot.round.as_mut() else {
+        let Screen::Troubleshoot(round) = &mut self.screen else {
             return;
         };
         let text = line.trim();
@@ -300,7 +285,7 @@ impl App {
         round.recall = None;
         round.scroll = 0;
         round.hscroll = 0;
-        let scenario = &self.troubleshoot.scenarios[round.scenario];
+        let scenario = &self.practice.scenarios[round.scenario];
         round.played = play(scenario, &round.inputs);
         if round.played.over {
             self.finish_round(false);
@@ -310,11 +295,11 @@ impl App {
     /// Ends the round: judges it, keeps the attempt, schedules the scenario.
     pub(super) fn finish_round(&mut self, gave_up: bool) {
         let today = self.today;
-        let Some(round) = self.troubleshoot.round.as_mut() else {
+        let Screen::Troubleshoot(round) = &mut self.screen else {
             return;
         };
         let seconds = round.started.elapsed().as_secs() as u32;
-        let scenario = &self.troubleshoot.scenarios[round.scenario];
+        let scenario = &self.practice.scenarios[round.scenario];
         let judgment = &round.played.judgment;
         let rating = judgment.rating();
         let by_kind = |kind: Kind| -> Vec<String> {
@@ -344,14 +329,16 @@ impl App {
             hints: judgment.hints as u32,
             rating: rating as u8,
         };
-        let next = self
-            .scheduler
-            .review(self.reviews.scenarios.get(&scenario.id), rating, today);
+        let next = self.practice.scheduler.review(
+            self.practice.reviews.scenarios.get(&scenario.id),
+            rating,
+            today,
+        );
         let next_days = next
             .due
             .map(|d| (d - today).num_days().max(0) as u32)
             .unwrap_or(0);
-        let mut reviews = self.reviews.clone();
+        let mut reviews = self.practice.reviews.clone();
         reviews.scenarios.insert(scenario.id.clone(), next);
         reviews.troubleshooting.push(attempt);
         round.finished = Some(Finished {
@@ -360,23 +347,9 @@ impl App {
             next_days,
             saved: false,
         });
-        let result = match self.store.as_ref() {
-            Some(store) => store.save_reviews(&reviews).map_err(|e| e.to_string()),
-            None => Err(self
-                .read_only
-                .clone()
-                .unwrap_or_else(|| "the data directory is read-only".into())),
-        };
-        match result {
+        match self.keep_reviews(reviews) {
             Ok(()) => {
-                self.reviews = reviews;
-                self.readiness = None;
-                if let Some(f) = self
-                    .troubleshoot
-                    .round
-                    .as_mut()
-                    .and_then(|r| r.finished.as_mut())
-                {
+                if let Some(f) = self.round_mut().and_then(|r| r.finished.as_mut()) {
                     f.saved = true;
                 }
             }
@@ -385,7 +358,7 @@ impl App {
     }
 
     pub(super) fn troubleshoot_input(&mut self, key: &KeyEvent) {
-        let Some(round) = self.troubleshoot.round.as_mut() else {
+        let Some(round) = self.round_mut() else {
             return;
         };
         if round.finished.is_some() {
@@ -410,7 +383,7 @@ impl App {
         let mut parts: Vec<&str> = text.split('\n').collect();
         let last = parts.pop().unwrap_or("");
         for part in parts {
-            let line = match self.troubleshoot.round.as_mut() {
+            let line = match self.round_mut() {
                 Some(round) if round.finished.is_none() => {
                     round.typed.paste(part);
                     round.typed.take()
@@ -419,7 +392,7 @@ impl App {
             };
             self.submit_line(&line);
         }
-        if let Some(round) = self.troubleshoot.round.as_mut()
+        if let Some(round) = self.round_mut()
             && round.finished.is_none()
         {
             round.typed.paste(last);

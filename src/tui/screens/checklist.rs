@@ -9,13 +9,12 @@ use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::readiness::Place;
-use crate::tui::app::App;
+use crate::tui::app::{App, CoverageCursor};
 use crate::tui::layout;
 use crate::tui::next_step;
-use crate::tui::screens::home::days_left;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
     let Some(lines) = checklist_text(app) else {
@@ -27,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(t.border())
         .title(" Am I ready? ");
-    let scroll = layout::scroll_within(&lines, block.inner(body), app.steps.detail_scroll);
+    let scroll = layout::scroll_within(&lines, block.inner(body), scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -55,7 +54,7 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
         },
         if r.ready { t.good() } else { t.warn() },
     ));
-    if let Some(days) = days_left(app) {
+    if let Some(days) = crate::tui::widgets::days_left(&app.kit().profile, app.today) {
         head.push(Span::styled(format!(" · {days}"), t.emphasis()));
     }
     let mut lines = vec![Line::from(head), Line::from("")];
@@ -89,7 +88,7 @@ fn checklist_text(app: &App) -> Option<Vec<Line<'static>>> {
 }
 
 /// Questions down, stories across; a core question with no ready story is a gap.
-pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_coverage(app: &App, cursor: CoverageCursor, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
     let block = Block::bordered().border_style(t.border()).title(clip(
@@ -105,7 +104,6 @@ pub fn render_coverage(app: &App, area: Rect, buf: &mut Buffer) {
         .stories()
         .map(|(s, summary)| (s, summary.is_some_and(|s| s.ready())))
         .collect();
-    let cursor = app.coverage;
     // Each story's links judged: does the story fit the question? Judged
     // for the ready stories (a fitting link covers a question) and the
     // columns on screen; a story with no link costs nothing.

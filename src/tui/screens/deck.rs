@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::drill::deck::CORE_TOPICS;
 use crate::drill::srs::{due_counts, mastery};
-use crate::tui::app::App;
+use crate::tui::app::{App, ReviewSession};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{clip, pad, rating_buttons, safe, total_bar};
@@ -21,11 +21,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cells = if body.width >= 66 { 10 } else { 5 };
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{} cards", app.deck.len()), t.heading()),
+            Span::styled(format!("{} cards", app.deck().len()), t.heading()),
             Span::styled(
                 format!(
                     " · {} new cards a day ({} left today) · core topics need 80% recalled",
-                    app.reviews.settings.new_cards_per_day,
+                    app.reviews().settings.new_cards_per_day,
                     app.new_cards_left()
                 ),
                 t.dim(),
@@ -41,8 +41,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
     ];
     for (i, topic) in topics.iter().enumerate() {
-        let counts = due_counts(app.cards_in(topic), &app.reviews.cards, app.today);
-        let m = mastery(app.cards_in(topic), &app.reviews.cards, app.today);
+        let counts = due_counts(app.cards_in(topic), &app.reviews().cards, app.today);
+        let m = mastery(app.cards_in(topic), &app.reviews().cards, app.today);
         let n = app.cards_in(topic).count();
         let core = if CORE_TOPICS.contains(&topic.as_str()) {
             "*"
@@ -60,20 +60,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.extend(total_bar(m, cells, t));
         spans.push(Span::raw("%"));
         let line = Line::from(spans);
-        lines.push(if i == app.deck_selected {
+        lines.push(if i == app.places().topic {
             line.style(t.selected())
         } else {
             line
         });
     }
     lines.push(Line::from(""));
-    let scenarios = &app.troubleshoot.scenarios;
+    let scenarios = app.scenarios();
     let solved = scenarios
         .iter()
-        .filter(|s| crate::tui::app::best(&app.reviews, &s.id).is_some_and(|(ok, _)| ok))
+        .filter(|s| crate::tui::app::best(app.reviews(), &s.id).is_some_and(|(ok, _)| ok))
         .count();
     let due = app
-        .reviews
+        .reviews()
         .scenarios
         .values()
         .filter(|s| s.is_due(app.today))
@@ -96,16 +96,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
 }
 
-pub fn render_review(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(session) = app.review.as_ref() else {
-        return;
-    };
+pub fn render_review(app: &App, session: &ReviewSession, area: Rect, buf: &mut Buffer) {
     let Some(&index) = session.queue.front() else {
         return;
     };
     let t = app.theme;
-    let card = &app.deck[index];
-    let state = app.reviews.cards.get(&card.id);
+    let card = &app.deck()[index];
+    let state = app.reviews().cards.get(&card.id);
     let rect = layout::centered(area, 90, area.height.min(22));
     Clear.render(rect, buf);
     let mode = match &session.cram {

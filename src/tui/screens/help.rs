@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Help};
 use crate::tui::keymap::{self, Action, Context, bindings, keys_label};
 use crate::tui::layout;
 use crate::tui::text_input;
 
-pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, help: Help, area: Rect, buf: &mut Buffer) {
+    let (under, scroll) = (help.under, help.scroll);
     let t = app.theme;
     let lines = help_text(app, under);
     let rect = help_rect(&lines, area);
@@ -23,7 +24,7 @@ pub fn render(app: &App, under: Context, area: Rect, buf: &mut Buffer) {
             " {} closes ",
             keymap::two_keys_for(Context::Help, Action::Back)
         ));
-    let scroll = layout::scroll_within(&lines, block.inner(rect), app.help_scroll);
+    let scroll = layout::scroll_within(&lines, block.inner(rect), scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))

@@ -39,38 +39,6 @@ pub const STEPS: [Step; 5] = [
     },
 ];
 
-/// "12 days to your interview at Acme" (or `None` without a date).
-pub fn days_left(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    let days = (date - app.today).num_days();
-    let at = if app.kit().profile.company.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" at {}", clip(&app.kit().profile.company, 20))
-    };
-    Some(match days {
-        0 => format!("interview{at} today"),
-        1 => format!("1 day to your interview{at}"),
-        d if d > 1 => format!("{d} days to your interview{at}"),
-        -1 => format!("interview date{at} passed yesterday — i sets the next"),
-        d => format!(
-            "interview date{at} passed {} days ago — i sets the next",
-            -d
-        ),
-    })
-}
-
-/// "12 days left" (or "interview today"), for a narrow header.
-pub fn days_left_short(app: &App) -> Option<String> {
-    let date = app.kit().profile.interview_date?;
-    Some(match (date - app.today).num_days() {
-        0 => "interview today".to_string(),
-        1 => "1 day left".to_string(),
-        d if d > 1 => format!("{d} days left"),
-        _ => "interview date passed".to_string(),
-    })
-}
-
 /// Progress of a step: a mark, a line of words (and a shorter one for a
 /// single narrow row), and a fraction for the gauge.
 struct Progress {
@@ -134,7 +102,7 @@ fn progress(app: &App, step: usize) -> Progress {
         }
         1 => {
             let n = app.design_count();
-            let (core, coverage) = crate::tui::screens::steps::core_coverage(app);
+            let (core, coverage) = widgets::core_coverage(app.kit());
             let done = n >= 5 && core == 3;
             Progress {
                 mark: if done {
@@ -152,7 +120,7 @@ fn progress(app: &App, step: usize) -> Progress {
         2 => {
             let e = crate::evaluate::metric::checklist(&app.kit().metrics);
             let met = e.checks.iter().filter(|c| c.met()).count();
-            let (quiz, quiz_short) = match app.reviews.last_quiz() {
+            let (quiz, quiz_short) = match app.reviews().last_quiz() {
                 Some(round) => (
                     format!(" · last quiz {}%", round.percent()),
                     format!(" · quiz {}%", round.percent()),
@@ -177,10 +145,10 @@ fn progress(app: &App, step: usize) -> Progress {
             use crate::drill::srs::{due_counts, mastery};
             let masteries: Vec<u8> = CORE_TOPICS
                 .iter()
-                .map(|t| mastery(app.cards_in(t), &app.reviews.cards, app.today))
+                .map(|t| mastery(app.cards_in(t), &app.reviews().cards, app.today))
                 .collect();
             let met = masteries.iter().filter(|&&m| m >= 80).count();
-            let due = due_counts(app.deck.iter(), &app.reviews.cards, app.today);
+            let due = due_counts(app.deck().iter(), &app.reviews().cards, app.today);
             let lowest = masteries.iter().min().copied().unwrap_or(0);
             let due_new = format!(
                 "{} due, {} new",
@@ -190,7 +158,7 @@ fn progress(app: &App, step: usize) -> Progress {
             Progress {
                 mark: if met == CORE_TOPICS.len() {
                     "✓"
-                } else if app.reviews.cards.is_empty() {
+                } else if app.reviews().cards.is_empty() {
                     "○"
                 } else {
                     "◐"
@@ -252,7 +220,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if first_run {
         let rows = layout::welcome_rows(area.width).min(body.height);
         let rect = Rect::new(body.x, body.y, body.width, rows);
-        let dir = safe(&app.data_dir.display().to_string());
+        let dir = safe(&app.data_dir().display().to_string());
         let welcome = vec![
             Line::from(Span::styled(
                 "Welcome. sre-prep coaches you for SRE interviews.",
@@ -299,7 +267,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let extra = bottom_lines(app);
     let reserved = rows_for(&extra, app, area);
     let steps = layout::home_steps(area, first_run, reserved);
-    app.last_frame.record(|a| a.home_steps = steps);
+    app.last_frame().record(|a| a.home_steps = steps);
     // The gauge repeats the words: it goes first when the terminal is narrow.
     let gauge_cells = if area.width >= 80 { 10 } else { 0 };
     for (i, (step, rect)) in STEPS.iter().zip(steps).enumerate() {
@@ -307,7 +275,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         }
         let p = progress(app, i);
-        let selected = i == app.home_selected;
+        let selected = i == app.places().step;
         let title_style = if selected { t.selected() } else { t.heading() };
         let mark_style = match p.mark {
             "✓" => t.good(),
@@ -434,31 +402,31 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
         ])),
         None => {}
     }
-    if let Some(why) = &app.read_only {
+    if let Some(why) = app.read_only() {
         extra.push(Line::from(Span::styled(
             format!("   {}", safe(why)),
             t.bad(),
         )));
     }
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         extra.push(Line::from(Span::styled(
             format!(
                 "   {} file(s) could not be read and were left untouched:",
-                app.problems.len()
+                app.problems().len()
             ),
             t.bad(),
         )));
-        for problem in app.problems.iter().take(3) {
+        for problem in app.problems().iter().take(3) {
             extra.push(Line::from(Span::styled(
                 format!("   · {}", safe(&problem.message)),
                 t.warn(),
             )));
         }
-        if app.problems.len() > 3 {
+        if app.problems().len() > 3 {
             extra.push(Line::from(Span::styled(
                 format!(
                     "   … and {} more (sre-prep export lists them all)",
-                    app.problems.len() - 3
+                    app.problems().len() - 3
                 ),
                 t.warn(),
             )));

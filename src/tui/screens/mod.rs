@@ -3,7 +3,6 @@
 pub mod checklist;
 pub mod deck;
 pub mod editor;
-pub mod form;
 pub mod help;
 pub mod home;
 pub mod postmortem;

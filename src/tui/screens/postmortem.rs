@@ -8,16 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::postmortem::Beat;
-use crate::tui::app::{App, DraftStep};
+use crate::tui::app::{App, DraftStep, PostmortemState};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
-use crate::tui::screens::stories::score_panel;
-use crate::tui::widgets::safe;
+use crate::tui::widgets::{safe, score_panel};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(p) = app.postmortem.as_ref() else {
-        return;
-    };
+pub fn render(app: &App, p: &PostmortemState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
     match p.step {

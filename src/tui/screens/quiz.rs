@@ -7,17 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, QuizState};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::safe;
 
 /// The round alone on the screen: the metrics list and its detail, which
 /// hold the answers, are not drawn until it is over.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(quiz) = app.quiz.as_ref() else {
-        return;
-    };
+pub fn render(app: &App, quiz: &QuizState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     if !quiz.finished {
         Line::from(Span::styled(

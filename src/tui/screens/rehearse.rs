@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{clip, minutes, rating_buttons, safe, score_bar};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(r) = app.rehearsal.as_ref() else {
+    let Some(r) = app.rehearsal() else {
         return;
     };
     let head = head_lines(app, r);
@@ -111,7 +111,7 @@ fn result_box(app: &App, r: &RehearsalState, area: Rect, buf: &mut Buffer) {
 
 /// How far the result scrolls before its last line reaches the bottom.
 pub fn scroll_limit(app: &App, area: Rect) -> u16 {
-    let Some(r) = app.rehearsal.as_ref() else {
+    let Some(r) = app.rehearsal() else {
         return 0;
     };
     let (_, rest) = areas(&head_lines(app, r), area);
@@ -262,7 +262,7 @@ fn next_line(r: &RehearsalState, t: Theme) -> Line<'static> {
 /// How did it go, with the rating keys and when each brings the story back.
 fn rating_question(app: &App, r: &RehearsalState) -> Vec<Line<'static>> {
     let t = app.theme;
-    let state = app.reviews.stories.get(&r.story_id);
+    let state = app.reviews().stories.get(&r.story_id);
     let intervals = app.scheduler_intervals(state);
     vec![
         Line::from(Span::styled(

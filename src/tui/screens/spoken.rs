@@ -12,7 +12,7 @@ use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{minutes, safe};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let Some(lines) = spoken_text(app) else {
         return;
     };
@@ -24,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 " Say it out loud "
             });
-    let scroll = layout::scroll_within(&lines, block.inner(area), app.spoken_scroll);
+    let scroll = layout::scroll_within(&lines, block.inner(area), scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -44,12 +44,7 @@ fn spoken_text(app: &App) -> Option<Vec<Line<'static>>> {
     let t = app.theme;
     let story = app.selected_story()?;
     let paragraphs = compose(story);
-    let seconds = app
-        .stories
-        .detail
-        .as_ref()
-        .map(|(_, s)| s.spoken_seconds)
-        .unwrap_or(0);
+    let seconds = app.story_detail().map(|s| s.spoken_seconds).unwrap_or(0);
     let verdict = match seconds {
         0 => "nothing to say yet",
         s if s < 90 => "short: a strong answer takes two to three minutes",

@@ -10,102 +10,19 @@ use crate::content::design_prompts::{DESIGN_PROMPTS, prompt};
 use crate::evaluate::design::{SECTIONS, section_text};
 use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
-use crate::evaluate::{Evaluation, NoteKind, design, opinion};
-use crate::kit::CORE_DESIGN_PROMPTS;
-use crate::tui::app::{App, Pane};
+use crate::evaluate::{design, opinion};
+use crate::tui::app::{App, ItemsView, Pane};
 use crate::tui::form::FormKind;
 use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{clip, highlighted, safe, total_bar};
+use crate::tui::widgets::{
+    clip, core_coverage, evaluation_lines, highlighted, notes_lines, safe, total_bar,
+};
 
-/// The lines of an evaluation: score, flags, then each check met or not.
-/// `compact` shows the advice of the first unmet check only (the next thing
-/// to do), for the narrow live panel of the editor.
-pub fn evaluation_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
-    let next = e.next().map(|c| c.id);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Score ", t.heading()),
-        Span::styled(format!("{}/100", e.score), t.total(e.score)),
-    ])];
-    for flag in &e.flags {
-        lines.push(Line::from(Span::styled(
-            format!("! {}", safe(flag)),
-            t.bad(),
-        )));
-    }
-    for c in &e.checks {
-        let (mark, style) = if c.met() {
-            ("✓", t.good())
-        } else if c.points > 0 {
-            ("◐", t.warn())
-        } else {
-            ("✗", t.bad())
-        };
-        let detail = if compact && !c.met() && Some(c.id) != next {
-            String::new()
-        } else {
-            format!(": {}", safe(&c.detail))
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::styled(c.label.to_string(), t.heading()),
-            Span::styled(detail, if c.met() { t.dim() } else { t.warn() }),
-        ]));
-    }
-    lines
-}
-
-/// The arithmetic an answer states, checked: each sum with ✓ when the
-/// answer's figure agrees, ! when it does not. `compact` (the editor's
-/// live panel) folds what is still to work out into one line.
-pub fn notes_lines(e: &Evaluation, t: Theme, compact: bool) -> Vec<Line<'static>> {
-    if e.notes.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![Line::from(Span::styled("Arithmetic", t.heading()))];
-    let mut to_do = Vec::new();
-    for n in &e.notes {
-        let (mark, mark_style, style) = match n.kind {
-            NoteKind::Agrees => ("✓", t.good(), t.dim()),
-            NoteKind::Off => ("!", t.bad(), t.warn()),
-            NoteKind::ToDo if compact => {
-                to_do.push(n.what.to_lowercase());
-                continue;
-            }
-            NoteKind::ToDo => ("·", t.dim(), t.dim()),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{mark} "), mark_style),
-            Span::styled(safe(&n.text), style),
-        ]));
-    }
-    if !to_do.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("· ", t.dim()),
-            Span::styled(format!("To work out: {}.", to_do.join(", ")), t.dim()),
-        ]));
-    }
-    lines
-}
-
-/// "ci-cd ✓ kubernetes ✗ multi-region ✗": the three prompts the playbook
-/// asks for at the least (a minimum, not a ranking).
-pub fn core_coverage(app: &App) -> (usize, String) {
-    let mut covered = 0;
-    let parts: Vec<String> = CORE_DESIGN_PROMPTS
-        .iter()
-        .map(|p| {
-            let has = app.kit().designs.iter().any(|d| d.prompt.trim() == *p);
-            covered += usize::from(has);
-            format!("{p} {}", if has { "✓" } else { "✗" })
-        })
-        .collect();
-    (covered, parts.join(" "))
-}
-
-pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, view: &ItemsView, area: Rect, buf: &mut Buffer) {
+    let kind = view.kind;
     let t = app.theme;
     let l = layout::stories(area);
     let len = app.list_len(kind);
@@ -115,7 +32,7 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         FormKind::Metric => format!(" Metrics ({len}) "),
         _ => format!(" Opinions ({len}) "),
     };
-    let border = if app.steps.pane == Pane::List {
+    let border = if view.pane == Pane::List {
         t.focused_border()
     } else {
         t.border()
@@ -150,7 +67,7 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
             .render(l.list_rows, buf);
     }
     let first = layout::list_offset(selected.unwrap_or(0), rows, len);
-    app.last_frame.record(|a| {
+    app.last_frame().record(|a| {
         a.list = Some(ListRows {
             rows: l.list_rows,
             first,
@@ -205,14 +122,14 @@ pub fn render(app: &App, kind: FormKind, area: Rect, buf: &mut Buffer) {
         }
     }
 
-    let border = if app.steps.pane == Pane::Detail {
+    let border = if view.pane == Pane::Detail {
         t.focused_border()
     } else {
         t.border()
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
     let lines = detail_text(app, kind);
-    let scroll = layout::scroll_within(&lines, block.inner(l.detail), app.steps.detail_scroll);
+    let scroll = layout::scroll_within(&lines, block.inner(l.detail), view.detail_scroll);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -231,7 +148,7 @@ fn detail_text(app: &App, kind: FormKind) -> Vec<Line<'static>> {
         (_, Some(i)) => opinion_detail(app, i, t),
     };
     if kind == FormKind::Design {
-        let (_, core) = core_coverage(app);
+        let (_, core) = core_coverage(app.kit());
         lines.insert(
             0,
             Line::from(Span::styled(
@@ -336,7 +253,7 @@ fn metrics_detail(app: &App, selected: Option<usize>, t: Theme) -> Vec<Line<'sta
             .skip(1),
     );
     lines.push(Line::from(""));
-    let last = match app.reviews.last_quiz() {
+    let last = match app.reviews().last_quiz() {
         Some(round) => {
             let when = round
                 .date

@@ -10,12 +10,12 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, metric_line};
-use crate::tui::app::{App, Pane, Sort};
+use crate::tui::app::{App, Pane, Sort, StoriesView};
 use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{self, clip, highlighted, minutes, safe, score_bar, total_bar};
+use crate::tui::widgets::{self, clip, highlighted, safe, score_panel, total_bar};
 
 /// Short name of a dimension for a narrow list column.
 fn short(d: Dimension) -> &'static str {
@@ -29,10 +29,9 @@ fn short(d: Dimension) -> &'static str {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = layout::stories(area);
-    let s = &app.stories;
     let list = app.list();
     let examples = app.showing_examples();
 
@@ -88,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled("No title matches the filter.", t.dim())).render(l.list_rows, buf);
     }
     let first = layout::list_offset(list.selected(), rows, list.shown());
-    app.last_frame.record(|a| {
+    app.last_frame().record(|a| {
         a.list = Some(ListRows {
             rows: l.list_rows,
             first,
@@ -171,8 +170,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The selected story's detail, as drawn (`None` with nothing selected).
 fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
-    match (app.selected_story(), &app.stories.detail) {
-        (Some(story), Some((_, score))) => Some(detail_lines(app, story, score, app.theme)),
+    match (app.selected_story(), app.story_detail()) {
+        (Some(story), Some(score)) => Some(detail_lines(app, story, score, app.theme)),
         _ => None,
     }
 }
@@ -181,49 +180,6 @@ fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
 pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
     let inner = Block::bordered().inner(layout::stories(area).detail);
     detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
-}
-
-/// The score panel: total, spoken length, six bars with their first advice.
-pub fn score_panel(score: &StoryScore, t: Theme, advice: bool) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Score ", t.heading()),
-        Span::styled(
-            format!("{}/100", score.total),
-            t.total(score.total)
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(
-            format!(
-                " · {} words · ~{} spoken",
-                score.words,
-                minutes(score.spoken_seconds)
-            ),
-            t.dim(),
-        ),
-    ])];
-    let penalty = score.penalty();
-    if penalty > 0 {
-        lines.push(Line::from(Span::styled(
-            format!("  -{penalty} for hedges and vague amounts"),
-            t.warn(),
-        )));
-    }
-    for d in Dimension::ALL {
-        let dim = score.dimensions.get(d);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<21}", d.label()),
-                t.evidence(d)
-                    .remove_modifier(ratatui::style::Modifier::UNDERLINED),
-            ),
-            score_bar(dim.score, t),
-            Span::styled(format!(" {}", dim.score), t.score(dim.score)),
-        ]));
-        if advice && let Some(tip) = dim.advice.first() {
-            lines.push(Line::from(Span::styled(format!("  › {tip}"), t.dim())));
-        }
-    }
-    lines
 }
 
 /// The spans of a field that earned points or were flagged, with their styles.
@@ -282,13 +238,13 @@ fn detail_lines(app: &App, story: &Story, score: &StoryScore, t: Theme) -> Vec<L
 /// The story's rehearsal history and when it is due next.
 fn rehearsal_line(app: &App, story: &Story, t: Theme) -> Line<'static> {
     let history: Vec<u8> = app
-        .reviews
+        .reviews()
         .rehearsals_of(&story.id)
         .map(|r| r.score)
         .collect();
     let rehearsed = match (
         history.last(),
-        app.reviews.stories.get(&story.id).and_then(|s| s.due),
+        app.reviews().stories.get(&story.id).and_then(|s| s.due),
     ) {
         (None, _) => format!(
             "Not rehearsed yet — press {} to rehearse it against a question.",

@@ -83,18 +83,17 @@ fn indented(
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let state = &app.troubleshoot;
-    let solved = state
-        .scenarios
+    let scenarios = app.scenarios();
+    let chosen = app.places().scenario;
+    let solved = scenarios
         .iter()
-        .filter(|s| best(&app.reviews, &s.id).is_some_and(|(ok, _)| ok))
+        .filter(|s| best(app.reviews(), &s.id).is_some_and(|(ok, _)| ok))
         .count();
-    let due = state
-        .scenarios
+    let due = scenarios
         .iter()
-        .filter(|s| due_label(app.reviews.scenarios.get(&s.id), app.today) == "due")
+        .filter(|s| due_label(app.reviews().scenarios.get(&s.id), app.today) == "due")
         .count();
-    let selected = state.scenarios.get(state.selected);
+    let selected = scenarios.get(chosen);
     let symptom_rows = selected
         .map(|s| wrap(&s.symptom, usize::from(body.width.saturating_sub(2))).len() as u16)
         .unwrap_or(1)
@@ -108,28 +107,28 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(list_area);
     block.render(list_area, buf);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} scenarios", state.scenarios.len()), t.heading()),
+        Span::styled(format!("{} scenarios", scenarios.len()), t.heading()),
         Span::styled(
             format!(" · {solved} solved · {due} due · hypothesis first, mitigate, prove the cause"),
             t.dim(),
         ),
     ])];
     let rows = usize::from(inner.height.saturating_sub(1));
-    let first = layout::list_offset(state.selected, rows, state.scenarios.len());
+    let first = layout::list_offset(chosen, rows, scenarios.len());
     let width = usize::from(inner.width);
-    for (i, s) in state.scenarios.iter().enumerate().skip(first).take(rows) {
-        let (mark, score) = match best(&app.reviews, &s.id) {
+    for (i, s) in scenarios.iter().enumerate().skip(first).take(rows) {
+        let (mark, score) = match best(app.reviews(), &s.id) {
             Some((true, score)) => ("✓", format!("{score:>3}")),
             Some((false, score)) => ("✗", format!("{score:>3}")),
             None => ("·", "  -".to_string()),
         };
-        let when = due_label(app.reviews.scenarios.get(&s.id), app.today);
+        let when = due_label(app.reviews().scenarios.get(&s.id), app.today);
         let title_width = width.saturating_sub(4 + 4 + 8);
         let text = format!(
             " {mark} {score}  {:<title_width$}{when:>7}",
             clip(&safe(&s.title), title_width)
         );
-        let style = if i == state.selected {
+        let style = if i == chosen {
             t.selected()
         } else if when == "due" {
             t.warn()
@@ -219,10 +218,10 @@ fn round_areas(body: Rect, symptom_rows: usize) -> [Rect; 3] {
 /// How far the transcript can scroll back in `area`: its first row at the top.
 pub fn transcript_max_scroll(app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
-    let Some(round) = app.troubleshoot.round.as_ref() else {
+    let Some(round) = app.round() else {
         return 0;
     };
-    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+    let Some(scenario) = app.scenarios().get(round.scenario) else {
         return 0;
     };
     let symptom = wrap(
@@ -236,17 +235,14 @@ pub fn transcript_max_scroll(app: &App, area: Rect) -> u16 {
     u16::try_from(most).unwrap_or(u16::MAX)
 }
 
-pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(round) = app.troubleshoot.round.as_ref() else {
-        return;
-    };
+pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     if round.finished.is_some() {
         render_result(app, round, area, buf);
         return;
     }
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+    let Some(scenario) = app.scenarios().get(round.scenario) else {
         return;
     };
     let symptom = wrap(
@@ -332,7 +328,7 @@ pub fn render_round(app: &App, area: Rect, buf: &mut Buffer) {
 /// How far the judgment can scroll in `area`: its last row at the bottom.
 pub fn result_max_scroll(app: &App, area: Rect) -> u16 {
     let body = layout::chrome(area).body;
-    let Some(round) = app.troubleshoot.round.as_ref() else {
+    let Some(round) = app.round() else {
         return 0;
     };
     let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
@@ -343,7 +339,7 @@ pub fn result_max_scroll(app: &App, area: Rect) -> u16 {
 fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
-    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+    let Some(scenario) = app.scenarios().get(round.scenario) else {
         return;
     };
     let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
@@ -361,7 +357,7 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
 /// The judgment as lines `width` columns wide.
 fn result_lines(app: &App, round: &Round, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
-    let Some(scenario) = app.troubleshoot.scenarios.get(round.scenario) else {
+    let Some(scenario) = app.scenarios().get(round.scenario) else {
         return Vec::new();
     };
     let Some(finished) = round.finished.as_ref() else {
