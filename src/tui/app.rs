@@ -32,7 +32,7 @@ use super::editor::Editor;
 use super::external_editor::EditTarget;
 use super::form::FormKind;
 use super::frame_areas::LastFrame;
-use super::keymap::{Action, Context};
+use super::keymap::{Action, Context, key_for};
 use super::layout;
 use super::theme::Theme;
 use crate::content::examples::example_stories;
@@ -874,7 +874,10 @@ impl App {
             (Confirm::RestoreDraft { draft, .. }, true) => {
                 self.restore_draft(*draft);
                 self.discard_draft_file();
-                self.info("Your draft is back. Ctrl-s saves it.");
+                self.info(format!(
+                    "Your draft is back. {} saves it.",
+                    key_for(Context::Editor, Action::Save)
+                ));
             }
             (Confirm::RestoreEditorText { path, target, .. }, yes) => {
                 self.answer_leftover_edit(&path, target, yes)
@@ -923,7 +926,8 @@ impl App {
         } else if let DraftOutcome::NotKept { why, .. } = self.keep_draft() {
             // Quitting would lose the text: stay, and say why.
             self.error(format!(
-                "Could not keep your draft ({why}) — save with Ctrl-s or fix the problem first."
+                "Could not keep your draft ({why}) — save with {} or fix the problem first.",
+                key_for(Context::Editor, Action::Save)
             ));
             return;
         }

@@ -11,7 +11,7 @@ use crate::kit::{Kit, Story, template};
 use crate::store::{self, Folder};
 use crate::tui::editor::Editor;
 use crate::tui::external_editor::EditTarget;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context, key_for, two_keys_for};
 use crate::tui::text_input::TextInput;
 
 impl App {
@@ -232,9 +232,11 @@ impl App {
         });
         self.refresh_detail();
         if on {
-            self.info(
-                "Examples: built in and read-only, never counted as yours. c copies one into your stories to start from; x or Esc goes back to yours.",
-            );
+            self.info(format!(
+                "Examples: built in and read-only, never counted as yours. {} copies one into your stories to start from; {} goes back to yours.",
+                key_for(Context::Examples, Action::CopyExample),
+                two_keys_for(Context::Examples, Action::Back)
+            ));
         }
     }
 
@@ -253,7 +255,8 @@ impl App {
             self.show_examples(false);
             self.select_story(&id);
             self.info(format!(
-                "'{title}' is in your stories already, as stories/{id}.json — edit it there (e)."
+                "'{title}' is in your stories already, as stories/{id}.json — edit it there ({}).",
+                key_for(Context::Stories, Action::EditStory)
             ));
             return;
         }
@@ -280,7 +283,8 @@ impl App {
                 self.show_examples(false);
                 self.select_story(&id);
                 self.info(format!(
-                    "Copied '{title}' into your stories as stories/{id}.json — it is yours now: make it your own (e), and it counts like any of your stories."
+                    "Copied '{title}' into your stories as stories/{id}.json — it is yours now: make it your own ({}), and it counts like any of your stories.",
+                    key_for(Context::Stories, Action::EditStory)
                 ));
             }
             Ok(None) => self.error("The example was not copied: nothing new was written."),
