@@ -434,3 +434,44 @@ fn each_kind_of_wrong_arrow_is_found_and_named() {
     // strings name nothing.
     assert_eq!(wrong.len(), expected.len(), "{}", wrong.join("\n"));
 }
+
+/// Inside the app: the update (`tui/app.rs`, `tui/app/`) never calls the
+/// drawing code (it reads what the last frame recorded), and no screen's
+/// drawing imports another screen's.
+#[test]
+fn the_update_never_draws_and_no_screen_uses_another() {
+    let tui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = vec![tui.join("app.rs")];
+    rust_files(&tui.join("app"), &mut files);
+    let mut wrong = Vec::new();
+    for path in &files {
+        let code = code_only(&fs::read_to_string(path).expect("readable source"));
+        if code.contains("screens::") {
+            wrong.push(format!("{}: the update calls drawing code", path.display()));
+        }
+    }
+    let mut screens = Vec::new();
+    rust_files(&tui.join("screens"), &mut screens);
+    let names: Vec<String> = screens
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter(|n| n != "mod")
+        .collect();
+    for path in &screens {
+        let code = code_only(&fs::read_to_string(path).expect("readable source"));
+        let own = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        for name in &names {
+            if Some(name) == own.as_ref() {
+                continue;
+            }
+            let by_super = format!("super::{name}::");
+            let by_path = format!("screens::{name}::");
+            let by_list = Regex::new(&format!(r"super::\{{[^}}]*\b{name}\b"))
+                .expect("a pattern from a module name");
+            if code.contains(&by_super) || code.contains(&by_path) || by_list.is_match(&code) {
+                wrong.push(format!("{}: uses the screen {name}", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use ratatui::layout::{Position, Rect};
 
-use super::app::ScreenId;
+use super::app::{ScreenId, Scroll};
 
 /// A list as drawn: the rows inside its border, the entry on the first of
 /// them, and how many entries there are.
@@ -40,12 +40,32 @@ pub struct Areas {
     pub detail: Option<Rect>,
     /// The five playbook steps on home (empty rectangles when not drawn).
     pub home_steps: [Rect; 5],
+    /// The pane of text on show and how far it can scroll: its last line
+    /// at the bottom.
+    pub scroll: Option<(Scroll, u16)>,
+    /// How far the help over the screen can scroll.
+    pub help_scroll: Option<u16>,
+    /// How far a troubleshooting round's transcript (back from the newest
+    /// line) or its judgment can scroll.
+    pub round_scroll: Option<u16>,
 }
 
 impl Areas {
     /// True when these areas were drawn for `screen`.
     pub fn drawn_for(&self, screen: ScreenId) -> bool {
         self.screen == Some(screen)
+    }
+
+    /// How far `pane` could scroll as last drawn (0 when it was drawn with
+    /// nothing to scroll).
+    pub fn scroll_limit(&self, pane: Scroll) -> u16 {
+        match pane {
+            Scroll::Help(_) => self.help_scroll.unwrap_or(0),
+            pane => self
+                .scroll
+                .filter(|(drawn, _)| *drawn == pane)
+                .map_or(0, |(_, limit)| limit),
+        }
     }
 }
 

@@ -1,28 +1,20 @@
-//! Scrolling a pane of text: never past its last line (worked out at the
-//! current size from the text as drawn), nor before its first.
-
-use ratatui::layout::Rect;
+//! Scrolling a pane of text: never past its last line, nor before its
+//! first. How far a pane can scroll is what the last frame drew of it
+//! (`frame_areas`): the update never works the layout out again.
 
 use super::{App, Screen, Scroll, ScrollTo};
 
 impl App {
-    /// Where `pane` can scroll to at the current size: its text's last
-    /// line at the bottom, and no further.
+    /// Where `pane` can scroll to, as last drawn: its text's last line at
+    /// the bottom, and no further. Before the screen on show is drawn (keys
+    /// typed faster than frames) there is no limit yet: the draw keeps the
+    /// text in view, and the next scroll counts from what it shows.
     pub fn scroll_limit(&self, pane: Scroll) -> u16 {
-        let area = self.screen_area();
-        match pane {
-            Scroll::StoryDetail => crate::tui::screens::stories::detail_scroll_limit(self, area),
-            Scroll::StepDetail(kind) => {
-                crate::tui::screens::steps::detail_scroll_limit(self, kind, area)
-            }
-            Scroll::Checklist => crate::tui::screens::checklist::scroll_limit(self, area),
-            Scroll::Spoken => crate::tui::screens::spoken::scroll_limit(self, area),
-            Scroll::Help(under) => crate::tui::screens::help::scroll_limit(
-                self,
-                under,
-                Rect::new(0, 0, self.size.0, self.size.1),
-            ),
-            Scroll::RehearsalResult => crate::tui::screens::rehearse::scroll_limit(self, area),
+        let areas = self.last_frame().areas();
+        if areas.drawn_for(self.screen()) {
+            areas.scroll_limit(pane)
+        } else {
+            u16::MAX
         }
     }
 

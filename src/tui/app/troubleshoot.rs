@@ -181,6 +181,17 @@ impl App {
         }
     }
 
+    /// How far the round on show can scroll, as last drawn (no limit yet
+    /// before it is drawn: the draw keeps the text in view).
+    fn round_scroll_limit(&self) -> u16 {
+        let areas = self.last_frame().areas();
+        if areas.drawn_for(self.screen()) {
+            areas.round_scroll.unwrap_or(0)
+        } else {
+            u16::MAX
+        }
+    }
+
     fn start_round(&mut self, index: usize) {
         let Some(s) = self.practice.scenarios.get(index) else {
             return;
@@ -195,8 +206,7 @@ impl App {
             return;
         };
         if round.finished.is_some() {
-            let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-            let most = crate::tui::screens::troubleshoot::result_max_scroll(self, area);
+            let most = self.round_scroll_limit();
             let Some(round) = self.round_mut() else {
                 return;
             };
@@ -228,8 +238,7 @@ impl App {
                 }
             }
             Action::PageUp => {
-                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-                let most = crate::tui::screens::troubleshoot::transcript_max_scroll(self, area);
+                let most = self.round_scroll_limit();
                 if let Some(round) = self.round_mut() {
                     round.scroll = round.scroll.saturating_add(page).min(most);
                 }

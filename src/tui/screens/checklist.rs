@@ -9,7 +9,7 @@ use crate::content::questions::QUESTIONS;
 use crate::evaluate::fit::{Link, judge_links, need};
 use crate::kit::Story;
 use crate::readiness::Place;
-use crate::tui::app::{App, CoverageCursor};
+use crate::tui::app::{App, CoverageCursor, Scroll};
 use crate::tui::layout;
 use crate::tui::next_step;
 use crate::tui::widgets::{clip, pad, safe, total_bar};
@@ -26,18 +26,16 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(t.border())
         .title(" Am I ready? ");
-    let scroll = layout::scroll_within(&lines, block.inner(body), scroll);
+    let inner = block.inner(body);
+    let limit = layout::scroll_limit(&lines, inner);
+    app.last_frame()
+        .record(|a| a.scroll = Some((Scroll::Checklist, limit)));
+    let scroll = scroll.min(limit);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(block)
         .render(body, buf);
-}
-
-/// How far the checklist scrolls before today's plan reaches the bottom.
-pub fn scroll_limit(app: &App, area: Rect) -> u16 {
-    let inner = Block::bordered().inner(layout::chrome(area).body);
-    checklist_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
 }
 
 /// The checklist as drawn, once it is worked out.

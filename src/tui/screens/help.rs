@@ -24,19 +24,15 @@ pub fn render(app: &App, help: Help, area: Rect, buf: &mut Buffer) {
             " {} closes ",
             keymap::two_keys_for(Context::Help, Action::Back)
         ));
-    let scroll = layout::scroll_within(&lines, block.inner(rect), scroll);
+    let inner = block.inner(rect);
+    let limit = layout::scroll_limit(&lines, inner);
+    app.last_frame().record(|a| a.help_scroll = Some(limit));
+    let scroll = scroll.min(limit);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(block)
         .render(rect, buf);
-}
-
-/// How far the help scrolls before its last line reaches the bottom.
-pub fn scroll_limit(app: &App, under: Context, area: Rect) -> u16 {
-    let lines = help_text(app, under);
-    let inner = Block::bordered().inner(help_rect(&lines, area));
-    layout::scroll_limit(&lines, inner)
 }
 
 /// Room for the lines and a description that wraps, within the screen.

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::content::questions::question;
 use crate::drill::follow_ups::{FollowUp, Judged};
 use crate::score::{Dimension, StoryScore};
-use crate::tui::app::{App, RehearsalState, RehearsalStep, TARGET_SECONDS};
+use crate::tui::app::{App, RehearsalState, RehearsalStep, Scroll, TARGET_SECONDS};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -101,22 +101,16 @@ fn follow_up_question(
 fn result_box(app: &App, r: &RehearsalState, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().border_style(app.theme.border());
     let lines = result_text(app, r);
-    let scroll = layout::scroll_within(&lines, block.inner(area), r.result_scroll);
+    let inner = block.inner(area);
+    let limit = layout::scroll_limit(&lines, inner);
+    app.last_frame()
+        .record(|a| a.scroll = Some((Scroll::RehearsalResult, limit)));
+    let scroll = r.result_scroll.min(limit);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(block)
         .render(area, buf);
-}
-
-/// How far the result scrolls before its last line reaches the bottom.
-pub fn scroll_limit(app: &App, area: Rect) -> u16 {
-    let Some(r) = app.rehearsal() else {
-        return 0;
-    };
-    let (_, rest) = areas(&head_lines(app, r), area);
-    let inner = Block::bordered().inner(rest);
-    layout::scroll_limit(&result_text(app, r), inner)
 }
 
 /// The box with the question and the timer, and the rest of the screen.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::answer::compose;
-use crate::tui::app::App;
+use crate::tui::app::{App, Scroll};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
 use crate::tui::widgets::{minutes, safe};
@@ -24,19 +24,16 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             } else {
                 " Say it out loud "
             });
-    let scroll = layout::scroll_within(&lines, block.inner(area), scroll);
+    let inner = block.inner(area);
+    let limit = layout::scroll_limit(&lines, inner);
+    app.last_frame()
+        .record(|a| a.scroll = Some((Scroll::Spoken, limit)));
+    let scroll = scroll.min(limit);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(block)
         .render(area, buf);
-}
-
-/// How far the answer scrolls before its last line reaches the bottom;
-/// `area` is the screen's.
-pub fn scroll_limit(app: &App, area: Rect) -> u16 {
-    let inner = Block::bordered().inner(layout::chrome(area).body);
-    spoken_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
 }
 
 /// The selected story as the answer to say, as drawn.

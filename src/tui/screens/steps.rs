@@ -11,7 +11,7 @@ use crate::evaluate::design::{SECTIONS, section_text};
 use crate::evaluate::metric::{checklist, read};
 use crate::evaluate::opinion::sentence;
 use crate::evaluate::{design, opinion};
-use crate::tui::app::{App, ItemsView, Pane};
+use crate::tui::app::{App, ItemsView, Pane, Scroll};
 use crate::tui::form::FormKind;
 use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
@@ -129,7 +129,11 @@ pub fn render(app: &App, view: &ItemsView, area: Rect, buf: &mut Buffer) {
     };
     let block = Block::bordered().border_style(border).title(" Detail ");
     let lines = detail_text(app, kind);
-    let scroll = layout::scroll_within(&lines, block.inner(l.detail), view.detail_scroll);
+    let inner = block.inner(l.detail);
+    let scroll = layout::scroll_within(&lines, inner, view.detail_scroll);
+    let limit = layout::scroll_limit(&lines, inner);
+    app.last_frame()
+        .record(|a| a.scroll = Some((Scroll::StepDetail(kind), limit)));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -159,12 +163,6 @@ fn detail_text(app: &App, kind: FormKind) -> Vec<Line<'static>> {
         lines.insert(1, Line::from(""));
     }
     lines
-}
-
-/// How far the detail pane scrolls before its last line reaches the bottom.
-pub fn detail_scroll_limit(app: &App, kind: FormKind, area: Rect) -> u16 {
-    let inner = Block::bordered().inner(layout::stories(area).detail);
-    layout::scroll_limit(&detail_text(app, kind), inner)
 }
 
 fn design_detail(app: &App, i: usize, t: Theme) -> Vec<Line<'static>> {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::kit::{Fields, Story, StoryField};
 use crate::score::{Dimension, StoryScore, metric_line};
-use crate::tui::app::{App, Pane, Sort, StoriesView};
+use crate::tui::app::{App, Pane, Scroll, Sort, StoriesView};
 use crate::tui::frame_areas::ListRows;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::layout;
@@ -149,7 +149,11 @@ pub fn render(app: &App, s: &StoriesView, area: Rect, buf: &mut Buffer) {
     });
     match detail_text(app) {
         Some(lines) => {
-            let scroll = layout::scroll_within(&lines, block.inner(l.detail), s.detail_scroll);
+            let inner = block.inner(l.detail);
+            let scroll = layout::scroll_within(&lines, inner, s.detail_scroll);
+            let limit = layout::scroll_limit(&lines, inner);
+            app.last_frame()
+                .record(|a| a.scroll = Some((Scroll::StoryDetail, limit)));
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .scroll((scroll, 0))
@@ -174,12 +178,6 @@ fn detail_text(app: &App) -> Option<Vec<Line<'static>>> {
         (Some(story), Some(score)) => Some(detail_lines(app, story, score, app.theme)),
         _ => None,
     }
-}
-
-/// How far the detail pane scrolls before its last line reaches the bottom.
-pub fn detail_scroll_limit(app: &App, area: Rect) -> u16 {
-    let inner = Block::bordered().inner(layout::stories(area).detail);
-    detail_text(app).map_or(0, |lines| layout::scroll_limit(&lines, inner))
 }
 
 /// The spans of a field that earned points or were flagged, with their styles.

@@ -215,26 +215,6 @@ fn round_areas(body: Rect, symptom_rows: usize) -> [Rect; 3] {
     .areas(body)
 }
 
-/// How far the transcript can scroll back in `area`: its first row at the top.
-pub fn transcript_max_scroll(app: &App, area: Rect) -> u16 {
-    let body = layout::chrome(area).body;
-    let Some(round) = app.round() else {
-        return 0;
-    };
-    let Some(scenario) = app.scenarios().get(round.scenario) else {
-        return 0;
-    };
-    let symptom = wrap(
-        &safe(&scenario.symptom),
-        usize::from(body.width.saturating_sub(2)),
-    );
-    let [_, middle, _] = round_areas(body, symptom.len());
-    let inner_width = usize::from(middle.width.saturating_sub(2));
-    let rows = transcript_rows(round, inner_width, app.theme).len();
-    let most = rows.saturating_sub(usize::from(middle.height.saturating_sub(2)));
-    u16::try_from(most).unwrap_or(u16::MAX)
-}
-
 pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     if round.finished.is_some() {
         render_result(app, round, area, buf);
@@ -272,7 +252,12 @@ pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     let rows = transcript_rows(round, width, t);
     let height = usize::from(inner.height);
-    let end = rows.len().saturating_sub(usize::from(round.scroll));
+    // Back from the newest line, no further than the first at the top.
+    let most = u16::try_from(rows.len().saturating_sub(height)).unwrap_or(u16::MAX);
+    app.last_frame().record(|a| a.round_scroll = Some(most));
+    let end = rows
+        .len()
+        .saturating_sub(usize::from(round.scroll.min(most)));
     let start = end.saturating_sub(height);
     let hscroll = usize::from(round.hscroll);
     let visible: Vec<Line> = if rows.is_empty() {
@@ -325,17 +310,6 @@ pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
         .render(bottom, buf);
 }
 
-/// How far the judgment can scroll in `area`: its last row at the bottom.
-pub fn result_max_scroll(app: &App, area: Rect) -> u16 {
-    let body = layout::chrome(area).body;
-    let Some(round) = app.round() else {
-        return 0;
-    };
-    let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
-    layout::wrapped_rows(&lines, body.width.saturating_sub(2))
-        .saturating_sub(body.height.saturating_sub(2))
-}
-
 fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let body = layout::chrome(area).body;
@@ -343,9 +317,12 @@ fn render_result(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
         return;
     };
     let lines = result_lines(app, round, usize::from(body.width.saturating_sub(2)));
+    let most = layout::wrapped_rows(&lines, body.width.saturating_sub(2))
+        .saturating_sub(body.height.saturating_sub(2));
+    app.last_frame().record(|a| a.round_scroll = Some(most));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((round.result_scroll, 0))
+        .scroll((round.result_scroll.min(most), 0))
         .block(
             Block::bordered()
                 .border_style(t.focused_border())
