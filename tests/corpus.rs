@@ -195,15 +195,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
 /// total >= 0.9) is not reached yet; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.86, 0.76, 0.25),
-    ("role", 0.70, 0.77, 0.23),
-    ("decision", 0.78, 0.73, 0.35),
-    ("fix", 0.87, 0.70, 0.20),
-    ("systemic_change", 1.05, 0.65, 0.40),
-    ("numbers", 0.79, 0.76, 0.23),
+    ("blast_radius", 0.82, 0.77, 0.31),
+    ("role", 0.69, 0.76, 0.21),
+    ("decision", 0.78, 0.70, 0.35),
+    ("fix", 0.85, 0.66, 0.26),
+    ("systemic_change", 1.04, 0.64, 0.38),
+    ("numbers", 0.81, 0.75, 0.26),
 ];
-const TOTAL_FLOOR: f64 = 0.84;
-const MIN_TEXTS: usize = 330;
+const TOTAL_FLOOR: f64 = 0.85;
+const MIN_TEXTS: usize = 420;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

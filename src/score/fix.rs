@@ -41,7 +41,14 @@ fn code_like(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
             return Some((i, i + 1));
         }
         // A quoted phrase of two or more words, on one line.
-        if t.kind == TokenKind::Symbol && matches!(raw, "'" | "\"" | "`" | "“" | "‘") {
+        // A straight quote glued to the word before it closes a quote: it
+        // opens none (`mode("overwrite").partitionBy("dt")`), as a curly one
+        // would not.
+        let closes = t.glued
+            && offset > 0
+            && matches!(tokens[offset - 1].kind, TokenKind::Word | TokenKind::Number);
+        if t.kind == TokenKind::Symbol && !closes && matches!(raw, "'" | "\"" | "`" | "“" | "‘")
+        {
             let close = match raw {
                 "“" => "”",
                 "‘" => "’",
