@@ -240,6 +240,8 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
     let top = screen(&mut app, 80, 24);
     assert!(top.contains("│$ free -m"), "{top}");
     assert!(!top.contains("nvme0n1 "), "{top}");
+    // The way back down is named by the keymap's key for it.
+    assert!(top.contains(" rows · PgDn "), "{top}");
     key(&mut app, KeyCode::PageDown);
     key(&mut app, KeyCode::PageDown);
     assert!(
@@ -255,7 +257,7 @@ fn wide_output_scrolls_sideways_history_recalls_and_a_paste_plays_each_line() {
         after.contains("aqu-sz  %util│"),
         "scrolled to the right edge, and no further: {after}"
     );
-    assert!(after.contains("→ 119 columns"), "{after}");
+    assert!(after.contains("→ 119 columns · ← back"), "{after}");
 
     key(&mut app, KeyCode::Up);
     assert_eq!(app.round().unwrap().typed.text(), "iostat -x 1 3");

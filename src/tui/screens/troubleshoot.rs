@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::drill::troubleshoot::{Basis, Kind};
 use crate::tui::app::{App, Round, best, due_label};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{clip, minutes, safe};
@@ -288,9 +289,11 @@ pub fn render_round(app: &App, round: &Round, area: Rect, buf: &mut Buffer) {
     Paragraph::new(visible).render(inner, buf);
 
     let hint = if round.scroll > 0 {
-        format!(" scrolled up {} rows · PgDn ", round.scroll)
+        let down = keymap::key_for(Context::Troubleshoot, Action::PageDown);
+        format!(" scrolled up {} rows · {down} ", round.scroll)
     } else if hscroll > 0 {
-        format!(" → {hscroll} columns · ← back ")
+        let back = keymap::key_for(Context::Troubleshoot, Action::ScrollLeft);
+        format!(" → {hscroll} columns · {back} back ")
     } else {
         " a command · h hypothesis · m mitigation · c cause · hint ".to_string()
     };
