@@ -8,6 +8,8 @@
 #[path = "corpus/load.rs"]
 mod load;
 
+use std::sync::LazyLock;
+
 use proptest::prelude::*;
 use sre_prep::score::{Dimension, StoryScore, score_story, score_text};
 
@@ -122,20 +124,29 @@ fn every_corpus_text_scores_as_its_ascii_twin() {
     assert!(checked >= 300, "only {checked} corpus texts");
 }
 
+/// The corpus's free-text sentences, in plain ASCII: read once for every case.
+static SENTENCES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    load::entries()
+        .iter()
+        .filter_map(|e| match &e.written {
+            load::Written::Text(t) => Some(plain(t)),
+            load::Written::Story(_) => None,
+        })
+        .flat_map(|t| {
+            t.split_inclusive(". ")
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+});
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Any mix of the corpus's sentences, made fancy, scores as it was.
     #[test]
     fn fancy_punctuation_changes_nothing(picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
-        let sentences: Vec<String> = load::entries()
-            .iter()
-            .filter_map(|e| match &e.written {
-                load::Written::Text(t) => Some(plain(t)),
-                load::Written::Story(_) => None,
-            })
-            .flat_map(|t| t.split_inclusive(". ").map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        let sentences = &*SENTENCES;
         let text: String = picks.iter().map(|i| sentences[i.index(sentences.len())].as_str()).collect::<Vec<_>>().join("\n");
         prop_assert_eq!(levels(&score_text(&fancy(&text))), levels(&score_text(&text)));
     }

@@ -121,14 +121,10 @@ impl Story {
             }
         }
         Story {
-            words: ln_1p(words as f32),
-            families: counts.map(|c| ln_1p(c as f32)),
+            words: (words as f32).ln_1p(),
+            families: counts.map(|c| (c as f32).ln_1p()),
         }
     }
-}
-
-fn ln_1p(x: f32) -> f32 {
-    x.ln_1p()
 }
 
 /// The model's inputs for one dimension.
@@ -138,8 +134,8 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
     kinds.dedup();
     let mut x = [0.0; FEATURES];
     x[0] = f32::from(score.score);
-    x[1] = ln_1p(score.evidence.len() as f32);
-    x[2] = ln_1p(kinds.len() as f32);
+    x[1] = (score.evidence.len() as f32).ln_1p();
+    x[2] = (kinds.len() as f32).ln_1p();
     x[3] = if beat_present { 1.0 } else { 0.0 };
     x[4] = story.words;
     x[5..].copy_from_slice(&story.families);

@@ -15,52 +15,23 @@ fn step(n: u8) -> String {
     key(Context::Home, Action::Step(n))
 }
 
+/// A playbook step from home, then `action` on its screen: "(3, then r)".
+fn step_then(n: u8, context: Context, action: Action) -> String {
+    format!("({}, then {})", step(n), key(context, action))
+}
+
 /// The keys that lead to `place`, from home.
 pub fn how(place: Place) -> String {
     match place {
-        Place::NewStory => format!(
-            "({}, then {})",
-            step(1),
-            key(Context::Stories, Action::NewStory)
-        ),
-        Place::NewDesign => format!(
-            "({}, then {})",
-            step(2),
-            key(Context::Designs, Action::NewItem)
-        ),
-        Place::NewMetric => format!(
-            "({}, then {})",
-            step(3),
-            key(Context::Metrics, Action::NewItem)
-        ),
-        Place::MetricsQuiz => {
-            format!(
-                "({}, then {})",
-                step(3),
-                key(Context::Metrics, Action::Quiz)
-            )
-        }
-        Place::ReviewDueCards => format!(
-            "({}, then {})",
-            step(4),
-            key(Context::Deck, Action::ReviewDue)
-        ),
+        Place::NewStory => step_then(1, Context::Stories, Action::NewStory),
+        Place::NewDesign => step_then(2, Context::Designs, Action::NewItem),
+        Place::NewMetric => step_then(3, Context::Metrics, Action::NewItem),
+        Place::MetricsQuiz => step_then(3, Context::Metrics, Action::Quiz),
+        Place::ReviewDueCards => step_then(4, Context::Deck, Action::ReviewDue),
         Place::CramTopic => format!("({})", key(Context::Deck, Action::Cram)),
-        Place::CramWeakest => format!(
-            "({}, then {})",
-            step(4),
-            key(Context::Deck, Action::CramWeakest)
-        ),
-        Place::Troubleshoot => format!(
-            "({}, then {})",
-            step(4),
-            key(Context::Deck, Action::Troubleshoot)
-        ),
-        Place::TakeSide => format!(
-            "({}, then {})",
-            step(5),
-            key(Context::Opinions, Action::TakeSide)
-        ),
+        Place::CramWeakest => step_then(4, Context::Deck, Action::CramWeakest),
+        Place::Troubleshoot => step_then(4, Context::Deck, Action::Troubleshoot),
+        Place::TakeSide => step_then(5, Context::Opinions, Action::TakeSide),
         Place::Narrative => format!("({})", key(Context::Home, Action::Narrative)),
         Place::CoverageMatrix => format!(
             "({}, then {})",
@@ -72,11 +43,7 @@ pub fn how(place: Place) -> String {
             step(1),
             key(Context::Stories, Action::Rehearse)
         ),
-        Place::RehearseStories => format!(
-            "({}, then {})",
-            step(1),
-            key(Context::Stories, Action::Rehearse)
-        ),
+        Place::RehearseStories => step_then(1, Context::Stories, Action::Rehearse),
         Place::InterviewDate => format!("({} on home)", key(Context::Home, Action::Profile)),
         // Also what the shell says: the app writes the sheet from the
         // checklist, and reading it is for `less`.

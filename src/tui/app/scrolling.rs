@@ -3,6 +3,7 @@
 //! (`frame_areas`): the update never works the layout out again.
 
 use super::{App, Screen, Scroll, ScrollTo};
+use crate::tui::frame_areas::Areas;
 
 impl App {
     /// Where `pane` can scroll to, as last drawn: its text's last line at
@@ -10,9 +11,15 @@ impl App {
     /// typed faster than frames) there is no limit yet: the draw keeps the
     /// text in view, and the next scroll counts from what it shows.
     pub fn scroll_limit(&self, pane: Scroll) -> u16 {
+        self.limit_as_drawn(|areas| areas.scroll_limit(pane))
+    }
+
+    /// A scroll limit read from the last frame, if it was of the screen on
+    /// show; no limit yet otherwise.
+    pub(super) fn limit_as_drawn(&self, read: impl FnOnce(&Areas) -> u16) -> u16 {
         let areas = self.last_frame().areas();
         if areas.drawn_for(self.screen()) {
-            areas.scroll_limit(pane)
+            read(&areas)
         } else {
             u16::MAX
         }

@@ -184,12 +184,7 @@ impl App {
     /// How far the round on show can scroll, as last drawn (no limit yet
     /// before it is drawn: the draw keeps the text in view).
     fn round_scroll_limit(&self) -> u16 {
-        let areas = self.last_frame().areas();
-        if areas.drawn_for(self.screen()) {
-            areas.round_scroll.unwrap_or(0)
-        } else {
-            u16::MAX
-        }
+        self.limit_as_drawn(|areas| areas.round_scroll.unwrap_or(0))
     }
 
     fn start_round(&mut self, index: usize) {
