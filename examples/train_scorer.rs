@@ -6,142 +6,202 @@
 //! corpus and rules give the same weights. The held-out split (ids divisible
 //! by 3) is never read for fitting. Prints, per dimension, five-fold
 //! cross-validated agreement on the training split, the rules alone against
-//! rules plus model, and the weights.
+//! rules plus model, and the strongest weights.
+//!
+//! The model is a ridge regression of the raters' mean on the rules' level,
+//! a few counts, and (for the dimensions that read them) whether each of the
+//! words and word pairs said in at least `MIN_TEXTS` training texts is
+//! there. It is solved in its dual form (one equation per text), which
+//! stays small however many terms there are.
 //!
 //! `-- --check` fits and compares with the weights in the repo without
-//! writing: exit 1 when they differ (the rules changed since the last fit).
+//! writing: exit 1 when they differ (the rules or the corpus changed since
+//! the last fit). `TRAIN_DUMP=FILE` also writes the inputs and the raters'
+//! mean as CSV, to try model changes outside Rust.
 
 #[allow(dead_code)]
 #[path = "../tests/corpus/load.rs"]
 mod load;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use load::{Written, mae, spearman};
-use sre_prep::score::calibration::{FEATURE_NAMES, FEATURES, LEARNED, level};
-use sre_prep::score::{Dimension, text_calibration_inputs};
+use sre_prep::score::calibration::{
+    FEATURE_NAMES, FEATURES, learned, level, never_negative, reach, reads_terms,
+};
+use sre_prep::score::{Dimension, text_calibration_inputs, text_terms};
 
-/// Ridge penalties tried; the one with the lowest cross-validated MAE wins.
-const PENALTIES: [f64; 6] = [1.0, 3.0, 10.0, 30.0, 100.0, 300.0];
+/// Ridge penalties tried; the pair with the lowest cross-validated MAE wins.
+const PENALTIES: [f64; 5] = [1.0, 3.0, 10.0, 30.0, 100.0];
+/// How much a term's column counts beside a count's, after both are
+/// standardised (0: terms not read). Smaller is a stronger pull to zero.
+const TERM_SCALES: [f64; 4] = [0.0, 0.1, 0.2, 0.3];
 const FOLDS: usize = 5;
+/// A term is weighed when at least this many training texts say it...
+const MIN_TEXTS: usize = 8;
+/// ...and not when nearly every text does (it tells nothing apart).
+const MAX_SHARE: f64 = 0.9;
 const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/score/weights.rs");
 
-type Row = [f32; FEATURES];
-
-/// A ridge regression fitted on standardised inputs, returned in the
-/// inputs' own units: a weight per input, then the intercept.
-fn fit(rows: &[&Row], ys: &[f64], penalty: f64) -> [f64; FEATURES + 1] {
-    let n = rows.len() as f64;
-    let mut mean = [0.0; FEATURES];
-    let mut sd = [0.0; FEATURES];
-    for j in 0..FEATURES {
-        mean[j] = rows.iter().map(|r| f64::from(r[j])).sum::<f64>() / n;
-        let var = rows
-            .iter()
-            .map(|r| (f64::from(r[j]) - mean[j]).powi(2))
-            .sum::<f64>()
-            / n;
-        sd[j] = if var > 1e-12 { var.sqrt() } else { 0.0 };
-    }
-    let z = |r: &Row, j: usize| {
-        if sd[j] == 0.0 {
-            0.0
-        } else {
-            (f64::from(r[j]) - mean[j]) / sd[j]
-        }
-    };
-    // Normal equations with the intercept last and unpenalised.
-    const K: usize = FEATURES + 1;
-    let mut a = [[0.0f64; K]; K];
-    let mut b = [0.0f64; K];
-    for (r, &y) in rows.iter().zip(ys) {
-        let mut v = [1.0f64; K];
-        for (j, slot) in v.iter_mut().enumerate().take(FEATURES) {
-            *slot = z(r, j);
-        }
-        for i in 0..K {
-            b[i] += v[i] * y;
-            for j in 0..K {
-                a[i][j] += v[i] * v[j];
-            }
-        }
-    }
-    for (i, row) in a.iter_mut().enumerate().take(FEATURES) {
-        row[i] += penalty;
-    }
-    let w = solve(a, b);
-    // Back to the inputs' units.
-    let mut out = [0.0; K];
-    out[FEATURES] = w[FEATURES];
-    for j in 0..FEATURES {
-        if sd[j] > 0.0 {
-            out[j] = w[j] / sd[j];
-            out[FEATURES] -= w[j] * mean[j] / sd[j];
-        }
-    }
-    out
+/// Inputs as columns: one `Vec` per input, a value per text.
+struct Columns {
+    values: Vec<Vec<f64>>,
+    /// How much each column counts after standardising (0 leaves it out).
+    scale: Vec<f64>,
 }
 
-/// Gaussian elimination with partial pivoting; the penalty keeps the
-/// system well-conditioned.
-fn solve<const K: usize>(mut a: [[f64; K]; K], mut b: [f64; K]) -> [f64; K] {
-    for col in 0..K {
-        let pivot = (col..K)
-            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
-            .unwrap_or(col);
-        a.swap(col, pivot);
-        b.swap(col, pivot);
-        let p = a[col][col];
-        if p.abs() < 1e-12 {
+/// A fitted model in the inputs' own units.
+struct Fit {
+    weights: Vec<f64>,
+    intercept: f64,
+}
+
+impl Fit {
+    fn raw(&self, cols: &Columns, row: usize) -> f64 {
+        self.intercept
+            + self
+                .weights
+                .iter()
+                .zip(&cols.values)
+                .map(|(w, c)| w * c[row])
+                .sum::<f64>()
+    }
+}
+
+/// Ridge regression on the rows `rows` of `cols`, each column standardised
+/// over those rows and multiplied by its scale, the intercept unpenalised:
+/// solved through the rows' kernel, `(Z Zᵀ + λI) α = y - ȳ`, `w = Zᵀ α`.
+fn fit(cols: &Columns, rows: &[usize], ys: &[f64], penalty: f64) -> Fit {
+    let n = rows.len();
+    let p = cols.values.len();
+    let mut mean = vec![0.0; p];
+    let mut factor = vec![0.0; p];
+    for j in 0..p {
+        if cols.scale[j] == 0.0 {
             continue;
         }
-        for row in 0..K {
-            if row != col {
-                let f = a[row][col] / p;
-                let pivot_row = a[col];
-                for (cell, &above) in a[row].iter_mut().zip(&pivot_row).skip(col) {
-                    *cell -= f * above;
-                }
-                b[row] -= f * b[col];
-            }
+        let c = &cols.values[j];
+        mean[j] = rows.iter().map(|&r| c[r]).sum::<f64>() / n as f64;
+        let var = rows.iter().map(|&r| (c[r] - mean[j]).powi(2)).sum::<f64>() / n as f64;
+        if var > 1e-12 {
+            factor[j] = cols.scale[j] / var.sqrt();
         }
     }
-    let mut x = [0.0; K];
-    for i in 0..K {
-        if a[i][i].abs() > 1e-12 {
-            x[i] = b[i] / a[i][i];
+    let used: Vec<usize> = (0..p).filter(|&j| factor[j] != 0.0).collect();
+    // Z, row-major over the used columns.
+    let z: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|&r| {
+            used.iter()
+                .map(|&j| (cols.values[j][r] - mean[j]) * factor[j])
+                .collect()
+        })
+        .collect();
+    let mut k = vec![vec![0.0; n]; n];
+    for a in 0..n {
+        for b in 0..=a {
+            let dot: f64 = z[a].iter().zip(&z[b]).map(|(x, y)| x * y).sum();
+            k[a][b] = dot;
+            k[b][a] = dot;
+        }
+        k[a][a] += penalty;
+    }
+    let y_mean = rows.iter().map(|&r| ys[r]).sum::<f64>() / n as f64;
+    let centred: Vec<f64> = rows.iter().map(|&r| ys[r] - y_mean).collect();
+    let alpha = cholesky_solve(k, centred);
+    let mut weights = vec![0.0; p];
+    let mut intercept = y_mean;
+    for (u, &j) in used.iter().enumerate() {
+        let w_std: f64 = z.iter().zip(&alpha).map(|(row, a)| row[u] * a).sum();
+        weights[j] = w_std * factor[j];
+        intercept -= weights[j] * mean[j];
+    }
+    Fit { weights, intercept }
+}
+
+/// Solves `a x = b` for a symmetric positive definite `a` (the penalty
+/// makes it so).
+fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for j in 0..n {
+        let d = (a[j][j] - a[j][..j].iter().map(|x| x * x).sum::<f64>())
+            .max(1e-12)
+            .sqrt();
+        a[j][j] = d;
+        let row_j = a[j][..j].to_vec();
+        for row_i in a.iter_mut().skip(j + 1) {
+            let s = row_i[j]
+                - row_i[..j]
+                    .iter()
+                    .zip(&row_j)
+                    .map(|(x, y)| x * y)
+                    .sum::<f64>();
+            row_i[j] = s / d;
         }
     }
-    x
+    for i in 0..n {
+        let mut s = b[i];
+        for k in 0..i {
+            s -= a[i][k] * b[k];
+        }
+        b[i] = s / a[i][i];
+    }
+    for i in (0..n).rev() {
+        let mut s = b[i];
+        for k in i + 1..n {
+            s -= a[k][i] * b[k];
+        }
+        b[i] = s / a[i][i];
+    }
+    b
 }
 
-fn as_f32(w: &[f64; FEATURES + 1]) -> [f32; FEATURES + 1] {
-    w.map(|x| x as f32)
+/// Fits, then leaves out the inputs that must not weigh negative for `d`
+/// and do, one at a time, until none is left.
+fn fit_within_laws(
+    d: Dimension,
+    cols: &mut Columns,
+    rows: &[usize],
+    ys: &[f64],
+    penalty: f64,
+) -> Fit {
+    loop {
+        let f = fit(cols, rows, ys, penalty);
+        let worst = never_negative(d)
+            .iter()
+            .copied()
+            .filter(|&j| f.weights[j] < 0.0)
+            .min_by(|&a, &b| f.weights[a].total_cmp(&f.weights[b]));
+        match worst {
+            Some(j) => cols.scale[j] = 0.0,
+            None => return f,
+        }
+    }
 }
 
-/// The levels the scorer would give with weights `w`.
-fn predict(w: &[f32; FEATURES + 1], row: &Row) -> f64 {
-    let rule = row[0] as u8;
-    let has_evidence = row[1] > 0.0;
-    f64::from(level(rule, has_evidence, row, w))
+/// The level the scorer would give row `r` with fit `f`.
+fn predict(d: Dimension, f: &Fit, cols: &Columns, r: usize) -> f64 {
+    let rule = cols.values[0][r] as u8;
+    let has_evidence = cols.values[1][r] > 0.0;
+    f64::from(level(rule, has_evidence, f.raw(cols, r) as f32, reach(d)))
 }
 
 /// Five-fold cross-validated levels on the training split.
-fn cross_validate(rows: &[Row], ys: &[f64], penalty: f64) -> Vec<f64> {
-    let mut out = vec![0.0; rows.len()];
+fn cross_validate(d: Dimension, cols: &Columns, ys: &[f64], penalty: f64) -> Vec<f64> {
+    let n = ys.len();
+    let mut out = vec![0.0; n];
     for fold in 0..FOLDS {
-        let (train_rows, train_ys): (Vec<&Row>, Vec<f64>) = rows
-            .iter()
-            .zip(ys)
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, (r, &y))| (r, y))
-            .unzip();
-        let w = as_f32(&fit(&train_rows, &train_ys, penalty));
-        for (i, row) in rows.iter().enumerate() {
-            if i % FOLDS == fold {
-                out[i] = predict(&w, row);
+        let train: Vec<usize> = (0..n).filter(|i| i % FOLDS != fold).collect();
+        let mut cols_fold = Columns {
+            values: cols.values.clone(),
+            scale: cols.scale.clone(),
+        };
+        let f = fit_within_laws(d, &mut cols_fold, &train, ys, penalty);
+        for (r, slot) in out.iter_mut().enumerate() {
+            if r % FOLDS == fold {
+                *slot = predict(d, &f, &cols_fold, r);
             }
         }
     }
@@ -152,79 +212,170 @@ fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     // Free text only: structured stories keep the rules' level (see
     // `calibration`), so they are not fitted.
-    let train: Vec<_> = load::entries()
-        .into_iter()
-        .filter(|e| !e.held_out && matches!(e.written, Written::Text(_)))
-        .collect();
-    let inputs: Vec<[Row; 6]> = train
+    let entries = load::entries();
+    let mut texts: Vec<(&load::Entry, &str)> = Vec::new();
+    for e in &entries {
+        if let (false, Written::Text(t)) = (e.held_out, &e.written) {
+            texts.push((e, t.as_str()));
+        }
+    }
+    let inputs: Vec<[[f32; FEATURES]; 6]> = texts
         .iter()
-        .filter_map(|e| match &e.written {
-            Written::Story(_) => None,
-            Written::Text(t) => Some(text_calibration_inputs(t)),
+        .map(|(_, t)| text_calibration_inputs(t))
+        .collect();
+    let said: Vec<BTreeSet<String>> = texts.iter().map(|(_, t)| text_terms(t)).collect();
+    let n = texts.len();
+    let mut in_texts: BTreeMap<&str, usize> = BTreeMap::new();
+    for terms in &said {
+        for t in terms {
+            *in_texts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let vocabulary: Vec<&str> = in_texts
+        .iter()
+        .filter(|&(_, &c)| c >= MIN_TEXTS && (c as f64) <= MAX_SHARE * n as f64)
+        .map(|(&t, _)| t)
+        .collect();
+    let term_columns: Vec<Vec<f64>> = vocabulary
+        .iter()
+        .map(|t| {
+            said.iter()
+                .map(|s| if s.contains(*t) { 1.0 } else { 0.0 })
+                .collect()
         })
         .collect();
-    println!("Training split, free text: {} texts\n", train.len());
     println!(
-        "| dimension | penalty | rules MAE | rules Spearman | model MAE (5-fold) | model Spearman (5-fold) |"
+        "Training split, free text: {n} texts; {} terms said in at least {MIN_TEXTS}\n",
+        vocabulary.len()
     );
-    println!("| --- | --- | --- | --- | --- | --- |");
-    let mut weights = Vec::new();
+    if let Some(path) = std::env::var_os("TRAIN_DUMP") {
+        let mut out = String::new();
+        for ((e, _), x) in texts.iter().zip(&inputs) {
+            for (k, row) in x.iter().enumerate() {
+                let cells: Vec<String> = row.iter().map(|v| format!("{v}")).collect();
+                let _ = writeln!(out, "{},{k},{},{}", e.id, e.mean(k), cells.join(","));
+            }
+        }
+        if let Err(err) = std::fs::write(&path, out) {
+            eprintln!("cannot write {}: {err}", path.to_string_lossy());
+        }
+    }
+    println!(
+        "| dimension | penalty | term scale | rules MAE | rules Spearman | model MAE (5-fold) | model Spearman (5-fold) |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    let all: Vec<usize> = (0..n).collect();
+    let mut fits: Vec<Fit> = Vec::new();
     for (k, d) in Dimension::ALL.into_iter().enumerate() {
-        let rows: Vec<Row> = inputs.iter().map(|x| x[k]).collect();
-        let ys: Vec<f64> = train.iter().map(|e| e.mean(k)).collect();
-        let rules: Vec<f64> = rows.iter().map(|r| f64::from(r[0])).collect();
-        if !LEARNED.contains(&d) {
+        let ys: Vec<f64> = texts.iter().map(|(e, _)| e.mean(k)).collect();
+        let mut values: Vec<Vec<f64>> = (0..FEATURES)
+            .map(|j| inputs.iter().map(|x| f64::from(x[k][j])).collect())
+            .collect();
+        let rules = values[0].clone();
+        if !learned(d) {
             // Left to the rules: the identity (the rule level, weight 1).
             println!(
-                "| {} | rules only | {:.2} | {:.2} | | |",
+                "| {} | rules only | | {:.2} | {:.2} | | |",
                 d.key(),
                 mae(&rules, &ys),
                 spearman(&rules, &ys)
             );
-            let mut identity = [0.0; FEATURES + 1];
-            identity[0] = 1.0;
-            weights.push(identity);
+            let mut weights = vec![0.0; FEATURES];
+            weights[0] = 1.0;
+            fits.push(Fit {
+                weights,
+                intercept: 0.0,
+            });
             continue;
         }
-        let (penalty, cv) = PENALTIES
-            .iter()
-            .map(|&p| (p, cross_validate(&rows, &ys, p)))
-            .min_by(|a, b| mae(&a.1, &ys).total_cmp(&mae(&b.1, &ys)))
-            .expect("penalties to try");
+        let scales: &[f64] = if reads_terms(d) {
+            values.extend(term_columns.iter().cloned());
+            &TERM_SCALES
+        } else {
+            &TERM_SCALES[..1]
+        };
+        let columns = |term_scale: f64| Columns {
+            scale: (0..values.len())
+                .map(|j| if j < FEATURES { 1.0 } else { term_scale })
+                .collect(),
+            values: values.clone(),
+        };
+        let mut best: Option<(f64, f64, f64, Vec<f64>)> = None;
+        for &term_scale in scales {
+            let cols = columns(term_scale);
+            for &penalty in &PENALTIES {
+                let cv = cross_validate(d, &cols, &ys, penalty);
+                let e = mae(&cv, &ys);
+                if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
+                    best = Some((e, penalty, term_scale, cv));
+                }
+            }
+        }
+        let (_, penalty, term_scale, cv) = best.expect("penalties to try");
         println!(
-            "| {} | {penalty} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {penalty} | {term_scale} | {:.2} | {:.2} | {:.2} | {:.2} |",
             d.key(),
             mae(&rules, &ys),
             spearman(&rules, &ys),
             mae(&cv, &ys),
             spearman(&cv, &ys)
         );
-        let all: Vec<&Row> = rows.iter().collect();
-        weights.push(as_f32(&fit(&all, &ys, penalty)));
+        let mut cols = columns(term_scale);
+        fits.push(fit_within_laws(d, &mut cols, &all, &ys, penalty));
     }
     println!();
-    for (d, w) in Dimension::ALL.iter().zip(&weights) {
+    for (d, f) in Dimension::ALL.iter().zip(&fits) {
         let mut line = format!("{}:", d.key());
-        for (name, x) in FEATURE_NAMES.iter().zip(w) {
+        for (name, x) in FEATURE_NAMES.iter().zip(&f.weights) {
             if x.abs() >= 0.005 {
                 let _ = write!(line, " {name} {x:+.2};");
             }
         }
-        let _ = write!(line, " intercept {:+.2}", w[FEATURES]);
+        let _ = write!(line, " intercept {:+.2}", f.intercept);
+        let mut strongest: Vec<(&str, f64)> = vocabulary
+            .iter()
+            .zip(&f.weights[FEATURES.min(f.weights.len())..])
+            .map(|(t, w)| (*t, *w))
+            .collect();
+        strongest.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+        if !strongest.is_empty() {
+            let _ = write!(line, "\n  terms:");
+            for (t, w) in strongest.iter().take(12) {
+                let _ = write!(line, " {t:?} {w:+.2};");
+            }
+        }
         println!("{line}");
     }
 
     let mut source = String::from(
         "// Written by `cargo run --release --example train_scorer`: do not edit by hand.\n\
-         //! The calibration model's weights, one row per dimension in `Dimension::ALL`\n\
-         //! order: a weight per input of `calibration::FEATURE_NAMES`, then the intercept.\n\n\
+         //! The calibration model's weights: one row per dimension in `Dimension::ALL`\n\
+         //! order, a weight per input of `calibration::FEATURE_NAMES` then the\n\
+         //! intercept; and the words and word pairs it weighs, sorted, with a\n\
+         //! weight per dimension.\n\n\
          use super::calibration::FEATURES;\n\n\
          #[rustfmt::skip]\n\
          pub const WEIGHTS: [[f32; FEATURES + 1]; 6] = [\n",
     );
-    for w in &weights {
-        let cells: Vec<String> = w.iter().map(|x| format!("{x:?}")).collect();
+    for f in &fits {
+        let mut cells: Vec<String> = f.weights[..FEATURES]
+            .iter()
+            .map(|x| format!("{:?}", *x as f32))
+            .collect();
+        cells.push(format!("{:?}", f.intercept as f32));
         let _ = writeln!(source, "    [{}],", cells.join(", "));
+    }
+    source += "];\n\n#[rustfmt::skip]\npub const TERMS: &[(&str, [f32; 6])] = &[\n";
+    for (i, t) in vocabulary.iter().enumerate() {
+        let w: Vec<f32> = fits
+            .iter()
+            .map(|f| f.weights.get(FEATURES + i).map_or(0.0, |w| *w as f32))
+            .collect();
+        if w.iter().all(|x| x.abs() < 1e-4) {
+            continue;
+        }
+        let cells: Vec<String> = w.iter().map(|x| format!("{x:?}")).collect();
+        let _ = writeln!(source, "    ({t:?}, [{}]),", cells.join(", "));
     }
     source += "];\n";
     let current = std::fs::read_to_string(WEIGHTS).unwrap_or_default();

@@ -255,6 +255,32 @@ fn evidence_points_at_its_own_words() {
 }
 
 #[test]
+fn a_change_after_the_incident_counts_and_a_lesson_does_not() {
+    // "After incident" places the change after the outage; it is not the
+    // change that caused it.
+    let after = score_text(
+        "The queue grew to 1.2 million messages and 380 orders shipped twice. \
+         After incident I add dead-letter queue with maxReceiveCount 5 and CloudWatch alarm on \
+         ApproximateAgeOfOldestMessage more than 15 minutes.",
+    );
+    let systemic = &after.dimensions.systemic_change;
+    assert!(systemic.score >= 2, "{systemic:?}");
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good")),
+        "{systemic:?}"
+    );
+    // A personal lesson is no systemic change, however "always" it sounds.
+    let lesson = score_text(
+        "The flag went on during the sale and checkout failed for 20 minutes. \
+         I learned to always ask who is about to flip a flag before a peak.",
+    );
+    assert_eq!(lesson.dimensions.systemic_change.score, 0, "{lesson:?}");
+}
+
+#[test]
 fn real_writing_is_read() {
     let score = score_text(
         "I RESTARTED the pods after I noticed the OOM kills. Error rate went from 12,000/min to 90/min. \

@@ -1,25 +1,28 @@
 //! The learned step of the scorer for free text (a pasted answer, a typed
-//! rehearsal): the rules find the evidence and give a rubric level; a small
-//! linear model, fitted to the calibration corpus's
-//! two blind raters, sets the level an interviewer would give for that
-//! evidence in that story.
+//! rehearsal): the rules find the evidence and give a rubric level; a
+//! linear model, fitted to the calibration corpus's two blind raters, sets
+//! the level an interviewer would give for that evidence in that story.
 //!
 //! Its inputs are the rule's level, how much evidence it found, whether the
 //! story has the beat in its own field or labelled section, the story's
-//! length, and counts of a few word families (options and reasons,
-//! causes and tools, lasting changes, who was hurt and for how long, before
-//! and after). The weights live in `weights.rs`, written by
-//! `cargo run --release --example train_scorer` from the free texts of the
-//! training split of `tests/corpus/`; nothing is downloaded or learned at run time.
+//! length, counts of a few word families (options and reasons, causes and
+//! tools, lasting changes, who was hurt and for how long, before and
+//! after), and whether each of some fourteen hundred words and word pairs
+//! ("rolled back", "since then", "we should") is said. The weights live in
+//! `weights.rs`, written by `cargo run --release --example train_scorer`
+//! from the free texts of the training split of `tests/corpus/`; nothing is
+//! downloaded or learned at run time.
 //!
 //! The model moves a level, it never invents one: a dimension with no
-//! evidence stays 0, and the result stays within one level below the rule's and two above,
-//! so every point still rests on the words the evidence names. Role and
-//! numbers are left to the rules (see [`LEARNED`]), and so are structured
-//! stories: each field says its beat, the rules read it well, and advice
-//! followed in a field must be seen to raise its level.
+//! evidence stays 0, and the result stays within one level below the rule's
+//! and two above, so every point still rests on the words the evidence
+//! names. Role is left to the rules (see [`learned`]); numbers read no words
+//! and are never lowered (see [`reads_terms`], [`reach`]); structured
+//! stories keep the rules' levels: each field says its beat, the rules read
+//! it well, and advice followed in a field must be seen to raise its level.
 
 use super::analysis::Analysis;
+use super::weights::{TERMS, WEIGHTS};
 use super::{Dimension, DimensionScore};
 
 /// How many inputs the model reads per dimension.
@@ -94,6 +97,9 @@ fn family(word: &str) -> Option<usize> {
 pub struct Story {
     words: f32,
     families: [f32; FAMILIES],
+    /// Per dimension, the summed weights of the story's words and word
+    /// pairs that the model weighs (`weights::TERMS`).
+    terms: [f32; 6],
 }
 
 impl Story {
@@ -120,14 +126,56 @@ impl Story {
                 }
             }
         }
+        let mut seen = vec![false; TERMS.len()];
+        each_term(analysis, |term| {
+            if let Ok(i) = TERMS.binary_search_by(|(t, _)| (*t).cmp(term)) {
+                seen[i] = true;
+            }
+        });
+        let mut terms = [0.0f32; 6];
+        for ((_, weights), _) in TERMS.iter().zip(&seen).filter(|(_, seen)| **seen) {
+            for (sum, w) in terms.iter_mut().zip(weights) {
+                *sum += w;
+            }
+        }
         Story {
             words: (words as f32).ln_1p(),
             families: counts.map(|c| (c as f32).ln_1p()),
+            terms,
         }
     }
 }
 
-/// The model's inputs for one dimension.
+/// Calls `each` once per word and per pair of neighbouring words ("rolled
+/// back") in the story's counting sentences, lowercased, hedges left out,
+/// numbers and punctuation skipped: the terms the model may weigh. A pair
+/// is its two words joined by one space. Terms said more than once are
+/// passed more than once; the model reads whether a term is there.
+pub fn each_term(analysis: &Analysis, mut each: impl FnMut(&str)) {
+    let mut pair = String::new();
+    for field in analysis.prose() {
+        for sentence in field.counting_sentences() {
+            let mut previous: Option<&str> = None;
+            for token in &field.tokens[sentence.first..sentence.last] {
+                if token.masked || !token.is_word() {
+                    continue;
+                }
+                let word = token.lower.as_ref();
+                each(word);
+                if let Some(before) = previous {
+                    pair.clear();
+                    pair.push_str(before);
+                    pair.push(' ');
+                    pair.push_str(word);
+                    each(&pair);
+                }
+                previous = Some(word);
+            }
+        }
+    }
+}
+
+/// The model's inputs for one dimension, besides its terms.
 pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f32; FEATURES] {
     let mut kinds: Vec<&str> = score.evidence.iter().map(|e| e.rule).collect();
     kinds.sort_unstable();
@@ -142,42 +190,73 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
     x
 }
 
-/// The dimensions the model sets. Role and before/after numbers keep the
-/// rules' level: their rubric is a law the model must not bend ("I" turned
-/// into "we" never raises role; one more improved pair never lowers
-/// numbers), and a linear model over the whole story cannot promise it.
-pub const LEARNED: [Dimension; 4] = [
-    Dimension::BlastRadius,
-    Dimension::Decision,
-    Dimension::Fix,
-    Dimension::SystemicChange,
-];
+/// Whether the model sets `dimension`'s level. Role keeps the rules':
+/// its rubric counts the speaker's own actions, which only the rules
+/// read, and turning "I" into "we" must never raise it, which a model that
+/// reads how well the rest of the story is told cannot promise.
+pub fn learned(dimension: Dimension) -> bool {
+    dimension != Dimension::Role
+}
+
+/// Whether the model weighs words and word pairs for `dimension`.
+/// Before/after numbers do not: one more improved pair must never lower
+/// them, and a pair's words could weigh negative.
+pub fn reads_terms(dimension: Dimension) -> bool {
+    learned(dimension) && dimension != Dimension::Numbers
+}
+
+/// The inputs whose weight may not be negative for `dimension`, for the
+/// same law: one more improved pair only ever adds to the numbers' rule
+/// level, evidence, words, durations, figures and before/after words.
+pub fn never_negative(dimension: Dimension) -> &'static [usize] {
+    match dimension {
+        Dimension::Numbers => &[0, 1, 2, 4, 17, 18, 19],
+        _ => &[],
+    }
+}
+
+/// How many levels the model may lower the rules' level (never from 5)
+/// and how many it may raise it: the rules under-read paraphrase, the
+/// raters' level is often higher. Numbers are never lowered: an improved
+/// before/after pair is a 3 by the rubric however it is told.
+pub fn reach(dimension: Dimension) -> (u8, u8) {
+    match dimension {
+        Dimension::Numbers => (0, 2),
+        _ => (1, 2),
+    }
+}
 
 /// The level the scorer gives `dimension`, with the weights in the repo.
-pub fn calibrated(dimension: Dimension, rule: u8, has_evidence: bool, x: &[f32; FEATURES]) -> u8 {
-    if !LEARNED.contains(&dimension) {
+pub fn calibrated(
+    dimension: Dimension,
+    story: &Story,
+    rule: u8,
+    has_evidence: bool,
+    x: &[f32; FEATURES],
+) -> u8 {
+    if !learned(dimension) {
         return rule;
     }
     let row = Dimension::ALL
         .iter()
         .position(|&d| d == dimension)
         .unwrap_or(0);
-    level(rule, has_evidence, x, &super::weights::WEIGHTS[row])
+    let raw = linear(x, &WEIGHTS[row]) + story.terms[row];
+    level(rule, has_evidence, raw, reach(dimension))
 }
 
-/// How many levels the model may lower the rules' level (never from 5).
-pub const REACH_DOWN: u8 = 1;
-/// How many levels the model may raise it: the rules under-read
-/// paraphrase, the raters' level is often higher.
-pub const REACH_UP: u8 = 2;
+/// The weighted sum of inputs `x`, plus the intercept (`w`'s last cell).
+pub fn linear(x: &[f32; FEATURES], w: &[f32; FEATURES + 1]) -> f32 {
+    w[FEATURES] + w[..FEATURES].iter().zip(x).map(|(w, x)| w * x).sum::<f32>()
+}
 
-/// The level weights `w` give: never above 0 without evidence, never more
-/// than [`REACH_DOWN`] below the rule's level or [`REACH_UP`] above it.
-pub fn level(rule: u8, has_evidence: bool, x: &[f32; FEATURES], w: &[f32; FEATURES + 1]) -> u8 {
+/// The level a model's `raw` output gives: never above 0 without
+/// evidence, never more than `reach.0` below the rule's level or `reach.1`
+/// above it.
+pub fn level(rule: u8, has_evidence: bool, raw: f32, (down, up): (u8, u8)) -> u8 {
     if !has_evidence {
         return 0;
     }
-    let raw = w[FEATURES] + w[..FEATURES].iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
     if !raw.is_finite() {
         return rule;
     }
@@ -186,8 +265,8 @@ pub fn level(rule: u8, has_evidence: bool, x: &[f32; FEATURES], w: &[f32; FEATUR
     let low = if rule >= 5 {
         5.0
     } else {
-        f32::from(rule.saturating_sub(REACH_DOWN))
+        f32::from(rule.saturating_sub(down))
     };
-    let high = f32::from((rule + REACH_UP).min(5));
+    let high = f32::from((rule + up).min(5));
     raw.round().clamp(low, high) as u8
 }

@@ -382,13 +382,28 @@ pub fn text_calibration_inputs(text: &str) -> [[f32; calibration::FEATURES]; 6] 
     calibration_inputs(&text_fields(text))
 }
 
+/// Every word and word pair of free text the calibration model could
+/// weigh (see [`calibration::each_term`]): what `train_scorer` chooses
+/// its terms from.
+pub fn text_terms(text: &str) -> std::collections::BTreeSet<String> {
+    let fields = text_fields(text);
+    let mut terms = std::collections::BTreeSet::new();
+    calibration::each_term(&Analysis::of(&fields, None), |t| {
+        if !terms.contains(t) {
+            terms.insert(t.to_string());
+        }
+    });
+    terms
+}
+
 /// Sets each dimension's level as the calibration model reads its evidence.
 fn calibrate(dimensions: &mut Dimensions, fields: &[Field], analysis: &Analysis) {
     let story = calibration::Story::read(analysis);
     for d in Dimension::ALL {
         let score = dimensions.get_mut(d);
         let x = calibration::features(&story, score, beat_present(fields, d));
-        score.score = calibration::calibrated(d, score.score, !score.evidence.is_empty(), &x);
+        score.score =
+            calibration::calibrated(d, &story, score.score, !score.evidence.is_empty(), &x);
         if score.score < 5 && score.advice.is_empty() {
             // The rules saw nothing missing, the model still wants more.
             score.missing(more_of(d));

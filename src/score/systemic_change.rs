@@ -285,16 +285,31 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
     qualified || tech || !f.quantities_in(s).is_empty()
 }
 
-/// The change that caused the outage is no systemic change.
+/// The change that caused the outage is no systemic change. "After the
+/// incident" places a change after it, not as its cause.
 fn caused_it(w: &[&str]) -> bool {
-    w.iter().any(|x| {
-        matches!(
-            *x,
-            "caused" | "causing" | "triggered" | "broke" | "outage" | "incident" | "deleted"
-        )
+    w.iter().enumerate().any(|(i, x)| {
+        let after_it = w[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|b| matches!(*b, "after" | "following" | "post" | "since"));
+        matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
+            || (matches!(*x, "outage" | "incident") && !after_it)
     }) && !w
         .iter()
         .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
+}
+
+/// A lesson the speaker took ("I learned to always check the flag", "the
+/// lesson for me was ..."), not a change that shipped.
+fn personal_lesson(w: &[&str]) -> bool {
+    w.iter().any(|x| {
+        matches!(
+            *x,
+            "learned" | "learnt" | "lesson" | "lessons" | "taught" | "realised" | "realized"
+        )
+    }) && w.iter().any(|x| matches!(*x, "i" | "me" | "my" | "myself"))
 }
 
 /// Words that place a sentence after the incident, in what lasts.
@@ -440,6 +455,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let Some((first, last, kind)) = found else {
             continue;
         };
+        if personal_lesson(&w) {
+            // "I learned to always ask who is about to flip a flag": a
+            // lesson, by the rubric no systemic change.
+            continue;
+        }
         let personal = w.iter().any(|x| {
             matches!(
                 *x,
