@@ -260,6 +260,33 @@ static HEADING_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the heading pattern compiles")
 });
 
+/// Headings with no mark-up: a short line of its own ("Response (written
+/// by the incident commander)", "What happened next") after a blank line
+/// and before text, starting with a capital and not ending a sentence.
+/// As byte ranges of the line.
+fn plain_headings(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_blank = false;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let next_has_text = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+        if after_blank
+            && next_has_text
+            && trimmed.chars().next().is_some_and(char::is_uppercase)
+            && trimmed.chars().count() <= 60
+            && trimmed.split_whitespace().count() <= 8
+            && !trimmed.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}'])
+        {
+            out.push((start, start + line.len()));
+        }
+        after_blank = trimmed.is_empty();
+        start += line.len() + 1;
+    }
+    out
+}
+
 /// The sections of `text`, in order; a text without recognised labels is
 /// one section with no beat. A label followed by text on its line ("Impact:
 /// 140 services ...") holds that paragraph; a heading on a line of its own
@@ -276,6 +303,12 @@ pub fn sections(text: &str) -> Vec<Section> {
         if beat_of(name).is_none() {
             // An unknown heading still ends the section before it.
             labels.push((m.start(), m.end(), None, false));
+        }
+    }
+    for (start, end) in plain_headings(text) {
+        let name = text[start..end].trim();
+        if beat_of(name).is_none() && !labels.iter().any(|l| l.0 == start) {
+            labels.push((start, end, None, false));
         }
     }
     for caps in LABEL.captures_iter(text) {

@@ -95,7 +95,12 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
             return None;
         }
         let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
-        let framed = matches!(before, Some("for" | "lasted" | "lasting" | "over" | "of"))
+        // "for about 50 minutes": an approximation between "for" and the figure.
+        let lead = (1..=3)
+            .filter_map(|k| q.first.checked_sub(k))
+            .map(|i| f.tokens[i].lower.as_ref())
+            .find(|w| !APPROXIMATELY.contains(w));
+        let framed = matches!(lead, Some("for" | "lasted" | "lasting" | "over" | "of"))
             || f.tokens.get(q.last).is_some_and(|t| {
                 matches!(t.lower.as_ref(), "outage" | "incident" | "of" | "-")
                     || (t.lower == "-"
@@ -107,7 +112,81 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         (framed || (!response && !led_by_response && f.has(s, Tag::Failure)))
             .then(|| span(f, q, Rule::HowLong, "how long it lasted"))
     });
-    found.or_else(|| clock_range(f, s))
+    found
+        .or_else(|| clock_range(f, s))
+        .or_else(|| duration_in_words(f, s))
+}
+
+/// Words that soften a figure without changing what it measures.
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "~",
+    "≈",
+    "some",
+    "just",
+    "well",
+];
+
+/// A duration said in words: "for about an hour", "for most of a day",
+/// "for the whole morning".
+fn duration_in_words(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let tokens = &f.tokens[s.first..s.last];
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "hour"
+                | "day"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "week"
+                | "weekend"
+                | "shift"
+        )
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if t.lower != "for" || t.masked {
+            continue;
+        }
+        let rest: Vec<&str> = tokens[i + 1..]
+            .iter()
+            .take(6)
+            .map(|t| t.lower.as_ref())
+            .filter(|w| !APPROXIMATELY.contains(w))
+            .collect();
+        let span_words = match rest.as_slice() {
+            ["an" | "a" | "half" | "one", u, ..] if unit(u) => 2,
+            ["half", "a" | "an", u, ..] if unit(u) => 3,
+            ["most" | "much" | "all", "of", "a" | "an" | "the", u, ..] if unit(u) => 4,
+            ["the" | "a", "whole" | "entire" | "full", u, ..] if unit(u) => 3,
+            _ => continue,
+        };
+        // The span runs from "for" to the unit, approximations included.
+        let mut last = i + 1;
+        let mut seen = 0;
+        while last < tokens.len() && seen < span_words {
+            if !APPROXIMATELY.contains(&tokens[last].lower.as_ref()) {
+                seen += 1;
+            }
+            last += 1;
+        }
+        if is_response(f, s) {
+            return None;
+        }
+        return Some(f.evidence(
+            s.first + i,
+            s.first + last,
+            Rule::HowLong,
+            "how long it lasted".into(),
+        ));
+    }
+    None
 }
 
 /// Two clock times joined by "-", "to" or "until" ("9:37AM-1:54PM", "from 14:02 to 14:49 UTC").

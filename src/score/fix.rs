@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, negated_before, sentence_is_first_person};
-use super::lexicon::Tag;
+use super::lexicon::{Hit, Tag};
 use super::quantity::Dim;
 use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
@@ -47,7 +47,11 @@ fn code_like(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
         let closes = t.glued
             && offset > 0
             && matches!(tokens[offset - 1].kind, TokenKind::Word | TokenKind::Number);
-        if t.kind == TokenKind::Symbol && !closes && matches!(raw, "'" | "\"" | "`" | "“" | "‘")
+        // A right single quote opening a phrase ("showed ’bad signature’")
+        // is what naive smart quoting makes of a straight one.
+        if t.kind == TokenKind::Symbol
+            && !closes
+            && matches!(raw, "'" | "\"" | "`" | "“" | "‘" | "’")
         {
             let close = match raw {
                 "“" => "”",
@@ -238,6 +242,35 @@ fn specific_tech(f: &Field, s: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// In the story's root-cause field, a sentence naming a specific component
+/// tells the cause ("pg_locks showed API queries waiting on the locks the
+/// job held"); in the fix's own field or section, one that says why ("...
+/// in a single transaction, so transactions held row locks for minutes").
+/// The component named, as the words that earned it.
+fn told_as_cause(f: &Field, s: &Sentence) -> Option<Hit> {
+    let why = || {
+        f.tokens[s.first..s.last].iter().any(|t| {
+            !t.masked
+                && matches!(
+                    t.lower.as_ref(),
+                    "so" | "because" | "which" | "since" | "meant" | "means" | "treats"
+                )
+        })
+    };
+    let told = match f.beat {
+        Some("root_cause") => true,
+        Some("fix") => why(),
+        _ => false,
+    };
+    if !told {
+        return None;
+    }
+    f.hits_in(s)
+        .iter()
+        .copied()
+        .find(|h| h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str()))
+}
+
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
     let sentences: Vec<_> = a.sentences().collect();
@@ -374,7 +407,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let hit = f
             .find(s, Tag::Mechanism)
             .or_else(|| f.find(s, Tag::Reason))
-            .or_else(|| f.find(s, Tag::Failure));
+            .or_else(|| f.find(s, Tag::Failure))
+            .or_else(|| told_as_cause(f, s));
         let Some(hit) = hit else {
             continue;
         };

@@ -198,6 +198,32 @@ fn since_is_time(w: &[&str], i: usize) -> bool {
             ))
 }
 
+/// Sentence `s` cut at its semicolons.
+fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = s.first;
+    for i in s.first..s.last {
+        if f.tokens[i].lower == ";" {
+            if first < i {
+                out.push(Sentence {
+                    first,
+                    last: i + 1,
+                    counts: s.counts,
+                });
+            }
+            first = i + 1;
+        }
+    }
+    if first < s.last {
+        out.push(Sentence {
+            first,
+            last: s.last,
+            counts: s.counts,
+        });
+    }
+    out
+}
+
 /// The mechanism a sentence names, as a token range and its kind.
 fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     for hit in f.hits_in(s) {
@@ -282,8 +308,44 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
         .filter(|h| h.tags.has(Tag::Tech))
         .count()
         >= 2;
-    qualified || tech || !f.quantities_in(s).is_empty()
+    // "A synthetic probe performs a handshake from every PoP and pages
+    // after two failures": what it does, said further on.
+    let acts = f.tokens[last..s.last]
+        .iter()
+        .any(|t| ACTS.contains(&t.lower.as_ref()));
+    qualified || tech || acts || !f.quantities_in(s).is_empty()
 }
+
+/// What a lasting mechanism does, said as its verb.
+const ACTS: &[&str] = &[
+    "pages",
+    "alerts",
+    "fires",
+    "rejects",
+    "refuses",
+    "blocks",
+    "fails",
+    "checks",
+    "runs",
+    "compares",
+    "verifies",
+    "performs",
+    "catches",
+    "stops",
+    "aborts",
+    "requires",
+    "prevents",
+    "detects",
+    "warns",
+    "enforces",
+    "denies",
+    "resolves",
+    "validates",
+    "kills",
+    "drains",
+    "throttles",
+    "caps",
+];
 
 /// The change that caused the outage is no systemic change. "After the
 /// incident" places a change after it, not as its cause.
@@ -384,6 +446,19 @@ fn works_in(w: &[&str]) -> bool {
             "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
         )
     });
+    // "The lag alert has fired twice since", "in Q2 it rolled back 9 bad
+    // releases": the mechanism acting again, later.
+    let acted_later = w.iter().any(|x| {
+        matches!(
+            *x,
+            "fired" | "paged" | "alerted" | "refused" | "aborted" | "saved" | "rolled"
+        )
+    }) && w.iter().any(|x| {
+        matches!(
+            *x,
+            "since" | "later" | "again" | "twice" | "times" | "next" | "q1" | "q2" | "q3" | "q4"
+        )
+    });
     let none_since = w
         .iter()
         .any(|x| matches!(*x, "zero" | "no" | "never" | "not" | "none" | "0"))
@@ -401,7 +476,7 @@ fn works_in(w: &[&str]) -> bool {
                     | "year"
             )
         });
-    caught || none_since
+    caught || acted_later || none_since
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -416,7 +491,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // changes.") carries its following sentences with it.
     let mut lasting_paragraph = false;
     let mut previous: Option<(&Field, &Sentence)> = None;
-    for (f, s) in a.sentences() {
+    // Clauses, not sentences: "a page fires when replay lag exceeds 60 s;
+    // a monthly game day kills a primary" is two changes.
+    let clauses: Vec<(&Field, Sentence)> = a
+        .sentences()
+        .flat_map(|(f, s)| clauses(f, s).into_iter().map(move |c| (f, c)))
+        .collect();
+    for (f, s) in &clauses {
+        let (f, s) = (*f, s);
         let w = words(f, s);
         if let Some((pf, ps)) = previous
             && (!std::ptr::eq(pf, f) || new_paragraph(f, ps, s))
