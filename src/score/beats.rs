@@ -245,7 +245,7 @@ pub fn label_beat(label: &str) -> Option<Option<&'static str>> {
 /// "Action items -", or a bold or heading line of its own.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?mR)^[ \t\x{feff}]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|[ \t][-–—][ \t]|$)",
+        r"(?mR)^[ \t\x{feff}]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|[ \t][-–—][ \t]|$)",
     )
     .expect("the label pattern compiles")
 });

@@ -178,6 +178,20 @@ fn word_in(f: &Field, s: &Sentence, list: &[&str]) -> Option<usize> {
 
 /// Options laid side by side: "I could raise max_connections, or I could
 /// cap the autoscaler", "two ways to go", "either ... or".
+/// Words that weigh one course against another.
+const COMPARED: &[&str] = &[
+    "riskier",
+    "safer",
+    "faster",
+    "slower",
+    "quicker",
+    "cheaper",
+    "costlier",
+    "simpler",
+    "harder",
+    "easier",
+];
+
 fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     let w = words(f, s);
     let could = w
@@ -223,7 +237,13 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
             "an option weighed by what it would cost".into(),
         ));
     }
-    if !((could && or) || two || not_taken) || !personal(f, s) {
+    // "The targeted patch was riskier ..., but a full revert would have
+    // reopened the exposure": two courses compared.
+    let compared = w.iter().any(|x| COMPARED.contains(x))
+        && w
+            .iter()
+            .any(|x| matches!(*x, "but" | "while" | "whereas" | "than" | "would"));
+    if !((could && or) || two || not_taken || compared) || !personal(f, s) {
         return None;
     }
     Some(f.evidence(
