@@ -195,15 +195,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
 /// total >= 0.9) is not reached yet; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.82, 0.77, 0.31),
-    ("role", 0.69, 0.76, 0.21),
-    ("decision", 0.78, 0.70, 0.35),
-    ("fix", 0.85, 0.66, 0.26),
-    ("systemic_change", 1.04, 0.64, 0.38),
-    ("numbers", 0.81, 0.75, 0.26),
+    ("blast_radius", 0.74, 0.79, 0.31),
+    ("role", 0.67, 0.76, 0.22),
+    ("decision", 0.74, 0.71, 0.41),
+    ("fix", 0.64, 0.76, 0.10),
+    ("systemic_change", 0.94, 0.69, 0.33),
+    ("numbers", 0.79, 0.78, 0.23),
 ];
-const TOTAL_FLOOR: f64 = 0.85;
-const MIN_TEXTS: usize = 420;
+const TOTAL_FLOOR: f64 = 0.86;
+const MIN_TEXTS: usize = 620;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

@@ -280,6 +280,145 @@ fn a_change_after_the_incident_counts_and_a_lesson_does_not() {
     assert_eq!(lesson.dimensions.systemic_change.score, 0, "{lesson:?}");
 }
 
+fn blast(text: &str) -> StoryScore {
+    score_story(&Story {
+        blast_radius: text.into(),
+        ..Story::default()
+    })
+}
+
+#[test]
+fn durations_said_in_words_or_softened_count() {
+    for (text, said) in [
+        (
+            "Users saw a blank page for about 50 minutes after the deploy.",
+            "50 minutes",
+        ),
+        (
+            "API latency went up for about an hour.",
+            "for about an hour",
+        ),
+        (
+            "Android users of our app couldn't log in for most of a day.",
+            "for most of a day",
+        ),
+    ] {
+        let score = blast(text);
+        let evidence = &score.dimensions.blast_radius.evidence;
+        assert!(
+            evidence
+                .iter()
+                .any(|e| e.rule == "how_long" && e.text == said),
+            "{text}: {evidence:?}"
+        );
+        assert!(score.dimensions.blast_radius.score >= 2, "{text}");
+    }
+    // Time to be paged is no duration of the impact.
+    let paged = blast("I was paged for an hour of toil.");
+    assert!(
+        paged
+            .dimensions
+            .blast_radius
+            .evidence
+            .iter()
+            .all(|e| e.rule != "how_long"),
+        "{paged:?}"
+    );
+}
+
+#[test]
+fn the_root_cause_field_tells_the_cause() {
+    let story = Story {
+        fix:
+            "I rewrote the erasure job to delete in batches of 1,000 rows with a PostgreSQL cursor."
+                .into(),
+        root_cause: "pg_stat_activity showed long-running DELETEs from the job's database user."
+            .into(),
+        ..Story::default()
+    };
+    let fix = score_story(&story).dimensions.fix;
+    assert!(
+        fix.evidence
+            .iter()
+            .any(|e| e.rule == "mechanism" && e.text == "pg_stat_activity"),
+        "{fix:?}"
+    );
+    assert!(fix.score >= 3, "{fix:?}");
+    // Without it, the concrete change alone is a 2.
+    let alone = score_story(&Story {
+        root_cause: String::new(),
+        ..story
+    });
+    assert!(alone.dimensions.fix.score < fix.score, "{alone:?}");
+}
+
+#[test]
+fn a_message_in_right_single_quotes_is_an_exact_detail() {
+    // What naive smart quoting makes of 'signature validation failed'.
+    let story = Story {
+        fix: "I uploaded the new certificate to the auth proxy config and restarted it.".into(),
+        root_cause: "The auth proxy logs showed \u{2019}signature validation failed\u{2019} for every SAML assertion."
+            .into(),
+        ..Story::default()
+    };
+    let fix = score_story(&story).dimensions.fix;
+    assert!(
+        fix.evidence
+            .iter()
+            .any(|e| e.text == "\u{2019}signature validation failed\u{2019}"),
+        "{fix:?}"
+    );
+}
+
+#[test]
+fn lasting_changes_are_read_clause_by_clause_with_their_track_record() {
+    let story = Story {
+        systemic_change: "A page fires when replica replay lag exceeds 60 s for 5 minutes; a monthly game day \
+                          kills a primary in staging. A synthetic probe performs a handshake from every PoP \
+                          and pages after two consecutive failures. The lag alert has fired twice since, both \
+                          times fixed before any failover was needed."
+            .into(),
+        ..Story::default()
+    };
+    let systemic = score_story(&story).dimensions.systemic_change;
+    assert_eq!(systemic.score, 5, "{systemic:?}");
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.why == "evidence the change works"
+                && e.text.starts_with("The lag alert has fired twice since")),
+        "{systemic:?}"
+    );
+    let probe = score_story(&Story {
+        systemic_change: "A synthetic probe performs a handshake from every PoP and pages after two consecutive failures.".into(),
+        ..Story::default()
+    })
+    .dimensions
+    .systemic_change;
+    assert_eq!(
+        probe.score, 3,
+        "a concrete change, said by what it does: {probe:?}"
+    );
+}
+
+#[test]
+fn two_courses_compared_are_a_call_weighed() {
+    let story = Story {
+        decision:
+            "The targeted patch was riskier because I was hand-editing under pressure, but a full \
+                   revert would have reopened an exposure security considered urgent."
+                .into(),
+        ..Story::default()
+    };
+    let decision = score_story(&story).dimensions.decision;
+    assert!(
+        decision.evidence.iter().any(|e| e.rule == "alternative"),
+        "{decision:?}"
+    );
+    assert!(decision.score >= 2, "{decision:?}");
+}
+
 #[test]
 fn real_writing_is_read() {
     let score = score_text(

@@ -432,6 +432,34 @@ mod tests {
     }
 
     #[test]
+    fn an_unmarked_heading_ends_the_section_before_it() {
+        let text = "Root cause\nThe pool ran out.\n\nResponse (written by the incident commander)\nI chose to drain the nodes.\n";
+        let got: Vec<(Option<&str>, &str)> = sections(text)
+            .iter()
+            .map(|s| (s.beat, text[s.start..s.end].trim()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("fix"), "The pool ran out."),
+                (None, "I chose to drain the nodes."),
+            ]
+        );
+        // A short sentence of its own is no heading: it ends with a full stop.
+        assert_eq!(
+            sections("Fix: I reverted the key.\n\nIt worked.\nThen we slept.\n").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_bulleted_label_is_a_label() {
+        let text = "- Impact: 31% of checkouts failed\n- Options: fail over, or shed load\n";
+        let beats: Vec<Option<&str>> = sections(text).iter().map(|s| s.beat).collect();
+        assert_eq!(beats, vec![Some("blast_radius"), Some("decision")]);
+    }
+
+    #[test]
     fn underlined_headings_count() {
         let text = "Impact\n======\nEU users failed to log in.\n\nResolution\n----------\nI reverted the key.";
         assert_eq!(

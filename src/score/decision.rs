@@ -176,22 +176,15 @@ fn word_in(f: &Field, s: &Sentence, list: &[&str]) -> Option<usize> {
     })
 }
 
-/// Options laid side by side: "I could raise max_connections, or I could
-/// cap the autoscaler", "two ways to go", "either ... or".
 /// Words that weigh one course against another.
 const COMPARED: &[&str] = &[
-    "riskier",
-    "safer",
-    "faster",
-    "slower",
-    "quicker",
-    "cheaper",
-    "costlier",
-    "simpler",
-    "harder",
+    "riskier", "safer", "faster", "slower", "quicker", "cheaper", "costlier", "simpler", "harder",
     "easier",
 ];
 
+/// Options laid side by side: "I could raise max_connections, or I could
+/// cap the autoscaler", "two ways to go", "either ... or", or two courses
+/// compared ("riskier ..., but a revert would have ...").
 fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     let w = words(f, s);
     let could = w
@@ -240,8 +233,7 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     // "The targeted patch was riskier ..., but a full revert would have
     // reopened the exposure": two courses compared.
     let compared = w.iter().any(|x| COMPARED.contains(x))
-        && w
-            .iter()
+        && w.iter()
             .any(|x| matches!(*x, "but" | "while" | "whereas" | "than" | "would"));
     if !((could && or) || two || not_taken || compared) || !personal(f, s) {
         return None;

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, negated_before, sentence_is_first_person};
-use super::lexicon::{Hit, Tag};
+use super::lexicon::Tag;
 use super::quantity::Dim;
 use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
@@ -246,8 +246,8 @@ fn specific_tech(f: &Field, s: &Sentence) -> Vec<String> {
 /// tells the cause ("pg_locks showed API queries waiting on the locks the
 /// job held"); in the fix's own field or section, one that says why ("...
 /// in a single transaction, so transactions held row locks for minutes").
-/// The component named, as the words that earned it.
-fn told_as_cause(f: &Field, s: &Sentence) -> Option<Hit> {
+/// The component or exact name given, as the words that earned it.
+fn told_as_cause(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
     let why = || {
         f.tokens[s.first..s.last].iter().any(|t| {
             !t.masked
@@ -269,6 +269,12 @@ fn told_as_cause(f: &Field, s: &Sentence) -> Option<Hit> {
         .iter()
         .copied()
         .find(|h| h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str()))
+        .map(|h| (h.first, h.last, f.phrase(h)))
+        .or_else(|| {
+            let (first, last) = code_like(f, s)?;
+            let words = f.text[f.tokens[first].start..f.tokens[last - 1].end].to_string();
+            Some((first, last, words))
+        })
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -408,15 +414,16 @@ pub fn score(a: &Analysis) -> DimensionScore {
             .find(s, Tag::Mechanism)
             .or_else(|| f.find(s, Tag::Reason))
             .or_else(|| f.find(s, Tag::Failure))
+            .map(|h| (h.first, h.last, f.phrase(h)))
             .or_else(|| told_as_cause(f, s));
-        let Some(hit) = hit else {
+        let Some((first, last, phrase)) = hit else {
             continue;
         };
         let e = f.evidence(
-            hit.first,
-            hit.last,
+            first,
+            last,
             Rule::Mechanism,
-            format!("what broke and why ({})", f.phrase(hit)),
+            format!("what broke and why ({phrase})"),
         );
         if !specific_tech(f, s).is_empty() || code_like(f, s).is_some() {
             cause = Some(e);
