@@ -49,8 +49,8 @@ const MAX_SHARE: f64 = 0.9;
 const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/score/weights.rs");
 
 /// Inputs as columns: one `Vec` per input, a value per text.
-struct Columns {
-    values: Vec<Vec<f64>>,
+struct Columns<'v> {
+    values: &'v [Vec<f64>],
     /// How much each column counts after standardising (0 leaves it out).
     scale: Vec<f64>,
 }
@@ -67,7 +67,7 @@ impl Fit {
             + self
                 .weights
                 .iter()
-                .zip(&cols.values)
+                .zip(cols.values)
                 .map(|(w, c)| w * c[row])
                 .sum::<f64>()
     }
@@ -205,7 +205,7 @@ fn cross_validate(d: Dimension, cols: &Columns, ys: &[f64], penalty: f64) -> Vec
     for fold in 0..FOLDS {
         let train: Vec<usize> = (0..n).filter(|i| i % FOLDS != fold).collect();
         let mut cols_fold = Columns {
-            values: cols.values.clone(),
+            values: cols.values,
             scale: cols.scale.clone(),
         };
         let f = fit_within_laws(d, &mut cols_fold, &train, ys, penalty);
@@ -308,7 +308,7 @@ fn main() -> ExitCode {
             scale: (0..values.len())
                 .map(|j| if j < FEATURES { 1.0 } else { term_scale })
                 .collect(),
-            values: values.clone(),
+            values: &values,
         };
         let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
         for &term_scale in scales {

@@ -112,9 +112,15 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         (framed || (!response && !led_by_response && f.has(s, Tag::Failure)))
             .then(|| span(f, q, Rule::HowLong, "how long it lasted"))
     });
-    found
-        .or_else(|| clock_range(f, s))
-        .or_else(|| duration_in_words(f, s))
+    // A clock range or a duration in words beside the response ("paged
+    // from 14:02 to 14:05", "paged for an hour") is no impact.
+    found.or_else(|| {
+        if response {
+            None
+        } else {
+            clock_range(f, s).or_else(|| duration_in_words(f, s))
+        }
+    })
 }
 
 /// Words that soften a figure without changing what it measures.
@@ -176,9 +182,6 @@ fn duration_in_words(f: &Field, s: &Sentence) -> Option<Evidence> {
             }
             last += 1;
         }
-        if is_response(f, s) {
-            return None;
-        }
         return Some(f.evidence(
             s.first + i,
             s.first + last,
@@ -206,7 +209,7 @@ fn clock_range(f: &Field, s: &Sentence) -> Option<Evidence> {
             && between
                 .iter()
                 .any(|t| matches!(t.lower.as_ref(), "-" | "to" | "until" | "till" | "and"));
-        if joined && !is_response(f, s) {
+        if joined {
             let (start, end) = (tokens[w[0]].start, tokens[w[1] + 2].end);
             return Some(f.evidence_span(
                 start,

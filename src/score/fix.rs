@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, negated_before, sentence_is_first_person};
-use super::lexicon::Tag;
+use super::lexicon::{Hit, Tag};
 use super::quantity::Dim;
 use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
@@ -242,6 +242,14 @@ fn specific_tech(f: &Field, s: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// The first specific technical name in a sentence, as its hit.
+fn first_specific_tech(f: &Field, s: &Sentence) -> Option<Hit> {
+    f.hits_in(s)
+        .iter()
+        .copied()
+        .find(|h| h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str()))
+}
+
 /// In the story's root-cause field, a sentence naming a specific component
 /// tells the cause ("pg_locks showed API queries waiting on the locks the
 /// job held"); in the fix's own field or section, one that says why ("...
@@ -265,10 +273,7 @@ fn told_as_cause(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
     if !told {
         return None;
     }
-    f.hits_in(s)
-        .iter()
-        .copied()
-        .find(|h| h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str()))
+    first_specific_tech(f, s)
         .map(|h| (h.first, h.last, f.phrase(h)))
         .or_else(|| {
             let (first, last) = code_like(f, s)?;
@@ -374,9 +379,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             if f.beat != Some("fix") {
                 return None;
             }
-            let hit = f.hits_in(s).iter().copied().find(|h| {
-                h.tags.has(Tag::Tech) && !GENERIC_TECH.contains(&f.phrase(*h).as_str())
-            })?;
+            let hit = first_specific_tech(f, s)?;
             (specific_tech(f, s).len() >= 2 || code_like(f, s).is_some()).then(|| {
                 f.evidence(
                     hit.first,

@@ -292,14 +292,6 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
                 | "against"
                 | "per"
                 | "from"
-                | "rejects"
-                | "fails"
-                | "blocks"
-                | "pages"
-                | "fires"
-                | "checks"
-                | "runs"
-                | "compares"
         )
     }) && after.len() >= 2;
     let tech = f
@@ -308,8 +300,9 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
         .filter(|h| h.tags.has(Tag::Tech))
         .count()
         >= 2;
-    // "A synthetic probe performs a handshake from every PoP and pages
-    // after two failures": what it does, said further on.
+    // What it does, right after it or further on ("a check rejects ...",
+    // "a synthetic probe performs a handshake from every PoP and pages
+    // after two failures").
     let acts = f.tokens[last..s.last]
         .iter()
         .any(|t| ACTS.contains(&t.lower.as_ref()));
