@@ -17,7 +17,9 @@
 //! `-- --check` fits and compares with the weights in the repo without
 //! writing: exit 1 when they differ (the rules or the corpus changed since
 //! the last fit). `TRAIN_DUMP=FILE` also writes the inputs and the raters'
-//! mean as CSV, to try model changes outside Rust.
+//! mean as CSV, to try model changes outside Rust; `TRAIN_CV=FILE` writes each
+//! text's out-of-fold level per learned dimension (id, dimension, raters'
+//! mean, rules' level, model's level), to read where the model misses.
 
 #[allow(dead_code)]
 #[path = "../tests/corpus/load.rs"]
@@ -276,6 +278,8 @@ fn main() -> ExitCode {
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let all: Vec<usize> = (0..n).collect();
     let mut fits: Vec<Fit> = Vec::new();
+    // Out-of-fold levels, one line per text and dimension, for `TRAIN_CV`.
+    let mut folds_out = String::new();
     for (k, d) in Dimension::ALL.into_iter().enumerate() {
         let ys: Vec<f64> = texts.iter().map(|(e, _)| e.mean(k)).collect();
         let mut values: Vec<Vec<f64>> = (0..FEATURES)
@@ -325,6 +329,9 @@ fn main() -> ExitCode {
             }
         }
         let (_, penalty, term_scale, shift, cv) = best.expect("penalties to try");
+        for (((e, _), y), (r, c)) in texts.iter().zip(&ys).zip(rules.iter().zip(&cv)) {
+            let _ = writeln!(folds_out, "{},{},{y},{r},{c}", e.id, d.key());
+        }
         println!(
             "| {} | {penalty} | {term_scale} | {shift:+} | {:.2} | {:.2} | {:.2} | {:.2} |",
             d.key(),
@@ -337,6 +344,11 @@ fn main() -> ExitCode {
         let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty);
         f.intercept += shift;
         fits.push(f);
+    }
+    if let Some(path) = std::env::var_os("TRAIN_CV") {
+        if let Err(err) = std::fs::write(&path, &folds_out) {
+            eprintln!("cannot write {}: {err}", path.to_string_lossy());
+        }
     }
     println!();
     for (d, f) in Dimension::ALL.iter().zip(&fits) {

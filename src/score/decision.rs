@@ -101,17 +101,58 @@ const REASON_WORDS: &[&str] = &[
     "so",
 ];
 
-/// "I", "we", "my team": someone made the call. A call in general advice
-/// ("decide what lag is acceptable") is nobody's.
+/// "I", "we", "my team", "the on-call engineer": someone made the call. A
+/// call in general advice ("decide what lag is acceptable") is nobody's.
+/// Whose call it was is the role's business; a postmortem's "the on-call
+/// engineer considered scaling out, but ..." weighs options all the same.
 fn personal(f: &Field, s: &Sentence) -> bool {
     f.beat == Some("decision")
+        || (told_by_me(f) && !generic(f, s))
         || f.tokens[s.first..s.last].iter().any(|t| {
             !t.masked
                 && matches!(
                     t.lower.as_ref(),
-                    "i" | "we" | "my" | "our" | "me" | "us" | "i'd" | "we'd" | "i'm" | "we're"
+                    "i" | "we"
+                        | "my"
+                        | "our"
+                        | "me"
+                        | "us"
+                        | "i'd"
+                        | "we'd"
+                        | "i'm"
+                        | "we're"
+                        | "team"
+                        | "engineer"
+                        | "engineers"
+                        | "on-call"
+                        | "oncall"
+                        | "commander"
+                        | "they"
+                        | "he"
+                        | "she"
                 )
         })
+}
+
+/// A story told by its speaker: "I" said at least twice in the field.
+fn told_by_me(f: &Field) -> bool {
+    f.tokens
+        .iter()
+        .filter(|t| !t.masked && matches!(t.lower.as_ref(), "i" | "we"))
+        .nth(1)
+        .is_some()
+}
+
+/// Advice in general, not a call of that day: "you should decide ...",
+/// "always pick ...".
+fn generic(f: &Field, s: &Sentence) -> bool {
+    f.tokens[s.first..s.last].iter().any(|t| {
+        !t.masked
+            && matches!(
+                t.lower.as_ref(),
+                "you" | "your" | "should" | "always" | "generally" | "typically" | "usually"
+            )
+    })
 }
 
 /// "so we need to rotate it" is a consequence; "so I rolled back", "so I
@@ -182,6 +223,12 @@ const COMPARED: &[&str] = &[
     "easier",
 ];
 
+/// Courses of a response, named as things one could do.
+const COURSES: &[&str] = &[
+    "rollback", "revert", "failover", "restart", "restore", "hotfix", "patch", "rebuild",
+    "redeploy", "roll-forward", "workaround",
+];
+
 /// Options laid side by side: "I could raise max_connections, or I could
 /// cap the autoscaler", "two ways to go", "either ... or", or two courses
 /// compared ("riskier ..., but a revert would have ...").
@@ -232,10 +279,16 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     }
     // "The targeted patch was riskier ..., but a full revert would have
     // reopened the exposure": two courses compared.
-    let compared = w.iter().any(|x| COMPARED.contains(x))
+    // So are a course and what it would cost ("the rollback took three
+    // minutes but would also pull the invoice fix").
+    let course = w.iter().any(|x| COURSES.contains(x)) && w.contains(&"would");
+    let compared = (course || w.iter().any(|x| COMPARED.contains(x)))
         && w.iter()
             .any(|x| matches!(*x, "but" | "while" | "whereas" | "than" | "would"));
-    if !((could && or) || two || not_taken || compared) || !personal(f, s) {
+    // "The options were a hotfix ... or skipping the offset": options of
+    // that day, told in the past, are someone's even unnamed.
+    let then = w.iter().any(|x| matches!(*x, "were" | "was" | "had"));
+    if !((could && or) || two || not_taken || compared) || !(personal(f, s) || (two && then)) {
         return None;
     }
     Some(f.evidence(
@@ -331,9 +384,15 @@ fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
     if let Some(e) = tagged(f, s, Tag::Risk, Rule::Risk, "the risk weighed") {
         return Some(e);
     }
+    // "meant to be a cleanup step" is a plan, "12% at the worst" a figure.
     let i = (s.first..s.last).find(|&i| {
         let t = &f.tokens[i];
-        !t.masked && RISK_WORDS.contains(&t.lower.as_ref())
+        let next = f.tokens.get(i + 1).map(|n| n.lower.as_ref());
+        let before = i.checked_sub(1).map(|b| f.tokens[b].lower.as_ref());
+        !t.masked
+            && RISK_WORDS.contains(&t.lower.as_ref())
+            && !(t.lower == "meant" && next == Some("to"))
+            && !(t.lower == "worst" && before == Some("the"))
     })?;
     Some(f.evidence(
         i,
@@ -353,7 +412,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
     for (k, &(f, s)) in sentences.iter().enumerate() {
         let home = f.beat == Some("decision");
         let c = call(f, s);
-        let weighed = c.is_some() || options(f, s).is_some();
+        // "The on-call engineer considered scaling out, but ...": an option
+        // named by the one who weighed it.
+        let named = personal(f, s) && tagged(f, s, Tag::Alternative, Rule::Alternative, "").is_some();
+        let weighed = c.is_some() || named || options(f, s).is_some();
         if let Some(c) = c
             && the_call.as_ref().is_none_or(|(_, mine)| !mine && c.1)
         {

@@ -121,7 +121,7 @@ const DECISION_VERB: &[&str] = &[
     "decided", "decide", "decision", "chose", "choose", "chosen", "choice", "opted", "picked",
     "went with", "made the call", "called for", "pushed for", "proposed", "recommended", "elected",
     "committed to", "settled on", "bet on", "prioritised", "prioritized", "my call", "the call",
-    "judgement call", "judgment call", "traded",
+    "judgement call", "judgment call", "traded", "judged",
 ];
 
 #[rustfmt::skip]

@@ -263,6 +263,7 @@ const ROSE: &[&str] = &[
     "degraded",
     "worsened",
     "peaked",
+    "slowed",
 ];
 
 /// Words before a pair that make it a setting changed, not a result.
@@ -295,11 +296,41 @@ const SETTING_WORDS: &[&str] = &[
     "shards",
     "partitions",
     "nodes",
+    "fleet",
+    "prefetch",
+    "burst",
     "pods",
     "instances",
     "concurrency",
     "parallelism",
 ];
+
+/// Verbs that set a value rather than measure one.
+const SET_VERBS: &[&str] = &[
+    "set", "setting", "raising", "raised", "bumped", "bumping", "changed", "changing", "lowered",
+    "lowering", "scaled", "scaling", "tuned", "resized", "configured", "patched",
+];
+
+/// Whether the words in `[from, to)` just before a figure name a setting:
+/// a setting noun, a name written as code (`max_connections`,
+/// `maxThreads`, `spark.executor.memory`), or a verb that sets a value.
+fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
+    let lead = &f.tokens[from..to];
+    let code_like = |t: &crate::score::text::Token| {
+        let raw = &f.text[t.start..t.end];
+        t.lower.contains('_')
+            || raw.contains('.') && raw.chars().any(char::is_alphabetic)
+            || raw
+                .chars()
+                .zip(raw.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    lead.iter()
+        .rev()
+        .take(4)
+        .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
+        || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PairKind {
@@ -324,14 +355,10 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     } else {
         polarity(f, from, pair.before.first)
     };
-    // A config setting: a setting noun right before the pair and no measure of outcome.
-    if better == Better::Unknown
-        && lead
-            .iter()
-            .rev()
-            .take(4)
-            .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || t.lower.contains('_'))
-    {
+    // A config setting: a setting's name right before the pair, or a verb
+    // that sets one ("raising maxThreads from 200 to 800", "scaled the
+    // fleet down from 12 nodes to 4"), and no measure of outcome.
+    if better == Better::Unknown && names_a_setting(f, from, pair.before.first) {
         return PairKind::Setting;
     }
     match better {
@@ -429,7 +456,10 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                 )
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
-        to_after_direction || now
+        // "set minReplicas to 30" sets a value; it is not a result.
+        let setting = polarity(f, s.first, q.first) == Better::Unknown
+            && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first);
+        (to_after_direction || now) && !setting
     })
 }
 

@@ -66,6 +66,10 @@ const MECHANISM_NOUNS: &[&str] = &[
     "timeouts",
     "retries",
     "autoscaling",
+    "cronjob",
+    "cron",
+    "queue",
+    "dlq",
 ];
 
 /// Words that make a sentence a wish, not a change that shipped.
@@ -98,7 +102,49 @@ const PROPOSAL: &[&str] = &[
     "eventually",
     "someday",
     "going",
+    "tbd",
+    "todo",
+    "pending",
 ];
+
+/// The first word of an action item still to do: "Review connection limits
+/// per service", "Consider a staged rollout". Said in what lasts, a plan.
+const TO_DO: &[&str] = &[
+    "add",
+    "review",
+    "consider",
+    "investigate",
+    "explore",
+    "evaluate",
+    "audit",
+    "document",
+    "create",
+    "implement",
+    "improve",
+    "update",
+    "ensure",
+    "define",
+    "assess",
+    "look",
+    "build",
+    "write",
+    "introduce",
+    "automate",
+    "adopt",
+    "enable",
+    "track",
+    "schedule",
+    "monitor",
+    "test",
+    "clarify",
+    "discuss",
+    "revisit",
+    "extend",
+    "make",
+];
+
+/// Words that mark an action item as done: "Add a team label (done)".
+const DONE: &[&str] = &["done", "shipped", "completed", "finished", "live", "merged"];
 
 /// Markers of a change that happened.
 const SHIPPED: &[&str] = &[
@@ -340,6 +386,47 @@ const ACTS: &[&str] = &[
     "caps",
 ];
 
+/// A lasting mechanism made: "I added a CI check", "a canary stage was
+/// introduced". A thing that "wrote into the partition" made nothing.
+fn created(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        CREATED.contains(x)
+            && (w.iter().any(|p| PERSONAL.contains(p))
+                || w[..i].iter().all(|b| matches!(*b, "-" | "*" | "•" | "+" | "also" | "then"))
+                || i.checked_sub(1).is_some_and(|b| {
+                    matches!(w[b], "was" | "were" | "been" | "is" | "are" | "got" | "be")
+                }))
+    })
+}
+
+/// Words of the speaker or their team.
+const PERSONAL: &[&str] = &["i", "we", "our", "us", "my", "team", "i'd", "we'd", "me"];
+
+/// An action item still to do: it opens with a plain verb ("Review ...",
+/// "Consider ...") and nothing says it is done.
+fn to_do(w: &[&str]) -> bool {
+    let first = w.iter().find(|x| !matches!(**x, "-" | "*" | "•" | "+"));
+    first.is_some_and(|x| TO_DO.contains(x))
+        && !w.iter().any(|x| DONE.contains(x))
+        && !w.contains(&"now")
+}
+
+/// The mechanism of a clause that says what something does from now on
+/// without naming it with a noun: "DLQ depth > 0 now pages the team" — the
+/// words before the verb.
+fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+    let verb = (s.first..s.last).find(|&i| ACTS.contains(&f.tokens[i].lower.as_ref()))?;
+    let first = (s.first..verb)
+        .rev()
+        .take_while(|&i| {
+            let t = f.tokens[i].lower.as_ref();
+            !matches!(t, "," | ":" | ";" | "and" | "then" | "it" | "that" | "which")
+        })
+        .last()?;
+    let first = (first..verb).find(|&i| !matches!(f.tokens[i].lower.as_ref(), "now" | "-"))?;
+    (first < verb && verb - first <= 5).then_some((first, verb, "detection"))
+}
+
 /// The change that caused the outage is no systemic change. "After the
 /// incident" places a change after it, not as its cause.
 fn caused_it(w: &[&str]) -> bool {
@@ -381,7 +468,6 @@ const LASTING: &[&str] = &[
     "postmortem",
     "post",
     "standard",
-    "default",
     "always",
     "whenever",
     "repeat",
@@ -433,19 +519,18 @@ fn new_paragraph(f: &Field, previous: &Sentence, s: &Sentence) -> bool {
 }
 
 fn works_in(w: &[&str]) -> bool {
-    let caught = w.iter().any(|x| {
+    // "stopped a bad push", not "stopped accepting writes".
+    let caught = w.iter().enumerate().any(|(i, x)| {
         matches!(
             *x,
             "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
-        )
+        ) && !w.get(i + 1).is_some_and(|n| n.ends_with("ing"))
     });
     // "The lag alert has fired twice since", "in Q2 it rolled back 9 bad
     // releases": the mechanism acting again, later.
-    let acted_later = w.iter().any(|x| {
-        matches!(
-            *x,
-            "fired" | "paged" | "alerted" | "refused" | "aborted" | "saved" | "rolled"
-        )
+    let acted_later = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "fired" | "paged" | "alerted" | "refused" | "aborted" | "saved")
+            || (*x == "rolled" && w.get(i + 1) == Some(&"back"))
     }) && w.iter().any(|x| {
         matches!(
             *x,
@@ -517,16 +602,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // In a sentence about what lasts, the component changed is the
         // mechanism even when it has no name of its own ("login moves to its
         // own node pool", "security now gets the edge logs").
-        let found = mechanism(f, s).or_else(|| {
-            (home || marked)
-                .then(|| {
-                    f.hits_in(s)
-                        .iter()
-                        .find(|h| h.tags.has(Tag::Tech))
-                        .map(|h| (h.first, h.last, "prevention"))
-                })
-                .flatten()
-        });
+        let found = mechanism(f, s)
+            .or_else(|| {
+                (home || marked || created)
+                    .then(|| {
+                        f.hits_in(s)
+                            .iter()
+                            .find(|h| h.tags.has(Tag::Tech))
+                            .map(|h| (h.first, h.last, "prevention"))
+                    })
+                    .flatten()
+            })
+            .or_else(|| (home || marked || lasting_paragraph).then(|| acting_subject(f, s)).flatten());
         let Some((first, last, kind)) = found else {
             continue;
         };
@@ -535,18 +622,22 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // lesson, by the rubric no systemic change.
             continue;
         }
-        let personal = w.iter().any(|x| {
-            matches!(
-                *x,
-                "i" | "we" | "our" | "us" | "my" | "team" | "i'd" | "we'd"
-            )
-        });
+        let personal = w.iter().any(|x| PERSONAL.contains(x));
         let phrase: String = f.tokens[first..last]
             .iter()
             .map(|t| t.lower.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
-        if w.iter().any(|x| PROPOSAL.contains(x)) && !w.contains(&"now") {
+        // "(owner: platform team, to be scheduled)"
+        let to_be = w.windows(3).any(|p| {
+            p[..2] == ["to", "be"]
+                && matches!(
+                    p[2],
+                    "scheduled" | "decided" | "confirmed" | "agreed" | "planned" | "prioritised"
+                        | "prioritized" | "assigned" | "done" | "added" | "written"
+                )
+        });
+        if (w.iter().any(|x| PROPOSAL.contains(x)) || to_be || to_do(&w)) && !w.contains(&"now") {
             // Advice in general ("postmortems should be blameless") is not even a wish of yours.
             if personal {
                 proposal.get_or_insert_with(|| {
