@@ -31,7 +31,8 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
     let label = label.trim_start_matches("the ").trim_start_matches("my ");
     Some(match label {
         "impact" | "customer impact" | "user impact" | "blast radius" | "business impact"
-        | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" => {
+        | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" | "cost"
+        | "costs" | "financial impact" => {
             Some("blast_radius")
         }
         "role" | "task" | "my part" | "responsibility" | "responsibilities" | "who i was"

@@ -42,10 +42,35 @@ fn words_in<'t>(f: &'t Field, s: &Sentence) -> impl Iterator<Item = &'t str> {
         .map(|t| t.lower.as_ref())
 }
 
-/// A sentence about the damage: a failure or the people it hurt.
+/// A sentence about the damage: a failure, the people it hurt, or what it
+/// cost ("about $8,400 in overage"), not what a fix saved.
 fn is_impact(f: &Field, s: &Sentence) -> bool {
-    f.has(s, Tag::Failure) || f.has(s, Tag::Affected) || f.has(s, Tag::Severity)
+    f.has(s, Tag::Failure)
+        || f.has(s, Tag::Affected)
+        || f.has(s, Tag::Severity)
+        || (words_in(f, s).any(|w| COST_WORDS.contains(&w))
+            && !words_in(f, s).any(|w| SAVED.contains(&w)))
 }
+
+/// Things an incident reaches, counted: "2.1 million objects", "300+ tickets".
+const COUNTED: &[&str] = &[
+    "tickets", "objects", "files", "records", "rows", "services", "projects", "repositories",
+    "repos", "sites", "websites", "domains", "stores", "clinics", "schools", "hospitals", "shops",
+    "listings", "photos", "images", "invoices", "documents", "attachments", "notifications",
+    "calls", "databases", "tables", "apps", "mailboxes", "workspaces", "organisations",
+    "organizations", "companies", "businesses", "brands", "vehicles", "flights", "shipments",
+    "parcels", "packages", "items", "products",
+];
+
+/// Words of what an incident cost.
+const COST_WORDS: &[&str] = &[
+    "cost", "overage", "credits", "penalty", "penalties", "refunds", "refunded", "bill", "invoice",
+];
+
+/// Words of what a change saved: a result, not the damage.
+const SAVED: &[&str] = &[
+    "saved", "saving", "savings", "saves", "reduced", "cut", "down", "lower", "cheaper",
+];
 
 fn is_response(f: &Field, s: &Sentence) -> bool {
     words_in(f, s).any(|w| RESPONSE.contains(&w))
@@ -83,7 +108,12 @@ fn count(f: &Field, s: &Sentence) -> Option<Evidence> {
             .hits_in(s)
             .iter()
             .any(|h| h.tags.has(Tag::Affected) && h.first + 1 >= q.last && h.first <= q.last + 3);
-        people.then(|| span(f, q, Rule::HowMany, "how many were hurt"))
+        // "2.1 million objects", "300+ tickets", "5,000 projects": what it
+        // reached, counted, in a sentence about the damage.
+        let things = f.tokens[q.last..(q.last + 3).min(s.last)]
+            .iter()
+            .any(|t| COUNTED.contains(&t.lower.as_ref()));
+        (people || things).then(|| span(f, q, Rule::HowMany, "how many were hurt"))
     })
 }
 
@@ -244,11 +274,10 @@ fn cost(f: &Field, s: &Sentence) -> Option<Evidence> {
 
 /// "the EU region", "customer-facing", "every tenant", "the checkout service".
 fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
-    let hit = f.find(s, Tag::Scope)?;
-    // "only", "all" and "every" alone are no place.
-    if matches!(f.phrase(hit).as_str(), "only" | "all" | "every") {
-        return None;
-    }
+    // "only", "all" and "every" alone are no place: the first hit that is.
+    let hit = f.hits_in(s).iter().copied().find(|h| {
+        h.tags.has(Tag::Scope) && !matches!(f.phrase(*h).as_str(), "only" | "all" | "every")
+    })?;
     Some(f.evidence(
         hit.first,
         hit.last,

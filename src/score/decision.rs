@@ -487,7 +487,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
     });
 
     let made = the_call.is_some() || alternative.is_some();
-    d.score = match (made, alternative.is_some(), reason.is_some()) {
+    // A trade-off accepted says why, or what was given up: "live metrics
+    // catch more but risk false rollbacks" is the reason for choosing them;
+    // "accepting the fee" names the course not taken. It stands in for one
+    // missing part, not both.
+    let traded = risk.is_some() && (alternative.is_some() || reason.is_some());
+    d.score = match (made, alternative.is_some() || traded, reason.is_some() || traded) {
         (false, _, _) => 0,
         (true, true, true) if risk.is_some() && quantified.is_some() => 5,
         (true, true, true) if risk.is_some() => 4,
@@ -518,9 +523,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
             "Put a number on the risk, or say how the call held up afterwards: \"failing over risked 30 s of lost writes\".",
         ),
     ];
-    for (evidence, tip) in parts {
+    // A part the trade-off stands in for is told: no tip asks for it again.
+    let stood_in = |k: usize| traded && k < 2;
+    for (k, (evidence, tip)) in parts.into_iter().enumerate() {
         match evidence {
             Some(e) if d.score > 0 => d.evidence.push(e),
+            None if stood_in(k) => {}
             _ => d.missing(tip),
         }
     }

@@ -280,6 +280,36 @@ fn told_as_cause(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
             let words = f.text[f.tokens[first].start..f.tokens[last - 1].end].to_string();
             Some((first, last, words))
         })
+        .or_else(|| {
+            // A root-cause field that says it in a full sentence ("Profiling
+            // the pipeline steps showed most of the time went to integration
+            // tests") tells the cause even without a component's name.
+            let words = f.tokens[s.first..s.last]
+                .iter()
+                .filter(|t| t.is_word() && !t.masked)
+                .count();
+            (f.beat == Some("root_cause") && words >= 10).then(|| {
+                let last = (s.first + 6).min(s.last);
+                let said = f.text[f.tokens[s.first].start..f.tokens[last - 1].end].to_string();
+                (s.first, last, format!("{said} ..."))
+            })
+        })
+}
+
+/// A name given in quotes: "the 'verify later' flag".
+fn quoted_name(f: &Field, s: &Sentence) -> bool {
+    let text = &f.text[f.tokens[s.first].start..f.tokens[s.last - 1].end];
+    ['\'', '"', '‘', '“'].iter().any(|&open| {
+        let close = match open {
+            '‘' => '’',
+            '“' => '”',
+            c => c,
+        };
+        text.split(open).skip(1).any(|rest| {
+            rest.find(close)
+                .is_some_and(|end| (2..=40).contains(&rest[..end].chars().count()))
+        })
+    })
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -361,7 +391,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let Some((first, last, phrase)) = found else {
             continue;
         };
-        let concrete = !specific_tech(f, s).is_empty() || code_like(f, s).is_some();
+        // In the fix's own field or section, a figure or a quoted name makes
+        // the change concrete too ("split the test suite into 8 parallel
+        // shards", "turned on the 'verify later' flag").
+        let concrete = !specific_tech(f, s).is_empty()
+            || code_like(f, s).is_some()
+            || (home && (!f.quantities_in(s).is_empty() || quoted_name(f, s)));
         let e = |why: String| f.evidence(first, last, Rule::ConcreteChange, why);
         if concrete && !EMPTY_FIX.contains(&phrase.as_str()) {
             concrete_change = Some(e(format!("the concrete change ({phrase})")));

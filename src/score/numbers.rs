@@ -346,7 +346,6 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     let sentence = f.tokens[pair.before.first].sentence;
     let s = &f.sentences[sentence];
     let from = s.first.max(pair.before.first.saturating_sub(8));
-    let lead = &f.tokens[from..pair.before.first];
     let (before, after) = comparable_values(pair.before, pair.after);
     let lowered = after < before;
     let raised = after > before;

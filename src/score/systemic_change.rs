@@ -249,7 +249,13 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = s.first;
     for i in s.first..s.last {
-        if f.tokens[i].lower == ";" {
+        // "..., and added an alert on ...": a second change, its own clause.
+        let and_then = f.tokens[i].lower == ","
+            && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and")
+            && f.tokens.get(i + 2).is_some_and(|t| {
+                CREATED.contains(&t.lower.as_ref()) || SHIPPED.contains(&t.lower.as_ref())
+            });
+        if f.tokens[i].lower == ";" || and_then {
             if first < i {
                 out.push(Sentence {
                     first,
@@ -349,11 +355,40 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
     // What it does, right after it or further on ("a check rejects ...",
     // "a synthetic probe performs a handshake from every PoP and pages
     // after two failures").
-    let acts = f.tokens[last..s.last]
+    // "a weekly job compares ... and flags ...", "kubectl apply is blocked by
+    // RBAC": what it does, said anywhere in the clause.
+    let acts = f.tokens[s.first..s.last]
         .iter()
-        .any(|t| ACTS.contains(&t.lower.as_ref()));
-    qualified || tech || acts || !f.quantities_in(s).is_empty()
+        .any(|t| ACTS.contains(&t.lower.as_ref()) || ACTED.contains(&t.lower.as_ref()));
+    // A tool or setting named as written: "Flagger", "RBAC",
+    // `idle_in_transaction_session_timeout`.
+    let named = f.beat == Some("systemic_change") && (s.first + 1..s.last).any(|i| named_thing(f, i));
+    qualified || tech || acts || named || !f.quantities_in(s).is_empty()
 }
+
+/// Token `i` names a thing as written: a capitalised name inside a sentence,
+/// an acronym, or a code-like name.
+fn named_thing(f: &Field, i: usize) -> bool {
+    let t = &f.tokens[i];
+    let raw = &f.text[t.start..t.end];
+    let starts_sentence = i == 0
+        || matches!(
+            f.tokens[i - 1].lower.as_ref(),
+            "." | ":" | ";" | "-" | "*" | "(" | "\"" | "•"
+        );
+    !t.masked
+        && raw.chars().count() > 2
+        && raw.chars().any(char::is_alphabetic)
+        && (raw.contains('_')
+            || (!starts_sentence && raw.chars().next().is_some_and(char::is_uppercase))
+            || raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+}
+
+/// What a lasting mechanism does, said in the passive: "is blocked by RBAC".
+const ACTED: &[&str] = &[
+    "blocked", "rejected", "enforced", "gated", "denied", "validated", "required", "paged",
+    "alerted", "flagged",
+];
 
 /// What a lasting mechanism does, said as its verb.
 const ACTS: &[&str] = &[
@@ -384,20 +419,10 @@ const ACTS: &[&str] = &[
     "drains",
     "throttles",
     "caps",
+    "flags",
+    "notifies",
+    "reports",
 ];
-
-/// A lasting mechanism made: "I added a CI check", "a canary stage was
-/// introduced". A thing that "wrote into the partition" made nothing.
-fn created(w: &[&str]) -> bool {
-    w.iter().enumerate().any(|(i, x)| {
-        CREATED.contains(x)
-            && (w.iter().any(|p| PERSONAL.contains(p))
-                || w[..i].iter().all(|b| matches!(*b, "-" | "*" | "•" | "+" | "also" | "then"))
-                || i.checked_sub(1).is_some_and(|b| {
-                    matches!(w[b], "was" | "were" | "been" | "is" | "are" | "got" | "be")
-                }))
-    })
-}
 
 /// Words of the speaker or their team.
 const PERSONAL: &[&str] = &["i", "we", "our", "us", "my", "team", "i'd", "we'd", "me"];
@@ -613,7 +638,17 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     })
                     .flatten()
             })
-            .or_else(|| (home || marked || lasting_paragraph).then(|| acting_subject(f, s)).flatten());
+            .or_else(|| (home || marked || lasting_paragraph).then(|| acting_subject(f, s)).flatten())
+            .or_else(|| {
+                // "Set idle_in_transaction_session_timeout = '10min'": the setting named.
+                (home || marked)
+                    .then(|| {
+                        (s.first..s.last)
+                            .find(|&i| f.tokens[i].lower.contains('_'))
+                            .map(|i| (i, i + 1, "prevention"))
+                    })
+                    .flatten()
+            });
         let Some((first, last, kind)) = found else {
             continue;
         };
