@@ -345,10 +345,10 @@ fn main() -> ExitCode {
         f.intercept += shift;
         fits.push(f);
     }
-    if let Some(path) = std::env::var_os("TRAIN_CV") {
-        if let Err(err) = std::fs::write(&path, &folds_out) {
-            eprintln!("cannot write {}: {err}", path.to_string_lossy());
-        }
+    if let Some(path) = std::env::var_os("TRAIN_CV")
+        && let Err(err) = std::fs::write(&path, &folds_out)
+    {
+        eprintln!("cannot write {}: {err}", path.to_string_lossy());
     }
     println!();
     for (d, f) in Dimension::ALL.iter().zip(&fits) {

@@ -599,3 +599,246 @@ proptest! {
         prop_assert!(twice.total <= once.total, "{} -> {}", once.total, twice.total);
     }
 }
+
+#[test]
+fn a_trade_off_accepted_stands_in_for_the_reason_not_for_both() {
+    let weighed = Story {
+        decision: "We could gate releases on synthetic checks or on live canary metrics. \
+                   Live metrics catch more but risk false rollbacks on quiet services. \
+                   I chose live metrics."
+            .into(),
+        ..Story::default()
+    };
+    let decision = score_story(&weighed).dimensions.decision;
+    // The call, the options and the risk: the trade-off says why.
+    assert_eq!(decision.score, 4, "{decision:?}");
+    assert!(
+        !decision.advice.iter().any(|a| a.starts_with("Say why")),
+        "no tip asks for a reason the trade-off already gives: {:?}",
+        decision.advice
+    );
+    // Without the trade-off, the call and its options alone are a 2.
+    let bare = score_story(&Story {
+        decision: "We could gate releases on synthetic checks or on live canary metrics. \
+                   I chose live metrics."
+            .into(),
+        ..Story::default()
+    });
+    assert_eq!(bare.dimensions.decision.score, 2, "{bare:?}");
+}
+
+#[test]
+fn a_call_told_in_a_postmortems_voice_weighs_options() {
+    let text = "Response\nThe on-call engineer considered scaling the origin image servers, \
+                but each scale-out step takes 7 minutes. She turned shielding on instead.";
+    let decision = score_text(text).dimensions.decision;
+    // The option the engineer weighed is found though nobody says "I".
+    assert!(
+        decision
+            .evidence
+            .iter()
+            .any(|e| e.rule == "alternative" && e.text == "considered"),
+        "{decision:?}"
+    );
+    // Advice in general weighs nothing.
+    let general = score_text(
+        "You should always consider scaling the origin servers, but each step takes 7 minutes.",
+    );
+    assert!(
+        general.dimensions.decision.evidence.is_empty(),
+        "{general:?}"
+    );
+}
+
+#[test]
+fn a_value_set_is_a_setting_not_a_result() {
+    for text in [
+        "We pushed a config change raising maxThreads from 200 to 800.",
+        "I changed maximumPoolSize from 200 to 20.",
+        "The consumer prefetch count went from 1000 to 50.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(
+            !numbers.evidence.iter().any(|e| e.rule == "before_after"),
+            "{text}: {numbers:?}"
+        );
+    }
+    // A measured result with the same shape still counts.
+    let result = score_text("p99 latency went from 800 ms to 120 ms after the fix.");
+    assert!(
+        result
+            .dimensions
+            .numbers
+            .evidence
+            .iter()
+            .any(|e| e.rule == "before_after"),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn action_items_still_to_do_are_proposals() {
+    let planned = Story {
+        systemic_change: "- Review connection limits per service before the next rollout \
+                          (owner: platform team, to be scheduled).\n\
+                          - Consider a staged rollout for proxy policy changes."
+            .into(),
+        ..Story::default()
+    };
+    assert_eq!(
+        score_story(&planned).dimensions.systemic_change.score,
+        1,
+        "a plan is a proposal"
+    );
+    let done = Story {
+        systemic_change: "- Added a staged rollout for proxy policy changes: 5% of proxies \
+                          first, for an hour."
+            .into(),
+        ..Story::default()
+    };
+    assert!(score_story(&done).dimensions.systemic_change.score >= 3);
+}
+
+#[test]
+fn a_mechanism_named_by_what_it_does_counts() {
+    for (change, named) in [
+        ("A stuck rotation now pages the team.", "A stuck rotation"),
+        (
+            "Unsigned images are now rejected at admission.",
+            "Unsigned images",
+        ),
+    ] {
+        let story = Story {
+            systemic_change: change.into(),
+            ..Story::default()
+        };
+        let systemic = score_story(&story).dimensions.systemic_change;
+        // One concrete change; what it does is no evidence that it works.
+        assert_eq!(systemic.score, 3, "{change}: {systemic:?}");
+        assert!(
+            systemic.evidence.iter().any(|e| e.text == named),
+            "{change}: {systemic:?}"
+        );
+    }
+    // A setting named in code, set for good, in the change's own field.
+    let setting = score_story(&Story {
+        systemic_change: "Set idle_in_transaction_session_timeout to 10 minutes cluster-wide."
+            .into(),
+        ..Story::default()
+    });
+    assert_eq!(setting.dimensions.systemic_change.score, 3, "{setting:?}");
+    // "By default" tells how things were.
+    let default = score_text(
+        "Vault backdates notBefore by only 30 seconds by default, so pods on a slow node \
+         rejected fresh certificates.",
+    );
+    assert_eq!(default.dimensions.systemic_change.score, 0, "{default:?}");
+}
+
+#[test]
+fn things_counted_and_places_after_all_are_impact() {
+    let story = Story {
+        blast_radius: "For 41 minutes all alerting for the 30 production services in our EU \
+                       cluster was blind. Roughly 2.1 million objects were affected and \
+                       support got 300+ tickets."
+            .into(),
+        ..Story::default()
+    };
+    let blast = score_story(&story).dimensions.blast_radius;
+    // "all" is no place; what follows it is.
+    assert!(
+        blast
+            .evidence
+            .iter()
+            .any(|e| e.rule == "extent" && e.text != "all"),
+        "{blast:?}"
+    );
+    assert!(
+        blast.evidence.iter().any(|e| e.rule == "how_many"),
+        "{blast:?}"
+    );
+    assert!(blast.score >= 4, "{blast:?}");
+    let objects = score_story(&Story {
+        blast_radius: "Attachments returned 404 in the web app. Roughly 2.1 million objects \
+                       were affected."
+            .into(),
+        ..Story::default()
+    });
+    assert!(
+        objects
+            .dimensions
+            .blast_radius
+            .evidence
+            .iter()
+            .any(|e| e.rule == "how_many" && e.text == "2.1 million objects"),
+        "{objects:?}"
+    );
+    let cost = score_text(
+        "Ingestion went from 1.1 TB/day to 7.9 TB/day for 4 days. \
+         That cost us about $8,400 in overage.",
+    );
+    assert!(
+        cost.dimensions
+            .blast_radius
+            .evidence
+            .iter()
+            .any(|e| e.rule == "cost"),
+        "{cost:?}"
+    );
+}
+
+#[test]
+fn the_fix_field_is_concrete_with_a_figure_or_a_quoted_name() {
+    for fix in [
+        "Turned on the 'verify later' flag for signup.",
+        "Split the test suite into 8 parallel shards balanced by test timings.",
+    ] {
+        let story = Story {
+            fix: fix.into(),
+            ..Story::default()
+        };
+        let scored = score_story(&story).dimensions.fix;
+        assert!(
+            scored
+                .evidence
+                .iter()
+                .any(|e| e.why.starts_with("the concrete change")),
+            "{fix}: {scored:?}"
+        );
+    }
+    // A root-cause field that says the cause in a full sentence tells it.
+    let told = score_story(&Story {
+        fix: "Split the test suite into 8 parallel shards balanced by test timings.".into(),
+        root_cause: "Profiling the pipeline steps showed most of the time went to integration \
+                     tests and to installing dependencies from scratch on every run."
+            .into(),
+        ..Story::default()
+    });
+    let alone = score_story(&Story {
+        fix: "Split the test suite into 8 parallel shards balanced by test timings.".into(),
+        ..Story::default()
+    });
+    assert!(
+        told.dimensions.fix.score > alone.dimensions.fix.score,
+        "{told:?}"
+    );
+}
+
+#[test]
+fn owning_the_thing_names_a_role() {
+    let story = Story {
+        role: "I owned the logging platform. I traced the gaps to the buffer, and I rolled \
+               the new config out node pool by node pool."
+            .into(),
+        ..Story::default()
+    };
+    let role = score_story(&story).dimensions.role;
+    assert!(role.score >= 4, "{role:?}");
+    let without = score_story(&Story {
+        role: "I traced the gaps to the buffer, and I rolled the new config out node pool by \
+               node pool."
+            .into(),
+        ..Story::default()
+    });
+    assert!(without.dimensions.role.score < role.score, "{without:?}");
+}

@@ -32,9 +32,7 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
     Some(match label {
         "impact" | "customer impact" | "user impact" | "blast radius" | "business impact"
         | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" | "cost"
-        | "costs" | "financial impact" => {
-            Some("blast_radius")
-        }
+        | "costs" | "financial impact" => Some("blast_radius"),
         "role" | "task" | "my part" | "responsibility" | "responsibilities" | "who i was"
         | "part" => Some("role"),
         "decision" | "decisions" | "key decision" | "the call" | "call" | "trade off"

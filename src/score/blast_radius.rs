@@ -54,17 +54,61 @@ fn is_impact(f: &Field, s: &Sentence) -> bool {
 
 /// Things an incident reaches, counted: "2.1 million objects", "300+ tickets".
 const COUNTED: &[&str] = &[
-    "tickets", "objects", "files", "records", "rows", "services", "projects", "repositories",
-    "repos", "sites", "websites", "domains", "stores", "clinics", "schools", "hospitals", "shops",
-    "listings", "photos", "images", "invoices", "documents", "attachments", "notifications",
-    "calls", "databases", "tables", "apps", "mailboxes", "workspaces", "organisations",
-    "organizations", "companies", "businesses", "brands", "vehicles", "flights", "shipments",
-    "parcels", "packages", "items", "products",
+    "tickets",
+    "objects",
+    "files",
+    "records",
+    "rows",
+    "services",
+    "projects",
+    "repositories",
+    "repos",
+    "sites",
+    "websites",
+    "domains",
+    "stores",
+    "clinics",
+    "schools",
+    "hospitals",
+    "shops",
+    "listings",
+    "photos",
+    "images",
+    "invoices",
+    "documents",
+    "attachments",
+    "notifications",
+    "calls",
+    "databases",
+    "tables",
+    "apps",
+    "mailboxes",
+    "workspaces",
+    "organisations",
+    "organizations",
+    "companies",
+    "businesses",
+    "brands",
+    "vehicles",
+    "flights",
+    "shipments",
+    "parcels",
+    "packages",
+    "items",
+    "products",
 ];
 
 /// Words of what an incident cost.
 const COST_WORDS: &[&str] = &[
-    "cost", "overage", "credits", "penalty", "penalties", "refunds", "refunded", "bill", "invoice",
+    "cost",
+    "overage",
+    "credits",
+    "penalty",
+    "penalties",
+    "refunds",
+    "refunded",
+    "bill",
+    "invoice",
 ];
 
 /// Words of what a change saved: a result, not the damage.
@@ -110,9 +154,15 @@ fn count(f: &Field, s: &Sentence) -> Option<Evidence> {
             .any(|h| h.tags.has(Tag::Affected) && h.first + 1 >= q.last && h.first <= q.last + 3);
         // "2.1 million objects", "300+ tickets", "5,000 projects": what it
         // reached, counted, in a sentence about the damage.
-        let things = f.tokens[q.last..(q.last + 3).min(s.last)]
-            .iter()
-            .any(|t| COUNTED.contains(&t.lower.as_ref()));
+        let counted = |w: &str| {
+            COUNTED
+                .iter()
+                .any(|c| c.trim_end_matches('s') == w.trim_end_matches('s'))
+        };
+        let things = matches!(&q.dim, Dim::Count(Some(unit)) if counted(unit))
+            || f.tokens[q.last..(q.last + 3).min(s.last)]
+                .iter()
+                .any(|t| counted(&t.lower));
         (people || things).then(|| span(f, q, Rule::HowMany, "how many were hurt"))
     })
 }

@@ -225,8 +225,17 @@ const COMPARED: &[&str] = &[
 
 /// Courses of a response, named as things one could do.
 const COURSES: &[&str] = &[
-    "rollback", "revert", "failover", "restart", "restore", "hotfix", "patch", "rebuild",
-    "redeploy", "roll-forward", "workaround",
+    "rollback",
+    "revert",
+    "failover",
+    "restart",
+    "restore",
+    "hotfix",
+    "patch",
+    "rebuild",
+    "redeploy",
+    "roll-forward",
+    "workaround",
 ];
 
 /// Options laid side by side: "I could raise max_connections, or I could
@@ -389,10 +398,12 @@ fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
         let t = &f.tokens[i];
         let next = f.tokens.get(i + 1).map(|n| n.lower.as_ref());
         let before = i.checked_sub(1).map(|b| f.tokens[b].lower.as_ref());
-        !t.masked
-            && RISK_WORDS.contains(&t.lower.as_ref())
-            && !(t.lower == "meant" && next == Some("to"))
-            && !(t.lower == "worst" && before == Some("the"))
+        let not_a_risk = match t.lower.as_ref() {
+            "meant" => next == Some("to"),
+            "worst" => before == Some("the"),
+            _ => false,
+        };
+        !t.masked && RISK_WORDS.contains(&t.lower.as_ref()) && !not_a_risk
     })?;
     Some(f.evidence(
         i,
@@ -414,7 +425,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let c = call(f, s);
         // "The on-call engineer considered scaling out, but ...": an option
         // named by the one who weighed it.
-        let named = personal(f, s) && tagged(f, s, Tag::Alternative, Rule::Alternative, "").is_some();
+        let named =
+            personal(f, s) && tagged(f, s, Tag::Alternative, Rule::Alternative, "").is_some();
         let weighed = c.is_some() || named || options(f, s).is_some();
         if let Some(c) = c
             && the_call.as_ref().is_none_or(|(_, mine)| !mine && c.1)
@@ -492,7 +504,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // "accepting the fee" names the course not taken. It stands in for one
     // missing part, not both.
     let traded = risk.is_some() && (alternative.is_some() || reason.is_some());
-    d.score = match (made, alternative.is_some() || traded, reason.is_some() || traded) {
+    d.score = match (
+        made,
+        alternative.is_some() || traded,
+        reason.is_some() || traded,
+    ) {
         (false, _, _) => 0,
         (true, true, true) if risk.is_some() && quantified.is_some() => 5,
         (true, true, true) if risk.is_some() => 4,

@@ -463,7 +463,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
             Rule::Mechanism,
             format!("what broke and why ({phrase})"),
         );
-        if !specific_tech(f, s).is_empty() || code_like(f, s).is_some() {
+        // A root-cause field that shows how it was seen, or measures it
+        // ("Profiling the pipeline steps showed most of the time went to
+        // integration tests"), is specific without a component's name.
+        let shown = f.beat == Some("root_cause")
+            && (f.find(s, Tag::Investigate).is_some() || !f.quantities_in(s).is_empty());
+        if !specific_tech(f, s).is_empty() || code_like(f, s).is_some() || shown {
             cause = Some(e);
             break;
         }

@@ -307,8 +307,22 @@ const SETTING_WORDS: &[&str] = &[
 
 /// Verbs that set a value rather than measure one.
 const SET_VERBS: &[&str] = &[
-    "set", "setting", "raising", "raised", "bumped", "bumping", "changed", "changing", "lowered",
-    "lowering", "scaled", "scaling", "tuned", "resized", "configured", "patched",
+    "set",
+    "setting",
+    "raising",
+    "raised",
+    "bumped",
+    "bumping",
+    "changed",
+    "changing",
+    "lowered",
+    "lowering",
+    "scaled",
+    "scaling",
+    "tuned",
+    "resized",
+    "configured",
+    "patched",
 ];
 
 /// Whether the words in `[from, to)` just before a figure name a setting:

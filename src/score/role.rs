@@ -300,13 +300,16 @@ pub fn score(a: &Analysis) -> DimensionScore {
             !t.masked && matches!(t.lower.as_ref(), "we" | "we've" | "we'd" | "team" | "our")
         })
     });
+    // Owning the thing ("I owned the logging platform", "the call was
+    // mine") names a role as well as a title does.
+    let named = role.is_some() || ownership.is_some();
     d.score = match actions {
         0 if role.is_some() => 2,
         0 if team => 1,
         0 => 0,
-        1 => 2 + u8::from(role.is_some()),
+        1 => 2 + u8::from(named) + u8::from(role.is_some() && ownership.is_some()),
         _ if role.is_some() && (ownership.is_some() || actions >= 4) => 5,
-        _ => 3 + u8::from(role.is_some()),
+        _ => 3 + u8::from(named),
     };
     for evidence in [&role, &ownership].into_iter().flatten() {
         d.evidence.push(evidence.clone());

@@ -362,7 +362,8 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
         .any(|t| ACTS.contains(&t.lower.as_ref()) || ACTED.contains(&t.lower.as_ref()));
     // A tool or setting named as written: "Flagger", "RBAC",
     // `idle_in_transaction_session_timeout`.
-    let named = f.beat == Some("systemic_change") && (s.first + 1..s.last).any(|i| named_thing(f, i));
+    let named =
+        f.beat == Some("systemic_change") && (s.first + 1..s.last).any(|i| named_thing(f, i));
     qualified || tech || acts || named || !f.quantities_in(s).is_empty()
 }
 
@@ -381,13 +382,24 @@ fn named_thing(f: &Field, i: usize) -> bool {
         && raw.chars().any(char::is_alphabetic)
         && (raw.contains('_')
             || (!starts_sentence && raw.chars().next().is_some_and(char::is_uppercase))
-            || raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            || raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase))
 }
 
 /// What a lasting mechanism does, said in the passive: "is blocked by RBAC".
 const ACTED: &[&str] = &[
-    "blocked", "rejected", "enforced", "gated", "denied", "validated", "required", "paged",
-    "alerted", "flagged",
+    "blocked",
+    "rejected",
+    "enforced",
+    "gated",
+    "denied",
+    "validated",
+    "required",
+    "paged",
+    "alerted",
+    "flagged",
 ];
 
 /// What a lasting mechanism does, said as its verb.
@@ -440,16 +452,34 @@ fn to_do(w: &[&str]) -> bool {
 /// without naming it with a noun: "DLQ depth > 0 now pages the team" — the
 /// words before the verb.
 fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
-    let verb = (s.first..s.last).find(|&i| ACTS.contains(&f.tokens[i].lower.as_ref()))?;
-    let first = (s.first..verb)
+    let word = |i: usize| f.tokens[i].lower.as_ref();
+    let adverb = |w: &str| matches!(w, "now" | "always" | "automatically" | "-");
+    // "... now pages the team", or in the passive "... are now rejected".
+    let verb = (s.first..s.last).find(|&i| {
+        ACTS.contains(&word(i))
+            || (ACTED.contains(&word(i))
+                && (s.first..i)
+                    .rev()
+                    .find(|&k| !adverb(word(k)))
+                    .is_some_and(|k| matches!(word(k), "is" | "are" | "get" | "gets")))
+    })?;
+    let mut end = verb;
+    while end > s.first
+        && (adverb(word(end - 1)) || matches!(word(end - 1), "is" | "are" | "get" | "gets"))
+    {
+        end -= 1;
+    }
+    let first = (s.first..end)
         .rev()
         .take_while(|&i| {
-            let t = f.tokens[i].lower.as_ref();
-            !matches!(t, "," | ":" | ";" | "and" | "then" | "it" | "that" | "which")
+            !matches!(
+                word(i),
+                "," | ":" | ";" | "and" | "then" | "it" | "that" | "which"
+            )
         })
         .last()?;
-    let first = (first..verb).find(|&i| !matches!(f.tokens[i].lower.as_ref(), "now" | "-"))?;
-    (first < verb && verb - first <= 5).then_some((first, verb, "detection"))
+    let first = (first..end).find(|&i| !adverb(word(i)))?;
+    (first < end && end - first <= 5).then_some((first, end, "detection"))
 }
 
 /// The change that caused the outage is no systemic change. "After the
@@ -490,7 +520,6 @@ const LASTING: &[&str] = &[
     "ongoing",
     "anymore",
     "follow",
-    "postmortem",
     "post",
     "standard",
     "always",
@@ -550,12 +579,18 @@ fn works_in(w: &[&str]) -> bool {
             *x,
             "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
         ) && !w.get(i + 1).is_some_and(|n| n.ends_with("ing"))
+            // "unsigned images are now rejected": what it does, not a catch.
+            && !i
+                .checked_sub(1)
+                .is_some_and(|b| matches!(w[b], "is" | "are" | "be" | "now" | "get" | "gets"))
     });
     // "The lag alert has fired twice since", "in Q2 it rolled back 9 bad
     // releases": the mechanism acting again, later.
     let acted_later = w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "fired" | "paged" | "alerted" | "refused" | "aborted" | "saved")
-            || (*x == "rolled" && w.get(i + 1) == Some(&"back"))
+        matches!(
+            *x,
+            "fired" | "paged" | "alerted" | "refused" | "aborted" | "saved"
+        ) || (*x == "rolled" && w.get(i + 1) == Some(&"back"))
     }) && w.iter().any(|x| {
         matches!(
             *x,
@@ -638,7 +673,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     })
                     .flatten()
             })
-            .or_else(|| (home || marked || lasting_paragraph).then(|| acting_subject(f, s)).flatten())
+            .or_else(|| {
+                (home || marked || lasting_paragraph)
+                    .then(|| acting_subject(f, s))
+                    .flatten()
+            })
             .or_else(|| {
                 // "Set idle_in_transaction_session_timeout = '10min'": the setting named.
                 (home || marked)
@@ -668,8 +707,17 @@ pub fn score(a: &Analysis) -> DimensionScore {
             p[..2] == ["to", "be"]
                 && matches!(
                     p[2],
-                    "scheduled" | "decided" | "confirmed" | "agreed" | "planned" | "prioritised"
-                        | "prioritized" | "assigned" | "done" | "added" | "written"
+                    "scheduled"
+                        | "decided"
+                        | "confirmed"
+                        | "agreed"
+                        | "planned"
+                        | "prioritised"
+                        | "prioritized"
+                        | "assigned"
+                        | "done"
+                        | "added"
+                        | "written"
                 )
         });
         if (w.iter().any(|x| PROPOSAL.contains(x)) || to_be || to_do(&w)) && !w.contains(&"now") {
@@ -689,7 +737,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // What lasts: its own field or section, a sentence or paragraph about
         // afterwards, or a mechanism created ("I added a CI check").
         let lasting = home || marked || lasting_paragraph || created;
+        // In a paragraph about what was built, a mechanism said at work
+        // ("any failure pages the on-call") is running: it shipped.
+        let at_work = lasting_paragraph
+            && f.tokens[s.first..s.last]
+                .iter()
+                .any(|t| ACTS.contains(&t.lower.as_ref()));
         let shipped = home
+            || at_work
             || f.has(s, Tag::ChangeVerb)
             || w.iter().any(|x| SHIPPED.contains(x))
             || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
