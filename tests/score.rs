@@ -842,3 +842,28 @@ fn owning_the_thing_names_a_role() {
     });
     assert!(without.dimensions.role.score < role.score, "{without:?}");
 }
+
+#[test]
+fn a_choice_said_with_the_option_it_beat() {
+    let over = score_story(&Story {
+        decision: "I picked gp3 over io2 because it met the IOPS we needed.".into(),
+        ..Story::default()
+    })
+    .dimensions
+    .decision;
+    assert!(
+        over.evidence
+            .iter()
+            .any(|e| e.rule == "alternative" && e.text == "over io2"),
+        "{over:?}"
+    );
+    assert_eq!(
+        over.score, 3,
+        "the call, the option it beat and why: {over:?}"
+    );
+    let alone = score_story(&Story {
+        decision: "I picked gp3 because it met the IOPS we needed.".into(),
+        ..Story::default()
+    });
+    assert_eq!(alone.dimensions.decision.score, 2, "{alone:?}");
+}

@@ -375,6 +375,27 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     None
 }
 
+/// "I picked gp3 over io2": a choice said with the option it beat.
+fn preferred_over(f: &Field, s: &Sentence) -> Option<Evidence> {
+    let hit = f.find(s, Tag::DecisionVerb)?;
+    let over = (hit.last..(hit.last + 4).min(s.last)).find(|&i| f.tokens[i].lower == "over")?;
+    let next = f.tokens.get(over + 1)?;
+    (next.sentence == f.tokens[over].sentence
+        && next.is_word()
+        && !matches!(next.lower.as_ref(), "the" | "a"))
+    .then(|| {
+        f.evidence(
+            over,
+            over + 2,
+            Rule::Alternative,
+            format!(
+                "the option not taken ({} {})",
+                f.tokens[over].lower, next.lower
+            ),
+        )
+    })
+}
+
 fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Evidence> {
     let hit = f
         .hits_in(s)
@@ -458,6 +479,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             "the option not taken",
         )
         .or_else(|| options(f, s))
+        .or_else(|| preferred_over(f, s))
     });
     let reason = find(&|f, s| {
         tagged(f, s, Tag::Reason, Rule::Reason, "why").or_else(|| {
