@@ -29,6 +29,9 @@ pub struct Field<'a> {
     pub sentences: Vec<Sentence>,
     pub hits: Vec<Hit>,
     pub quantities: Vec<Quantity>,
+    /// Told by its speaker: "I" or "we" said at least twice (hedges aside).
+    /// Read once here, not per sentence by the rules that ask.
+    pub told_by_speaker: bool,
 }
 
 impl<'a> Field<'a> {
@@ -54,6 +57,11 @@ impl<'a> Field<'a> {
         let hits = lexicon::scan(&mut tokens);
         text::judge_sentences(&tokens, &mut sentences);
         let quantities = quantity::find_quantities(&tokens);
+        let told_by_speaker = tokens
+            .iter()
+            .filter(|t| !t.masked && matches!(t.lower.as_ref(), "i" | "we"))
+            .nth(1)
+            .is_some();
         Field {
             name: name.into(),
             kind,
@@ -64,6 +72,7 @@ impl<'a> Field<'a> {
             sentences,
             hits,
             quantities,
+            told_by_speaker,
         }
     }
 

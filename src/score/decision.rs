@@ -6,7 +6,7 @@
 //! this") is no reason.
 
 use super::analysis::{Analysis, Field, first_person_before, negated_before};
-use super::lexicon::Tag;
+use super::lexicon::{Hit, Tag};
 use super::text::Sentence;
 use super::{DimensionScore, Evidence, Rule};
 
@@ -107,7 +107,7 @@ const REASON_WORDS: &[&str] = &[
 /// engineer considered scaling out, but ..." weighs options all the same.
 fn personal(f: &Field, s: &Sentence) -> bool {
     f.beat == Some("decision")
-        || (told_by_me(f) && !generic(f, s))
+        || (f.told_by_speaker && !generic(f, s))
         || f.tokens[s.first..s.last].iter().any(|t| {
             !t.masked
                 && matches!(
@@ -132,15 +132,6 @@ fn personal(f: &Field, s: &Sentence) -> bool {
                         | "she"
                 )
         })
-}
-
-/// A story told by its speaker: "I" said at least twice in the field.
-fn told_by_me(f: &Field) -> bool {
-    f.tokens
-        .iter()
-        .filter(|t| !t.masked && matches!(t.lower.as_ref(), "i" | "we"))
-        .nth(1)
-        .is_some()
 }
 
 /// Advice in general, not a call of that day: "you should decide ...",
@@ -396,12 +387,16 @@ fn preferred_over(f: &Field, s: &Sentence) -> Option<Evidence> {
     })
 }
 
-fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Evidence> {
-    let hit = f
-        .hits_in(s)
+/// The first hit of `tag` in sentence `s` that no negation comes before.
+fn tagged_hit(f: &Field, s: &Sentence, tag: Tag) -> Option<Hit> {
+    f.hits_in(s)
         .iter()
         .copied()
-        .find(|h| h.tags.has(tag) && !negated_before(f, h.first, 6))?;
+        .find(|h| h.tags.has(tag) && !negated_before(f, h.first, 6))
+}
+
+fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Evidence> {
+    let hit = tagged_hit(f, s, tag)?;
     Some(f.evidence(
         hit.first,
         hit.last,
@@ -446,8 +441,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let c = call(f, s);
         // "The on-call engineer considered scaling out, but ...": an option
         // named by the one who weighed it.
-        let named =
-            personal(f, s) && tagged(f, s, Tag::Alternative, Rule::Alternative, "").is_some();
+        let named = personal(f, s) && tagged_hit(f, s, Tag::Alternative).is_some();
         let weighed = c.is_some() || named || options(f, s).is_some();
         if let Some(c) = c
             && the_call.as_ref().is_none_or(|(_, mine)| !mine && c.1)

@@ -296,22 +296,6 @@ fn told_as_cause(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
         })
 }
 
-/// A name given in quotes: "the 'verify later' flag".
-fn quoted_name(f: &Field, s: &Sentence) -> bool {
-    let text = &f.text[f.tokens[s.first].start..f.tokens[s.last - 1].end];
-    ['\'', '"', '‘', '“'].iter().any(|&open| {
-        let close = match open {
-            '‘' => '’',
-            '“' => '”',
-            c => c,
-        };
-        text.split(open).skip(1).any(|rest| {
-            rest.find(close)
-                .is_some_and(|end| (2..=40).contains(&rest[..end].chars().count()))
-        })
-    })
-}
-
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
     let sentences: Vec<_> = a.sentences().collect();
@@ -391,12 +375,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let Some((first, last, phrase)) = found else {
             continue;
         };
-        // In the fix's own field or section, a figure or a quoted name makes
-        // the change concrete too ("split the test suite into 8 parallel
-        // shards", "turned on the 'verify later' flag").
+        // In the fix's own field or section, a figure makes the change
+        // concrete too ("split the test suite into 8 parallel shards"); a
+        // quoted name ("the 'verify later' flag") already does, as code.
         let concrete = !specific_tech(f, s).is_empty()
             || code_like(f, s).is_some()
-            || (home && (!f.quantities_in(s).is_empty() || quoted_name(f, s)));
+            || (home && !f.quantities_in(s).is_empty());
         let e = |why: String| f.evidence(first, last, Rule::ConcreteChange, why);
         if concrete && !EMPTY_FIX.contains(&phrase.as_str()) {
             concrete_change = Some(e(format!("the concrete change ({phrase})")));

@@ -440,12 +440,10 @@ const ACTS: &[&str] = &[
 const PERSONAL: &[&str] = &["i", "we", "our", "us", "my", "team", "i'd", "we'd", "me"];
 
 /// An action item still to do: it opens with a plain verb ("Review ...",
-/// "Consider ...") and nothing says it is done.
+/// "Consider ...") and nothing says it is done (the caller rules out "now").
 fn to_do(w: &[&str]) -> bool {
     let first = w.iter().find(|x| !matches!(**x, "-" | "*" | "•" | "+"));
-    first.is_some_and(|x| TO_DO.contains(x))
-        && !w.iter().any(|x| DONE.contains(x))
-        && !w.contains(&"now")
+    first.is_some_and(|x| TO_DO.contains(x)) && !w.iter().any(|x| DONE.contains(x))
 }
 
 /// The mechanism of a clause that says what something does from now on
@@ -739,10 +737,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let lasting = home || marked || lasting_paragraph || created;
         // In a paragraph about what was built, a mechanism said at work
         // ("any failure pages the on-call") is running: it shipped.
-        let at_work = lasting_paragraph
-            && f.tokens[s.first..s.last]
-                .iter()
-                .any(|t| ACTS.contains(&t.lower.as_ref()));
+        let at_work = lasting_paragraph && w.iter().any(|x| ACTS.contains(x));
         let shipped = home
             || at_work
             || f.has(s, Tag::ChangeVerb)
