@@ -861,9 +861,117 @@ fn a_choice_said_with_the_option_it_beat() {
         over.score, 3,
         "the call, the option it beat and why: {over:?}"
     );
+    // The option taken may take a few words.
+    let long = score_story(&Story {
+        decision: "I chose multi-window burn rates over simple error-rate thresholds because \
+                   they page on what users feel."
+            .into(),
+        ..Story::default()
+    })
+    .dimensions
+    .decision;
+    assert!(
+        long.evidence
+            .iter()
+            .any(|e| e.rule == "alternative" && e.text == "over simple"),
+        "{long:?}"
+    );
     let alone = score_story(&Story {
         decision: "I picked gp3 because it met the IOPS we needed.".into(),
         ..Story::default()
     });
     assert_eq!(alone.dimensions.decision.score, 2, "{alone:?}");
+}
+
+#[test]
+fn lasting_changes_said_in_other_words_count() {
+    let systemic = |text: &str| score_text(text).dimensions.systemic_change;
+    let named = |text: &str, phrase: &str| {
+        let s = systemic(text);
+        assert!(
+            s.evidence
+                .iter()
+                .any(|e| e.text == phrase && e.why.contains("changed for good")),
+            "{text}: {s:?}"
+        );
+    };
+    // A change said with what it makes true from then on.
+    named(
+        "Then I moved marketing sends to a separate SES account so they can't take \
+         transactional mail down with them.",
+        "marketing sends",
+    );
+    assert_eq!(
+        systemic("Then I moved marketing sends to a separate SES account.").score,
+        0
+    );
+    // The thing moved to a new state, after the incident.
+    named(
+        "Afterwards, production access moved to read-only roles by default.",
+        "production access",
+    );
+    // "Since 20 November" is a date, and what gets done since is the mechanism.
+    named(
+        "Since 20 November all our certificates get renewed before the 30-day mark.",
+        "certificates",
+    );
+    // Rolled out, and rebuilt from one shape to another.
+    named(
+        "We rolled out NodeLocal DNSCache as a DaemonSet, so pods query a cache on their own \
+         node.",
+        "DaemonSet",
+    );
+    named(
+        "I redesigned our alerting from static thresholds to SLO-based burn-rate alerts.",
+        "alerting",
+    );
+    // A setting written as code, assigned, in a change added.
+    named(
+        "Then I added lifecycle { ignore_changes = [desired_capacity] } to the module.",
+        "ignore_changes",
+    );
+    // A filter is a mechanism, and "per-service" does not make it followed.
+    named(
+        "I added a vendor exclusion filter that drops DEBUG lines from prod at intake.",
+        "filter",
+    );
+    named(
+        "Afterwards: per-service daily ingest quota with a warning at 80%.",
+        "quota",
+    );
+}
+
+#[test]
+fn the_incident_told_is_no_lasting_change() {
+    for text in [
+        // Writing into a table is not writing a check.
+        "So every one of the 182 runs read yesterday's orders and wrote them into its own \
+         historical partition. Within 50 minutes every day from January to June showed the \
+         same revenue, and the finance dashboard was wrong.",
+        // Shipping the fix is not a lasting change.
+        "I shipped it through the normal pipeline with an expedited review from Marta.",
+        // A process followed is not a process made.
+        "The change followed our standard change-management process.",
+        // "had since" is before the telling.
+        "The disk had since been freed, and the backup job was fine.",
+        // Traffic moved during the incident.
+        "I moved traffic from us-east-1 to us-west-2 while the primary recovered.",
+    ] {
+        let s = score_text(text).dimensions.systemic_change;
+        assert_eq!(s.score, 0, "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_setting_assigned_in_the_change_field_is_no_keyword_salad() {
+    let story = Story {
+        systemic_change: "Set idle_in_transaction_session_timeout = '10min' cluster-wide.".into(),
+        ..Story::default()
+    };
+    let systemic = score_story(&story).dimensions.systemic_change;
+    assert_eq!(systemic.score, 3, "{systemic:?}");
+    assert_eq!(
+        systemic.evidence[0].text,
+        "idle_in_transaction_session_timeout"
+    );
 }

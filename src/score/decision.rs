@@ -369,7 +369,11 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
 /// "I picked gp3 over io2": a choice said with the option it beat.
 fn preferred_over(f: &Field, s: &Sentence) -> Option<Evidence> {
     let hit = f.find(s, Tag::DecisionVerb)?;
-    let over = (hit.last..(hit.last + 4).min(s.last)).find(|&i| f.tokens[i].lower == "over")?;
+    // "chose multi-window burn rates over simple thresholds": the option
+    // may take a few words, but not a clause.
+    let over = (hit.last..(hit.last + 8).min(s.last))
+        .take_while(|&i| !matches!(f.tokens[i].lower.as_ref(), "," | ";" | ":" | "because"))
+        .find(|&i| f.tokens[i].lower == "over")?;
     let next = f.tokens.get(over + 1)?;
     (next.sentence == f.tokens[over].sentence
         && next.is_word()

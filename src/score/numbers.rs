@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change};
-use super::text::Sentence;
+use super::text::{Sentence, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
 /// A before/after pair found in a field.
@@ -330,15 +330,7 @@ const SET_VERBS: &[&str] = &[
 /// `maxThreads`, `spark.executor.memory`), or a verb that sets a value.
 fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
-    let code_like = |t: &crate::score::text::Token| {
-        let raw = &f.text[t.start..t.end];
-        t.lower.contains('_')
-            || raw.contains('.') && raw.chars().any(char::is_alphabetic)
-            || raw
-                .chars()
-                .zip(raw.chars().skip(1))
-                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-    };
+    let code_like = |t: &crate::score::text::Token| written_as_code(&f.text[t.start..t.end]);
     lead.iter()
         .rev()
         .take(4)

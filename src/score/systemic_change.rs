@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, negated_before};
 use super::lexicon::Tag;
-use super::text::Sentence;
+use super::text::{Sentence, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
 /// Nouns of lasting mechanisms the lexicon's tags do not cover.
@@ -70,6 +70,12 @@ const MECHANISM_NOUNS: &[&str] = &[
     "cron",
     "queue",
     "dlq",
+    "filter",
+    "filters",
+    "linter",
+    "hook",
+    "allowlist",
+    "denylist",
 ];
 
 /// Words that make a sentence a wish, not a change that shipped.
@@ -206,6 +212,45 @@ fn since_is_time(w: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| w[k]);
     let next = w.get(i + 1).copied();
     let after_next = w.get(i + 2).copied();
+    // "the disk had since been freed": a time before the telling.
+    if before == Some("had") {
+        return false;
+    }
+    // "Since 20 November", "since March", "since last year": a date.
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "last",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+    ];
+    if next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&n)) {
+        return true;
+    }
     matches!(
         before,
         Some(
@@ -282,12 +327,7 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
         if negated_before(f, hit.first, 3) {
             continue;
         }
-        // "using an established playbook": following one is not a change.
-        let before = hit.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
-        if matches!(
-            before,
-            Some("using" | "following" | "followed" | "per" | "via")
-        ) {
+        if followed(f, hit.first) {
             continue;
         }
         let kind = if hit.tags.has(Tag::Detection) {
@@ -305,15 +345,26 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     }
     (s.first..s.last).find_map(|i| {
         let t = &f.tokens[i];
-        let before = i.checked_sub(1).map(|k| f.tokens[k].lower.as_ref());
-        (!t.masked
-            && MECHANISM_NOUNS.contains(&t.lower.as_ref())
-            && !matches!(
-                before,
-                Some("using" | "following" | "followed" | "per" | "via")
-            ))
-        .then_some((i, i + 1, "prevention"))
+        (!t.masked && MECHANISM_NOUNS.contains(&t.lower.as_ref()) && !followed(f, i)).then_some((
+            i,
+            i + 1,
+            "prevention",
+        ))
     })
+}
+
+/// "using an established playbook", "followed our standard change process":
+/// a mechanism followed is not a change made.
+fn followed(f: &Field, first: usize) -> bool {
+    let word = |i: usize| f.tokens[i].lower.as_ref();
+    first
+        .checked_sub(1)
+        .is_some_and(|i| matches!(word(i), "per" | "via"))
+        || (first.saturating_sub(6)..first)
+            .rev()
+            .map(word)
+            .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "and"))
+            .any(|w| matches!(w, "using" | "following" | "followed"))
 }
 
 /// Concrete: the mechanism is said with what it does or watches ("an alert
@@ -344,7 +395,8 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
                 | "against"
                 | "per"
                 | "from"
-        )
+                | "="
+        ) || SWITCHED.contains(w)
     }) && after.len() >= 2;
     let tech = f
         .hits_in(s)
@@ -390,6 +442,13 @@ fn named_thing(f: &Field, i: usize) -> bool {
 
 /// What a lasting mechanism does, said in the passive: "is blocked by RBAC".
 const ACTED: &[&str] = &[
+    "renewed",
+    "rotated",
+    "tested",
+    "reviewed",
+    "scanned",
+    "audited",
+    "approved",
     "blocked",
     "rejected",
     "enforced",
@@ -472,8 +531,8 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
         .take_while(|&i| {
             !matches!(
                 word(i),
-                "," | ":" | ";" | "and" | "then" | "it" | "that" | "which"
-            )
+                "," | ":" | ";" | "and" | "then" | "it" | "that" | "which" | "since" | "after"
+            ) && !word(i).starts_with(|c: char| c.is_ascii_digit())
         })
         .last()?;
     let first = (first..end).find(|&i| !adverb(word(i)))?;
@@ -564,6 +623,113 @@ const CREATED: &[&str] = &[
     "championed",
 ];
 
+/// A mechanism created in these words: "I added a CI check", "we rolled
+/// out NodeLocal DNSCache". Not "the task wrote into the partition" nor "I
+/// shipped the fix".
+fn created_in(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        let next = w.get(i + 1).copied();
+        match *x {
+            "wrote" => matches!(next, Some("a" | "an" | "the" | "our" | "new" | "up")),
+            "shipped" => !matches!(next, Some("it" | "the" | "through" | "a")),
+            "rolled" | "roll" => next == Some("out"),
+            x => CREATED.contains(&x),
+        }
+    }) || redesigned(w)
+}
+
+/// A thing rebuilt into a new shape: "I redesigned our alerting from static
+/// thresholds to burn-rate alerts", "we moved the scaling to a metric off
+/// the queue time" — not traffic moved during the incident, nor a thing
+/// moved back.
+fn redesigned(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        (SWITCHED.contains(x) || matches!(*x, "redesigned" | "reworked" | "replaced" | "rebuilt"))
+            && w[i + 1..].iter().take(8).any(|y| *y == "from")
+            && w[i + 1..].iter().take(14).any(|y| *y == "to")
+            && !w[i + 1..]
+                .iter()
+                .any(|y| y.starts_with(|c: char| c.is_ascii_digit()))
+            && !w[i + 1..].iter().take(4).any(|y| {
+                matches!(
+                    *y,
+                    "back" | "traffic" | "load" | "users" | "requests" | "it" | "them" | "over"
+                )
+            })
+    })
+}
+
+/// A change said with what it makes true from then on: "moved marketing
+/// sends to a separate account so they can't take transactional mail down".
+fn so_it_lasts(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        *x == "so"
+            && w.iter()
+                .take(i)
+                .any(|v| SWITCHED.contains(v) || CREATED.contains(v))
+            && w[i + 1..].iter().take(5).any(|y| {
+                matches!(
+                    *y,
+                    "can't"
+                        | "cannot"
+                        | "won't"
+                        | "never"
+                        | "always"
+                        | "only"
+                        | "longer"
+                        | "automatically"
+                )
+            })
+    })
+}
+
+/// Verbs that move a thing to a new state for good: "production access moved
+/// to read-only roles".
+const SWITCHED: &[&str] = &[
+    "moved",
+    "switched",
+    "migrated",
+    "changed",
+    "converted",
+    "swapped",
+    "pointed",
+    "move",
+    "switch",
+    "migrate",
+    "change",
+    "moves",
+    "switches",
+];
+
+/// The thing a clause about what lasts moves to a new state, when no noun
+/// names a mechanism: "production access moved to read-only roles", "we
+/// moved the scaling to a metric off the queue time".
+fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+    let word = |i: usize| f.tokens[i].lower.as_ref();
+    let verb = (s.first..s.last).find(|&i| {
+        SWITCHED.contains(&word(i))
+            && (i + 1..s.last.min(i + 9)).any(|k| matches!(word(k), "to" | "from" | "onto"))
+            && !(i + 1..s.last.min(i + 3)).any(|k| matches!(word(k), "back" | "traffic"))
+    })?;
+    let stop = |w: &str| matches!(w, "," | ":" | ";" | "and" | "then" | "that" | "which");
+    let subject: Vec<usize> = (s.first..verb)
+        .rev()
+        .take_while(|&i| !stop(word(i)))
+        .collect();
+    let personal = subject
+        .iter()
+        .any(|&i| PERSONAL.contains(&word(i)) || word(i) == "they");
+    if !personal && !subject.is_empty() && subject.len() <= 5 {
+        let first = *subject.last()?;
+        let first = (first..verb).find(|&i| !matches!(word(i), "afterwards" | "now" | "later"))?;
+        return (first < verb).then_some((first, verb, "prevention"));
+    }
+    let first = verb + 1;
+    let last = (first..s.last).find(|&i| matches!(word(i), "to" | "from" | "onto"))?;
+    let first = (first..last).find(|&i| !matches!(word(i), "the" | "a" | "an" | "our" | "its"))?;
+    (first < last).then_some((first, last, "prevention"))
+}
+
 /// True when the text between two sentences starts a new paragraph.
 fn new_paragraph(f: &Field, previous: &Sentence, s: &Sentence) -> bool {
     let gap = &f.text[f.tokens[previous.last - 1].end..f.tokens[s.first].start];
@@ -576,7 +742,7 @@ fn works_in(w: &[&str]) -> bool {
         matches!(
             *x,
             "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
-        ) && !w.get(i + 1).is_some_and(|n| n.ends_with("ing"))
+        ) && !w.get(i + 1).is_some_and(|n| n.ends_with("ing") || *n == "-")
             // "unsigned images are now rejected": what it does, not a catch.
             && !i
                 .checked_sub(1)
@@ -643,9 +809,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
-        let created = w.iter().any(|x| CREATED.contains(x));
+        let created = created_in(&w);
         let marked = w.iter().any(|x| LASTING.contains(x))
-            || (created && w.iter().any(|x| LASTING_WITH_A_CHANGE.contains(x)));
+            || (created && w.iter().any(|x| LASTING_WITH_A_CHANGE.contains(x)))
+            || so_it_lasts(&w);
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
@@ -673,15 +840,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
             })
             .or_else(|| {
                 (home || marked || lasting_paragraph)
-                    .then(|| acting_subject(f, s))
+                    .then(|| acting_subject(f, s).or_else(|| switched(f, s)))
                     .flatten()
             })
             .or_else(|| {
                 // "Set idle_in_transaction_session_timeout = '10min'": the setting named.
-                (home || marked)
+                (home || marked || created)
                     .then(|| {
                         (s.first..s.last)
-                            .find(|&i| f.tokens[i].lower.contains('_'))
+                            .find(|&i| {
+                                let t = &f.tokens[i];
+                                written_as_code(&f.text[t.start..t.end])
+                            })
                             .map(|i| (i, i + 1, "prevention"))
                     })
                     .flatten()

@@ -240,6 +240,22 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
 ];
 
+/// A name written as code: `max_connections`, `maxThreads`,
+/// `spark.executor.memory` (not "e.g.").
+pub fn written_as_code(raw: &str) -> bool {
+    let dotted = raw.contains('.') && {
+        let parts: Vec<&str> = raw.split('.').collect();
+        parts.iter().all(|p| p.chars().any(char::is_alphabetic))
+            && parts.iter().any(|p| p.len() >= 3)
+    };
+    raw.contains('_')
+        || dotted
+        || raw
+            .chars()
+            .zip(raw.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+}
+
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
 }
@@ -265,7 +281,16 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
         }
         content_words.clear();
         let (mut words, mut function) = (0usize, 0usize);
-        for token in &tokens[sentence.first..sentence.last] {
+        for (i, token) in tokens[sentence.first..sentence.last].iter().enumerate() {
+            // "idle_in_transaction_session_timeout = 10min": a setting
+            // assigned is a statement, its "=" a word of grammar.
+            let assigns = token.lower == "="
+                && i > 0
+                && written_as_code(&tokens[sentence.first + i - 1].lower);
+            if assigns {
+                words += 1;
+                function += 1;
+            }
             if !token.is_word() || token.masked {
                 continue;
             }
