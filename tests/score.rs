@@ -975,3 +975,112 @@ fn a_setting_assigned_in_the_change_field_is_no_keyword_salad() {
         "idle_in_transaction_session_timeout"
     );
 }
+
+#[test]
+fn a_risk_is_weighed_with_a_course_not_told_as_damage() {
+    let decision = |text: &str| {
+        score_story(&Story {
+            decision: text.into(),
+            ..Story::default()
+        })
+        .dimensions
+        .decision
+    };
+    // "lost" in a sentence about the damage is no risk accepted.
+    let damage = decision(
+        "I decided to roll back rather than fail over, because the rollback was one command. \
+         About 3,400 users lost a day of workouts.",
+    );
+    assert_eq!(damage.score, 3, "{damage:?}");
+    assert!(
+        damage.evidence.iter().all(|e| e.rule != "risk"),
+        "{damage:?}"
+    );
+    // Said of the course, it is.
+    let weighed = decision(
+        "I decided to roll back rather than fail over, because the rollback was one command, \
+         but it meant losing 3,400 users' workouts from that day.",
+    );
+    assert!(weighed.score >= 4, "{weighed:?}");
+    // "During" opens no option weighed by its cost.
+    let during = decision(
+        "During a quarterly cost review I noticed our EBS line had grown, so I went digging.",
+    );
+    assert!(
+        during
+            .evidence
+            .iter()
+            .all(|e| e.rule != "risk" && e.rule != "alternative"),
+        "{during:?}"
+    );
+}
+
+#[test]
+fn options_laid_side_by_side_in_the_decision_section_are_weighed() {
+    let text = "Impact: every PUT to the object store failed for 85 minutes.\n\
+                On the table:\n\
+                - Raise the full ratio to 0.97: writes back in a minute. But only 2% headroom \
+                on the hot disks.\n\
+                - Abort the abandoned uploads: frees 120 TB, but garbage collection takes hours.\n\
+                Newsrooms could not wait hours, so I raised the ratio straight away.";
+    let decision = score_text(text).dimensions.decision;
+    assert!(
+        decision
+            .evidence
+            .iter()
+            .any(|e| e.rule == "alternative" && e.why == "the options weighed"),
+        "{decision:?}"
+    );
+    // One course with its cost is no set of options.
+    let one = score_story(&Story {
+        decision: "I raised the full ratio to 0.97. But only 2% headroom was left.".into(),
+        ..Story::default()
+    })
+    .dimensions
+    .decision;
+    assert!(
+        one.evidence.iter().all(|e| e.rule != "alternative"),
+        "{one:?}"
+    );
+}
+
+#[test]
+fn a_call_told_in_the_fix_is_read_with_the_option_it_beat() {
+    let story = Story {
+        fix: "We migrated the replica volumes to gp3. I picked gp3 over io2 because it met the \
+              IOPS we needed at a fifth of the price."
+            .into(),
+        ..Story::default()
+    };
+    let decision = score_story(&story).dimensions.decision;
+    assert!(decision.score >= 3, "{decision:?}");
+    assert!(
+        decision.evidence.iter().all(|e| e.field == "fix"),
+        "{decision:?}"
+    );
+    // An action told in the fix is no call.
+    let action = score_story(&Story {
+        fix: "I rolled back the deploy because the error rate had doubled.".into(),
+        ..Story::default()
+    });
+    assert_eq!(action.dimensions.decision.score, 0, "{action:?}");
+}
+
+#[test]
+fn the_whole_of_those_hurt_is_how_far_it_reached() {
+    let story = Story {
+        blast_radius: "For 7 hours every customer, about 46,000 accounts, saw an empty invoice \
+                       history."
+            .into(),
+        ..Story::default()
+    };
+    let blast = score_story(&story).dimensions.blast_radius;
+    assert!(
+        blast
+            .evidence
+            .iter()
+            .any(|e| e.rule == "extent" && e.text == "every customer"),
+        "{blast:?}"
+    );
+    assert_eq!(blast.score, 4, "{blast:?}");
+}

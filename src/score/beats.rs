@@ -35,9 +35,25 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "costs" | "financial impact" => Some("blast_radius"),
         "role" | "task" | "my part" | "responsibility" | "responsibilities" | "who i was"
         | "part" => Some("role"),
-        "decision" | "decisions" | "key decision" | "the call" | "call" | "trade off"
-        | "trade offs" | "tradeoff" | "tradeoffs" | "options" | "choice" | "judgement call"
-        | "judgment call" => Some("decision"),
+        "decision"
+        | "decisions"
+        | "key decision"
+        | "the call"
+        | "call"
+        | "trade off"
+        | "trade offs"
+        | "tradeoff"
+        | "tradeoffs"
+        | "options"
+        | "choice"
+        | "judgement call"
+        | "judgment call"
+        | "on the table"
+        | "options on the table"
+        | "choices"
+        | "alternatives"
+        | "the options"
+        | "what i weighed" => Some("decision"),
         "fix"
         | "the fix"
         | "resolution"

@@ -5,7 +5,7 @@
 //! updates went out, and dates or clock times by themselves are not impact.
 
 use super::analysis::{Analysis, Field};
-use super::lexicon::Tag;
+use super::lexicon::{Hit, Tag};
 use super::quantity::{Dim, Quantity};
 use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
@@ -324,15 +324,30 @@ fn cost(f: &Field, s: &Sentence) -> Option<Evidence> {
 
 /// "the EU region", "customer-facing", "every tenant", "the checkout service".
 fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
-    // "only", "all" and "every" alone are no place: the first hit that is.
-    let hit = f.hits_in(s).iter().copied().find(|h| {
-        h.tags.has(Tag::Scope) && !matches!(f.phrase(*h).as_str(), "only" | "all" | "every")
+    // "only", "all" and "every" alone are no place: the first hit that is,
+    // or the whole of those hurt ("every customer", "all tenants").
+    let hits = f.hits_in(s);
+    let whole_of = |h: &Hit| {
+        hits.iter()
+            .find(|a| a.tags.has(Tag::Affected) && (a.first == h.last || a.first == h.last + 1))
+            .map(|a| a.last)
+    };
+    let (hit, last) = hits.iter().find_map(|h| {
+        if !h.tags.has(Tag::Scope) {
+            return None;
+        }
+        match f.phrase(*h).as_str() {
+            "all" | "every" => whole_of(h).map(|last| (*h, last)),
+            "only" => None,
+            _ => Some((*h, h.last)),
+        }
     })?;
+    let phrase = f.text[f.tokens[hit.first].start..f.tokens[last - 1].end].to_lowercase();
     Some(f.evidence(
         hit.first,
-        hit.last,
+        last,
         Rule::Extent,
-        format!("how far it reached ({})", f.phrase(hit)),
+        format!("how far it reached ({phrase})"),
     ))
 }
 

@@ -64,6 +64,57 @@ const RISK_WORDS: &[&str] = &[
     "losing",
 ];
 
+/// Risk words that also tell the damage ("3,400 users lost a day of
+/// workouts"): a risk only in a sentence that weighs a course.
+const WEAK_RISK_WORDS: &[&str] = &[
+    "wrong", "expense", "mixed", "slower", "lost", "blind", "exposed", "cost", "costs", "price",
+    "worst", "meant", "lose", "losing",
+];
+
+/// A sentence that weighs a course: the call, options, or a course set
+/// against what it would cost ("but", "would", "instead"). In the
+/// decision's own field too, "3,400 users lost a day of workouts" is damage.
+fn weighs(f: &Field, s: &Sentence) -> bool {
+    call(f, s).is_some()
+        || tagged_hit(f, s, Tag::Alternative).is_some()
+        || words(f, s).iter().any(|x| {
+            matches!(
+                *x,
+                "but"
+                    | "would"
+                    | "could"
+                    | "instead"
+                    | "rather"
+                    | "accept"
+                    | "accepted"
+                    | "accepting"
+                    | "if"
+                    | "than"
+                    | "meant"
+                    | "means"
+            )
+        })
+}
+
+/// Courses laid side by side in the decision's own field or section, each
+/// set against its cost: "- Raise the ratio: writes back in a minute. But only
+/// 2% headroom. - Abort the uploads: frees 120 TB, but GC takes hours."
+fn laid_side_by_side(f: &Field, s: &Sentence) -> bool {
+    let contrasted = |t: &Sentence| {
+        words(f, t)
+            .iter()
+            .any(|x| matches!(*x, "but" | "whereas" | "however"))
+    };
+    if f.beat != Some("decision") || !contrasted(s) {
+        return false;
+    }
+    let k = f.sentences.partition_point(|t| t.first < s.first);
+    let near = f.sentences[k.saturating_sub(3)..(k + 4).min(f.sentences.len())]
+        .iter()
+        .filter(|t| t.counts && t.first != s.first && contrasted(t));
+    near.count() >= 1
+}
+
 /// Words that say a call was checked later.
 const CHECKED: &[&[&str]] = &[
     &["in", "hindsight"],
@@ -262,13 +313,26 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
         .any(|p| matches!(p[0], "could" | "might") && p[1] == "have")
         && w.iter().any(|x| matches!(*x, "but" | "instead"));
     // "Failing over meant 30 s of lost writes": an option weighed by its cost.
-    let gerund = w.first().is_some_and(|x| x.len() > 5 && x.ends_with("ing"))
-        && w.iter().any(|x| {
-            matches!(
+    let gerund = w.first().is_some_and(|x| {
+        x.len() > 5
+            && x.ends_with("ing")
+            && !matches!(
                 *x,
-                "meant" | "would" | "risked" | "risks" | "means" | "cost"
+                "during"
+                    | "nothing"
+                    | "something"
+                    | "everything"
+                    | "morning"
+                    | "evening"
+                    | "according"
+                    | "anything"
             )
-        });
+    }) && w.iter().any(|x| {
+        matches!(
+            *x,
+            "meant" | "would" | "risked" | "risks" | "means" | "cost"
+        )
+    });
     if gerund {
         return Some(f.evidence(
             s.first,
@@ -288,6 +352,14 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     // "The options were a hotfix ... or skipping the offset": options of
     // that day, told in the past, are someone's even unnamed.
     let then = w.iter().any(|x| matches!(*x, "were" | "was" | "had"));
+    if laid_side_by_side(f, s) {
+        return Some(f.evidence(
+            s.first,
+            s.last,
+            Rule::Alternative,
+            "the options weighed".into(),
+        ));
+    }
     if !((could && or) || two || not_taken || compared) || !(personal(f, s) || (two && then)) {
         return None;
     }
@@ -410,20 +482,51 @@ fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Ev
 }
 
 fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
-    if let Some(e) = tagged(f, s, Tag::Risk, Rule::Risk, "the risk weighed") {
-        return Some(e);
-    }
     // "meant to be a cleanup step" is a plan, "12% at the worst" a figure.
-    let i = (s.first..s.last).find(|&i| {
-        let t = &f.tokens[i];
+    let not_a_risk = |i: usize| {
         let next = f.tokens.get(i + 1).map(|n| n.lower.as_ref());
         let before = i.checked_sub(1).map(|b| f.tokens[b].lower.as_ref());
-        let not_a_risk = match t.lower.as_ref() {
+        match f.tokens[i].lower.as_ref() {
             "meant" => next == Some("to"),
             "worst" => before == Some("the"),
+            // "a quarterly cost review" names a meeting, not a price.
+            "cost" | "costs" => matches!(
+                next,
+                Some(
+                    "review"
+                        | "reviews"
+                        | "report"
+                        | "reports"
+                        | "explorer"
+                        | "center"
+                        | "centre"
+                        | "allocation"
+                )
+            ),
             _ => false,
-        };
-        !t.masked && RISK_WORDS.contains(&t.lower.as_ref()) && !not_a_risk
+        }
+    };
+    // Words that also tell the damage count only where a course is weighed.
+    let weighed = std::cell::OnceCell::new();
+    let counts = |first: usize, last: usize| {
+        !not_a_risk(first)
+            && (last - first > 1
+                || !WEAK_RISK_WORDS.contains(&f.tokens[first].lower.as_ref())
+                || *weighed.get_or_init(|| weighs(f, s)))
+    };
+    if let Some(hit) = f.hits_in(s).iter().find(|h| {
+        h.tags.has(Tag::Risk) && !negated_before(f, h.first, 6) && !not_a_risk(h.first)
+    }) {
+        return Some(f.evidence(
+            hit.first,
+            hit.last,
+            Rule::Risk,
+            format!("the risk weighed ({})", f.phrase(*hit)),
+        ));
+    }
+    let i = (s.first..s.last).find(|&i| {
+        let t = &f.tokens[i];
+        !t.masked && RISK_WORDS.contains(&t.lower.as_ref()) && counts(i, i + 1)
     })?;
     Some(f.evidence(
         i,
@@ -435,13 +538,32 @@ fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
 
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
-    let sentences: Vec<(&Field, &Sentence)> = a.sentences().collect();
+    // Another beat's fields come last: the decision's own words are its
+    // evidence first.
+    let mut sentences: Vec<(&Field, &Sentence)> = a.sentences().collect();
+    sentences.sort_by_key(|(f, _)| f.beat.is_some_and(|b| b != "decision"));
 
     // Sentences where a call is made, and the one after each (its reason may follow).
     let mut the_call: Option<(Evidence, bool)> = None;
     let mut context = vec![false; sentences.len()];
     for (k, &(f, s)) in sentences.iter().enumerate() {
         let home = f.beat == Some("decision");
+        if f.beat.is_some() && !home {
+            // Another beat's field or section ("Fix: ... I picked gp3 over
+            // io2 because ...") holds a call only when the speaker makes it
+            // with the option it beat, in one sentence.
+            if let Some(c) = call(f, s).filter(|c| c.1)
+                && (tagged_hit(f, s, Tag::Alternative).is_some()
+                    || preferred_over(f, s).is_some()
+                    || options(f, s).is_some())
+            {
+                if the_call.as_ref().is_none_or(|(_, mine)| !mine) {
+                    the_call = Some(c);
+                }
+                context[k] = true;
+            }
+            continue;
+        }
         let c = call(f, s);
         // "The on-call engineer considered scaling out, but ...": an option
         // named by the one who weighed it.
@@ -453,8 +575,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
             the_call = Some(c);
         }
         if weighed {
-            for slot in context.iter_mut().take(k + 3).skip(k.saturating_sub(1)) {
-                *slot = true;
+            // The sentence before and the two after, in the same field.
+            for (slot, (g, _)) in context
+                .iter_mut()
+                .zip(&sentences)
+                .take(k + 3)
+                .skip(k.saturating_sub(1))
+            {
+                *slot |= std::ptr::eq(*g, f);
             }
         }
         if home {

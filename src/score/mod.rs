@@ -292,7 +292,9 @@ fn judge(fields: &[Field]) -> Dimensions {
     Dimensions {
         blast_radius: blast_radius::score(&view(Some(&["blast_radius"]))),
         role: role::score(&view(None)),
-        decision: decision::score(&view(Some(&["decision"]))),
+        // Decision reads other beats' fields too, for a call made there
+        // with the option it beat.
+        decision: decision::score(&view(None)),
         fix: fix::score(&view(Some(&["fix", "root_cause"]))),
         systemic_change: systemic_change::score(&view(Some(&["systemic_change"]))),
         numbers: numbers::score(&view(None)),

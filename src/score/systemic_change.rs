@@ -111,6 +111,11 @@ const PROPOSAL: &[&str] = &[
     "tbd",
     "todo",
     "pending",
+    "talked",
+    "discussed",
+    "maybe",
+    "perhaps",
+    "idea",
 ];
 
 /// The first word of an action item still to do: "Review connection limits
