@@ -656,6 +656,8 @@ fn a_value_set_is_a_setting_not_a_result() {
         "We pushed a config change raising maxThreads from 200 to 800.",
         "I changed maximumPoolSize from 200 to 20.",
         "The consumer prefetch count went from 1000 to 50.",
+        // The verb that sets may come well before the pair.
+        "I ran rs.reconfig() to set the us-west-2 member's priority from 1 to 0.",
     ] {
         let numbers = score_text(text).dimensions.numbers;
         assert!(
@@ -1083,4 +1085,34 @@ fn the_whole_of_those_hurt_is_how_far_it_reached() {
         "{blast:?}"
     );
     assert_eq!(blast.score, 4, "{blast:?}");
+}
+
+#[test]
+fn failures_counted_that_rose_are_impact_and_a_bare_figure_takes_its_partners_unit() {
+    let pairs = |text: &str| {
+        score_text(text)
+            .dimensions
+            .numbers
+            .evidence
+            .into_iter()
+            .filter(|e| e.rule == "before_after")
+            .map(|e| e.why)
+            .collect::<Vec<_>>()
+    };
+    // More 429 responses, more failovers: worse, so impact, not a result.
+    for text in [
+        "After cutover, 429 responses went from 0.2% to 11% of partner traffic.",
+        "Primary failovers went from 0 to 14 in one hour.",
+    ] {
+        assert!(pairs(text).is_empty(), "{text}: {:?}", pairs(text));
+    }
+    // "3 minutes, down from 11": the 11 is minutes, and it improved.
+    assert_eq!(
+        pairs("At the last game day we regained access in 3 minutes, down from 11."),
+        ["before/after: 11 -> 3 minutes (-73%, 3.7x less)"]
+    );
+    assert_eq!(
+        pairs("The worst-case replay window is 15 minutes instead of 60."),
+        ["before/after: 60 -> 15 minutes (-75%, 4x less)"]
+    );
 }

@@ -514,9 +514,11 @@ fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
                 || !WEAK_RISK_WORDS.contains(&f.tokens[first].lower.as_ref())
                 || *weighed.get_or_init(|| weighs(f, s)))
     };
-    if let Some(hit) = f.hits_in(s).iter().find(|h| {
-        h.tags.has(Tag::Risk) && !negated_before(f, h.first, 6) && !not_a_risk(h.first)
-    }) {
+    if let Some(hit) = f
+        .hits_in(s)
+        .iter()
+        .find(|h| h.tags.has(Tag::Risk) && !negated_before(f, h.first, 6) && !not_a_risk(h.first))
+    {
         return Some(f.evidence(
             hit.first,
             hit.last,

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change};
-use super::text::{Sentence, written_as_code};
+use super::text::{Sentence, TokenKind, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
 /// A before/after pair found in a field.
@@ -221,9 +221,10 @@ fn polarity_of_word(word: &str) -> Better {
         | "outage" | "outages" | "restarts" | "rollbacks" | "escalations" | "noise" | "5xx"
         | "timeouts" | "duration" | "minutes" | "hours" | "wait" | "queue" | "churn"
         | "complaints" | "crashes" | "ooms" | "evictions" | "retries" | "waste" | "invoice"
-        | "interrupts" | "wake" | "wakeups" | "recovery" | "detect" | "resolve" | "rate" => {
-            Better::Lower
-        }
+        | "interrupts" | "wake" | "wakeups" | "recovery" | "detect" | "resolve" | "rate"
+        | "throttled" | "throttling" | "rejected" | "rejections" | "dropped" | "drops"
+        | "failovers" | "elections" | "flaps" | "misses" | "violations" | "breaches"
+        | "loss" | "lost" => Better::Lower,
         "availability" | "uptime" | "success" | "coverage" | "throughput" | "frequency"
         | "deploys" | "deployments" | "releases" | "hit" | "satisfaction" | "headroom"
         | "capacity" | "savings" | "saved" | "velocity" | "adoption" => Better::Higher,
@@ -236,6 +237,15 @@ fn polarity_of_word(word: &str) -> Better {
 fn polarity(f: &Field, from: usize, to: usize) -> Better {
     let mut found = Better::Unknown;
     for t in &f.tokens[from..to] {
+        // "429 responses", "503s": a status code of failure counted.
+        if t.kind == TokenKind::Number
+            && t.lower.len() == 3
+            && t.lower.starts_with(['4', '5'])
+            && t.lower.chars().all(|c| c.is_ascii_digit())
+        {
+            found = Better::Lower;
+            continue;
+        }
         if t.masked || !t.is_word() {
             continue;
         }
@@ -363,7 +373,10 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     // A config setting: a setting's name right before the pair, or a verb
     // that sets one ("raising maxThreads from 200 to 800", "scaled the
     // fleet down from 12 nodes to 4"), and no measure of outcome.
-    if better == Better::Unknown && names_a_setting(f, from, pair.before.first) {
+    // A verb that sets may come further back: "set the us-west-2 member's
+    // priority from 1 to 0".
+    let set_from = s.first.max(pair.before.first.saturating_sub(12));
+    if better == Better::Unknown && names_a_setting(f, set_from, pair.before.first) {
         return PairKind::Setting;
     }
     match better {
@@ -387,7 +400,7 @@ fn comparable_values(before: &Quantity, after: &Quantity) -> (f64, f64) {
     if before.per.is_some() && after.per.is_some() {
         (before.normalised(), after.normalised())
     } else {
-        (before.value, after.value)
+        (before.in_unit_of(after), after.in_unit_of(before))
     }
 }
 

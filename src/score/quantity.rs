@@ -30,6 +30,9 @@ pub struct Quantity {
     /// Token range `[first, last)`.
     pub first: usize,
     pub last: usize,
+    /// The base units in one of the unit written: 60 for "minutes", 1 for
+    /// a bare number.
+    pub unit: f64,
 }
 
 const MINUTE: f64 = 60.0;
@@ -298,6 +301,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
 
     let mut dim = if money { Dim::Money } else { Dim::Count(None) };
     let mut per = None;
+    let mut unit = 1.0;
     if let Some(j) = after(tokens, last) {
         let word = tokens[j].lower.as_ref();
         let glued = tokens[j].glued;
@@ -314,11 +318,13 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             if word != "m" || glued {
                 dim = Dim::Duration;
                 value *= s;
+                unit = s;
                 last = j;
             }
         } else if let Some(b) = bytes_in(word) {
             dim = Dim::Bytes;
             value *= b;
+            unit = b;
             last = j;
         } else if word == "x" && glued {
             dim = Dim::Ratio;
@@ -400,6 +406,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         end: tokens[last].end,
         first,
         last: last + 1,
+        unit,
     })
 }
 
@@ -445,6 +452,19 @@ impl Quantity {
         dims && rates
     }
 
+    /// The value, a bare number read in the unit of `other`: in "3 minutes,
+    /// down from 11" the 11 is minutes.
+    pub fn in_unit_of(&self, other: &Quantity) -> f64 {
+        if self.dim == Dim::Count(None)
+            && self.per.is_none()
+            && matches!(other.dim, Dim::Duration | Dim::Bytes)
+        {
+            self.value * other.unit
+        } else {
+            self.value
+        }
+    }
+
     /// Value per second for rates, so "40/week" and "6 a day" compare.
     pub(crate) fn normalised(&self) -> f64 {
         match self.per {
@@ -478,7 +498,11 @@ pub fn describe_change(before: &Quantity, after: &Quantity) -> Option<String> {
     if !before.comparable(after) {
         return None;
     }
-    let (b, a) = (before.normalised(), after.normalised());
+    let (b, a) = if before.per.is_some() && after.per.is_some() {
+        (before.normalised(), after.normalised())
+    } else {
+        (before.in_unit_of(after), after.in_unit_of(before))
+    };
     let mut parts = Vec::new();
     if before.dim == Dim::Percent && after.dim == Dim::Percent {
         let points = a - b;
