@@ -1116,3 +1116,41 @@ fn failures_counted_that_rose_are_impact_and_a_bare_figure_takes_its_partners_un
         ["before/after: 60 -> 15 minutes (-75%, 4x less)"]
     );
 }
+
+#[test]
+fn in_an_improvement_project_the_change_made_is_what_lasts() {
+    let change = "\n\nI move those deploys to Argo Rollouts canaries: 1%, then 10%, then 100%, \
+                  with an analysis step that aborts the rollout if the canary's 5xx ratio is \
+                  worse than the stable pods'.";
+    let lasting = |opening: &str| {
+        score_text(&format!("{opening}{change}"))
+            .dimensions
+            .systemic_change
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good"))
+    };
+    assert!(lasting(
+        "I own the deploy pipeline for our edge gateway, and this project was mine."
+    ));
+    // The same words in an incident are what was done that day.
+    assert!(!lasting(
+        "I was on call for our edge gateway when a release broke checkout."
+    ));
+}
+
+#[test]
+fn an_after_label_opens_what_lasts() {
+    let text = "- Impact: every write failed for 85 minutes.\n\
+                - On the table: raise the ratio, but only 2% headroom is left; abort the \
+                uploads, but garbage collection takes hours.\n\
+                - After: a nearfull alert per disk at 80%, not just cluster-wide.";
+    let systemic = score_text(text).dimensions.systemic_change;
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.field == "after" || e.text.contains("alert")),
+        "{systemic:?}"
+    );
+}

@@ -92,6 +92,7 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "systemic changes"
         | "changes"
         | "afterwards"
+        | "after"
         | "aftermath"
         | "improvements"
         | "lasting change"

@@ -223,8 +223,8 @@ fn polarity_of_word(word: &str) -> Better {
         | "complaints" | "crashes" | "ooms" | "evictions" | "retries" | "waste" | "invoice"
         | "interrupts" | "wake" | "wakeups" | "recovery" | "detect" | "resolve" | "rate"
         | "throttled" | "throttling" | "rejected" | "rejections" | "dropped" | "drops"
-        | "failovers" | "elections" | "flaps" | "misses" | "violations" | "breaches"
-        | "loss" | "lost" => Better::Lower,
+        | "failovers" | "elections" | "flaps" | "misses" | "violations" | "breaches" | "loss"
+        | "lost" => Better::Lower,
         "availability" | "uptime" | "success" | "coverage" | "throughput" | "frequency"
         | "deploys" | "deployments" | "releases" | "hit" | "satisfaction" | "headroom"
         | "capacity" | "savings" | "saved" | "velocity" | "adoption" => Better::Higher,

@@ -664,6 +664,65 @@ fn redesigned(w: &[&str]) -> bool {
     })
 }
 
+/// A story about an improvement project, not an incident: its opening says
+/// the speaker led, owned or ran a project, migration or redesign ("I led
+/// our move from Thanos to Mimir", "Owned the compute-cost project").
+fn improvement_project(a: &Analysis) -> bool {
+    a.sentences().take(3).any(|(f, s)| {
+        let w = words(f, s);
+        let led = w.iter().any(|x| {
+            matches!(
+                *x,
+                "led" | "lead" | "owned" | "own" | "ran" | "run" | "drove" | "championed"
+            )
+        });
+        let project = w.iter().any(|x| {
+            matches!(
+                *x,
+                "project"
+                    | "migration"
+                    | "move"
+                    | "initiative"
+                    | "programme"
+                    | "program"
+                    | "redesign"
+                    | "overhaul"
+                    | "rollout"
+                    | "pipeline"
+            )
+        });
+        led && project
+    })
+}
+
+/// A change the speaker made in a project, present tense or past: "I move
+/// those deploys to canaries", "we replaced the script with kured".
+fn made_for_the_project(w: &[&str]) -> bool {
+    w.windows(3).any(|p| {
+        matches!(p[0], "i" | "we")
+            && p[1..].iter().any(|v| {
+                SWITCHED.contains(v)
+                    || CREATED.contains(v)
+                    || matches!(
+                        *v,
+                        "replace"
+                            | "replaced"
+                            | "builds"
+                            | "adds"
+                            | "writes"
+                            | "put"
+                            | "wire"
+                            | "turn"
+                            | "turned"
+                            | "enable"
+                            | "enabled"
+                            | "rolled"
+                            | "roll"
+                    )
+            })
+    })
+}
+
 /// A change said with what it makes true from then on: "moved marketing
 /// sends to a separate account so they can't take transactional mail down".
 fn so_it_lasts(w: &[&str]) -> bool {
@@ -797,6 +856,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // A paragraph that turns to what lasts ("Afterwards I made three
     // changes.") carries its following sentences with it.
     let mut lasting_paragraph = false;
+    let project = improvement_project(a);
     let mut previous: Option<(&Field, &Sentence)> = None;
     // Clauses, not sentences: "a page fires when replay lag exceeds 60 s;
     // a monthly game day kills a primary" is two changes.
@@ -814,7 +874,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
-        let created = created_in(&w);
+        // In an improvement project the change made is the story: "I move
+        // those deploys to canaries", "we rolled the agent to every node".
+        let created = created_in(&w) || (project && made_for_the_project(&w));
         let marked = w.iter().any(|x| LASTING.contains(x))
             || (created && w.iter().any(|x| LASTING_WITH_A_CHANGE.contains(x)))
             || so_it_lasts(&w);
