@@ -195,12 +195,12 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
 /// total >= 0.9, |bias| <= 0.3) is not reached yet; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.69, 0.80, 0.19),
+    ("blast_radius", 0.68, 0.80, 0.19),
     ("role", 0.65, 0.76, 0.15),
     ("decision", 0.68, 0.75, 0.14),
     ("fix", 0.61, 0.78, 0.13),
     ("systemic_change", 0.95, 0.67, 0.24),
-    ("numbers", 0.75, 0.79, 0.16),
+    ("numbers", 0.72, 0.80, 0.20),
 ];
 const TOTAL_FLOOR: f64 = 0.86;
 const MIN_TEXTS: usize = 620;
