@@ -1154,3 +1154,29 @@ fn an_after_label_opens_what_lasts() {
         "{systemic:?}"
     );
 }
+
+#[test]
+fn a_setting_in_time_and_the_pronoun_us_are_no_impact() {
+    let blast = |text: &str| score_text(text).dimensions.blast_radius;
+    let timeout =
+        blast("The backfill failed twice, so I raised the Airflow task timeout from 2 h to 6 h.");
+    assert!(
+        timeout.evidence.iter().all(|e| e.rule != "how_long"),
+        "{timeout:?}"
+    );
+    let pronoun =
+        blast("The outage tool would give us timelines out of the box, but the migration failed.");
+    assert!(
+        pronoun.evidence.iter().all(|e| e.rule != "extent"),
+        "{pronoun:?}"
+    );
+    // The region still is one.
+    let region = blast("Checkout failed for customers in the US for 40 minutes.");
+    assert!(
+        region
+            .evidence
+            .iter()
+            .any(|e| e.rule == "extent" && e.text == "US"),
+        "{region:?}"
+    );
+}

@@ -174,6 +174,14 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         if q.dim != Dim::Duration || q.per.is_some() {
             return None;
         }
+        // "raised the task timeout from 2 h to 6 h", "the record TTL was 300
+        // seconds": a setting, not how long anyone was hurt.
+        if f.tokens[q.first.saturating_sub(5).max(s.first)..q.first]
+            .iter()
+            .any(|t| SETTINGS.contains(&t.lower.as_ref()))
+        {
+            return None;
+        }
         let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
         // "for about 50 minutes": an approximation between "for" and the figure.
         let lead = (1..=3)
@@ -202,6 +210,21 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         }
     })
 }
+
+/// Settings measured in time.
+const SETTINGS: &[&str] = &[
+    "timeout",
+    "timeouts",
+    "ttl",
+    "interval",
+    "intervals",
+    "retention",
+    "cooldown",
+    "expiry",
+    "deadline",
+    "lease",
+    "backoff",
+];
 
 /// Words that soften a figure without changing what it measures.
 const APPROXIMATELY: &[&str] = &[
@@ -339,6 +362,12 @@ fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
         match f.phrase(*h).as_str() {
             "all" | "every" => whole_of(h).map(|last| (*h, last)),
             "only" => None,
+            // "give us timelines": the pronoun, not the region.
+            "us" if &f.text[f.tokens[h.first].start..f.tokens[h.first].end] != "US"
+                && f.tokens.get(h.last).is_none_or(|n| n.lower != "-") =>
+            {
+                None
+            }
             _ => Some((*h, h.last)),
         }
     })?;
