@@ -1180,3 +1180,32 @@ fn a_setting_in_time_and_the_pronoun_us_are_no_impact() {
         "{region:?}"
     );
 }
+
+#[test]
+fn a_metric_line_can_show_the_change_at_work() {
+    let mut story = Story {
+        systemic_change: "I added an alert on replica lag above 60 s. I also added a CI check \
+                          that rejects schema changes without a lock timeout."
+            .into(),
+        ..Story::default()
+    };
+    assert_eq!(
+        score_story(&story).dimensions.systemic_change.score,
+        4,
+        "two concrete changes"
+    );
+    story.metrics = vec![metric(
+        "Replication incidents",
+        "3 in the prior year",
+        "0 in the 12 months since",
+    )];
+    let systemic = score_story(&story).dimensions.systemic_change;
+    assert_eq!(systemic.score, 5, "{systemic:?}");
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.field == "metrics[0]" && e.why == "evidence the change works"),
+        "{systemic:?}"
+    );
+}

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::analysis::{Analysis, Field, negated_before};
+use super::analysis::{Analysis, Field, FieldKind, negated_before};
 use super::lexicon::Tag;
 use super::text::{Sentence, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
@@ -1017,6 +1017,29 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
         }
+    }
+
+    // A before/after line of the story's that shows the change at work:
+    // "certificate-related incidents: 3 in the prior year -> 0 in the 12
+    // months since", "deletions blocked by the admission policy: 3 in 5 months".
+    if works.is_none() && !concrete_changes.is_empty() {
+        works = a
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Metric)
+            .find_map(|f| {
+                f.sentences
+                    .iter()
+                    .find(|s| works_in(&words(f, s)))
+                    .map(|s| {
+                        f.evidence(
+                            s.first,
+                            s.last,
+                            Rule::Process,
+                            "evidence the change works".into(),
+                        )
+                    })
+            });
     }
 
     let n = concrete_changes.len();
