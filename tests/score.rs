@@ -1209,3 +1209,34 @@ fn a_metric_line_can_show_the_change_at_work() {
         "{systemic:?}"
     );
 }
+
+#[test]
+fn looking_into_it_and_picking_it_up_are_no_calls() {
+    for text in [
+        // Taking a task on is no choice between options.
+        "I picked that up because nobody else owned the tracing setup.",
+        // Looking is what comes before a call.
+        "So we looked at it as a team, because the graphs made no sense.",
+        // A count compared is no option not taken.
+        "I checked the bundle with openssl: one certificate in the chain instead of two.",
+    ] {
+        let decision = score_text(text).dimensions.decision;
+        assert!(
+            decision
+                .evidence
+                .iter()
+                .all(|e| !matches!(e.rule, "my_decision" | "team_decision" | "alternative")),
+            "{text}: {decision:?}"
+        );
+        assert_eq!(decision.score, 0, "{text}: {decision:?}");
+    }
+    // A real pick still is one.
+    let picked = score_story(&Story {
+        decision: "I picked a rollback over failing over, because a rollback took one command."
+            .into(),
+        ..Story::default()
+    })
+    .dimensions
+    .decision;
+    assert_eq!(picked.score, 3, "{picked:?}");
+}

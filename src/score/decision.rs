@@ -7,7 +7,7 @@
 
 use super::analysis::{Analysis, Field, first_person_before, negated_before};
 use super::lexicon::{Hit, Tag};
-use super::text::Sentence;
+use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
 
 /// Phrases that make a call without a decision verb.
@@ -232,6 +232,26 @@ fn acted(word: &str) -> bool {
     )
 }
 
+/// Verbs of looking into a thing: what was done before any call.
+fn looked(word: &str) -> bool {
+    matches!(
+        word,
+        "looked"
+            | "checked"
+            | "started"
+            | "went"
+            | "dug"
+            | "found"
+            | "asked"
+            | "investigated"
+            | "began"
+            | "spent"
+            | "waited"
+            | "joined"
+            | "looking"
+    )
+}
+
 /// "I" or "we" followed by a verb of action: the token of the pronoun.
 fn first_person_acts(f: &Field, s: &Sentence) -> Option<usize> {
     (s.first..s.last).find(|&i| {
@@ -376,7 +396,19 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     if !personal(f, s) {
         return None;
     }
-    if let Some(hit) = f.find(s, Tag::DecisionVerb) {
+    // "picked that up", "is picked up by a controller": no choice.
+    let picked_up = |h: &Hit| {
+        f.phrase(*h).starts_with("pick")
+            && f.tokens[h.last..(h.last + 3).min(s.last)]
+                .iter()
+                .any(|t| t.lower == "up")
+    };
+    if let Some(hit) = f
+        .hits_in(s)
+        .iter()
+        .copied()
+        .find(|h| h.tags.has(Tag::DecisionVerb) && !picked_up(h))
+    {
         let mine = first_person_before(f, hit.first, 3)
             || words(f, s).first() == Some(&"i")
             || matches!(f.phrase(hit).as_str(), "my call" | "my decision");
@@ -398,7 +430,8 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     for marker in CALL_MARKERS {
         if let Some(at) = has_phrase(&w, marker) {
             // "so we need to rotate it" is a consequence; "so I rolled back" a call.
-            if marker[0] == "so" && !w.get(at + 2).is_some_and(|v| acted(v)) {
+            // "so we looked at it", "so I went digging": looking is no call.
+            if marker[0] == "so" && !w.get(at + 2).is_some_and(|v| acted(v) && !looked(v)) {
                 continue;
             }
             // Map back to a token range: markers are plain words, so count visible tokens.
@@ -423,7 +456,7 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     // "I sample the edge logs instead", "we failed over rather than wait":
     // an action taken over another is a call; so is any action in the
     // decision's own field or section.
-    let alternative = f.find(s, Tag::Alternative).is_some();
+    let alternative = tagged_hit(f, s, Tag::Alternative).is_some();
     if (alternative || f.beat == Some("decision"))
         && let Some(i) = first_person_acts(f, s)
     {
@@ -465,10 +498,16 @@ fn preferred_over(f: &Field, s: &Sentence) -> Option<Evidence> {
 
 /// The first hit of `tag` in sentence `s` that no negation comes before.
 fn tagged_hit(f: &Field, s: &Sentence, tag: Tag) -> Option<Hit> {
-    f.hits_in(s)
-        .iter()
-        .copied()
-        .find(|h| h.tags.has(tag) && !negated_before(f, h.first, 6))
+    f.hits_in(s).iter().copied().find(|h| {
+        h.tags.has(tag)
+            && !negated_before(f, h.first, 6)
+            // "one certificate in the chain instead of two": a count, no option.
+            && !(tag == Tag::Alternative
+                && f.tokens.get(h.last).is_some_and(|t| {
+                    t.kind == TokenKind::Number
+                        || matches!(t.lower.as_ref(), "one" | "two" | "three" | "four" | "five")
+                }))
+    })
 }
 
 fn tagged(f: &Field, s: &Sentence, tag: Tag, rule: Rule, why: &str) -> Option<Evidence> {
