@@ -1217,6 +1217,9 @@ fn looking_into_it_and_picking_it_up_are_no_calls() {
         "I picked that up because nobody else owned the tracing setup.",
         // Looking is what comes before a call.
         "So we looked at it as a team, because the graphs made no sense.",
+        "So we, you know, we looked at it as a team, because the graphs made no sense.",
+        // A meeting is no call.
+        "I was on the call, watching the dashboards, because I knew the service.",
         // A count compared is no option not taken.
         "I checked the bundle with openssl: one certificate in the chain instead of two.",
     ] {

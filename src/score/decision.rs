@@ -403,11 +403,21 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
                 .iter()
                 .any(|t| t.lower == "up")
     };
+    // "I was on the call", "joined the call": a meeting, not a choice.
+    let a_meeting = |h: &Hit| {
+        f.phrase(*h) == "the call"
+            && h.first.checked_sub(1).is_some_and(|b| {
+                matches!(
+                    f.tokens[b].lower.as_ref(),
+                    "on" | "joined" | "join" | "into" | "in" | "from" | "during" | "off"
+                )
+            })
+    };
     if let Some(hit) = f
         .hits_in(s)
         .iter()
         .copied()
-        .find(|h| h.tags.has(Tag::DecisionVerb) && !picked_up(h))
+        .find(|h| h.tags.has(Tag::DecisionVerb) && !picked_up(h) && !a_meeting(h))
     {
         let mine = first_person_before(f, hit.first, 3)
             || words(f, s).first() == Some(&"i")
@@ -431,7 +441,25 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
         if let Some(at) = has_phrase(&w, marker) {
             // "so we need to rotate it" is a consequence; "so I rolled back" a call.
             // "so we looked at it", "so I went digging": looking is no call.
-            if marker[0] == "so" && !w.get(at + 2).is_some_and(|v| acted(v) && !looked(v)) {
+            let verb = w[at + 2..].iter().find(|v| {
+                v.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        **v,
+                        "i" | "we"
+                            | "you"
+                            | "know"
+                            | "like"
+                            | "um"
+                            | "uh"
+                            | "er"
+                            | "then"
+                            | "also"
+                            | "just"
+                            | "basically"
+                            | "actually"
+                    )
+            });
+            if marker[0] == "so" && !verb.is_some_and(|v| acted(v) && !looked(v)) {
                 continue;
             }
             // Map back to a token range: markers are plain words, so count visible tokens.
