@@ -1218,6 +1218,8 @@ fn looking_into_it_and_picking_it_up_are_no_calls() {
         // Looking is what comes before a call.
         "So we looked at it as a team, because the graphs made no sense.",
         "So we, you know, we looked at it as a team, because the graphs made no sense.",
+        // Pushing a change is an action; pushing for one would be a call.
+        "I pushed a config change because the flag had to go out that day.",
         // A meeting is no call.
         "I was on the call, watching the dashboards, because I knew the service.",
         // A count compared is no option not taken.

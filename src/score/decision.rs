@@ -441,6 +441,15 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
         if let Some(at) = has_phrase(&w, marker) {
             // "so we need to rotate it" is a consequence; "so I rolled back" a call.
             // "so we looked at it", "so I went digging": looking is no call.
+            // "I pushed for a rollback", "I pushed back": advocacy; "I pushed
+            // a config change" is an action.
+            if *marker == ["i", "pushed"]
+                && !w
+                    .get(at + 2)
+                    .is_some_and(|v| matches!(*v, "for" | "to" | "back" | "hard"))
+            {
+                continue;
+            }
             let verb = w[at + 2..].iter().find(|v| {
                 v.chars().all(char::is_alphabetic)
                     && !matches!(
