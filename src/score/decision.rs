@@ -391,11 +391,9 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     ))
 }
 
-/// The call itself: a decision verb, or a marker such as "so I".
-fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
-    if !personal(f, s) {
-        return None;
-    }
+/// The first decision verb of sentence `s` that makes a choice: not
+/// "picked that up" nor "I was on the call".
+fn decision_verb(f: &Field, s: &Sentence) -> Option<Hit> {
     // "picked that up", "is picked up by a controller": no choice.
     let picked_up = |h: &Hit| {
         f.phrase(*h).starts_with("pick")
@@ -413,12 +411,18 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
                 )
             })
     };
-    if let Some(hit) = f
-        .hits_in(s)
+    f.hits_in(s)
         .iter()
         .copied()
         .find(|h| h.tags.has(Tag::DecisionVerb) && !picked_up(h) && !a_meeting(h))
-    {
+}
+
+/// The call itself: a decision verb, or a marker such as "so I".
+fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
+    if !personal(f, s) {
+        return None;
+    }
+    if let Some(hit) = decision_verb(f, s) {
         let mine = first_person_before(f, hit.first, 3)
             || words(f, s).first() == Some(&"i")
             || matches!(f.phrase(hit).as_str(), "my call" | "my decision");
@@ -510,7 +514,7 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
 
 /// "I picked gp3 over io2": a choice said with the option it beat.
 fn preferred_over(f: &Field, s: &Sentence) -> Option<Evidence> {
-    let hit = f.find(s, Tag::DecisionVerb)?;
+    let hit = decision_verb(f, s)?;
     // "chose multi-window burn rates over simple thresholds": the option
     // may take a few words, but not a clause.
     let over = (hit.last..(hit.last + 8).min(s.last))
