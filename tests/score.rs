@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use sre_prep::content::examples::{WEAK_EXAMPLE_ID, example_stories};
 use sre_prep::kit::{Story, StoryMetric};
-use sre_prep::score::{Dimension, StoryScore, score_story, score_text};
+use sre_prep::score::{Dimension, DimensionScore, StoryScore, score_story, score_text};
 
 fn metric(name: &str, before: &str, after: &str) -> StoryMetric {
     StoryMetric {
@@ -32,6 +32,16 @@ fn strong() -> Story {
         ],
         ..Story::default()
     }
+}
+
+/// Whether `d` gives a point by `rule` for exactly the words `text`.
+fn shows(d: &DimensionScore, rule: &str, text: &str) -> bool {
+    d.evidence.iter().any(|e| e.rule == rule && e.text == text)
+}
+
+/// Whether `d` gives any point by `rule`.
+fn cites(d: &DimensionScore, rule: &str) -> bool {
+    d.evidence.iter().any(|e| e.rule == rule)
 }
 
 fn dim(score: &StoryScore, d: Dimension) -> u8 {
@@ -337,12 +347,7 @@ fn the_root_cause_field_tells_the_cause() {
         ..Story::default()
     };
     let fix = score_story(&story).dimensions.fix;
-    assert!(
-        fix.evidence
-            .iter()
-            .any(|e| e.rule == "mechanism" && e.text == "pg_stat_activity"),
-        "{fix:?}"
-    );
+    assert!(shows(&fix, "mechanism", "pg_stat_activity"), "{fix:?}");
     assert!(fix.score >= 3, "{fix:?}");
     // Without it, the concrete change alone is a 2.
     let alone = score_story(&Story {
@@ -412,10 +417,7 @@ fn two_courses_compared_are_a_call_weighed() {
         ..Story::default()
     };
     let decision = score_story(&story).dimensions.decision;
-    assert!(
-        decision.evidence.iter().any(|e| e.rule == "alternative"),
-        "{decision:?}"
-    );
+    assert!(cites(&decision, "alternative"), "{decision:?}");
     assert!(decision.score >= 2, "{decision:?}");
 }
 
@@ -634,10 +636,7 @@ fn a_call_told_in_a_postmortems_voice_weighs_options() {
     let decision = score_text(text).dimensions.decision;
     // The option the engineer weighed is found though nobody says "I".
     assert!(
-        decision
-            .evidence
-            .iter()
-            .any(|e| e.rule == "alternative" && e.text == "considered"),
+        shows(&decision, "alternative", "considered"),
         "{decision:?}"
     );
     // Advice in general weighs nothing.
@@ -660,10 +659,7 @@ fn a_value_set_is_a_setting_not_a_result() {
         "I ran rs.reconfig() to set the us-west-2 member's priority from 1 to 0.",
     ] {
         let numbers = score_text(text).dimensions.numbers;
-        assert!(
-            !numbers.evidence.iter().any(|e| e.rule == "before_after"),
-            "{text}: {numbers:?}"
-        );
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
     }
     // A measured result with the same shape still counts.
     let result = score_text("p99 latency went from 800 ms to 120 ms after the fix.");
@@ -755,10 +751,7 @@ fn things_counted_and_places_after_all_are_impact() {
             .any(|e| e.rule == "extent" && e.text != "all"),
         "{blast:?}"
     );
-    assert!(
-        blast.evidence.iter().any(|e| e.rule == "how_many"),
-        "{blast:?}"
-    );
+    assert!(cites(&blast, "how_many"), "{blast:?}");
     assert!(blast.score >= 4, "{blast:?}");
     let objects = score_story(&Story {
         blast_radius: "Attachments returned 404 in the web app. Roughly 2.1 million objects \
@@ -853,12 +846,7 @@ fn a_choice_said_with_the_option_it_beat() {
     })
     .dimensions
     .decision;
-    assert!(
-        over.evidence
-            .iter()
-            .any(|e| e.rule == "alternative" && e.text == "over io2"),
-        "{over:?}"
-    );
+    assert!(shows(&over, "alternative", "over io2"), "{over:?}");
     assert_eq!(
         over.score, 3,
         "the call, the option it beat and why: {over:?}"
@@ -872,12 +860,7 @@ fn a_choice_said_with_the_option_it_beat() {
     })
     .dimensions
     .decision;
-    assert!(
-        long.evidence
-            .iter()
-            .any(|e| e.rule == "alternative" && e.text == "over simple"),
-        "{long:?}"
-    );
+    assert!(shows(&long, "alternative", "over simple"), "{long:?}");
     let alone = score_story(&Story {
         decision: "I picked gp3 because it met the IOPS we needed.".into(),
         ..Story::default()
@@ -994,10 +977,7 @@ fn a_risk_is_weighed_with_a_course_not_told_as_damage() {
          About 3,400 users lost a day of workouts.",
     );
     assert_eq!(damage.score, 3, "{damage:?}");
-    assert!(
-        damage.evidence.iter().all(|e| e.rule != "risk"),
-        "{damage:?}"
-    );
+    assert!(!cites(&damage, "risk"), "{damage:?}");
     // Said of the course, it is.
     let weighed = decision(
         "I decided to roll back rather than fail over, because the rollback was one command, \
@@ -1040,10 +1020,7 @@ fn options_laid_side_by_side_in_the_decision_section_are_weighed() {
     })
     .dimensions
     .decision;
-    assert!(
-        one.evidence.iter().all(|e| e.rule != "alternative"),
-        "{one:?}"
-    );
+    assert!(!cites(&one, "alternative"), "{one:?}");
 }
 
 #[test]
@@ -1077,13 +1054,7 @@ fn the_whole_of_those_hurt_is_how_far_it_reached() {
         ..Story::default()
     };
     let blast = score_story(&story).dimensions.blast_radius;
-    assert!(
-        blast
-            .evidence
-            .iter()
-            .any(|e| e.rule == "extent" && e.text == "every customer"),
-        "{blast:?}"
-    );
+    assert!(shows(&blast, "extent", "every customer"), "{blast:?}");
     assert_eq!(blast.score, 4, "{blast:?}");
 }
 
@@ -1160,25 +1131,13 @@ fn a_setting_in_time_and_the_pronoun_us_are_no_impact() {
     let blast = |text: &str| score_text(text).dimensions.blast_radius;
     let timeout =
         blast("The backfill failed twice, so I raised the Airflow task timeout from 2 h to 6 h.");
-    assert!(
-        timeout.evidence.iter().all(|e| e.rule != "how_long"),
-        "{timeout:?}"
-    );
+    assert!(!cites(&timeout, "how_long"), "{timeout:?}");
     let pronoun =
         blast("The outage tool would give us timelines out of the box, but the migration failed.");
-    assert!(
-        pronoun.evidence.iter().all(|e| e.rule != "extent"),
-        "{pronoun:?}"
-    );
+    assert!(!cites(&pronoun, "extent"), "{pronoun:?}");
     // The region still is one.
     let region = blast("Checkout failed for customers in the US for 40 minutes.");
-    assert!(
-        region
-            .evidence
-            .iter()
-            .any(|e| e.rule == "extent" && e.text == "US"),
-        "{region:?}"
-    );
+    assert!(shows(&region, "extent", "US"), "{region:?}");
 }
 
 #[test]
