@@ -1,6 +1,8 @@
 //! The shell commands, run as a user runs them: the real binary, a fresh data
 //! directory each time, exit codes and messages checked.
 
+mod common;
+
 use std::fs;
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
@@ -431,7 +433,6 @@ fn garbage_input_never_panics() {
 // ---- sre-prep score ----
 
 fn score_cmd(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -439,9 +440,7 @@ fn score_cmd(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
+    common::feed(&mut child, stdin.unwrap_or("").as_bytes());
     child.wait_with_output().unwrap()
 }
 

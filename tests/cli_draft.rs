@@ -1,8 +1,9 @@
 //! `sre-prep draft` and `sre-prep import --postmortem`, run as a user runs
 //! them: the real binary, exit codes, messages and files checked.
 
+mod common;
+
 use std::fs;
-use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -29,12 +30,7 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the binary runs");
     if let Some(bytes) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin is piped")
-            .write_all(bytes)
-            .expect("stdin takes the bytes");
+        common::feed(&mut child, bytes);
     }
     child.wait_with_output().expect("the binary finishes")
 }

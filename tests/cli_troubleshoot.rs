@@ -1,8 +1,9 @@
 //! `sre-prep troubleshoot`, run as a script runs it: the real binary, a
 //! fresh data directory, stdout, stderr and exit codes checked.
 
+mod common;
+
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -19,12 +20,7 @@ fn run(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    common::feed(&mut child, stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 

@@ -114,3 +114,15 @@ pub fn fit_kit(dir: &Path) {
     )
     .unwrap();
 }
+
+/// Give a child process its stdin and close it. A program that stops
+/// before reading (a bad argument, a missing file) closes the pipe first;
+/// that is no failure of the test, whose checks are on what it printed.
+pub fn feed(child: &mut std::process::Child, bytes: &[u8]) {
+    use std::io::Write as _;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    match stdin.write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+        _ => {}
+    }
+}
