@@ -1204,3 +1204,150 @@ fn looking_into_it_and_picking_it_up_are_no_calls() {
     .decision;
     assert_eq!(picked.score, 3, "{picked:?}");
 }
+
+#[test]
+fn a_wish_for_later_is_a_proposal_even_with_no_mechanism_named() {
+    for wish in [
+        "I think we should have a backup provider, so I raised that with my manager.",
+        "We're looking at replacing the bastion with SSM Session Manager at some point.",
+        "Then in the meeting we discuss to add a second payment provider for the future.",
+    ] {
+        let text = format!(
+            "Our SMS provider had an outage and verification codes were late for an hour. \
+             We contacted the provider and waited for them to fix it. {wish}"
+        );
+        let systemic = score_text(&text).dimensions.systemic_change;
+        assert_eq!(systemic.score, 1, "{wish}: {systemic:?}");
+        assert!(
+            systemic
+                .evidence
+                .iter()
+                .any(|e| e.why.contains("not shipped") && wish.contains(e.text.as_str())),
+            "{wish}: {systemic:?}"
+        );
+    }
+}
+
+#[test]
+fn an_option_weighed_in_the_incident_is_no_proposal() {
+    let text = "The renewal job held row locks for seconds and checkout timed out. \
+                I could kill the job, which clears the locks, or I could raise the lock timeout. \
+                I killed the job and re-ran it at night in batches of 500. \
+                Checkout errors stopped within a minute.";
+    let systemic = score_text(text).dimensions.systemic_change;
+    assert_eq!(systemic.score, 0, "{systemic:?}");
+    assert!(systemic.evidence.is_empty(), "{systemic:?}");
+}
+
+#[test]
+fn championing_a_change_is_not_shipping_it() {
+    let championed = Story {
+        systemic_change: "I championed adding monitoring around secrets.".into(),
+        ..Story::default()
+    };
+    let systemic = score_story(&championed).dimensions.systemic_change;
+    assert_eq!(systemic.score, 1, "{systemic:?}");
+    let added = Story {
+        systemic_change: "I added an alert on reads of production secrets outside the deploy role."
+            .into(),
+        ..Story::default()
+    };
+    assert!(score_story(&added).dimensions.systemic_change.score >= 3);
+}
+
+#[test]
+fn the_fix_and_its_result_are_not_what_lasts() {
+    for text in [
+        "Every now and then the load balancer sent a request down a socket the app had closed. \
+         I raised the app's keep-alive timeout above the load balancer's.",
+        "The service ran out of heap under the Monday peak. \
+         We increased the heap size and added more instances, and after that it was much more stable.",
+    ] {
+        let systemic = score_text(text).dimensions.systemic_change;
+        assert!(
+            !systemic.evidence.iter().any(|e| e.why.contains("for good")),
+            "{text}: {systemic:?}"
+        );
+    }
+    // Said after the fix, the same change lasts.
+    let after = score_text(
+        "The service ran out of heap under the Monday peak. We restarted it. \
+         After that we added an alert on heap above 85% that pages the on-call.",
+    );
+    assert!(
+        after
+            .dimensions
+            .systemic_change
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("for good")),
+        "{after:?}"
+    );
+}
+
+/// Whether free text `text` gets a lasting change whose evidence is `named`.
+fn lasts(text: &str, named: &str) -> bool {
+    score_text(text)
+        .dimensions
+        .systemic_change
+        .evidence
+        .iter()
+        .any(|e| e.why.contains("for good") && e.text == named)
+}
+
+#[test]
+fn a_change_told_as_what_came_next_or_what_runs_from_then_on_lasts() {
+    let story = "Every failed refund leaked one pool client until the pod hung. \
+                 I moved the release into a finally block.";
+    // What came after the incident, with any verb of change.
+    assert!(lasts(
+        &format!(
+            "{story} After that I put the pool stats into our metrics and set an alert \
+             if waiting clients stay above zero for a minute."
+        ),
+        "alert"
+    ));
+    // Something that now runs on a schedule.
+    assert!(lasts(
+        &format!(
+            "{story} I made the restore test a weekly job that alerts when the newest order is older than a day."
+        ),
+        "test"
+    ));
+    // A change told with what it does from then on, in the present.
+    assert!(lasts(
+        &format!(
+            "{story} We changed the backup script so it clears the snapshot after each upload."
+        ),
+        "script"
+    ));
+    // Told in the past, the same words are what the fix did then.
+    assert!(!lasts(
+        &format!("{story} We changed the backup script so it pointed at the new bucket."),
+        "script"
+    ));
+}
+
+#[test]
+fn a_migration_led_counts_with_figures_after_its_new_home() {
+    let text = "I led our move from self-hosted Prometheus to Grafana Mimir: 14 clusters, \
+                9 million active series. I ran both side by side for six weeks and moved \
+                teams over one at a time.";
+    let systemic = score_text(text).dimensions.systemic_change;
+    assert!(
+        systemic.evidence.iter().any(|e| e.why.contains("for good")),
+        "{systemic:?}"
+    );
+    // A setting moved between two figures is no redesign.
+    let setting = "The pool ran dry at the peak. I changed maximumPoolSize from 200 to 20.";
+    assert_eq!(score_text(setting).dimensions.systemic_change.score, 0);
+}
+
+#[test]
+fn a_report_teams_now_get_is_a_mechanism() {
+    assert!(lasts(
+        "I owned the compute-cost project for our EKS clusters. The monthly bill went \
+         from $182k to $131k. Teams now get a monthly report on their requests against usage.",
+        "report"
+    ));
+}

@@ -76,6 +76,8 @@ const MECHANISM_NOUNS: &[&str] = &[
     "hook",
     "allowlist",
     "denylist",
+    "report",
+    "reports",
 ];
 
 /// Words that make a sentence a wish, not a change that shipped.
@@ -160,7 +162,6 @@ const DONE: &[&str] = &["done", "shipped", "completed", "finished", "live", "mer
 /// Markers of a change that happened.
 const SHIPPED: &[&str] = &[
     "improved",
-    "championed",
     "enabled",
     "configured",
     "extended",
@@ -202,10 +203,17 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
         .map(|t| t.lower.as_ref())
         .collect();
     // "since the NLB doesn't see status codes" gives a reason, not a time
-    // after the change: read it as "because".
+    // after the change: read it as "because". "every now and then" is no
+    // "now".
     for i in 0..w.len() {
         if w[i] == "since" && !since_is_time(&w, i) {
             w[i] = "because";
+        }
+        if w[i] == "now"
+            && (i.checked_sub(1).is_some_and(|k| w[k] == "every")
+                || w.get(i + 1..i + 3) == Some(&["and", "then"][..]))
+        {
+            w[i] = "then";
         }
     }
     w
@@ -501,13 +509,156 @@ const ACTS: &[&str] = &[
 ];
 
 /// Words of the speaker or their team.
-const PERSONAL: &[&str] = &["i", "we", "our", "us", "my", "team", "i'd", "we'd", "me"];
+const PERSONAL: &[&str] = &[
+    "i", "we", "our", "us", "my", "team", "i'd", "we'd", "me", "we're", "i'm", "we've", "i've",
+    "we'll", "i'll",
+];
 
 /// An action item still to do: it opens with a plain verb ("Review ...",
 /// "Consider ...") and nothing says it is done (the caller rules out "now").
 fn to_do(w: &[&str]) -> bool {
     let first = w.iter().find(|x| !matches!(**x, "-" | "*" | "•" | "+"));
     first.is_some_and(|x| TO_DO.contains(x)) && !w.iter().any(|x| DONE.contains(x))
+}
+
+/// Words that make a sentence a wish wherever it stands: "we should store
+/// everything in UTC", "it stays on the backlog", "I championed adding
+/// monitoring", "in hindsight a runbook step would have avoided it".
+const WISH: &[&str] = &[
+    "should",
+    "should've",
+    "propose",
+    "proposed",
+    "suggest",
+    "suggested",
+    "recommend",
+    "recommended",
+    "backlog",
+    "roadmap",
+    "eventually",
+    "someday",
+    "hindsight",
+    "champion",
+    "championed",
+    "advocate",
+    "advocated",
+    "keen",
+    "tbd",
+    "todo",
+];
+
+/// Words of talk about a change, a wish only after the incident: "in the
+/// meeting we discuss to add a second provider", "we're looking at
+/// replacing it at some point".
+const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking"];
+
+/// Words that place a wish after the incident, in what should last: "for
+/// the future", "going forward", "at some point", "in the team meeting".
+/// Without one, "I could raise the limit" weighs an option in the incident.
+const AFTERWARDS: &[&str] = &[
+    "future",
+    "forward",
+    "afterwards",
+    "afterward",
+    "later",
+    "after",
+    "point",
+    "next",
+    "meeting",
+    "retro",
+    "retrospective",
+    "postmortem",
+    "post-mortem",
+    "list",
+    "manager",
+    "lesson",
+    "again",
+    "often",
+];
+
+/// Verbs that say what a wish would change: "should have a backup
+/// provider", "talked about having shorter TTLs", "discuss to add a second
+/// payment provider".
+const WISHED_CHANGE: &[&str] = &[
+    "add",
+    "adding",
+    "have",
+    "having",
+    "had",
+    "store",
+    "storing",
+    "test",
+    "testing",
+    "replace",
+    "replacing",
+    "go",
+    "going",
+    "move",
+    "moving",
+    "use",
+    "using",
+    "build",
+    "building",
+    "set",
+    "automate",
+    "automating",
+    "stagger",
+    "staggered",
+    "switch",
+    "switching",
+    "track",
+    "tracking",
+    "alert",
+    "alerting",
+    "monitor",
+    "monitoring",
+    "introduce",
+    "introducing",
+    "run",
+    "running",
+    "enforce",
+    "require",
+    "block",
+    "pin",
+    "split",
+    "migrate",
+    "migrating",
+    "rotate",
+    "limit",
+    "cap",
+    "document",
+    "write",
+    "get",
+    "keep",
+    "put",
+    "make",
+    "scanning",
+    "avoided",
+    "prevented",
+    "caught",
+];
+
+/// A wish for a change after the incident, said by the speaker (or in the
+/// section about what lasts): the rubric's one point for a proposal. `late`
+/// is true for the last third of a free text, where a story turns to what
+/// comes next; `planned` for an action item still to do; `named` when the
+/// sentence names the mechanism wished for.
+fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool {
+    let strong = w.iter().any(|x| WISH.contains(x))
+        || w.windows(2).any(|p| {
+            matches!(
+                p,
+                ["action", "item" | "items"] | ["some", "point"] | ["pushed", "for"]
+            )
+        });
+    let weak = planned
+        || w.iter()
+            .any(|x| PROPOSAL.contains(x) || MAYBE_LATER.contains(x));
+    let after = home || late || w.iter().any(|x| AFTERWARDS.contains(x));
+    let personal = home || w.iter().any(|x| PERSONAL.contains(x) || *x == "hindsight");
+    personal
+        && (strong || (weak && after))
+        && (named || w.iter().any(|x| WISHED_CHANGE.contains(x)))
 }
 
 /// The mechanism of a clause that says what something does from now on
@@ -568,7 +719,11 @@ fn personal_lesson(w: &[&str]) -> bool {
             *x,
             "learned" | "learnt" | "lesson" | "lessons" | "taught" | "realised" | "realized"
         )
-    }) && w.iter().any(|x| matches!(*x, "i" | "me" | "my" | "myself"))
+    }) && w.iter().enumerate().any(|(i, x)| {
+        // "I mean", "I guess": a filler, not the speaker's own lesson.
+        let filler = *x == "i" && matches!(w.get(i + 1), Some(&("mean" | "guess")));
+        matches!(*x, "i" | "me" | "my" | "myself") && !filler
+    })
 }
 
 /// Words that place a sentence after the incident, in what lasts.
@@ -594,6 +749,53 @@ const LASTING: &[&str] = &[
 const LASTING_WITH_A_CHANGE: &[&str] = &[
     "every", "any", "all", "each", "after", "later", "again", "longer",
 ];
+
+/// A word of [`LASTING_WITH_A_CHANGE`] in a sentence with a change made.
+/// "after" and "later" must come before it: "after that we added an alert"
+/// is what came next, "we added instances, and after that it was stable"
+/// is the fix and its result.
+/// A change made next, told as what came after the incident ("After that I
+/// put the pool stats into our metrics and set an alert") or as something
+/// that now runs on a schedule ("I made the restore test a weekly job").
+fn made_next(w: &[&str]) -> bool {
+    let changed = |v: &&str| {
+        CREATED.contains(v)
+            || matches!(
+                *v,
+                "put"
+                    | "set"
+                    | "made"
+                    | "moved"
+                    | "turned"
+                    | "changed"
+                    | "switched"
+                    | "scheduled"
+                    | "configured"
+                    | "enabled"
+                    | "hooked"
+            )
+    };
+    w.iter().enumerate().any(|(i, x)| match *x {
+        "after" => {
+            matches!(w.get(i + 1), Some(&("that" | "this" | "it" | "everything")))
+                && w[i + 2..].iter().any(changed)
+        }
+        "later" if i == 0 => w[1..].iter().any(changed),
+        "weekly" | "daily" | "nightly" | "monthly" | "hourly" | "quarterly" => {
+            w.iter().any(changed)
+        }
+        _ => false,
+    })
+}
+
+fn from_then_on(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| match *x {
+        "after" | "later" => w[i + 1..]
+            .iter()
+            .any(|v| CREATED.contains(v) || matches!(*v, "rolled" | "moved" | "made" | "set")),
+        x => LASTING_WITH_A_CHANGE.contains(&x),
+    })
+}
 
 /// Verbs that create a lasting mechanism: "I added a CI check".
 const CREATED: &[&str] = &[
@@ -625,12 +827,11 @@ const CREATED: &[&str] = &[
     "standardized",
     "wired",
     "integrated",
-    "championed",
 ];
 
 /// A mechanism created in these words: "I added a CI check", "we rolled
 /// out NodeLocal DNSCache". Not "the task wrote into the partition" nor "I
-/// shipped the fix".
+/// shipped the fix", nor "we added more instances".
 fn created_in(w: &[&str]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
         let next = w.get(i + 1).copied();
@@ -638,6 +839,8 @@ fn created_in(w: &[&str]) -> bool {
             "wrote" => matches!(next, Some("a" | "an" | "the" | "our" | "new" | "up")),
             "shipped" => !matches!(next, Some("it" | "the" | "through" | "a")),
             "rolled" | "roll" => next == Some("out"),
+            // "added more instances": capacity for the fix, not a mechanism.
+            "added" | "add" => next != Some("more"),
             x => CREATED.contains(&x),
         }
     }) || redesigned(w)
@@ -649,12 +852,19 @@ fn created_in(w: &[&str]) -> bool {
 /// moved back.
 fn redesigned(w: &[&str]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
-        (SWITCHED.contains(x) || matches!(*x, "redesigned" | "reworked" | "replaced" | "rebuilt"))
-            && w[i + 1..].iter().take(8).any(|y| *y == "from")
-            && w[i + 1..].iter().take(14).any(|y| *y == "to")
-            && !w[i + 1..]
+        let digit = |y: &&str| y.starts_with(|c: char| c.is_ascii_digit());
+        // A setting moved between figures ("from 200 to 20") is no redesign;
+        // figures after the new shape ("to Mimir — 14 clusters") are fine.
+        let from = w[i + 1..].iter().take(8).position(|y| *y == "from");
+        let to = from.and_then(|f| {
+            w[i + 1 + f..]
                 .iter()
-                .any(|y| y.starts_with(|c: char| c.is_ascii_digit()))
+                .take(14 - f)
+                .position(|y| *y == "to")
+                .map(|t| i + 1 + f + t)
+        });
+        (SWITCHED.contains(x) || matches!(*x, "redesigned" | "reworked" | "replaced" | "rebuilt"))
+            && to.is_some_and(|t| !w[i + 1..(t + 2).min(w.len())].iter().any(digit))
             && !w[i + 1..].iter().take(4).any(|y| {
                 matches!(
                     *y,
@@ -731,20 +941,57 @@ fn so_it_lasts(w: &[&str]) -> bool {
             && w.iter()
                 .take(i)
                 .any(|v| SWITCHED.contains(v) || CREATED.contains(v))
-            && w[i + 1..].iter().take(5).any(|y| {
-                matches!(
-                    *y,
-                    "can't"
-                        | "cannot"
-                        | "won't"
-                        | "never"
-                        | "always"
-                        | "only"
-                        | "longer"
-                        | "automatically"
-                )
-            })
+            && (does_from_now_on(&w[i + 1..])
+                || w[i + 1..].iter().take(5).any(|y| {
+                    matches!(
+                        *y,
+                        "can't"
+                            | "cannot"
+                            | "won't"
+                            | "never"
+                            | "always"
+                            | "only"
+                            | "longer"
+                            | "automatically"
+                    )
+                }))
     })
+}
+
+/// "it clears the snapshot after each upload", "they page the on-call": a
+/// thing said in the present to do something, as it does from now on. Not
+/// "it pointed at the replica" (what the fix did then).
+fn does_from_now_on(w: &[&str]) -> bool {
+    let (Some(&subject), Some(&verb)) = (w.first(), w.get(1)) else {
+        return false;
+    };
+    matches!(subject, "it" | "they")
+        && verb.len() > 2
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && !verb.ends_with("ed")
+        && !matches!(
+            verb,
+            "was"
+                | "were"
+                | "would"
+                | "could"
+                | "did"
+                | "had"
+                | "went"
+                | "got"
+                | "came"
+                | "ran"
+                | "took"
+                | "made"
+                | "kept"
+                | "might"
+                | "should"
+                | "wasn't"
+                | "didn't"
+                | "the"
+                | "all"
+                | "also"
+        )
 }
 
 /// Verbs that move a thing to a new state for good: "production access moved
@@ -864,8 +1111,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
         .sentences()
         .flat_map(|(f, s)| clauses(f, s).into_iter().map(move |c| (f, c)))
         .collect();
-    for (f, s) in &clauses {
+    let all = clauses.len();
+    for (at, (f, s)) in clauses.iter().enumerate() {
         let (f, s) = (*f, s);
+        let late = f.beat.is_none() && at * 3 >= all * 2;
         let w = words(f, s);
         if let Some((pf, ps)) = previous
             && (!std::ptr::eq(pf, f) || new_paragraph(f, ps, s))
@@ -878,7 +1127,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // those deploys to canaries", "we rolled the agent to every node".
         let created = created_in(&w) || (project && made_for_the_project(&w));
         let marked = w.iter().any(|x| LASTING.contains(x))
-            || (created && w.iter().any(|x| LASTING_WITH_A_CHANGE.contains(x)))
+            || (created && from_then_on(&w))
+            || made_next(&w)
             || so_it_lasts(&w);
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
@@ -923,20 +1173,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     })
                     .flatten()
             });
-        let Some((first, last, kind)) = found else {
-            continue;
-        };
-        if personal_lesson(&w) {
-            // "I learned to always ask who is about to flip a flag": a
-            // lesson, by the rubric no systemic change.
-            continue;
-        }
-        let personal = w.iter().any(|x| PERSONAL.contains(x));
-        let phrase: String = f.tokens[first..last]
-            .iter()
-            .map(|t| t.lower.as_ref())
-            .collect::<Vec<_>>()
-            .join(" ");
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
@@ -955,9 +1191,41 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "written"
                 )
         });
-        if (w.iter().any(|x| PROPOSAL.contains(x)) || to_be || to_do(&w)) && !w.contains(&"now") {
-            // Advice in general ("postmortems should be blameless") is not even a wish of yours.
-            if personal {
+        let planned = to_be || to_do(&w);
+        let wishful = (planned
+            || w.iter()
+                .any(|x| PROPOSAL.contains(x) || WISH.contains(x) || MAYBE_LATER.contains(x)))
+            && !w.contains(&"now");
+        let Some((first, last, kind)) = found else {
+            // "We should store everything in UTC going forward": a wish
+            // with no mechanism named is still the rubric's proposal.
+            if wishful && !personal_lesson(&w) && wish(&w, home, late, planned, false) {
+                proposal.get_or_insert_with(|| {
+                    f.evidence(
+                        s.first,
+                        s.last,
+                        Rule::Prevention,
+                        "a change wished for, not shipped".into(),
+                    )
+                });
+            }
+            continue;
+        };
+        if personal_lesson(&w) {
+            // "I learned to always ask who is about to flip a flag": a
+            // lesson, by the rubric no systemic change.
+            continue;
+        }
+        let phrase: String = f.tokens[first..last]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if wishful {
+            // Advice in general ("postmortems should be blameless") is not
+            // even a wish of yours, and "I could raise the limit" weighs an
+            // option in the incident.
+            if wish(&w, home, late, planned, true) {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         first,
@@ -980,7 +1248,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || f.has(s, Tag::ChangeVerb)
             || w.iter().any(|x| SHIPPED.contains(x))
             || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
-            || w.contains(&"now");
+            || w.contains(&"now")
+            // "we change the backup script so it clears the snapshot": told
+            // with what it does from then on, the change is in place.
+            || so_it_lasts(&w);
         if !lasting || !shipped || (!home && caused_it(&w)) {
             continue;
         }
