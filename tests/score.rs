@@ -1351,3 +1351,47 @@ fn a_report_teams_now_get_is_a_mechanism() {
         "report"
     ));
 }
+
+#[test]
+fn two_changes_joined_by_and_we_are_two() {
+    let story = Story {
+        systemic_change: "The cache policy now lives in Terraform with a test that fails if a \
+                          marketing parameter is in the cache key, and we turned on Origin Shield \
+                          so one regional cache absorbs misses."
+            .into(),
+        ..Story::default()
+    };
+    let systemic = score_story(&story).dimensions.systemic_change;
+    assert_eq!(systemic.score, 4, "{systemic:?}");
+    // One point of evidence in each clause.
+    let second = story.systemic_change.find("and we turned").unwrap();
+    assert!(
+        systemic.evidence.iter().any(|e| e.end <= second),
+        "{systemic:?}"
+    );
+    assert!(
+        systemic.evidence.iter().any(|e| e.start > second),
+        "{systemic:?}"
+    );
+}
+
+#[test]
+fn a_mechanism_described_before_its_noun_is_concrete() {
+    let systemic = |text: &str| {
+        let story = Story {
+            systemic_change: text.into(),
+            ..Story::default()
+        };
+        score_story(&story).dimensions.systemic_change.score
+    };
+    assert_eq!(systemic("We now run a weekly restore drill."), 3);
+    assert_eq!(systemic("We now run a better process."), 2);
+    // In the field about what lasts, ", and" starts another change.
+    assert_eq!(
+        systemic(
+            "Broker restarts are now a standing step of the monthly chaos drill, \
+             and the Kafka client version is pinned in our base image."
+        ),
+        4
+    );
+}

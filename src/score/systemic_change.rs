@@ -58,6 +58,8 @@ const MECHANISM_NOUNS: &[&str] = &[
     "policy",
     "policies",
     "process",
+    "procedure",
+    "procedures",
     "canary",
     "backoff",
     "jitter",
@@ -308,12 +310,26 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
     let mut first = s.first;
     for i in s.first..s.last {
         // "..., and added an alert on ...": a second change, its own clause.
-        let and_then = f.tokens[i].lower == ","
-            && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and")
-            && f.tokens.get(i + 2).is_some_and(|t| {
-                CREATED.contains(&t.lower.as_ref()) || SHIPPED.contains(&t.lower.as_ref())
-            });
-        if f.tokens[i].lower == ";" || and_then {
+        let and_then =
+            f.tokens[i].lower == "," && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and") && {
+                // "..., and we turned on Origin Shield": the subject may come first.
+                let k = i
+                    + 2
+                    + usize::from(
+                        f.tokens
+                            .get(i + 2)
+                            .is_some_and(|t| matches!(t.lower.as_ref(), "we" | "i")),
+                    );
+                f.tokens.get(k).is_some_and(|t| {
+                    CREATED.contains(&t.lower.as_ref()) || SHIPPED.contains(&t.lower.as_ref())
+                })
+            };
+        // In the section about what lasts, every ", and" may start another
+        // change: "..., and the Kafka client version is pinned".
+        let and_in_home = f.beat == Some("systemic_change")
+            && f.tokens[i].lower == ","
+            && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and");
+        if f.tokens[i].lower == ";" || and_then || and_in_home {
             if first < i {
                 out.push(Sentence {
                     first,
@@ -321,7 +337,8 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
                     counts: s.counts,
                 });
             }
-            first = i + 1;
+            // The next clause starts after ", and".
+            first = if f.tokens[i].lower == ";" { i + 1 } else { i + 2 };
         }
     }
     if first < s.last {
@@ -383,7 +400,7 @@ fn followed(f: &Field, first: usize) -> bool {
 /// Concrete: the mechanism is said with what it does or watches ("an alert
 /// on connection saturation", "a job that resolves every name"), or with a
 /// figure or an exact name; not "improved monitoring".
-fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
+fn concrete(f: &Field, s: &Sentence, first: usize, last: usize) -> bool {
     let after: Vec<&str> = f.tokens[last..s.last.min(last + 4)]
         .iter()
         .map(|t| t.lower.as_ref())
@@ -429,7 +446,58 @@ fn concrete(f: &Field, s: &Sentence, last: usize) -> bool {
     // `idle_in_transaction_session_timeout`.
     let named =
         f.beat == Some("systemic_change") && (s.first + 1..s.last).any(|i| named_thing(f, i));
-    qualified || tech || acts || named || !f.quantities_in(s).is_empty()
+    qualified || tech || acts || named || described(f, s, first) || !f.quantities_in(s).is_empty()
+}
+
+/// A mechanism with two words of its own before it: "the monthly chaos-day
+/// checklist", "a delivery-receipt failure-rate alert". Not "a better
+/// process", "our monitoring".
+fn described(f: &Field, s: &Sentence, first: usize) -> bool {
+    const PLAIN: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "our",
+        "my",
+        "their",
+        "its",
+        "some",
+        "more",
+        "better",
+        "new",
+        "improved",
+        "this",
+        "that",
+        "of",
+        "on",
+        "in",
+        "to",
+        "for",
+        "with",
+        "and",
+        "any",
+        "all",
+        "proper",
+        "extra",
+        "additional",
+        "basic",
+        "general",
+        "overall",
+        "stronger",
+        "further",
+        "few",
+    ];
+    // Hedges ("a, I think, CI check") are no description.
+    let before: Vec<_> = f.tokens[s.first..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.masked)
+        .take(2)
+        .collect();
+    before.len() == 2
+        && before
+            .iter()
+            .all(|t| t.is_word() && !PLAIN.contains(&t.lower.as_ref()))
 }
 
 /// Token `i` names a thing as written: a capitalised name inside a sentence,
@@ -1255,7 +1323,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if !lasting || !shipped || (!home && caused_it(&w)) {
             continue;
         }
-        if concrete(f, s, last) {
+        if concrete(f, s, first, last) {
             if phrases.insert(phrase.clone()) {
                 concrete_changes.push(f.evidence(
                     first,
