@@ -1395,3 +1395,18 @@ fn a_mechanism_described_before_its_noun_is_concrete() {
         4
     );
 }
+
+#[test]
+fn a_terse_results_line_with_arrows_is_read() {
+    let text = "I moved the checks into the routes repo and added a pre-merge job. \
+                Results: median detection 17 min → 2.5 min; false pages 3/week → 0.2/week.";
+    let numbers = score_text(text).dimensions.numbers;
+    assert!(
+        shows(&numbers, "before_after", "17 min → 2.5 min"),
+        "{numbers:?}"
+    );
+    assert!(
+        shows(&numbers, "before_after", "3/week → 0.2/week"),
+        "{numbers:?}"
+    );
+}

@@ -338,7 +338,11 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
                 });
             }
             // The next clause starts after ", and".
-            first = if f.tokens[i].lower == ";" { i + 1 } else { i + 2 };
+            first = if f.tokens[i].lower == ";" {
+                i + 1
+            } else {
+                i + 2
+            };
         }
     }
     if first < s.last {

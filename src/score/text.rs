@@ -287,7 +287,14 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
             let assigns = token.lower == "="
                 && i > 0
                 && written_as_code(&tokens[sentence.first + i - 1].lower);
-            if assigns {
+            // "detection 17 min -> 2.5 min": an arrow to a figure says
+            // "went to", a word of grammar in a terse note.
+            let went_to = token.lower == "->"
+                && tokens[sentence.first + i + 1..sentence.last]
+                    .iter()
+                    .find(|t| !t.masked && !matches!(t.lower.as_ref(), "~" | "≈" | "<" | ">"))
+                    .is_some_and(|t| t.kind == TokenKind::Number);
+            if assigns || went_to {
                 words += 1;
                 function += 1;
             }
