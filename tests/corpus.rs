@@ -199,8 +199,8 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("role", 0.65, 0.76, 0.15),
     ("decision", 0.65, 0.76, 0.17),
     ("fix", 0.61, 0.78, 0.13),
-    ("systemic_change", 0.95, 0.67, 0.24),
-    ("numbers", 0.72, 0.80, 0.20),
+    ("systemic_change", 0.91, 0.66, 0.24),
+    ("numbers", 0.71, 0.80, 0.12),
 ];
 const TOTAL_FLOOR: f64 = 0.86;
 const MIN_TEXTS: usize = 620;
