@@ -1410,3 +1410,14 @@ fn a_terse_results_line_with_arrows_is_read() {
         "{numbers:?}"
     );
 }
+
+#[test]
+fn a_role_of_someone_else_is_not_yours() {
+    let theirs = score_text("I raised the missing backup provider with my manager.");
+    assert!(
+        !cites(&theirs.dimensions.role, "incident_role"),
+        "{theirs:?}"
+    );
+    let yours = score_text("I was the incident commander and I paged the database team.");
+    assert!(cites(&yours.dimensions.role, "incident_role"), "{yours:?}");
+}

@@ -268,7 +268,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if !sentence_is_first_person(f, s) {
             return None;
         }
-        let hit = f.find(s, Tag::RoleName)?;
+        // "I raised it with my manager", "our incident commander paged
+        // me": a role of someone else's.
+        let hit = f.hits_in(s).iter().copied().find(|h| {
+            h.tags.has(Tag::RoleName)
+                && !f.tokens[s.first..h.first]
+                    .iter()
+                    .rev()
+                    .find(|t| !t.masked)
+                    .is_some_and(|t| {
+                        matches!(t.lower.as_ref(), "my" | "our" | "their" | "his" | "her")
+                    })
+        })?;
         Some(f.evidence(
             hit.first,
             hit.last,
