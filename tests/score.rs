@@ -1421,3 +1421,19 @@ fn a_role_of_someone_else_is_not_yours() {
     let yours = score_text("I was the incident commander and I paged the database team.");
     assert!(cites(&yours.dimensions.role, "incident_role"), "{yours:?}");
 }
+
+#[test]
+fn the_part_of_the_product_that_broke_says_how_far_it_reached() {
+    let story = Story {
+        blast_radius:
+            "Attachments older than 30 days returned 404 in the web app for about 9 hours.".into(),
+        ..Story::default()
+    };
+    let blast = score_story(&story).dimensions.blast_radius;
+    assert!(shows(&blast, "extent", "the web app"), "{blast:?}");
+    assert_eq!(blast.score, 3, "{blast:?}");
+    // Outside the damage's own field, a place in the product is where the
+    // speaker looked, not how far it reached.
+    let text = score_text("I checked the error logs in the web app and found a 404 spike.");
+    assert!(!cites(&text.dimensions.blast_radius, "extent"), "{text:?}");
+}

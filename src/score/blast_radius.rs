@@ -355,7 +355,7 @@ fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
             .find(|a| a.tags.has(Tag::Affected) && (a.first == h.last || a.first == h.last + 1))
             .map(|a| a.last)
     };
-    let (hit, last) = hits.iter().find_map(|h| {
+    let hit = hits.iter().find_map(|h| {
         if !h.tags.has(Tag::Scope) {
             return None;
         }
@@ -370,14 +370,58 @@ fn extent(f: &Field, s: &Sentence) -> Option<Evidence> {
             }
             _ => Some((*h, h.last)),
         }
-    })?;
-    let phrase = f.text[f.tokens[hit.first].start..f.tokens[last - 1].end].to_lowercase();
+    });
+    let (hit_first, last) = hit
+        .map(|(h, last)| (h.first, last))
+        // Only where the text is about the damage: in passing, "in the app"
+        // is where the speaker looked.
+        .or_else(|| {
+            (f.beat == Some("blast_radius"))
+                .then(|| where_it_broke(f, s))
+                .flatten()
+        })?;
+    let phrase = f.text[f.tokens[hit_first].start..f.tokens[last - 1].end].to_lowercase();
     Some(f.evidence(
-        hit.first,
+        hit_first,
         last,
         Rule::Extent,
         format!("how far it reached ({phrase})"),
     ))
+}
+
+/// The part of the product that broke, said as a place: "returned 404 in
+/// the web app", "stale on the home page", "across our public APIs".
+fn where_it_broke(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
+    const PLACES: &[&str] = &[
+        "app",
+        "apps",
+        "service",
+        "services",
+        "api",
+        "apis",
+        "site",
+        "website",
+        "page",
+        "pages",
+        "portal",
+        "storefront",
+        "frontend",
+        "checkout",
+    ];
+    let word = |i: usize| f.tokens[i].lower.as_ref();
+    (s.first..s.last).find_map(|i| {
+        if !matches!(word(i), "in" | "on" | "across") {
+            return None;
+        }
+        let mut k = i + 1;
+        if k < s.last && matches!(word(k), "the" | "our" | "their" | "every" | "all") {
+            k += 1;
+        }
+        (k..s.last.min(k + 3))
+            .find(|&j| PLACES.contains(&word(j)))
+            .filter(|&j| (k..j).all(|m| f.tokens[m].is_word()))
+            .map(|j| (i + 1, j + 1))
+    })
 }
 
 /// "customers could not check out": who was hurt, and how.
