@@ -39,6 +39,16 @@ fn shows(d: &DimensionScore, rule: &str, text: &str) -> bool {
     d.evidence.iter().any(|e| e.rule == rule && e.text == text)
 }
 
+/// The systemic-change verdict on a story whose only field is the one about
+/// what lasts (read by the rules, no calibration).
+fn systemic_in_field(text: &str) -> DimensionScore {
+    let story = Story {
+        systemic_change: text.into(),
+        ..Story::default()
+    };
+    score_story(&story).dimensions.systemic_change
+}
+
 /// Whether `d` gives any point by `rule`.
 fn cites(d: &DimensionScore, rule: &str) -> bool {
     d.evidence.iter().any(|e| e.rule == rule)
@@ -706,11 +716,7 @@ fn a_mechanism_named_by_what_it_does_counts() {
             "Unsigned images",
         ),
     ] {
-        let story = Story {
-            systemic_change: change.into(),
-            ..Story::default()
-        };
-        let systemic = score_story(&story).dimensions.systemic_change;
+        let systemic = systemic_in_field(change);
         // One concrete change; what it does is no evidence that it works.
         assert_eq!(systemic.score, 3, "{change}: {systemic:?}");
         assert!(
@@ -949,11 +955,8 @@ fn the_incident_told_is_no_lasting_change() {
 
 #[test]
 fn a_setting_assigned_in_the_change_field_is_no_keyword_salad() {
-    let story = Story {
-        systemic_change: "Set idle_in_transaction_session_timeout = '10min' cluster-wide.".into(),
-        ..Story::default()
-    };
-    let systemic = score_story(&story).dimensions.systemic_change;
+    let systemic =
+        systemic_in_field("Set idle_in_transaction_session_timeout = '10min' cluster-wide.");
     assert_eq!(systemic.score, 3, "{systemic:?}");
     assert_eq!(
         systemic.evidence[0].text,
@@ -1241,18 +1244,12 @@ fn an_option_weighed_in_the_incident_is_no_proposal() {
 
 #[test]
 fn championing_a_change_is_not_shipping_it() {
-    let championed = Story {
-        systemic_change: "I championed adding monitoring around secrets.".into(),
-        ..Story::default()
-    };
-    let systemic = score_story(&championed).dimensions.systemic_change;
+    let systemic = systemic_in_field("I championed adding monitoring around secrets.");
     assert_eq!(systemic.score, 1, "{systemic:?}");
-    let added = Story {
-        systemic_change: "I added an alert on reads of production secrets outside the deploy role."
-            .into(),
-        ..Story::default()
-    };
-    assert!(score_story(&added).dimensions.systemic_change.score >= 3);
+    let added = systemic_in_field(
+        "I added an alert on reads of production secrets outside the deploy role.",
+    );
+    assert!(added.score >= 3);
 }
 
 #[test]
@@ -1354,17 +1351,13 @@ fn a_report_teams_now_get_is_a_mechanism() {
 
 #[test]
 fn two_changes_joined_by_and_we_are_two() {
-    let story = Story {
-        systemic_change: "The cache policy now lives in Terraform with a test that fails if a \
-                          marketing parameter is in the cache key, and we turned on Origin Shield \
-                          so one regional cache absorbs misses."
-            .into(),
-        ..Story::default()
-    };
-    let systemic = score_story(&story).dimensions.systemic_change;
+    let text = "The cache policy now lives in Terraform with a test that fails if a \
+                marketing parameter is in the cache key, and we turned on Origin Shield \
+                so one regional cache absorbs misses.";
+    let systemic = systemic_in_field(text);
     assert_eq!(systemic.score, 4, "{systemic:?}");
     // One point of evidence in each clause.
-    let second = story.systemic_change.find("and we turned").unwrap();
+    let second = text.find("and we turned").unwrap();
     assert!(
         systemic.evidence.iter().any(|e| e.end <= second),
         "{systemic:?}"
@@ -1377,13 +1370,7 @@ fn two_changes_joined_by_and_we_are_two() {
 
 #[test]
 fn a_mechanism_described_before_its_noun_is_concrete() {
-    let systemic = |text: &str| {
-        let story = Story {
-            systemic_change: text.into(),
-            ..Story::default()
-        };
-        score_story(&story).dimensions.systemic_change.score
-    };
+    let systemic = |text: &str| systemic_in_field(text).score;
     assert_eq!(systemic("We now run a weekly restore drill."), 3);
     assert_eq!(systemic("We now run a better process."), 2);
     // In the field about what lasts, ", and" starts another change.
