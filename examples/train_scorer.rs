@@ -4,8 +4,9 @@
 //!
 //! `cargo run --release --example train_scorer` — deterministic: the same
 //! corpus and rules give the same weights. The held-out split (ids divisible
-//! by 3) is never read for fitting. Prints, per dimension, five-fold
-//! cross-validated agreement on the training split, the rules alone against
+//! by 3) is never read for fitting. Prints, per dimension, cross-validated
+//! agreement (one fold per batch, so each fold's writer and topics are
+//! new to the fit) on the training split, the rules alone against
 //! rules plus model, and the strongest weights.
 //!
 //! The model is a ridge regression of the raters' mean on the rules' level,
@@ -31,7 +32,8 @@ use std::process::ExitCode;
 
 use load::{Written, mae, spearman};
 use sre_prep::score::calibration::{
-    FEATURE_NAMES, FEATURES, learned, level, never_negative, reach, reads_terms,
+    FEATURE_NAMES, FEATURES, LEVELS, learned, level, never_negative, reach, reads_levels,
+    reads_terms,
 };
 use sre_prep::score::{Dimension, text_calibration_inputs, text_terms};
 
@@ -43,7 +45,6 @@ const TERM_SCALES: [f64; 4] = [0.0, 0.1, 0.2, 0.3];
 /// Moves of the model's output before it is rounded to a level: the
 /// raters' level is a median judgement, the fit a mean one.
 const SHIFTS: [f64; 5] = [-0.2, -0.1, 0.0, 0.1, 0.2];
-const FOLDS: usize = 5;
 /// A term is weighed when at least this many training texts say it...
 const MIN_TEXTS: usize = 8;
 /// ...and not when nearly every text does (it tells nothing apart).
@@ -199,20 +200,27 @@ fn levels(d: Dimension, cols: &Columns, raw: &[f64], shift: f64) -> Vec<f64> {
         .collect()
 }
 
-/// Five-fold cross-validated outputs of the model (before rounding) on
-/// the training split.
-fn cross_validate(d: Dimension, cols: &Columns, ys: &[f64], penalty: f64) -> Vec<f64> {
+/// Cross-validated outputs of the model (before rounding) on the training
+/// split, fold `fold_of[i]` for text `i`.
+fn cross_validate(
+    d: Dimension,
+    cols: &Columns,
+    ys: &[f64],
+    penalty: f64,
+    fold_of: &[usize],
+) -> Vec<f64> {
     let n = ys.len();
     let mut out = vec![0.0; n];
-    for fold in 0..FOLDS {
-        let train: Vec<usize> = (0..n).filter(|i| i % FOLDS != fold).collect();
+    let folds = fold_of.iter().max().map_or(0, |m| m + 1);
+    for fold in 0..folds {
+        let train: Vec<usize> = (0..n).filter(|&i| fold_of[i] != fold).collect();
         let mut cols_fold = Columns {
             values: cols.values,
             scale: cols.scale.clone(),
         };
         let f = fit_within_laws(d, &mut cols_fold, &train, ys, penalty);
         for (r, slot) in out.iter_mut().enumerate() {
-            if r % FOLDS == fold {
+            if fold_of[r] == fold {
                 *slot = f.raw(&cols_fold, r);
             }
         }
@@ -237,6 +245,16 @@ fn main() -> ExitCode {
         .collect();
     let said: Vec<BTreeSet<String>> = texts.iter().map(|(_, t)| text_terms(t)).collect();
     let n = texts.len();
+    // One fold per batch: each batch has its own writer and topics, so a
+    // fold's texts are as new to the fit as a stranger's answer would be.
+    let batches: Vec<&str> = texts.iter().map(|(e, _)| e.batch()).collect();
+    let mut names = batches.clone();
+    names.sort_unstable();
+    names.dedup();
+    let fold_of: Vec<usize> = batches
+        .iter()
+        .map(|b| names.binary_search(b).unwrap_or(0))
+        .collect();
     let mut in_texts: BTreeMap<&str, usize> = BTreeMap::new();
     for terms in &said {
         for t in terms {
@@ -273,7 +291,7 @@ fn main() -> ExitCode {
         }
     }
     println!(
-        "| dimension | penalty | term scale | shift | rules MAE | rules Spearman | model MAE (5-fold) | model Spearman (5-fold) |"
+        "| dimension | penalty | term scale | shift | rules MAE | rules Spearman | model MAE (by batch) | model Spearman (by batch) |"
     );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let all: Vec<usize> = (0..n).collect();
@@ -310,7 +328,11 @@ fn main() -> ExitCode {
         };
         let columns = |term_scale: f64| Columns {
             scale: (0..values.len())
-                .map(|j| if j < FEATURES { 1.0 } else { term_scale })
+                .map(|j| match j {
+                    j if j >= FEATURES => term_scale,
+                    j if j >= LEVELS && !reads_levels(d) => 0.0,
+                    _ => 1.0,
+                })
                 .collect(),
             values: &values,
         };
@@ -318,7 +340,7 @@ fn main() -> ExitCode {
         for &term_scale in scales {
             let cols = columns(term_scale);
             for &penalty in &PENALTIES {
-                let raw = cross_validate(d, &cols, &ys, penalty);
+                let raw = cross_validate(d, &cols, &ys, penalty, &fold_of);
                 for &shift in &SHIFTS {
                     let cv = levels(d, &cols, &raw, shift);
                     let e = mae(&cv, &ys);

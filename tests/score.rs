@@ -1424,3 +1424,154 @@ fn the_part_of_the_product_that_broke_says_how_far_it_reached() {
     let text = score_text("I checked the error logs in the web app and found a 404 spike.");
     assert!(!cites(&text.dimensions.blast_radius, "extent"), "{text:?}");
 }
+
+#[test]
+fn courses_weighed_by_name_in_any_section_are_the_options() {
+    let text = "Impact\nAll invoice writes failed for 2 hours.\n\nResolution\nThe incident \
+                commander (me) weighed restoring to a new cluster from the 04:00 backup against \
+                fixing in place. A restore would have taken three hours and lost writes. We \
+                fixed in place and dropped the slot.";
+    let decision = score_text(text).dimensions.decision;
+    assert!(cites(&decision, "alternative"), "{decision:?}");
+    // A course used instead of another in the fix is no weighing.
+    let fix_only = score_text(
+        "Impact\nAll invoice writes failed for 2 hours.\n\nResolution\nWe moved the volume to \
+         gp3 instead of gp2 and dropped the slot.",
+    )
+    .dimensions
+    .decision;
+    assert!(!cites(&fix_only, "alternative"), "{fix_only:?}");
+}
+
+#[test]
+fn the_reason_after_courses_weighed_one_by_one_is_read() {
+    let text = "The call I had to make was whether to turn retries off. If I turned them off, \
+                about 6% of payments would fail at the cut-off. If I left them on, we would keep \
+                double-charging. I turned retries off, because a failed payment is something \
+                the customer can retry.";
+    let decision = score_text(text).dimensions.decision;
+    assert!(shows(&decision, "reason", "because"), "{decision:?}");
+    assert!(cites(&decision, "alternative"), "{decision:?}");
+}
+
+#[test]
+fn a_course_compared_with_the_one_taken_is_the_option_not_taken() {
+    for text in [
+        "First I moved the feed queries from the replica to the primary, because a stale feed \
+         is worse for users than a little more load on the primary.",
+        "I changed the volume to gp3 with 4,000 IOPS; making the gp2 volume bigger was also \
+         possible, but then we pay for disk we don't need.",
+    ] {
+        let decision = score_text(text).dimensions.decision;
+        assert!(cites(&decision, "alternative"), "{text}: {decision:?}");
+    }
+    let plain =
+        score_text("I restarted the primary because it was stuck, and it was better than before.")
+            .dimensions
+            .decision;
+    assert!(!cites(&plain, "alternative"), "{plain:?}");
+}
+
+#[test]
+fn an_impact_told_but_not_measured_names_its_words() {
+    let blast = score_story(&Story {
+        blast_radius: "Checkout was broken for some of our customers.".into(),
+        ..Story::default()
+    })
+    .dimensions
+    .blast_radius;
+    assert_eq!(blast.score, 1, "{blast:?}");
+    assert!(
+        shows(&blast, "who_was_hurt", "Checkout was broken"),
+        "{blast:?}"
+    );
+    // Members charged twice, and what it cost, are measured impact.
+    let charged = score_text("About 2,300 members were charged twice, around £64k in total.")
+        .dimensions
+        .blast_radius;
+    assert!(cites(&charged, "how_many"), "{charged:?}");
+    assert!(cites(&charged, "cost"), "{charged:?}");
+}
+
+#[test]
+fn a_team_that_acted_is_the_words_behind_role_one() {
+    let role = score_text("We restarted the service and it was fine.")
+        .dimensions
+        .role;
+    assert_eq!(role.score, 1, "{role:?}");
+    assert!(shows(&role, "team_action", "We"), "{role:?}");
+    let nobody = score_text("The service was restarted and it was fine.")
+        .dimensions
+        .role;
+    assert_eq!(nobody.score, 0, "{nobody:?}");
+    assert!(nobody.evidence.is_empty(), "{nobody:?}");
+}
+
+#[test]
+fn the_course_taken_after_the_options_is_the_fix() {
+    let fix = score_text(
+        "Going from 12 to 60 pods would take eight minutes and would move the bottleneck, so I \
+         switched on the CDN origin shield for the image host.",
+    )
+    .dimensions
+    .fix;
+    assert!(shows(&fix, "concrete_change", "switched"), "{fix:?}");
+    // The options alone are no fix.
+    let weighed = score_text("Going from 12 to 60 pods would take eight minutes.")
+        .dimensions
+        .fix;
+    assert!(!cites(&weighed, "concrete_change"), "{weighed:?}");
+}
+
+#[test]
+fn a_hyphenated_name_is_no_fix_and_a_possessive_still_names_the_thing() {
+    let split = score_text("We had a split-brain in Redis for 11 minutes.")
+        .dimensions
+        .fix;
+    assert!(!cites(&split, "concrete_change"), "{split:?}");
+    let cron = score_text("I wrote a CronJob that patches the HPA's minReplicas to 40 at 11:50.")
+        .dimensions
+        .fix;
+    assert!(
+        cron.evidence
+            .iter()
+            .any(|e| e.rule == "concrete_change" && e.why.starts_with("the concrete change")),
+        "{cron:?}"
+    );
+}
+
+#[test]
+fn a_change_made_so_it_cannot_happen_again_lasts() {
+    let pinned = score_text(
+        "Then later we pinned the chart version in the Helm values so it wouldn't happen again.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(cites(&pinned, "prevention"), "{pinned:?}");
+    let again = score_text(
+        "We pinned the chart version in the Helm values. It happened again the next day.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!cites(&again, "prevention"), "{again:?}");
+}
+
+#[test]
+fn number_words_on_either_side_of_a_change_are_counts() {
+    for text in [
+        "Critical patch rollout went from 11 days to under one.",
+        "Drift-related incidents went from nine in two quarters to one.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    // Outside a change, a number word with no unit is no figure.
+    let moved = score_text("I went from one team to another.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&moved, "before_after"), "{moved:?}");
+    let engineers = score_text("Two engineers joined the call.")
+        .dimensions
+        .numbers;
+    assert!(engineers.evidence.is_empty(), "{engineers:?}");
+}

@@ -45,8 +45,10 @@ fn words_in<'t>(f: &'t Field, s: &Sentence) -> impl Iterator<Item = &'t str> {
 /// A sentence about the damage: a failure, the people it hurt, or what it
 /// cost ("about $8,400 in overage"), not what a fix saved.
 fn is_impact(f: &Field, s: &Sentence) -> bool {
-    f.has(s, Tag::Failure)
-        || f.has(s, Tag::Affected)
+    // "I handled a lot of incidents" says nothing of what broke.
+    f.hits_in(s).iter().any(|h| {
+        h.tags.has(Tag::Failure) && !matches!(f.phrase(*h).as_str(), "incident" | "incidents")
+    }) || f.has(s, Tag::Affected)
         || f.has(s, Tag::Severity)
         || (words_in(f, s).any(|w| COST_WORDS.contains(&w))
             && !words_in(f, s).any(|w| SAVED.contains(&w)))
@@ -501,6 +503,17 @@ pub fn score(a: &Analysis) -> DimensionScore {
     };
     if let Some(e) = &who {
         d.evidence.push(e.clone());
+    } else if measured == 0
+        && let Some(&(f, s)) = impact.first()
+    {
+        // The level an impact told but not measured earns: the words that
+        // tell it.
+        d.evidence.push(f.evidence(
+            s.first,
+            s.last,
+            Rule::WhoWasHurt,
+            "an impact told, not measured".into(),
+        ));
     } else if measured >= 4 {
         d.missing("Say who was hurt and how: \"EU customers could not check out\".");
     }

@@ -26,7 +26,7 @@ use super::weights::{TERMS, WEIGHTS};
 use super::{Dimension, DimensionScore};
 
 /// How many inputs the model reads per dimension.
-pub const FEATURES: usize = 20;
+pub const FEATURES: usize = 24;
 
 /// The names of the inputs, in order: what `train_scorer` prints.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -50,9 +50,19 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "durations",
     "figures",
     "before/after words",
+    "rule level is 1",
+    "rule level is 2",
+    "rule level is 3",
+    "rule level is 4",
 ];
 
-/// Word families counted over the whole story (`FEATURE_NAMES[5..]`).
+/// Where the inputs that say which level the rules gave start
+/// (`FEATURE_NAMES[LEVELS..]`): the raters' level is not a straight line
+/// in the rules' (a rule level 1 is near 1, a 3 nearer 2.5), so each
+/// middle level gets a weight of its own besides the slope.
+pub const LEVELS: usize = 20;
+
+/// Word families counted over the whole story (`FEATURE_NAMES[5..LEVELS]`).
 const FAMILIES: usize = 15;
 
 fn family(word: &str) -> Option<usize> {
@@ -186,7 +196,10 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
     x[2] = (kinds.len() as f32).ln_1p();
     x[3] = if beat_present { 1.0 } else { 0.0 };
     x[4] = story.words;
-    x[5..].copy_from_slice(&story.families);
+    x[5..LEVELS].copy_from_slice(&story.families);
+    if (1..=4).contains(&score.score) {
+        x[LEVELS + usize::from(score.score) - 1] = 1.0;
+    }
     x
 }
 
@@ -202,6 +215,13 @@ pub fn learned(dimension: Dimension) -> bool {
 /// Before/after numbers do not: one more improved pair must never lower
 /// them, and a pair's words could weigh negative.
 pub fn reads_terms(dimension: Dimension) -> bool {
+    learned(dimension) && dimension != Dimension::Numbers
+}
+
+/// Whether the model weighs each middle level of the rules on its own
+/// (`LEVELS`). Numbers do not: with a weight per level, one more improved
+/// pair (a level up) could lower the output.
+pub fn reads_levels(dimension: Dimension) -> bool {
     learned(dimension) && dimension != Dimension::Numbers
 }
 

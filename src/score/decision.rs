@@ -321,6 +321,7 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
                         | "paths"
                         | "approaches"
                         | "alternatives"
+                        | "levers"
                         | "option"
                         | "choice"
                         | "path"
@@ -365,10 +366,31 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     // reopened the exposure": two courses compared.
     // So are a course and what it would cost ("the rollback took three
     // minutes but would also pull the invoice fix").
-    let course = w.iter().any(|x| COURSES.contains(x)) && w.contains(&"would");
+    let would = w
+        .iter()
+        .any(|x| matches!(*x, "would" | "would've" | "wouldn't"));
+    let course = w.iter().any(|x| COURSES.contains(x)) && would;
     let compared = (course || w.iter().any(|x| COMPARED.contains(x)))
-        && w.iter()
-            .any(|x| matches!(*x, "but" | "while" | "whereas" | "than" | "would"));
+        && (would
+            || w.iter()
+                .any(|x| matches!(*x, "but" | "while" | "whereas" | "than")));
+    // "Making gp2 bigger was also possible, but ...": another course named.
+    let also_possible = w
+        .windows(2)
+        .any(|p| p[0] == "also" && matches!(p[1], "possible" | "an" | "viable"));
+    // "..., because a stale feed is worse for users than a little more load
+    // on the primary": the course taken compared with the other.
+    // "better than before" compares a time, not a course.
+    let because_than = w.iter().position(|x| *x == "because").is_some_and(|b| {
+        w[b..].iter().any(|x| matches!(*x, "worse" | "better"))
+            && w[b..].windows(2).any(|p| {
+                p[0] == "than"
+                    && !matches!(
+                        p[1],
+                        "before" | "usual" | "normal" | "expected" | "ever" | "planned" | "it"
+                    )
+            })
+    });
     // "The options were a hotfix ... or skipping the offset": options of
     // that day, told in the past, are someone's even unnamed.
     let then = w.iter().any(|x| matches!(*x, "were" | "was" | "had"));
@@ -380,7 +402,18 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
             "the options weighed".into(),
         ));
     }
-    if !((could && or) || two || not_taken || compared) || !(personal(f, s) || (two && then)) {
+    // "The call was whether to move traffic to the secondary CDN": doing
+    // it or not, two courses.
+    let whether_to = w.windows(2).any(|p| p == ["whether", "to"]);
+    if !((could && or)
+        || two
+        || not_taken
+        || compared
+        || whether_to
+        || also_possible
+        || because_than)
+        || !(personal(f, s) || (two && then))
+    {
         return None;
     }
     Some(f.evidence(
@@ -644,6 +677,19 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 }
                 context[k] = true;
             }
+            // "The incident commander weighed restoring from backup against
+            // fixing in place": courses weighed by name, in any section.
+            let weighed_by_name = f.hits_in(s).iter().any(|h| {
+                matches!(
+                    f.phrase(*h).as_str(),
+                    "weighed" | "choose between" | "decide between"
+                )
+            });
+            if weighed_by_name && personal(f, s) && tagged_hit(f, s, Tag::Alternative).is_some() {
+                for j in k..(k + 3).min(sentences.len()) {
+                    context[j] |= std::ptr::eq(sentences[j].0, f);
+                }
+            }
             continue;
         }
         let c = call(f, s);
@@ -669,6 +715,17 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         if home {
             context[k] = true;
+        }
+    }
+    // Courses weighed one after another ("If I turned them off, ... If I
+    // left them on, ...") keep the call's sentences going: the reason may
+    // come two sentences after the last of them.
+    for k in 0..sentences.len() {
+        let (f, s) = sentences[k];
+        if context[k] && f.beat.is_none_or(|b| b == "decision") && weighs(f, s) {
+            for j in k + 1..(k + 3).min(sentences.len()) {
+                context[j] |= std::ptr::eq(sentences[j].0, f);
+            }
         }
     }
     let find = |rule: &dyn Fn(&Field, &Sentence) -> Option<Evidence>| {

@@ -213,6 +213,15 @@ const NOT_A_CHANGE: &[&str] = &[
     "used",
 ];
 
+/// Whether the word ending before token `i` goes on with a hyphen into
+/// another word: "split-brain", "restart-loop".
+fn hyphenated(f: &Field, i: usize) -> bool {
+    matches!(
+        (f.tokens.get(i), f.tokens.get(i + 1)),
+        (Some(dash), Some(next)) if dash.lower == "-" && dash.glued && next.glued && next.is_word()
+    )
+}
+
 /// "I flipped the kill switch", "we drained the node": the speaker's own
 /// action, a change when it is not looking, telling or coordinating.
 fn own_change(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
@@ -273,13 +282,13 @@ fn told_as_cause(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
     if !told {
         return None;
     }
-    first_specific_tech(f, s)
-        .map(|h| (h.first, h.last, f.phrase(h)))
-        .or_else(|| {
-            let (first, last) = code_like(f, s)?;
+    // An exact name ("pg_stat_activity") before a kind of thing ("the job").
+    code_like(f, s)
+        .map(|(first, last)| {
             let words = f.text[f.tokens[first].start..f.tokens[last - 1].end].to_string();
-            Some((first, last, words))
+            (first, last, words)
         })
+        .or_else(|| first_specific_tech(f, s).map(|h| (h.first, h.last, f.phrase(h))))
         .or_else(|| {
             // A root-cause field that says it in a full sentence ("Profiling
             // the pipeline steps showed most of the time went to integration
@@ -357,21 +366,35 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     "could" | "can" | "whether" | "option" | "options" | "would" | "either"
                 )
             });
-        if !done_by_someone || lasting || weighing {
+        // "..., so I switched on the origin shield": after the options, the
+        // course taken.
+        let taken = weighing
+            .then(|| {
+                (s.first..s.last.saturating_sub(1)).rev().find(|&i| {
+                    matches!(f.tokens[i].lower.as_ref(), "so" | "instead")
+                        && matches!(f.tokens[i + 1].lower.as_ref(), "i" | "we")
+                })
+            })
+            .flatten();
+        if !done_by_someone || lasting || (weighing && taken.is_none()) {
             continue;
         }
+        let from = taken.unwrap_or(s.first);
         let found = f
             .hits_in(s)
             .iter()
             .copied()
             .find(|h| {
-                h.tags.has(Tag::FixAction)
+                h.first >= from
+                    && h.tags.has(Tag::FixAction)
                     && !negated_before(f, h.first, 3)
                     // "before any certificates are issued": a description, not an act.
                     && (home || !passive_before(f, h.first))
+                    // "a split-brain", "a restart-loop": a name, not an act.
+                    && !hyphenated(f, h.last)
             })
             .map(|h| (h.first, h.last, f.phrase(h)))
-            .or_else(|| own_change(f, s));
+            .or_else(|| own_change(f, s).filter(|c| c.0 >= from));
         let Some((first, last, phrase)) = found else {
             continue;
         };

@@ -70,6 +70,8 @@ const AFFECTED: &[&str] = &[
     "deploy", "deploys", "deployments", "pipeline", "pipelines", "message", "messages", "email",
     "emails", "event", "events", "upload", "uploads", "page views", "traffic", "people",
     "households", "stores", "restaurants", "partners", "advertisers", "jobs", "writes", "reads",
+    "member", "members", "employee", "employees", "staff", "student", "students", "courier",
+    "couriers", "guest", "guests", "fans", "viewers", "listeners", "readers",
 ];
 
 #[rustfmt::skip]
@@ -81,7 +83,8 @@ const FAILURE: &[&str] = &[
     "crashing", "broke", "broken", "hung", "stuck", "stalled", "rejected", "couldn't", "could not",
     "unable", "missed", "delayed", "corrupted", "corruption", "data loss", "stale", "incident",
     "impact", "impacted", "affected", "hurt", "spiked", "spike", "abandoned", "blank", "went dark",
-    "paged", "breach", "breached", "overloaded", "exhausted",
+    "paged", "breach", "breached", "overloaded", "exhausted", "charged twice", "double charged",
+    "double charging", "overcharged", "charged a second",
 ];
 
 #[rustfmt::skip]
@@ -457,10 +460,57 @@ fn next_word(tokens: &[Token], mut i: usize) -> Option<usize> {
     None
 }
 
+/// The owner in a possessive ("hpa's" → "hpa"); not a contraction with
+/// "is" ("it's", "that's", "what's").
+fn possessed(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix("'s")?;
+    (stem.chars().count() >= 2
+        && !matches!(
+            stem,
+            "it" | "that"
+                | "what"
+                | "there"
+                | "here"
+                | "let"
+                | "he"
+                | "she"
+                | "who"
+                | "where"
+                | "how"
+                | "this"
+                | "which"
+                | "everything"
+                | "nothing"
+                | "something"
+                | "one"
+        ))
+    .then_some(stem)
+}
+
 /// Matches the lexicon at token `i`: the longest phrase wins ("incident
 /// commander" is a role, not an incident).
 fn match_at(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Option<Hit> {
-    let candidates = &lexicon.by_first.get(tokens[i].lower.as_ref())?.phrases;
+    let first = tokens[i].lower.as_ref();
+    let candidates = match lexicon.by_first.get(first) {
+        Some(entry) => &entry.phrases,
+        // "the HPA's minReplicas": the possessive names the same piece of
+        // technology as the word alone ("the hpa").
+        None => {
+            let stem = possessed(first)?;
+            return lexicon
+                .by_first
+                .get(stem)?
+                .phrases
+                .iter()
+                .find_map(|(words, tags)| {
+                    (words.len() == 1 && tags.has(Tag::Tech)).then_some(Hit {
+                        tags: Tags::default().with(Tag::Tech),
+                        first: i,
+                        last: i + 1,
+                    })
+                });
+        }
+    };
     let sentence = tokens[i].sentence;
     'phrases: for (words, tags) in candidates {
         let mut at = i;

@@ -241,6 +241,33 @@ fn token_is(t: &Token, s: &str) -> bool {
 }
 
 /// Reads a quantity starting at token `i`, if there is one.
+/// A number word on either side of a change, "from nine incidents a
+/// quarter to one", "from 11 days to under one": a count, as a digit
+/// would be there.
+fn counted_from_to(tokens: &[Token], i: usize) -> bool {
+    const NEAR: &[&str] = &[
+        "about", "around", "under", "over", "roughly", "just", "nearly", "almost", "below",
+        "above", "only", "~",
+    ];
+    let sentence = tokens[i].sentence;
+    let Some(before) = (0..i)
+        .rev()
+        .take(3)
+        .find(|&k| !NEAR.contains(&tokens[k].lower.as_ref()))
+    else {
+        return false;
+    };
+    match tokens[before].lower.as_ref() {
+        "from" => true,
+        "to" => (0..before)
+            .rev()
+            .take(10)
+            .take_while(|&k| tokens[k].sentence == sentence)
+            .any(|k| tokens[k].lower == "from"),
+        _ => false,
+    }
+}
+
 pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let token = &tokens[i];
     let mut first = i;
@@ -380,6 +407,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         && per.is_none()
         && token.lower != "zero"
         && token.lower != "none"
+        && !counted_from_to(tokens, i)
     {
         return None;
     }

@@ -306,17 +306,23 @@ pub fn score(a: &Analysis) -> DimensionScore {
     });
 
     // Only a team: "we" acted, nobody in particular.
-    let team = a.prose().any(|f| {
-        f.tokens.iter().any(|t| {
+    let team = a.prose().find_map(|f| {
+        let i = f.tokens.iter().position(|t| {
             !t.masked && matches!(t.lower.as_ref(), "we" | "we've" | "we'd" | "team" | "our")
-        })
+        })?;
+        Some(f.evidence(
+            i,
+            i + 1,
+            Rule::TeamAction,
+            format!("the team acted, not you ({})", f.tokens[i].lower),
+        ))
     });
     // Owning the thing ("I owned the logging platform", "the call was
     // mine") names a role as well as a title does.
     let named = role.is_some() || ownership.is_some();
     d.score = match actions {
         0 if role.is_some() => 2,
-        0 if team => 1,
+        0 if team.is_some() => 1,
         0 => 0,
         1 => 2 + u8::from(named) + u8::from(role.is_some() && ownership.is_some()),
         _ if role.is_some() && (ownership.is_some() || actions >= 4) => 5,
@@ -324,6 +330,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
     };
     for evidence in [&role, &ownership].into_iter().flatten() {
         d.evidence.push(evidence.clone());
+    }
+    if d.score == 1
+        && let Some(e) = team
+    {
+        d.evidence.push(e);
     }
 
     if actions == 0 {

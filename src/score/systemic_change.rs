@@ -822,10 +822,31 @@ const LASTING_WITH_A_CHANGE: &[&str] = &[
     "every", "any", "all", "each", "after", "later", "again", "longer",
 ];
 
-/// A word of [`LASTING_WITH_A_CHANGE`] in a sentence with a change made.
-/// "after" and "later" must come before it: "after that we added an alert"
-/// is what came next, "we added instances, and after that it was stable"
-/// is the fix and its result.
+/// "so it wouldn't happen again", "to prevent a recurrence": a change
+/// made for the time after.
+fn never_again(w: &[&str]) -> bool {
+    w.iter().any(|x| matches!(*x, "recurrence" | "recurring"))
+        || w.windows(2).enumerate().any(|(i, p)| {
+            matches!(p[0], "happen" | "happens" | "happening" | "occur" | "recur")
+                && p[1] == "again"
+                && w[..i].iter().rev().take(6).any(|v| {
+                    matches!(
+                        *v,
+                        "so" | "prevent"
+                            | "stop"
+                            | "never"
+                            | "won't"
+                            | "wouldn't"
+                            | "can't"
+                            | "cannot"
+                            | "doesn't"
+                            | "don't"
+                            | "not"
+                    )
+                })
+        })
+}
+
 /// A change made next, told as what came after the incident ("After that I
 /// put the pool stats into our metrics and set an alert") or as something
 /// that now runs on a schedule ("I made the restore test a weekly job").
@@ -860,6 +881,10 @@ fn made_next(w: &[&str]) -> bool {
     })
 }
 
+/// A word of [`LASTING_WITH_A_CHANGE`] in a sentence with a change made.
+/// "after" and "later" must come before it: "after that we added an alert"
+/// is what came next, "we added instances, and after that it was stable"
+/// is the fix and its result.
 fn from_then_on(w: &[&str]) -> bool {
     w.iter().enumerate().any(|(i, x)| match *x {
         "after" | "later" => w[i + 1..]
@@ -1199,6 +1224,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // those deploys to canaries", "we rolled the agent to every node".
         let created = created_in(&w) || (project && made_for_the_project(&w));
         let marked = w.iter().any(|x| LASTING.contains(x))
+            || never_again(&w)
             || (created && from_then_on(&w))
             || made_next(&w)
             || so_it_lasts(&w);

@@ -28,6 +28,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The batch the text belongs to: "c7" for "c7-012". Each batch had its
+    /// own writer and topics.
+    pub fn batch(&self) -> &str {
+        self.id.split('-').next().unwrap_or("")
+    }
+
     /// The raters' mean on dimension `d` (its index in `Dimension::ALL`).
     pub fn mean(&self, d: usize) -> f64 {
         self.ratings.iter().map(|r| r[d]).sum::<f64>() / self.ratings.len() as f64
