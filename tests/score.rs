@@ -1575,3 +1575,26 @@ fn number_words_on_either_side_of_a_change_are_counts() {
         .numbers;
     assert!(engineers.evidence.is_empty(), "{engineers:?}");
 }
+
+#[test]
+fn a_fix_told_in_the_present_or_with_its_purpose_is_read() {
+    for (text, verb) in [
+        (
+            "The analytics lead confirms they can backfill, so I purge the RabbitMQ queue at 12:06.",
+            "I purge",
+        ),
+        (
+            "I shipped the HTTP client flag with a 30-second idle timeout on our pool so that our \
+             side would always close first.",
+            "I shipped",
+        ),
+    ] {
+        let fix = score_text(text).dimensions.fix;
+        assert!(shows(&fix, "concrete_change", verb), "{text}: {fix:?}");
+    }
+    // "I need", "I think": no fix verb in the present.
+    let thinking = score_text("I think the RabbitMQ queue is the problem.")
+        .dimensions
+        .fix;
+    assert!(!cites(&thinking, "concrete_change"), "{thinking:?}");
+}

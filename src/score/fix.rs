@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, negated_before, sentence_is_first_person};
-use super::lexicon::{Hit, Tag};
+use super::lexicon::{Hit, Tag, fix_verb_in_present};
 use super::quantity::Dim;
 use super::text::{Sentence, TokenKind};
 use super::{DimensionScore, Evidence, Rule};
@@ -233,8 +233,7 @@ fn own_change(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
         let v = &f.tokens[i + 1];
         let verb = v.lower.as_ref();
         (v.is_word()
-            && verb.len() > 4
-            && verb.ends_with("ed")
+            && ((verb.len() > 4 && verb.ends_with("ed")) || fix_verb_in_present(verb))
             && !NOT_A_CHANGE.contains(&verb)
             && !negated_before(f, i + 1, 3))
         .then(|| (i, i + 2, verb.to_string()))
@@ -359,8 +358,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
             });
         // An option weighed ("I can roll the rotation back, which means
         // re-issuing every certificate") is not the change made.
+        // Words after "so" or "because" give a purpose ("so that our side
+        // would always close first"), not another option.
+        let purpose = w
+            .iter()
+            .position(|x| matches!(*x, "so" | "because"))
+            .unwrap_or(w.len());
         let weighing = !home
-            && w.iter().any(|x| {
+            && w[..purpose].iter().any(|x| {
                 matches!(
                     *x,
                     "could" | "can" | "whether" | "option" | "options" | "would" | "either"
