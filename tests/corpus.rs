@@ -193,17 +193,18 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// what the scorer measured when these floors were set (MAE + 0.05,
 /// Spearman - 0.05, |bias| + 0.1), so a change that makes agreement worse
 /// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
-/// total >= 0.9, |bias| <= 0.3) is not reached yet; see the README.
+/// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change and
+/// numbers; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.68, 0.80, 0.19),
-    ("role", 0.65, 0.76, 0.15),
-    ("decision", 0.65, 0.76, 0.17),
-    ("fix", 0.61, 0.78, 0.13),
-    ("systemic_change", 0.91, 0.66, 0.24),
-    ("numbers", 0.71, 0.80, 0.12),
+    ("blast_radius", 0.57, 0.82, 0.11),
+    ("role", 0.62, 0.76, 0.14),
+    ("decision", 0.61, 0.77, 0.21),
+    ("fix", 0.56, 0.80, 0.12),
+    ("systemic_change", 0.94, 0.66, 0.40),
+    ("numbers", 0.73, 0.80, 0.17),
 ];
-const TOTAL_FLOOR: f64 = 0.86;
-const MIN_TEXTS: usize = 620;
+const TOTAL_FLOOR: f64 = 0.87;
+const MIN_TEXTS: usize = 770;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

@@ -1485,6 +1485,12 @@ fn an_impact_told_but_not_measured_names_its_words() {
         shows(&blast, "who_was_hurt", "Checkout was broken"),
         "{blast:?}"
     );
+    // Being on call, or handling incidents, is no damage done.
+    let on_call = score_text("I was on call and handled a lot of incidents.")
+        .dimensions
+        .blast_radius;
+    assert!(on_call.evidence.is_empty(), "{on_call:?}");
+    assert_eq!(on_call.score, 0, "{on_call:?}");
     // Members charged twice, and what it cost, are measured impact.
     let charged = score_text("About 2,300 members were charged twice, around £64k in total.")
         .dimensions

@@ -45,10 +45,18 @@ fn words_in<'t>(f: &'t Field, s: &Sentence) -> impl Iterator<Item = &'t str> {
 /// A sentence about the damage: a failure, the people it hurt, or what it
 /// cost ("about $8,400 in overage"), not what a fix saved.
 fn is_impact(f: &Field, s: &Sentence) -> bool {
+    let hits = f.hits_in(s);
+    // "the on-call engineer" holds no "call" that was hurt.
+    let in_a_role = |h: &Hit| {
+        hits.iter()
+            .any(|r| r.tags.has(Tag::RoleName) && r.first <= h.first && h.last <= r.last)
+    };
     // "I handled a lot of incidents" says nothing of what broke.
-    f.hits_in(s).iter().any(|h| {
+    hits.iter().any(|h| {
         h.tags.has(Tag::Failure) && !matches!(f.phrase(*h).as_str(), "incident" | "incidents")
-    }) || f.has(s, Tag::Affected)
+    }) || hits
+        .iter()
+        .any(|h| h.tags.has(Tag::Affected) && !in_a_role(h))
         || f.has(s, Tag::Severity)
         || (words_in(f, s).any(|w| COST_WORDS.contains(&w))
             && !words_in(f, s).any(|w| SAVED.contains(&w)))
