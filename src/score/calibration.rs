@@ -3,12 +3,13 @@
 //! linear model, fitted to the calibration corpus's two blind raters, sets
 //! the level an interviewer would give for that evidence in that story.
 //!
-//! Its inputs are the rule's level (and which middle level it is), how much
-//! evidence it found, whether the story has the beat in its own field or labelled section, the story's
-//! length, counts of a few word families (options and reasons, causes and
-//! tools, lasting changes, who was hurt and for how long, before and
-//! after), and whether each of some 2,500 words and word pairs
-//! ("rolled back", "since then", "we should") is said. The weights live in
+//! Its inputs are the rule's level (and which middle level it is), how
+//! much evidence it found, whether the story has the beat in its own field
+//! or labelled section, the story's length, counts of a few word families
+//! (options and reasons, causes and tools, lasting changes, who was hurt
+//! and for how long, before and after), and whether each of some 2,500
+//! words and word pairs ("rolled back", "since then", "we should") is said.
+//! The weights live in
 //! `weights.rs`, written by `cargo run --release --example train_scorer`
 //! from the free texts of the training split of `tests/corpus/`; nothing is
 //! downloaded or learned at run time.
