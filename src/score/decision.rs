@@ -651,6 +651,20 @@ fn risk_in(f: &Field, s: &Sentence) -> Option<Evidence> {
     ))
 }
 
+/// Marks as the call's context the sentences at `near` (clipped to the
+/// story) that belong to field `f`.
+fn mark_near(
+    context: &mut [bool],
+    sentences: &[(&Field, &Sentence)],
+    f: &Field,
+    near: std::ops::Range<usize>,
+) {
+    let near = near.start.min(sentences.len())..near.end.min(sentences.len());
+    for (slot, (g, _)) in context[near.clone()].iter_mut().zip(&sentences[near]) {
+        *slot |= std::ptr::eq(*g, f);
+    }
+}
+
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
     // Another beat's fields come last: the decision's own words are its
@@ -686,9 +700,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
             if weighed_by_name && personal(f, s) && tagged_hit(f, s, Tag::Alternative).is_some() {
-                for j in k..(k + 3).min(sentences.len()) {
-                    context[j] |= std::ptr::eq(sentences[j].0, f);
-                }
+                mark_near(&mut context, &sentences, f, k..k + 3);
             }
             continue;
         }
@@ -704,14 +716,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         if weighed {
             // The sentence before and the two after, in the same field.
-            for (slot, (g, _)) in context
-                .iter_mut()
-                .zip(&sentences)
-                .take(k + 3)
-                .skip(k.saturating_sub(1))
-            {
-                *slot |= std::ptr::eq(*g, f);
-            }
+            mark_near(&mut context, &sentences, f, k.saturating_sub(1)..k + 3);
         }
         if home {
             context[k] = true;
@@ -723,9 +728,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     for k in 0..sentences.len() {
         let (f, s) = sentences[k];
         if context[k] && f.beat.is_none_or(|b| b == "decision") && weighs(f, s) {
-            for j in k + 1..(k + 3).min(sentences.len()) {
-                context[j] |= std::ptr::eq(sentences[j].0, f);
-            }
+            mark_near(&mut context, &sentences, f, k + 1..k + 3);
         }
     }
     let find = |rule: &dyn Fn(&Field, &Sentence) -> Option<Evidence>| {

@@ -356,14 +356,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "later"
                 )
             });
-        // An option weighed ("I can roll the rotation back, which means
-        // re-issuing every certificate") is not the change made.
         // Words after "so" or "because" give a purpose ("so that our side
         // would always close first"), not another option.
         let purpose = w
             .iter()
             .position(|x| matches!(*x, "so" | "because"))
             .unwrap_or(w.len());
+        // An option weighed ("I can roll the rotation back, which means
+        // re-issuing every certificate") is not the change made.
         let weighing = !home
             && w[..purpose].iter().any(|x| {
                 matches!(

@@ -535,19 +535,20 @@ fn match_at(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Option<Hit> {
     None
 }
 
-/// Every phrase of the lexicon in `tokens`, in order. Hedges are found first
-/// and masked on the tokens, so no other rule can see them: hedging can only
-/// cost points.
 /// A fix verb told in the present ("I purge the queue", "we raise the
 /// limit"): its past form is one of the lexicon's fix actions.
 pub fn fix_verb_in_present(word: &str) -> bool {
     word.len() > 2
         && !word.ends_with("ed")
-        && [format!("{word}d"), format!("{word}ed")]
-            .iter()
-            .any(|past| FIX_ACTION.contains(&past.as_str()))
+        && FIX_ACTION.iter().any(|past| {
+            past.strip_prefix(word)
+                .is_some_and(|end| end == "d" || end == "ed")
+        })
 }
 
+/// Every phrase of the lexicon in `tokens`, in order. Hedges are found first
+/// and masked on the tokens, so no other rule can see them: hedging can only
+/// cost points.
 pub fn scan(tokens: &mut [Token]) -> Vec<Hit> {
     let lexicon = &*LEXICON;
     for token in tokens.iter_mut().filter(|t| t.is_word()) {

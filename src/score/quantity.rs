@@ -240,7 +240,6 @@ fn token_is(t: &Token, s: &str) -> bool {
     t.lower == s
 }
 
-/// Reads a quantity starting at token `i`, if there is one.
 /// A number word on either side of a change, "from nine incidents a
 /// quarter to one", "from 11 days to under one": a count, as a digit
 /// would be there.
@@ -268,6 +267,7 @@ fn counted_from_to(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Reads a quantity starting at token `i`, if there is one.
 pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let token = &tokens[i];
     let mut first = i;
