@@ -204,7 +204,7 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("numbers", 0.73, 0.80, 0.17),
 ];
 const TOTAL_FLOOR: f64 = 0.87;
-const MIN_TEXTS: usize = 770;
+const MIN_TEXTS: usize = 920;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

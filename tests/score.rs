@@ -1604,3 +1604,50 @@ fn a_fix_told_in_the_present_or_with_its_purpose_is_read() {
         .fix;
     assert!(!cites(&thinking, "concrete_change"), "{thinking:?}");
 }
+
+#[test]
+fn hardening_with_no_content_is_a_hint() {
+    let why = |text: &str| -> Vec<String> {
+        score_text(text)
+            .dimensions
+            .systemic_change
+            .evidence
+            .into_iter()
+            .map(|e| e.why)
+            .collect()
+    };
+    let hinted =
+        why("We fixed a few issues from chaos testing. It made the system more resilient overall.");
+    assert_eq!(
+        hinted,
+        ["a lasting change hinted, with no content"],
+        "{hinted:?}"
+    );
+    // The hardening that caused the outage hints at nothing lasting.
+    let cause = why("A hardening script caused the outage for 40 minutes.");
+    assert!(cause.is_empty(), "{cause:?}");
+}
+
+#[test]
+fn something_set_up_or_put_in_place_is_made() {
+    for text in [
+        "The origin went down for 20 minutes. The team also set up some dashboards.",
+        "The origin went down for 20 minutes. We put some dashboards in place.",
+    ] {
+        let systemic = score_text(text).dimensions.systemic_change;
+        assert!(
+            systemic
+                .evidence
+                .iter()
+                .any(|e| e.why.contains("dashboards")),
+            "{text}: {systemic:?}"
+        );
+    }
+    // A value set is no mechanism set up.
+    let set = score_text(
+        "The origin went down for 20 minutes. I set the timeout on the dashboards to 30 s.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(set.evidence.is_empty(), "{set:?}");
+}

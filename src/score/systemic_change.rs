@@ -936,6 +936,9 @@ fn created_in(w: &[&str]) -> bool {
             "wrote" => matches!(next, Some("a" | "an" | "the" | "our" | "new" | "up")),
             "shipped" => !matches!(next, Some("it" | "the" | "through" | "a")),
             "rolled" | "roll" => next == Some("out"),
+            // "set up some dashboards", "put a page in place".
+            "set" | "sets" => next == Some("up"),
+            "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
             // "added more instances": capacity for the fix, not a mechanism.
             "added" | "add" => next != Some("more"),
             x => CREATED.contains(&x),
@@ -1196,6 +1199,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut vague: Option<Evidence> = None;
     let mut proposal: Option<Evidence> = None;
     let mut works: Option<Evidence> = None;
+    // A lasting mechanism named with nothing said of it shipping or lasting
+    // ("runbooks, automation, chaos engineering"), or "more resilient": the
+    // rubric's "hardening" with no content.
+    let mut hinted: Option<Evidence> = None;
 
     // A paragraph that turns to what lasts ("Afterwards I made three
     // changes.") carries its following sentences with it.
@@ -1294,6 +1301,22 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.iter()
                 .any(|x| PROPOSAL.contains(x) || WISH.contains(x) || MAYBE_LATER.contains(x)))
             && !w.contains(&"now");
+        if let Some(i) = (s.first..s.last).find(|&i| {
+            matches!(
+                f.tokens[i].lower.as_ref(),
+                "resilient" | "resilience" | "robust" | "hardening" | "hardened" | "sturdier"
+            )
+        }) && !caused_it(&w)
+        {
+            hinted.get_or_insert_with(|| {
+                f.evidence(
+                    i,
+                    i + 1,
+                    Rule::Prevention,
+                    "a lasting change hinted, with no content".into(),
+                )
+            });
+        }
         let Some((first, last, kind)) = found else {
             // "We should store everything in UTC going forward": a wish
             // with no mechanism named is still the rubric's proposal.
@@ -1414,7 +1437,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let n = concrete_changes.len();
     d.score = match n {
         0 if vague.is_some() => 2,
-        0 if proposal.is_some() => 1,
+        0 if proposal.is_some() || hinted.is_some() => 1,
         0 => 0,
         1 if works.is_some() => 4,
         1 => 3,
@@ -1423,7 +1446,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     };
     d.evidence.extend(concrete_changes);
     if n == 0 {
-        d.evidence.extend(vague.or(proposal));
+        d.evidence.extend(vague.or(proposal).or(hinted));
     }
     if d.score >= 4
         && let Some(e) = works.clone()
