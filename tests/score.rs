@@ -1651,3 +1651,84 @@ fn something_set_up_or_put_in_place_is_made() {
     .systemic_change;
     assert!(set.evidence.is_empty(), "{set:?}");
 }
+
+#[test]
+fn a_mechanism_said_at_work_on_every_case_lasts() {
+    let systemic = score_text(
+        "Our warehouse bill tripled in a quarter. I shrank the BI warehouse to Medium. \
+         A CI check on our Terraform rejects any warehouse with AUTO_SUSPEND above 300 seconds.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.why.starts_with("prevention that changed for good")),
+        "{systemic:?}"
+    );
+    // What a check did once, in the incident, is no change.
+    let once = score_text("Our warehouse bill tripled in a quarter. The CI check failed twice.")
+        .dimensions
+        .systemic_change;
+    assert!(once.evidence.is_empty(), "{once:?}");
+}
+
+#[test]
+fn what_came_after_carries_its_paragraph() {
+    let systemic = score_text(
+        "Login broke for 50 minutes for 60,000 sessions. I put the old key back.\n\n\
+         The part I'm glad about is what came after. I rewrote the rotation as three separate \
+         steps scheduled days apart. We've rotated six times since, and nobody noticed.",
+    )
+    .dimensions
+    .systemic_change;
+    let why: Vec<&str> = systemic.evidence.iter().map(|e| e.why.as_str()).collect();
+    assert!(why.iter().any(|w| w.contains("(steps)")), "{why:?}");
+    assert!(why.contains(&"evidence the change works"), "{why:?}");
+}
+
+#[test]
+fn a_mechanism_not_had_or_a_catch_that_might_have_been_is_nothing() {
+    let systemic = score_text(
+        "A bot token leaked and paging broke for three hours. We did not have token rotation \
+         in place to avoid this. I think if we'd had those controls we'd have caught it in minutes.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        !systemic
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good") || e.why == "evidence the change works"),
+        "{systemic:?}"
+    );
+}
+
+#[test]
+fn a_fix_agreed_in_the_retro_or_promised_is_a_proposal() {
+    for text in [
+        "Quotes failed for 70 minutes. In the retro we agreed the right fix was to alert on 429s from Secret Manager.",
+        "Fix: I re-ran the rollup.\nFollow-up: we'll add a test for the aggregation rules to the config repo.",
+    ] {
+        let systemic = score_text(text).dimensions.systemic_change;
+        let why: Vec<&str> = systemic.evidence.iter().map(|e| e.why.as_str()).collect();
+        assert!(
+            !why.is_empty() && why.iter().all(|w| w.contains("not shipped")),
+            "{text}: {why:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rotation_set_up_is_a_process_made() {
+    let systemic = score_text(
+        "Our big incidents had no clear leader. So I set up an incident commander rotation.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        systemic.evidence.iter().any(|e| e.why.contains("rotation")),
+        "{systemic:?}"
+    );
+}

@@ -268,7 +268,8 @@ const MITIGATION: &[&str] = &[
 const PROCESS: &[&str] = &[
     "postmortem", "postmortems", "post mortem", "post mortems", "incident review",
     "incident reviews", "error budget policy", "error budget", "game day", "game days",
-    "chaos engineering", "training", "on call rotation", "handbook", "documentation",
+    "chaos engineering", "training", "on call rotation",
+    "incident commander rotation", "ic rotation", "handbook", "documentation",
     "retrospective", "retrospectives", "blameless", "all hands", "action items", "review process",
     "design review", "launch review", "production readiness",
 ];

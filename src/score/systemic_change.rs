@@ -39,6 +39,8 @@ const MECHANISM_NOUNS: &[&str] = &[
     "tooling",
     "tool",
     "step",
+    "steps",
+    "rota",
     "pgbouncer",
     "replica",
     "review",
@@ -112,6 +114,9 @@ const PROPOSAL: &[&str] = &[
     "eventually",
     "someday",
     "going",
+    "gonna",
+    "we'll",
+    "i'll",
     "tbd",
     "todo",
     "pending",
@@ -379,11 +384,12 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     }
     (s.first..s.last).find_map(|i| {
         let t = &f.tokens[i];
-        (!t.masked && MECHANISM_NOUNS.contains(&t.lower.as_ref()) && !followed(f, i)).then_some((
-            i,
-            i + 1,
-            "prevention",
-        ))
+        (!t.masked
+            && MECHANISM_NOUNS.contains(&t.lower.as_ref())
+            && !followed(f, i)
+            // "We did not have token rotation in place".
+            && !negated_before(f, i, 3))
+        .then_some((i, i + 1, "prevention"))
     })
 }
 
@@ -622,7 +628,7 @@ const WISH: &[&str] = &[
 /// Words of talk about a change, a wish only after the incident: "in the
 /// meeting we discuss to add a second provider", "we're looking at
 /// replacing it at some point".
-const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking"];
+const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking", "agreed"];
 
 /// Words that place a wish after the incident, in what should last: "for
 /// the future", "going forward", "at some point", "in the team meeting".
@@ -881,6 +887,19 @@ fn made_next(w: &[&str]) -> bool {
     })
 }
 
+/// A thing said at work on every case from now on: "a CI check rejects any
+/// warehouse with AUTO_SUSPEND above 300 seconds", "it pages whenever lag
+/// passes a minute". Not "the check failed on every node" (what happened).
+fn acts_on_every(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        ACTS.contains(x)
+            && w[i + 1..]
+                .iter()
+                .take(8)
+                .any(|y| matches!(*y, "any" | "every" | "each" | "whenever" | "unless"))
+    })
+}
+
 /// A word of [`LASTING_WITH_A_CHANGE`] in a sentence with a change made.
 /// "after" and "later" must come before it: "after that we added an alert"
 /// is what came next, "we added instances, and after that it was stable"
@@ -934,7 +953,7 @@ fn created_in(w: &[&str]) -> bool {
         let next = w.get(i + 1).copied();
         match *x {
             "wrote" => matches!(next, Some("a" | "an" | "the" | "our" | "new" | "up")),
-            "shipped" => !matches!(next, Some("it" | "the" | "through" | "a")),
+            "shipped" => !matches!(next, Some("it" | "the" | "through" | "a" | "an")),
             "rolled" | "roll" => next == Some("out"),
             // "set up some dashboards", "put a page in place".
             "set" | "sets" => next == Some("up"),
@@ -1172,24 +1191,32 @@ fn works_in(w: &[&str]) -> bool {
             "since" | "later" | "again" | "twice" | "times" | "next" | "q1" | "q2" | "q3" | "q4"
         )
     });
-    let none_since = w
-        .iter()
-        .any(|x| matches!(*x, "zero" | "no" | "never" | "not" | "none" | "0"))
-        && w.iter().any(|x| {
-            matches!(
-                *x,
-                "since"
-                    | "recurred"
-                    | "repeat"
-                    | "repeats"
-                    | "recurrence"
-                    | "again"
-                    | "months"
-                    | "quarters"
-                    | "year"
-            )
+    let none_since = w.iter().any(|x| {
+        matches!(
+            *x,
+            "zero" | "no" | "never" | "not" | "none" | "0" | "nobody"
+        )
+    }) && w.iter().any(|x| {
+        matches!(
+            *x,
+            "since"
+                | "recurred"
+                | "repeat"
+                | "repeats"
+                | "recurrence"
+                | "again"
+                | "months"
+                | "quarters"
+                | "year"
+        )
+    });
+    // "if we'd had those controls we'd have caught it": what might have been.
+    // ("it blocked two PRs that would have repeated this" is a catch).
+    let might_have = w.contains(&"if")
+        && w.windows(2).any(|p| {
+            matches!(p[0], "we'd" | "i'd" | "it'd" | "would" | "could" | "might") && p[1] == "have"
         });
-    caught || acted_later || none_since
+    (caught || acted_later || none_since) && !might_have
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -1234,7 +1261,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || never_again(&w)
             || (created && from_then_on(&w))
             || made_next(&w)
-            || so_it_lasts(&w);
+            || so_it_lasts(&w)
+            || acts_on_every(&w)
+            // "The part I'm glad about is what came after."
+            || w.windows(2).any(|p| p == ["came", "after"]);
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
