@@ -1732,3 +1732,60 @@ fn a_rotation_set_up_is_a_process_made() {
         "{systemic:?}"
     );
 }
+
+#[test]
+fn settings_named_as_dotted_names_or_options_are_no_result() {
+    for text in [
+        "- net.core.somaxconn: 128 → 4096",
+        "- uWSGI --listen: 100 → 4096",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    // A dotted version before a result is still a result.
+    let result = score_text("Release 2.4 cut the p99 from 900 ms to 200 ms.")
+        .dimensions
+        .numbers;
+    assert!(cites(&result, "before_after"), "{result:?}");
+}
+
+#[test]
+fn none_since_against_a_count_before_is_a_pair() {
+    let numbers = score_text(
+        "We've had no disk-full pages on those hosts in the seven months since, \
+         against four in the month before.",
+    )
+    .dimensions
+    .numbers;
+    let why: Vec<&str> = numbers.evidence.iter().map(|e| e.why.as_str()).collect();
+    assert!(
+        why.contains(&"before/after: four before -> none since"),
+        "{why:?}"
+    );
+    assert!(
+        why.contains(&"a result that held: no repeat since"),
+        "{why:?}"
+    );
+    // With no count before, it is a result that held and nothing more.
+    let held = score_text("There were no outages in the months since, compared with before.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&held, "before_after"), "{held:?}");
+}
+
+#[test]
+fn where_a_figure_sits_or_goes_back_to_is_its_after() {
+    for text in [
+        "The p99 connect time was 3.2 seconds. Afterwards the p99 connect time sits around 35 ms.",
+        "During the incident p99 latency climbed to 600 ms and stayed there. Then p99 latency goes back to about 40 ms.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(
+            numbers
+                .evidence
+                .iter()
+                .any(|e| e.why.starts_with("before/after, told in two sentences")),
+            "{text}: {numbers:?}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
-use super::quantity::{Dim, Quantity, describe_change};
+use super::quantity::{Dim, Quantity, describe_change, number_word};
 use super::text::{Sentence, TokenKind, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
@@ -346,6 +346,31 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
         .take(4)
         .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
         || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
+        || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
+}
+
+/// Token `i` is the dot inside a dotted name (`net.core.somaxconn`) or the
+/// dashes of a command-line option (`--listen`): a setting's name.
+fn option_or_dotted_name(f: &Field, i: usize) -> bool {
+    let t = &f.tokens;
+    let glued_to_next = |k: usize| t.get(k + 1).is_some_and(|n| t[k].end == n.start);
+    match t[i].lower.as_ref() {
+        "." => {
+            i > 0
+                && t[i - 1].end == t[i].start
+                && t[i - 1].is_word()
+                && glued_to_next(i)
+                && t[i + 1].is_word()
+        }
+        "-" => {
+            i > 0
+                && t[i - 1].lower == "-"
+                && t[i - 1].end == t[i].start
+                && glued_to_next(i)
+                && t[i + 1].is_word()
+        }
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -406,7 +431,21 @@ fn comparable_values(before: &Quantity, after: &Quantity) -> (f64, f64) {
 
 /// "zero repeats in 9 months", "no page since", "has not recurred".
 fn sustained(f: &Field) -> Option<Evidence> {
-    for s in f.counting_sentences() {
+    f.counting_sentences()
+        .find(|s| sustained_in(f, s))
+        .map(|s| {
+            f.evidence(
+                s.first,
+                s.last,
+                Rule::Figure,
+                "a result that held: no repeat since".into(),
+            )
+        })
+}
+
+/// Sentence `s` says a result held: no repeat over a period.
+fn sustained_in(f: &Field, s: &Sentence) -> bool {
+    {
         let words = &f.tokens[s.first..s.last];
         let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.lower.as_ref()));
         let none = has(&["zero", "no", "not", "none", "0", "never", "without"]);
@@ -427,12 +466,44 @@ fn sustained(f: &Field) -> Option<Evidence> {
         ]);
         let period = f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
             || has(&["since", "ever", "year", "quarter"]);
-        if none && again && period {
+        none && again && period
+    }
+}
+
+/// A result that held, told against its baseline: "no disk-full pages in
+/// the seven months since, against four in the month before" — a pair.
+fn held_against_before(f: &Field) -> Option<Evidence> {
+    for s in f.counting_sentences() {
+        let words = &f.tokens[s.first..s.last];
+        let Some(against) = words
+            .iter()
+            .position(|t| matches!(t.lower.as_ref(), "against" | "versus" | "vs" | "compared"))
+        else {
+            continue;
+        };
+        let rest = &words[against + 1..];
+        let count = rest.iter().take(4).position(|t| {
+            t.kind == TokenKind::Number || number_word(&t.lower).is_some_and(|n| n > 0.0)
+        });
+        let before = rest.iter().any(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "before" | "prior" | "previous" | "preceding" | "earlier"
+            )
+        });
+        if let Some(c) = count
+            && before
+            && sustained_in(f, s)
+        {
+            let t = &rest[c];
             return Some(f.evidence(
                 s.first,
                 s.last,
-                Rule::Figure,
-                "a result that held: no repeat since".into(),
+                Rule::BeforeAfter,
+                format!(
+                    "before/after: {} before -> none since",
+                    &f.text[t.start..t.end]
+                ),
             ));
         }
     }
@@ -450,7 +521,17 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
             .iter()
             .map(|t| t.lower.as_ref())
             .collect();
-        let to_after_direction = before.last() == Some(&"to")
+        // The word before the figure, past "about", "around", "under".
+        let lead = f.tokens[s.first..q.first]
+            .iter()
+            .rev()
+            .map(|t| t.lower.as_ref())
+            .find(|w| *w == "to" || !is_approx(w));
+        // "p99 connect time sits around 35 ms": where it stays now.
+        let settled = f.tokens[s.first..q.first]
+            .iter()
+            .any(|t| matches!(t.lower.as_ref(), "sits" | "stays" | "hovers" | "settles"));
+        let to_after_direction = lead == Some("to")
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(
                     t.lower.as_ref(),
@@ -471,13 +552,19 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                         | "raised"
                         | "grew"
                         | "up"
+                        | "back"
+                        | "drops"
+                        | "falls"
+                        | "goes"
+                        | "comes"
+                        | "came"
                 )
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
         // "set minReplicas to 30" sets a value; it is not a result.
         let setting = polarity(f, s.first, q.first) == Better::Unknown
             && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first);
-        (to_after_direction || now) && !setting
+        (to_after_direction || now || settled) && !setting
     })
 }
 
@@ -569,6 +656,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
 
     let relative = a.prose().find_map(relative_change);
     let held = a.prose().find_map(sustained);
+    // "none since, against four before" is a pair and a result that held.
+    pair_evidence.extend(a.prose().find_map(held_against_before));
     let mut any_figure = None;
     for f in a.prose() {
         for q in &f.quantities {

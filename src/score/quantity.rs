@@ -73,7 +73,7 @@ fn bytes_in(word: &str) -> Option<f64> {
     })
 }
 
-fn number_word(word: &str) -> Option<f64> {
+pub(crate) fn number_word(word: &str) -> Option<f64> {
     Some(match word {
         "zero" | "none" => 0.0,
         "one" => 1.0,
