@@ -1789,3 +1789,39 @@ fn where_a_figure_sits_or_goes_back_to_is_its_after() {
         );
     }
 }
+
+#[test]
+fn a_wish_in_words_of_its_own_is_a_proposal() {
+    for text in [
+        "Pods could not start for ten minutes. We add cache and then problem is solved. Also we think to add alert for this.",
+        "Sends were 45 minutes late. I changed the key. I'd have liked an alert on throttled requests, but we never got to it.",
+    ] {
+        let systemic = score_text(text).dimensions.systemic_change;
+        assert!(
+            !systemic
+                .evidence
+                .iter()
+                .any(|e| e.why.contains("(alert)") && e.why.contains("for good")),
+            "{text}: {systemic:?}"
+        );
+    }
+    // With nothing shipped, the wish is the rubric's proposal.
+    let wished = score_text(
+        "Sends were 45 minutes late. I'd have liked an alert on throttled requests, but we never got to it.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        wished
+            .evidence
+            .iter()
+            .any(|e| e.why == "a change proposed, not shipped (alert)"),
+        "{wished:?}"
+    );
+    // Thinking about a thing is no wish for it.
+    let thought =
+        score_text("I still think about that whenever I see one shard behaving differently.")
+            .dimensions
+            .systemic_change;
+    assert!(thought.evidence.is_empty(), "{thought:?}");
+}

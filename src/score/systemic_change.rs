@@ -716,6 +716,20 @@ const WISHED_CHANGE: &[&str] = &[
     "caught",
 ];
 
+/// A wish said in a phrase of its own: "we think to add alert", "I'd have
+/// liked an alert", "we never got to it".
+fn wished_aloud(w: &[&str]) -> bool {
+    w.windows(2).any(|p| {
+        matches!(
+            p,
+            ["think", "to"]
+                | ["thinking", "to" | "of" | "about"]
+                | ["i'd" | "we'd", "like" | "have" | "love"]
+                | ["never", "got"]
+        )
+    })
+}
+
 /// A wish for a change after the incident, said by the speaker (or in the
 /// section about what lasts): the rubric's one point for a proposal. `late`
 /// is true for the last third of a free text, where a story turns to what
@@ -726,7 +740,14 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
         || w.windows(2).any(|p| {
             matches!(
                 p,
-                ["action", "item" | "items"] | ["some", "point"] | ["pushed", "for"]
+                ["action", "item" | "items"]
+                    | ["some", "point"]
+                    | ["pushed", "for"]
+                    // "we think to add alert", "I'd have liked an alert".
+                    | ["think", "to"]
+                    | ["thinking", "to" | "of" | "about"]
+                    | ["i'd" | "we'd", "like" | "have" | "love"]
+                    | ["got", "to" | "round" | "around"]
             )
         });
     let weak = planned
@@ -1329,7 +1350,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let planned = to_be || to_do(&w);
         let wishful = (planned
             || w.iter()
-                .any(|x| PROPOSAL.contains(x) || WISH.contains(x) || MAYBE_LATER.contains(x)))
+                .any(|x| PROPOSAL.contains(x) || WISH.contains(x) || MAYBE_LATER.contains(x))
+            || wished_aloud(&w))
             && !w.contains(&"now");
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
