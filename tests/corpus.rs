@@ -196,14 +196,14 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change and
 /// numbers; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.57, 0.82, 0.11),
-    ("role", 0.62, 0.76, 0.14),
-    ("decision", 0.61, 0.77, 0.21),
-    ("fix", 0.56, 0.80, 0.12),
-    ("systemic_change", 0.94, 0.66, 0.40),
-    ("numbers", 0.73, 0.80, 0.17),
+    ("blast_radius", 0.59, 0.81, 0.13),
+    ("role", 0.62, 0.77, 0.14),
+    ("decision", 0.63, 0.76, 0.17),
+    ("fix", 0.60, 0.76, 0.14),
+    ("systemic_change", 0.87, 0.69, 0.11),
+    ("numbers", 0.76, 0.79, 0.22),
 ];
-const TOTAL_FLOOR: f64 = 0.87;
+const TOTAL_FLOOR: f64 = 0.88;
 const MIN_TEXTS: usize = 920;
 
 #[test]
