@@ -445,29 +445,27 @@ fn sustained(f: &Field) -> Option<Evidence> {
 
 /// Sentence `s` says a result held: no repeat over a period.
 fn sustained_in(f: &Field, s: &Sentence) -> bool {
-    {
-        let words = &f.tokens[s.first..s.last];
-        let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.lower.as_ref()));
-        let none = has(&["zero", "no", "not", "none", "0", "never", "without"]);
-        let again = has(&[
-            "repeat",
-            "repeats",
-            "recurred",
-            "recurrence",
-            "recurrences",
-            "again",
-            "since",
-            "repeated",
-            "reoccurred",
-            "happened",
-            "regressions",
-            "incidents",
-            "outages",
-        ]);
-        let period = f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
-            || has(&["since", "ever", "year", "quarter"]);
-        none && again && period
-    }
+    let words = &f.tokens[s.first..s.last];
+    let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.lower.as_ref()));
+    let none = has(&["zero", "no", "not", "none", "0", "never", "without"]);
+    let again = has(&[
+        "repeat",
+        "repeats",
+        "recurred",
+        "recurrence",
+        "recurrences",
+        "again",
+        "since",
+        "repeated",
+        "reoccurred",
+        "happened",
+        "regressions",
+        "incidents",
+        "outages",
+    ]);
+    let period = f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
+        || has(&["since", "ever", "year", "quarter"]);
+    none && again && period
 }
 
 /// A result that held, told against its baseline: "no disk-full pages in

@@ -1247,9 +1247,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut vague: Option<Evidence> = None;
     let mut proposal: Option<Evidence> = None;
     let mut works: Option<Evidence> = None;
-    // A lasting mechanism named with nothing said of it shipping or lasting
-    // ("runbooks, automation, chaos engineering"), or "more resilient": the
-    // rubric's "hardening" with no content.
+    // "It made the system more resilient", "hardening" with nothing said
+    // of what shipped: the rubric's "hardening" with no content.
     let mut hinted: Option<Evidence> = None;
 
     // A paragraph that turns to what lasts ("Afterwards I made three
