@@ -725,9 +725,10 @@ fn wished_aloud(w: &[&str]) -> bool {
             ["think", "to"]
                 | ["thinking", "to" | "of" | "about"]
                 | ["i'd" | "we'd", "like" | "have" | "love"]
-                | ["never", "got"]
         )
-    })
+    }) || w
+        .windows(3)
+        .any(|p| matches!(p, ["never", "got", "to" | "round" | "around"]))
 }
 
 /// A wish for a change after the incident, said by the speaker (or in the
@@ -743,13 +744,10 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
                 ["action", "item" | "items"]
                     | ["some", "point"]
                     | ["pushed", "for"]
-                    // "we think to add alert", "I'd have liked an alert".
-                    | ["think", "to"]
-                    | ["thinking", "to" | "of" | "about"]
-                    | ["i'd" | "we'd", "like" | "have" | "love"]
                     | ["got", "to" | "round" | "around"]
             )
-        });
+        })
+        || wished_aloud(w);
     let weak = planned
         || w.iter()
             .any(|x| PROPOSAL.contains(x) || MAYBE_LATER.contains(x));
