@@ -1825,3 +1825,93 @@ fn a_wish_in_words_of_its_own_is_a_proposal() {
             .systemic_change;
     assert!(thought.evidence.is_empty(), "{thought:?}");
 }
+
+#[test]
+fn the_items_of_a_list_of_changes_go_with_the_line_that_opens_it() {
+    let systemic = score_text(
+        "The primary ran out of disk and writes stopped for 40 minutes. I purged the old binlogs.\n\
+         After that we made these changes:\n\
+         - binlog_expire_logs_seconds from 30 days to 3 days\n\
+         - binlogs moved to their own volume",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.why == "prevention that changed for good (binlog_expire_logs_seconds)"),
+        "{systemic:?}"
+    );
+    // A list that no line about what lasts opens is what was found.
+    let checked = score_text(
+        "The primary ran out of disk and writes stopped for 40 minutes.\n\
+         What I checked:\n\
+         - binlog_expire_logs_seconds was 30 days",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        !checked
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good")),
+        "{checked:?}"
+    );
+}
+
+#[test]
+fn a_plan_or_a_need_that_is_a_thing_or_a_rule_is_no_wish() {
+    let systemic = score_text(
+        "Writes were down for three hours.\n\
+         Stays fixed: the Terraform module refuses single-AZ databases for prod (a CI check fails the plan).",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        systemic
+            .evidence
+            .iter()
+            .any(|e| e.why == "prevention that changed for good (ci check)"),
+        "{systemic:?}"
+    );
+    let planned = score_text(
+        "Writes were down for three hours. I restored the volume. Our plan is to add a CI check next quarter.",
+    )
+    .dimensions
+    .systemic_change;
+    let why: Vec<&str> = planned.evidence.iter().map(|e| e.why.as_str()).collect();
+    assert!(
+        !why.is_empty() && why.iter().all(|w| w.contains("not shipped")),
+        "{why:?}"
+    );
+}
+
+#[test]
+fn a_count_of_nodes_is_capacity_not_a_result() {
+    let numbers =
+        score_text("Ahead of the sale I added a node to the cache tier, going from 6 to 7 nodes.")
+            .dimensions
+            .numbers;
+    assert!(!cites(&numbers, "before_after"), "{numbers:?}");
+    let pages = score_text("After the new alert rules, pages went from 6 to 1 a week.")
+        .dimensions
+        .numbers;
+    assert!(cites(&pages, "before_after"), "{pages:?}");
+}
+
+#[test]
+fn what_a_pair_measures_may_be_named_further_back_in_its_sentence() {
+    let worse = score_text(
+        "The remote cache hit rate for CI did drop a bit after that change, from about 78% to 71%.",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&worse, "before_after"), "{worse:?}");
+    let better = score_text(
+        "The remote cache hit rate for CI did rise a bit after that change, from about 71% to 78%.",
+    )
+    .dimensions
+    .numbers;
+    assert!(cites(&better, "before_after"), "{better:?}");
+}

@@ -22,6 +22,15 @@ pub struct Section {
 /// What a label means: the story field it stands for, or `None` for a
 /// label that may hold any beat.
 fn beat_of(label: &str) -> Option<Option<&'static str>> {
+    // "Follow-up (all shipped)": a note in brackets says nothing of the beat.
+    let label = match (label.find('('), label.rfind(')')) {
+        (Some(open), Some(close))
+            if open > 0 && close > open && label[close + 1..].trim().is_empty() =>
+        {
+            &label[..open]
+        }
+        _ => label,
+    };
     let label: String = label
         .to_lowercase()
         .chars()
@@ -201,6 +210,18 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
     if any(&[
         "stuck",
+        "stays",
+        "guardrails",
+        "safeguards",
+        "hardening",
+        "forward",
+        "recurrence",
+        "place",
+        "now",
+        "output",
+        "deliverable",
+        "deliverables",
+        "shipped",
         "afterwards",
         "afterward",
         "prevention",
@@ -316,15 +337,15 @@ pub fn sections(text: &str) -> Vec<Section> {
             .trim()
             .trim_start_matches('#')
             .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace());
-        if beat_of(name).is_none() {
-            // An unknown heading still ends the section before it.
-            labels.push((m.start(), m.end(), None, false));
-        }
+        // An unknown heading still ends the section before it; a known one
+        // the label pattern cannot read ("**Follow-up (all shipped)**")
+        // opens its beat's.
+        labels.push((m.start(), m.end(), beat_of(name).flatten(), false));
     }
     for (start, end) in plain_headings(text) {
         let name = text[start..end].trim();
-        if beat_of(name).is_none() && !labels.iter().any(|l| l.0 == start) {
-            labels.push((start, end, None, false));
+        if !labels.iter().any(|l| l.0 == start) {
+            labels.push((start, end, beat_of(name).flatten(), false));
         }
     }
     for caps in LABEL.captures_iter(text) {
@@ -466,6 +487,34 @@ mod tests {
             sections("Fix: I reverted the key.\n\nIt worked.\nThen we slept.\n").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_known_heading_the_label_pattern_cannot_read_opens_its_beat() {
+        let text = "Resolution\nI raised the full ratio.\n\nFollow-up (all shipped)\n- An alert on the fullest OSD above 80%.\n";
+        assert_eq!(
+            beats(text),
+            vec![
+                (Some("fix"), "I raised the full ratio.".to_string()),
+                (
+                    Some("systemic_change"),
+                    "- An alert on the fullest OSD above 80%.".to_string()
+                ),
+            ]
+        );
+        let bold =
+            "**Root cause**\nThe pool ran out.\n**What's in place now (since May)**\nA pool alert.";
+        assert_eq!(
+            beats(bold).last(),
+            Some(&(Some("systemic_change"), "A pool alert.".to_string()))
+        );
+    }
+
+    #[test]
+    fn labels_for_what_lasts_in_words_of_their_own() {
+        for label in ["What's in place now", "Stays fixed", "Output", "Guardrails"] {
+            assert_eq!(label_beat(label), Some(Some("systemic_change")), "{label}");
+        }
     }
 
     #[test]

@@ -373,6 +373,45 @@ fn option_or_dotted_name(f: &Field, i: usize) -> bool {
     }
 }
 
+/// Units that count capacity: "going from 6 to 7 nodes", "from 40 pods to
+/// 12" size the system, they measure no result.
+const CAPACITY_UNITS: &[&str] = &[
+    "node",
+    "nodes",
+    "replica",
+    "replicas",
+    "pod",
+    "pods",
+    "shard",
+    "shards",
+    "partition",
+    "partitions",
+    "instance",
+    "instances",
+    "worker",
+    "workers",
+    "thread",
+    "threads",
+    "broker",
+    "brokers",
+    "server",
+    "servers",
+    "vms",
+    "host",
+    "hosts",
+    "machines",
+    "cores",
+    "vcpus",
+];
+
+/// The figure `after` counts capacity: its unit, or the word after it, is
+/// one of [`CAPACITY_UNITS`].
+fn counts_capacity(f: &Field, after: &Quantity) -> bool {
+    f.tokens[after.first..(after.last + 1).min(f.tokens.len())]
+        .iter()
+        .any(|t| CAPACITY_UNITS.contains(&t.lower.as_ref()))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PairKind {
     /// A result that improved.
@@ -390,7 +429,13 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     let (before, after) = comparable_values(pair.before, pair.after);
     let lowered = after < before;
     let raised = after > before;
-    let better = if f.kind == FieldKind::Metric {
+    // "The remote cache hit rate for CI did drop a bit, from about 78% to
+    // 71%": in a sentence with no figure before the pair, what it measures
+    // may be named further back.
+    let first_figure = !f.tokens[s.first..pair.before.first]
+        .iter()
+        .any(|t| t.kind == TokenKind::Number);
+    let better = if f.kind == FieldKind::Metric || first_figure {
         polarity(f, s.first, pair.before.first)
     } else {
         polarity(f, from, pair.before.first)
@@ -401,7 +446,9 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     // A verb that sets may come further back: "set the us-west-2 member's
     // priority from 1 to 0".
     let set_from = s.first.max(pair.before.first.saturating_sub(12));
-    if better == Better::Unknown && names_a_setting(f, set_from, pair.before.first) {
+    if better == Better::Unknown
+        && (names_a_setting(f, set_from, pair.before.first) || counts_capacity(f, pair.after))
+    {
         return PairKind::Setting;
     }
     match better {

@@ -127,6 +127,30 @@ const PROPOSAL: &[&str] = &[
     "idea",
 ];
 
+/// Word `i` of `w` makes a wish ([`PROPOSAL`]). "plan" and "need" only as
+/// a wish's verbs ("we plan to", "we need a runbook", "it needs to be
+/// added"), not as a thing or a rule in place: "the CI check fails the
+/// plan", "anything touching payments needs a second approver".
+fn proposal_word(w: &[&str], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|b| w[b]);
+    let next = w.get(i + 1).copied();
+    match w[i] {
+        "plan" => {
+            matches!(next, Some("to" | "is" | "was"))
+                || before.is_some_and(|b| PERSONAL.contains(&b))
+        }
+        "need" | "needs" => {
+            before.is_some_and(|b| {
+                PERSONAL.contains(&b) || matches!(b, "still" | "will" | "would" | "'d")
+            }) || w[i + 1..]
+                .windows(2)
+                .next()
+                .is_some_and(|p| p == ["to", "be"])
+        }
+        x => PROPOSAL.contains(&x),
+    }
+}
+
 /// The first word of an action item still to do: "Review connection limits
 /// per service", "Consider a staged rollout". Said in what lasts, a plan.
 const TO_DO: &[&str] = &[
@@ -748,9 +772,7 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
             )
         })
         || wished_aloud(w);
-    let weak = planned
-        || w.iter()
-            .any(|x| PROPOSAL.contains(x) || MAYBE_LATER.contains(x));
+    let weak = planned || (0..w.len()).any(|i| proposal_word(w, i) || MAYBE_LATER.contains(&w[i]));
     let after = home || late || w.iter().any(|x| AFTERWARDS.contains(x));
     let personal = home || w.iter().any(|x| PERSONAL.contains(x) || *x == "hindsight");
     personal
@@ -840,6 +862,24 @@ const LASTING: &[&str] = &[
     "whenever",
     "repeat",
 ];
+
+/// Word `i` of `w` places its sentence after the incident ([`LASTING`]):
+/// "post" and "follow" only as "post-incident", "follow-up", not "I ran
+/// POST _cluster/reroute", "we follow the runbook".
+fn lasting_word(w: &[&str], i: usize) -> bool {
+    let next = |k: usize| w.get(i + k).copied();
+    match w[i] {
+        "post" => {
+            next(1) == Some("-")
+                && matches!(
+                    next(2),
+                    Some("incident" | "mortem" | "outage" | "review" | "incidents")
+                )
+        }
+        "follow" => next(1) == Some("up") || (next(1) == Some("-") && next(2) == Some("up")),
+        x => LASTING.contains(&x),
+    }
+}
 
 /// Words that say "from then on" only beside a change made: "every deploy",
 /// "after that" also tell the incident itself.
@@ -1164,6 +1204,7 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let subject: Vec<usize> = (s.first..verb)
         .rev()
         .take_while(|&i| !stop(word(i)))
+        .filter(|&i| !matches!(word(i), "-" | "*" | "•" | "+"))
         .collect();
     let personal = subject
         .iter()
@@ -1179,10 +1220,30 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     (first < last).then_some((first, last, "prevention"))
 }
 
-/// True when the text between two sentences starts a new paragraph.
+/// True when the text between two sentences starts a new paragraph. The
+/// items of a list go with the line that opens it ("After that we made
+/// these changes:" and a bullet a change): a new line that starts a bullet
+/// after a line ending in a colon, or after another bullet, is no new
+/// paragraph; a blank line always is.
 fn new_paragraph(f: &Field, previous: &Sentence, s: &Sentence) -> bool {
-    let gap = &f.text[f.tokens[previous.last - 1].end..f.tokens[s.first].start];
-    gap.contains('\n')
+    let end = f.tokens[previous.last - 1].end;
+    let gap = &f.text[end..f.tokens[s.first].start];
+    if !gap.contains('\n') {
+        return false;
+    }
+    let blank = gap.split('\n').skip(1).any(|line| line.trim().is_empty())
+        && gap.matches('\n').count() >= 2;
+    // A bullet, after any indent (or a byte-order mark on the first line).
+    let is_bullet = |line: &str| {
+        line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .starts_with(['-', '*', '•', '+'])
+    };
+    let bullet = f.text[end..]
+        .split_once('\n')
+        .is_some_and(|(_, line)| is_bullet(line));
+    let opens_list = f.text[..end].trim_end().ends_with(':')
+        || f.text[..end].rsplit('\n').next().is_some_and(is_bullet);
+    blank || !(bullet && opens_list)
 }
 
 fn works_in(w: &[&str]) -> bool {
@@ -1272,10 +1333,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
+        // A bullet of a list that a line about what lasts opens ("After
+        // that we made these changes:").
+        let lasting_item =
+            lasting_paragraph && matches!(w.first().copied(), Some("-" | "*" | "•" | "+"));
         // In an improvement project the change made is the story: "I move
         // those deploys to canaries", "we rolled the agent to every node".
         let created = created_in(&w) || (project && made_for_the_project(&w));
-        let marked = w.iter().any(|x| LASTING.contains(x))
+        let marked = (0..w.len()).any(|i| lasting_word(&w, i))
             || never_again(&w)
             || (created && from_then_on(&w))
             || made_next(&w)
@@ -1283,49 +1348,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || acts_on_every(&w)
             // "The part I'm glad about is what came after."
             || w.windows(2).any(|p| p == ["came", "after"]);
-        if (marked || created) && !caused_it(&w) {
-            lasting_paragraph = true;
-        }
-        if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
-            works = Some(f.evidence(
-                s.first,
-                s.last,
-                Rule::Process,
-                "evidence the change works".into(),
-            ));
-        }
-        // In a sentence about what lasts, the component changed is the
-        // mechanism even when it has no name of its own ("login moves to its
-        // own node pool", "security now gets the edge logs").
-        let found = mechanism(f, s)
-            .or_else(|| {
-                (home || marked || created)
-                    .then(|| {
-                        f.hits_in(s)
-                            .iter()
-                            .find(|h| h.tags.has(Tag::Tech))
-                            .map(|h| (h.first, h.last, "prevention"))
-                    })
-                    .flatten()
-            })
-            .or_else(|| {
-                (home || marked || lasting_paragraph)
-                    .then(|| acting_subject(f, s).or_else(|| switched(f, s)))
-                    .flatten()
-            })
-            .or_else(|| {
-                // "Set idle_in_transaction_session_timeout = '10min'": the setting named.
-                (home || marked || created)
-                    .then(|| {
-                        (s.first..s.last)
-                            .find(|&i| {
-                                let t = &f.tokens[i];
-                                written_as_code(&f.text[t.start..t.end])
-                            })
-                            .map(|i| (i, i + 1, "prevention"))
-                    })
-                    .flatten()
-            });
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
@@ -1346,10 +1368,54 @@ pub fn score(a: &Analysis) -> DimensionScore {
         });
         let planned = to_be || to_do(&w);
         let wishful = (planned
-            || w.iter()
-                .any(|x| PROPOSAL.contains(x) || WISH.contains(x) || MAYBE_LATER.contains(x))
+            || (0..w.len()).any(|i| {
+                proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
+            })
             || wished_aloud(&w))
             && !w.contains(&"now");
+        if (marked || created) && !caused_it(&w) {
+            lasting_paragraph = true;
+        }
+        if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
+            works = Some(f.evidence(
+                s.first,
+                s.last,
+                Rule::Process,
+                "evidence the change works".into(),
+            ));
+        }
+        // In a sentence about what lasts, the component changed is the
+        // mechanism even when it has no name of its own ("login moves to its
+        // own node pool", "security now gets the edge logs").
+        let found = mechanism(f, s)
+            .or_else(|| {
+                (home || marked || created || lasting_item)
+                    .then(|| {
+                        f.hits_in(s)
+                            .iter()
+                            .find(|h| h.tags.has(Tag::Tech))
+                            .map(|h| (h.first, h.last, "prevention"))
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                (home || marked || lasting_paragraph)
+                    .then(|| acting_subject(f, s).or_else(|| switched(f, s)))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "Set idle_in_transaction_session_timeout = '10min'": the setting named.
+                (home || marked || created || lasting_item)
+                    .then(|| {
+                        (s.first..s.last)
+                            .find(|&i| {
+                                let t = &f.tokens[i];
+                                written_as_code(&f.text[t.start..t.end])
+                            })
+                            .map(|i| (i, i + 1, "prevention"))
+                    })
+                    .flatten()
+            });
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
@@ -1415,6 +1481,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let at_work = lasting_paragraph && w.iter().any(|x| ACTS.contains(x));
         let shipped = home
             || at_work
+            || lasting_item
             || f.has(s, Tag::ChangeVerb)
             || w.iter().any(|x| SHIPPED.contains(x))
             || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
