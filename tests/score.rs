@@ -54,6 +54,11 @@ fn cites(d: &DimensionScore, rule: &str) -> bool {
     d.evidence.iter().any(|e| e.rule == rule)
 }
 
+/// Whether any point of `d` is given for a reason that contains `why`.
+fn gives(d: &DimensionScore, why: &str) -> bool {
+    d.evidence.iter().any(|e| e.why.contains(why))
+}
+
 fn dim(score: &StoryScore, d: Dimension) -> u8 {
     score.dimensions.get(d).score
 }
@@ -1837,10 +1842,10 @@ fn the_items_of_a_list_of_changes_go_with_the_line_that_opens_it() {
     .dimensions
     .systemic_change;
     assert!(
-        systemic
-            .evidence
-            .iter()
-            .any(|e| e.why == "prevention that changed for good (binlog_expire_logs_seconds)"),
+        gives(
+            &systemic,
+            "prevention that changed for good (binlog_expire_logs_seconds)"
+        ),
         "{systemic:?}"
     );
     // A list that no line about what lasts opens is what was found.
@@ -1851,13 +1856,7 @@ fn the_items_of_a_list_of_changes_go_with_the_line_that_opens_it() {
     )
     .dimensions
     .systemic_change;
-    assert!(
-        !checked
-            .evidence
-            .iter()
-            .any(|e| e.why.contains("changed for good")),
-        "{checked:?}"
-    );
+    assert!(!gives(&checked, "changed for good"), "{checked:?}");
 }
 
 #[test]
@@ -1869,10 +1868,7 @@ fn a_plan_or_a_need_that_is_a_thing_or_a_rule_is_no_wish() {
     .dimensions
     .systemic_change;
     assert!(
-        systemic
-            .evidence
-            .iter()
-            .any(|e| e.why == "prevention that changed for good (ci check)"),
+        gives(&systemic, "prevention that changed for good (ci check)"),
         "{systemic:?}"
     );
     let planned = score_text(
