@@ -616,10 +616,19 @@ const PERSONAL: &[&str] = &[
     "we'll", "i'll",
 ];
 
+/// The marks that open a list item.
+const BULLETS: [char; 4] = ['-', '*', '•', '+'];
+
+/// Word `w` is a list item's mark alone ("-", "•").
+fn bullet(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c)) && chars.next().is_none()
+}
+
 /// An action item still to do: it opens with a plain verb ("Review ...",
 /// "Consider ...") and nothing says it is done (the caller rules out "now").
 fn to_do(w: &[&str]) -> bool {
-    let first = w.iter().find(|x| !matches!(**x, "-" | "*" | "•" | "+"));
+    let first = w.iter().find(|x| !bullet(x));
     first.is_some_and(|x| TO_DO.contains(x)) && !w.iter().any(|x| DONE.contains(x))
 }
 
@@ -1204,7 +1213,7 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let subject: Vec<usize> = (s.first..verb)
         .rev()
         .take_while(|&i| !stop(word(i)))
-        .filter(|&i| !matches!(word(i), "-" | "*" | "•" | "+"))
+        .filter(|&i| !bullet(word(i)))
         .collect();
     let personal = subject
         .iter()
@@ -1236,7 +1245,7 @@ fn new_paragraph(f: &Field, previous: &Sentence, s: &Sentence) -> bool {
     // A bullet, after any indent (or a byte-order mark on the first line).
     let is_bullet = |line: &str| {
         line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-            .starts_with(['-', '*', '•', '+'])
+            .starts_with(BULLETS)
     };
     let bullet = f.text[end..]
         .split_once('\n')
@@ -1335,8 +1344,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let home = f.beat == Some("systemic_change");
         // A bullet of a list that a line about what lasts opens ("After
         // that we made these changes:").
-        let lasting_item =
-            lasting_paragraph && matches!(w.first().copied(), Some("-" | "*" | "•" | "+"));
+        let lasting_item = lasting_paragraph && w.first().is_some_and(|x| bullet(x));
         // In an improvement project the change made is the story: "I move
         // those deploys to canaries", "we rolled the agent to every node".
         let created = created_in(&w) || (project && made_for_the_project(&w));
@@ -1348,31 +1356,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || acts_on_every(&w)
             // "The part I'm glad about is what came after."
             || w.windows(2).any(|p| p == ["came", "after"]);
-        // "(owner: platform team, to be scheduled)"
-        let to_be = w.windows(3).any(|p| {
-            p[..2] == ["to", "be"]
-                && matches!(
-                    p[2],
-                    "scheduled"
-                        | "decided"
-                        | "confirmed"
-                        | "agreed"
-                        | "planned"
-                        | "prioritised"
-                        | "prioritized"
-                        | "assigned"
-                        | "done"
-                        | "added"
-                        | "written"
-                )
-        });
-        let planned = to_be || to_do(&w);
-        let wishful = (planned
-            || (0..w.len()).any(|i| {
-                proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
-            })
-            || wished_aloud(&w))
-            && !w.contains(&"now");
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
@@ -1416,6 +1399,31 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     })
                     .flatten()
             });
+        // "(owner: platform team, to be scheduled)"
+        let to_be = w.windows(3).any(|p| {
+            p[..2] == ["to", "be"]
+                && matches!(
+                    p[2],
+                    "scheduled"
+                        | "decided"
+                        | "confirmed"
+                        | "agreed"
+                        | "planned"
+                        | "prioritised"
+                        | "prioritized"
+                        | "assigned"
+                        | "done"
+                        | "added"
+                        | "written"
+                )
+        });
+        let planned = to_be || to_do(&w);
+        let wishful = (planned
+            || (0..w.len()).any(|i| {
+                proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
+            })
+            || wished_aloud(&w))
+            && !w.contains(&"now");
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
