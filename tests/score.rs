@@ -1911,3 +1911,151 @@ fn what_a_pair_measures_may_be_named_further_back_in_its_sentence() {
     .numbers;
     assert!(cites(&better, "before_after"), "{better:?}");
 }
+
+#[test]
+fn a_postmortem_author_in_the_third_person_is_the_speaker() {
+    let marked = score_text(
+        "Detection and response: the delivery alert paged the on-call engineer (the author) at \
+         09:31. The on-call paused the consumer rather than rolling back the migration, because \
+         the pricing service already wrote the new column.",
+    )
+    .dimensions
+    .role;
+    assert!(
+        shows(&marked, "incident_role", "on-call engineer"),
+        "{marked:?}"
+    );
+    assert!(
+        shows(&marked, "first_person_action", "The on-call paused"),
+        "{marked:?}"
+    );
+    assert!(marked.score >= 4, "{marked:?}");
+    // Without the mark the on-call engineer is somebody else.
+    let unmarked = score_text(
+        "Detection and response: the delivery alert paged the on-call engineer at 09:31. The \
+         on-call paused the consumer rather than rolling back the migration, because the \
+         pricing service already wrote the new column.",
+    )
+    .dimensions
+    .role;
+    assert!(!cites(&unmarked, "incident_role"), "{unmarked:?}");
+    assert!(!cites(&unmarked, "first_person_action"), "{unmarked:?}");
+    assert!(unmarked.score <= 1, "{unmarked:?}");
+}
+
+#[test]
+fn an_author_line_names_the_roles_the_author_then_acts_in() {
+    let text = "Postmortem: Row C power loss\nAuthor: M. Okafor (infrastructure on-call, \
+                incident commander)\n\nResponse\nThe IC re-energised the B breakers one at a \
+                time. The IC then drained the batch nodes.";
+    let role = score_text(text).dimensions.role;
+    assert!(
+        shows(&role, "first_person_action", "The IC re-energised"),
+        "{role:?}"
+    );
+    assert!(
+        shows(&role, "first_person_action", "The IC then drained"),
+        "{role:?}"
+    );
+    assert!(cites(&role, "incident_role"), "{role:?}");
+    let anonymous = score_text(&text.replace("Author", "Reviewer"))
+        .dimensions
+        .role;
+    assert!(!cites(&anonymous, "first_person_action"), "{anonymous:?}");
+}
+
+#[test]
+fn note_lines_in_the_past_tense_are_deeds_and_in_the_imperative_are_advice() {
+    let notes = score_text(
+        "- Owned the compute-cost project for two quarters.\n- Found the waste with \
+         Prometheus.\n- Ran VPA in recommendation mode for a month.\n",
+    )
+    .dimensions
+    .role;
+    for verb in ["Owned", "Found", "Ran"] {
+        assert!(
+            shows(&notes, "first_person_action", verb),
+            "{verb}: {notes:?}"
+        );
+    }
+    assert!(notes.score >= 3, "{notes:?}");
+    let advice = score_text(
+        "How I'd approach replication lag:\n- Decide what lag each reader can take.\n- \
+         Measure it with a heartbeat table.\n- Alert on sustained lag.\n",
+    )
+    .dimensions
+    .role;
+    assert!(!cites(&advice, "first_person_action"), "{advice:?}");
+}
+
+#[test]
+fn credit_to_a_named_colleague_completes_the_role() {
+    let text = "I was on call for the data platform. I froze the flapping member and I \
+                reconfigured its priority to 0.";
+    let without = score_text(text).dimensions.role;
+    let with = score_text(&format!(
+        "{text} Credit to Ines from payments, who watched the order queue for me."
+    ))
+    .dimensions
+    .role;
+    assert!(
+        shows(&with, "credit_to_others", "Credit to Ines"),
+        "{with:?}"
+    );
+    assert_eq!(with.score, 5, "{with:?}");
+    assert!(without.score < with.score, "{without:?}");
+    // Credits paid to customers are no credit to a colleague.
+    let paid = score_text(&format!(
+        "{text} We issued $12,000 in service credits to Acme and Globex."
+    ))
+    .dimensions
+    .role;
+    assert!(!cites(&paid, "credit_to_others"), "{paid:?}");
+    assert_eq!(paid.score, without.score, "{paid:?}");
+}
+
+#[test]
+fn running_the_incident_and_owning_it_are_said_in_many_ways() {
+    let ran = score_text("I ran the incident and I sent the links by hand.")
+        .dimensions
+        .role;
+    assert!(shows(&ran, "incident_role", "ran the incident"), "{ran:?}");
+    let tests = score_text("I ran the tests and I sent the links by hand.")
+        .dimensions
+        .role;
+    assert!(!cites(&tests, "incident_role"), "{tests:?}");
+    let mine = score_text(
+        "The gating work was mine from the first proposal to the last squad. I renegotiated \
+         two SLOs.",
+    )
+    .dimensions
+    .role;
+    assert!(shows(&mine, "ownership", "was mine"), "{mine:?}");
+    let titled = score_text("I was the DBRE running the schema change, and I killed the session.")
+        .dimensions
+        .role;
+    assert!(shows(&titled, "incident_role", "DBRE"), "{titled:?}");
+    let first = score_text("I was the first to notice, and I killed the session.")
+        .dimensions
+        .role;
+    assert!(!cites(&first, "incident_role"), "{first:?}");
+}
+
+#[test]
+fn having_something_is_no_deed_and_a_product_name_is_no_role() {
+    let had = score_text("I had two options and a bad feeling.")
+        .dimensions
+        .role;
+    assert!(!cites(&had, "first_person_action"), "{had:?}");
+    let rolled = score_text("I had rolled back the release by then.")
+        .dimensions
+        .role;
+    assert!(
+        shows(&rolled, "first_person_action", "I had rolled"),
+        "{rolled:?}"
+    );
+    let product = score_text("I think we should move to SSM Session Manager one day.")
+        .dimensions
+        .role;
+    assert!(!cites(&product, "incident_role"), "{product:?}");
+}

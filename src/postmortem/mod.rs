@@ -260,8 +260,6 @@ fn part_of(label: &str) -> Part {
             | "glossary"
             | "references"
             | "related incidents"
-            | "authors"
-            | "author"
             | "date"
             | "incident date"
             | "messaging"

@@ -43,7 +43,7 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" | "cost"
         | "costs" | "financial impact" => Some("blast_radius"),
         "role" | "task" | "my part" | "responsibility" | "responsibilities" | "who i was"
-        | "part" => Some("role"),
+        | "part" | "me" | "author" | "authors" => Some("role"),
         "decision"
         | "decisions"
         | "key decision"
@@ -180,8 +180,6 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "glossary"
         | "references"
         | "related incidents"
-        | "authors"
-        | "author"
         | "date"
         | "incident date"
         | "responders"

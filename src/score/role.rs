@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, first_person_before, sentence_is_first_person};
 use super::lexicon::Tag;
+use super::text::{Sentence, Token, TokenKind};
 use super::{DimensionScore, Rule};
 
 /// Words that may stand between "I" and the verb without breaking the link.
@@ -121,6 +122,20 @@ fn is_action_verb(word: &str) -> bool {
             ))
 }
 
+/// A verb of action in the past tense: what a note line without a subject
+/// opens with when it tells what the speaker did ("- Renewed it by hand"),
+/// unlike advice in the imperative ("- Decide what lag is acceptable").
+fn is_past_action(word: &str) -> bool {
+    is_action_verb(word) && (word.ends_with("ed") || PAST_ACTION_VERBS.contains(&word))
+}
+
+/// The verbs of [`ACTION_VERBS`] that are in the past tense and do not end in -ed.
+const PAST_ACTION_VERBS: &[&str] = &[
+    "led", "ran", "wrote", "built", "made", "took", "drove", "found", "chose", "set", "cut", "put",
+    "kept", "brought", "began", "got", "gave", "shed", "sent", "spent", "split", "shut", "paid",
+    "held", "told", "taught", "caught", "saw", "rewrote", "undid", "dug",
+];
+
 /// Words after "I" that are no action: states, thoughts, modals.
 const NOT_ACTIONS: &[&str] = &[
     "am",
@@ -198,10 +213,189 @@ fn acts(word: &str) -> bool {
             && !crate::score::text::is_function_word(word))
 }
 
+/// Words in brackets by which a postmortem's author points at themselves:
+/// "The on-call engineer (the author) paused the consumer".
+const SELF_MARKS: &[&[&str]] = &[
+    &["the", "author"],
+    &["me"],
+    &["myself"],
+    &["that's", "me"],
+    &["that", "was", "me"],
+    &["yours", "truly"],
+    &["the", "writer"],
+];
+
+/// The same incident role in other words: "incident commander" and "IC",
+/// "on-call engineer" and "the on-call".
+fn role_key(phrase: &str) -> &str {
+    if phrase == "ic" || phrase.contains("commander") {
+        "incident commander"
+    } else if phrase.contains("call") {
+        "on call"
+    } else {
+        phrase
+    }
+}
+
+/// Who the speaker is. Besides "I": the author of a postmortem told in the
+/// third person ("The on-call SRE (the author) acted as incident
+/// commander", "The author reverted the header", a line "Author: M. Okafor
+/// (on call, incident commander)" or "Me: storage on-call"), and from then
+/// on the role they took ("The IC re-energised the breakers").
+struct Speaker {
+    /// Per prose field: the token ranges of subjects that are the speaker
+    /// (the verb it did follows).
+    subjects: Vec<Vec<(usize, usize)>>,
+    /// Per prose field: the first token of each sentence about the speaker
+    /// told without "I".
+    sentences: Vec<Vec<usize>>,
+}
+
+impl Speaker {
+    fn read(a: &Analysis) -> Speaker {
+        let fields: Vec<&Field> = a.prose().collect();
+        let mut subjects = vec![Vec::new(); fields.len()];
+        let mut sentences = vec![Vec::new(); fields.len()];
+        let mut roles: Vec<String> = Vec::new();
+        for (n, f) in fields.iter().enumerate() {
+            // Token ranges about the speaker: the field or section about
+            // the speaker's role ("Author: M. Okafor (on call)") and what
+            // follows.
+            let mut mine = Vec::new();
+            if f.beat == Some("role") {
+                mine.push((0, f.tokens.len()));
+            }
+            for (i, t) in f.tokens.iter().enumerate() {
+                if t.masked {
+                    continue;
+                }
+                if t.lower == "(" {
+                    if let Some(end) = self_mark(f, i + 1, f.tokens.len()) {
+                        subjects[n].push((i, end));
+                        mine.push(sentence_of(f, i));
+                    }
+                } else if t.lower == "author"
+                    && f.tokens.get(i + 1).is_some_and(|t| t.lower == ":")
+                    && f.text[t.start..].starts_with('A')
+                {
+                    // "Status: complete. Author: platform on-call engineer".
+                    mine.push(sentence_of(f, i));
+                } else if t.lower == "author"
+                    && i > 0
+                    && f.tokens[i - 1].lower == "the"
+                    && f.tokens.get(i + 1).is_none_or(|t| t.lower != ")")
+                {
+                    subjects[n].push((i - 1, i + 1));
+                    mine.push(sentence_of(f, i));
+                }
+            }
+            for (first, last) in mine {
+                for s in f
+                    .sentences
+                    .iter()
+                    .filter(|s| s.first < last && first < s.last)
+                {
+                    sentences[n].push(s.first);
+                }
+                for h in f.hits.iter().filter(|h| first <= h.first && h.last <= last) {
+                    if h.tags.has(Tag::RoleName) && !someone_elses(f, h.first) {
+                        roles.push(role_key(&f.phrase(*h)).to_string());
+                    }
+                }
+            }
+        }
+        // "The IC instead re-energised the breakers": a sentence or line
+        // whose subject is a role the author took.
+        for (n, f) in fields.iter().enumerate() {
+            for h in f.hits.iter().filter(|h| h.tags.has(Tag::RoleName)) {
+                let Some(the) = (0..h.first).rev().find(|&k| !f.tokens[k].masked) else {
+                    continue;
+                };
+                let s = &f.sentences[f.tokens[h.first].sentence];
+                let opens =
+                    f.tokens[the].lower == "the" && (line_start(f, s) == the || opens_line(f, the));
+                // "The on-call SRE (the author)": the mark is the subject.
+                let marked = f.tokens[h.last..s.last]
+                    .iter()
+                    .take(3)
+                    .any(|t| t.lower == "(");
+                if opens && !marked && roles.iter().any(|r| r == role_key(&f.phrase(*h))) {
+                    subjects[n].push((the, h.last));
+                    sentences[n].push(s.first);
+                }
+            }
+        }
+        Speaker {
+            subjects,
+            sentences,
+        }
+    }
+
+    /// Whether sentence `s` of the `n`th prose field is about the speaker:
+    /// said with "I", in the field or section about the speaker's role, or
+    /// about the author told in the third person.
+    fn speaks_in(&self, n: usize, f: &Field, s: &Sentence) -> bool {
+        sentence_is_first_person(f, s)
+            || f.beat == Some("role")
+            || self.sentences[n].contains(&s.first)
+    }
+}
+
+/// Whether token `i` is the first thing on its line (after a list mark or
+/// markup).
+fn opens_line(f: &Field, i: usize) -> bool {
+    let before = &f.text[..f.tokens[i].start];
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '*' | '#' | '-' | '_' | '•' | '>'))
+}
+
+/// The token range of the sentence token `i` is in.
+fn sentence_of(f: &Field, i: usize) -> (usize, usize) {
+    let s = &f.sentences[f.tokens[i].sentence];
+    (s.first, s.last)
+}
+
+/// The end of a self mark ("the author)") starting at token `i`, or `None`.
+fn self_mark(f: &Field, i: usize, last: usize) -> Option<usize> {
+    SELF_MARKS.iter().find_map(|mark| {
+        let end = i + mark.len();
+        (end < last
+            && f.tokens[i..end]
+                .iter()
+                .map(|t| t.lower.as_ref())
+                .eq(mark.iter().copied())
+            && f.tokens[end].lower == ")")
+            .then_some(end + 1)
+    })
+}
+
+/// "I raised it with my manager", "our incident commander paged me": a
+/// role of someone else's. "SSM Session Manager": a product's name.
+fn someone_elses(f: &Field, at: usize) -> bool {
+    let s = &f.sentences[f.tokens[at].sentence];
+    let before = f.tokens[s.first..at].iter().rev().find(|t| !t.masked);
+    let capital = |t: &Token| {
+        f.text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    before.is_some_and(|t| {
+        matches!(t.lower.as_ref(), "my" | "our" | "their" | "his" | "her")
+            || (t.is_word() && t.lower != "i" && capital(t) && capital(&f.tokens[at]))
+    })
+}
+
+/// Verbs that say, at the head of a note line with no subject, that the
+/// speaker is the one writing the notes: "- Owned the cost project".
+const OWNING_OPENERS: &[&str] = &["owned", "led", "drove", "ran", "volunteered"];
+
 /// Distinct actions the speaker took: "I rolled back", "I then paged",
-/// "I withdrew and accepted", and in notes written without a subject
-/// ("- Renewed it by hand"), the verb that opens the line.
-fn own_actions(a: &Analysis, d: &mut DimensionScore) -> usize {
+/// "I withdrew and accepted", "I had to renegotiate", "The on-call (the
+/// author) paused", and in notes written without a subject ("- Renewed it
+/// by hand", "My role: owned the project"), the verb that opens the line.
+fn own_actions(a: &Analysis, speaker: &Speaker, d: &mut DimensionScore) -> usize {
     let mut verbs = BTreeSet::new();
     let mut push =
         |d: &mut DimensionScore, field: &Field, first: usize, last: usize, verb: &str| {
@@ -218,41 +412,50 @@ fn own_actions(a: &Analysis, d: &mut DimensionScore) -> usize {
         f.tokens
             .iter()
             .any(|t| matches!(t.lower.as_ref(), "i" | "my" | "me"))
+            || f.counting_sentences().any(|s| {
+                let t = &f.tokens[line_start(f, s)];
+                t.is_word() && OWNING_OPENERS.contains(&t.lower.as_ref())
+            })
     });
-    for field in a.prose() {
+    for (n, field) in a.prose().enumerate() {
         for s in field.counting_sentences() {
-            // A note line that opens with a past-tense verb: the speaker's own action.
-            let opener = &field.tokens[s.first];
-            if speaks && opener.is_word() && is_action_verb(&opener.lower) && opener.lower.len() > 3
+            // A note line that opens with a past-tense verb, or the words
+            // after a label about the speaker ("My role: owned the
+            // project"): the speaker's own action.
+            let opener = label_end(field, s).unwrap_or_else(|| line_start(field, s));
+            let t = &field.tokens[opener];
+            if (speaks || field.beat == Some("role"))
+                && t.is_word()
+                && is_past_action(&t.lower)
+                && (t.lower.len() > 3 || matches!(t.lower.as_ref(), "ran" | "led"))
+                && !took_a_while(field, opener, s.last)
             {
-                push(d, field, s.first, s.first + 1, &opener.lower.clone());
+                push(d, field, opener, opener + 1, &t.lower.clone());
             }
-            for i in s.first..s.last {
-                let t = &field.tokens[i];
-                if t.masked || !matches!(t.lower.as_ref(), "i" | "i've" | "i'd") {
+            let subjects = (s.first..s.last)
+                .filter(|&i| {
+                    let t = &field.tokens[i];
+                    !t.masked && matches!(t.lower.as_ref(), "i" | "i've" | "i'd")
+                })
+                .map(|i| (i, i + 1))
+                .chain(
+                    speaker.subjects[n]
+                        .iter()
+                        .copied()
+                        .filter(|&(first, end)| first >= s.first && end < s.last),
+                );
+            for (i, after) in subjects.collect::<Vec<_>>() {
+                let Some(j) = verb_after(field, after, s.last) else {
                     continue;
-                }
-                let mut j = i + 1;
-                let mut skipped = 0;
-                while j < s.last && skipped <= 2 {
-                    let next = &field.tokens[j];
-                    if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_ref()) {
-                        j += 1;
-                        skipped += 1;
-                        continue;
+                };
+                let verb = field.tokens[j].lower.clone();
+                push(d, field, i, j + 1, &verb);
+                // "I withdrew and accepted the latency": the verbs it joins.
+                for k in j + 1..(j + 8).min(s.last.saturating_sub(1)) {
+                    if field.tokens[k].lower == "and" && is_action_verb(&field.tokens[k + 1].lower)
+                    {
+                        push(d, field, k + 1, k + 2, &field.tokens[k + 1].lower.clone());
                     }
-                    if acts(&next.lower) {
-                        push(d, field, i, j + 1, &next.lower.clone());
-                        // "I withdrew and accepted the latency": the verbs it joins.
-                        for k in j + 1..(j + 8).min(s.last.saturating_sub(1)) {
-                            if field.tokens[k].lower == "and"
-                                && is_action_verb(&field.tokens[k + 1].lower)
-                            {
-                                push(d, field, k + 1, k + 2, &field.tokens[k + 1].lower.clone());
-                            }
-                        }
-                    }
-                    break;
                 }
             }
         }
@@ -260,48 +463,255 @@ fn own_actions(a: &Analysis, d: &mut DimensionScore) -> usize {
     verbs.len()
 }
 
+/// "Took a few hours": how long something lasted, not a deed.
+fn took_a_while(f: &Field, opener: usize, last: usize) -> bool {
+    f.tokens[opener].lower == "took"
+        && f.tokens[opener + 1..last.min(opener + 5)].iter().any(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "hours" | "minutes" | "days" | "weeks" | "ages" | "forever" | "while"
+            )
+        })
+}
+
+/// The verb the subject ending before token `from` did: after at most two
+/// adverbs ("I then quickly paged"), or after "had to" ("I had to
+/// renegotiate"). `None` for a state, a thought or a modal.
+fn verb_after(f: &Field, from: usize, last: usize) -> Option<usize> {
+    let mut j = from;
+    let mut skipped = 0;
+    while j < last && skipped <= 2 {
+        let next = &f.tokens[j];
+        if next.masked || !next.is_word() || ADVERBS.contains(&next.lower.as_ref()) {
+            // "I had to go back": "had" was skipped, "to" leads to the verb.
+            if next.lower == "had" && f.tokens.get(j + 1).is_some_and(|t| t.lower == "to") {
+                j += 1;
+            }
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        // "The IC re-energised the breakers": the verb after its prefix.
+        if matches!(next.lower.as_ref(), "re" | "pre" | "un" | "de" | "co")
+            && f.tokens
+                .get(j + 1)
+                .is_some_and(|t| t.lower == "-" && t.glued)
+            && f.tokens.get(j + 2).is_some_and(|t| t.glued && t.is_word())
+        {
+            j += 2;
+            continue;
+        }
+        let titled = f
+            .hits
+            .iter()
+            .any(|h| h.tags.has(Tag::RoleName) && h.first <= j && j < h.last);
+        let after_had_to =
+            j >= 2 && f.tokens[j - 1].lower == "to" && f.tokens[j - 2].lower == "had";
+        // "I had rolled back", but not "I had two options".
+        let after_had = j > from
+            && matches!(f.tokens[j - 1].lower.as_ref(), "had" | "have")
+            && !(is_past_action(&next.lower) || next.lower.ends_with("en"));
+        return (!titled
+            && !after_had
+            && (acts(&next.lower) || (after_had_to && next.lower == "go")))
+            .then_some(j);
+    }
+    None
+}
+
+/// The first word of sentence `s`, after a list item's mark ("- ", "2. ").
+fn line_start(f: &Field, s: &Sentence) -> usize {
+    (s.first..s.last)
+        .find(|&i| f.tokens[i].is_word())
+        .filter(|&i| {
+            f.tokens[s.first..i]
+                .iter()
+                .all(|t| t.kind != TokenKind::Word && t.lower.len() <= 2)
+        })
+        .unwrap_or(s.first)
+}
+
+/// Where the words after a label about the speaker start ("My role:
+/// owned ...", "Me: storage on-call"), if sentence `s` opens with one.
+fn label_end(f: &Field, s: &Sentence) -> Option<usize> {
+    let colon = (s.first..s.last.min(s.first + 4)).find(|&i| f.tokens[i].lower == ":")?;
+    let label: Vec<&str> = f.tokens[s.first..colon]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.lower.as_ref())
+        .collect();
+    (matches!(
+        label.as_slice(),
+        ["role"] | ["my", "role"] | ["me"] | ["my", "part"]
+    ) && colon + 1 < s.last)
+        .then_some(colon + 1)
+}
+
+/// Running the incident said as a deed, not a title: "I ran the
+/// incident", "I took incident command".
+const RUNNING_THE_INCIDENT: &[&[&str]] = &[
+    &["ran", "the", "incident"],
+    &["ran", "the", "response"],
+    &["ran", "incident", "command"],
+    &["ran", "the", "bridge"],
+    &["ran", "the", "war", "room"],
+    &["led", "the", "incident"],
+    &["led", "the", "response"],
+    &["led", "incident", "response"],
+    &["took", "incident", "command"],
+    &["took", "command"],
+    &["took", "the", "incident"],
+    &["coordinated", "the", "response"],
+];
+
+/// Owning the thing or the outcome in words the lexicon leaves to role:
+/// "I own the billing pipeline", "the gating work was mine", "explaining
+/// that gap was on me".
+const MINE: &[&[&str]] = &[
+    &["i", "own"],
+    &["was", "mine"],
+    &["were", "mine"],
+    &["is", "mine"],
+    &["was", "on", "me"],
+    &["is", "on", "me"],
+    &["fell", "to", "me"],
+];
+
+/// Where one of `phrases` starts in sentence `s`, and its length.
+fn find_phrase(f: &Field, s: &Sentence, phrases: &[&[&str]]) -> Option<(usize, usize)> {
+    (s.first..s.last).find_map(|i| {
+        phrases.iter().find_map(|p| {
+            let end = i + p.len();
+            (end <= s.last
+                && f.tokens[i..end]
+                    .iter()
+                    .map(|t| t.lower.as_ref())
+                    .eq(p.iter().copied()))
+            .then_some((i, end))
+        })
+    })
+}
+
+/// "I was the DBRE running the schema change": a title the lexicon does
+/// not know, said as an acronym right after "I was the".
+fn titled(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
+    (s.first..s.last.saturating_sub(3)).find_map(|i| {
+        let t = |k: usize| f.tokens[i + k].lower.as_ref();
+        let title = &f.tokens[i + 3];
+        let word = &f.text[title.start..title.end];
+        (t(0) == "i"
+            && matches!(t(1), "was" | "am")
+            && t(2) == "the"
+            && (2..=5).contains(&word.len())
+            && word.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some((i + 3, i + 4))
+    })
+}
+
+/// Credit given to a named colleague: "Credit to Ines from the payments
+/// team", "Marta deserves most of the credit". Service credits paid to
+/// customers are no credit to anyone.
+fn credit(f: &Field, s: &Sentence) -> Option<(usize, usize)> {
+    let i = (s.first..s.last).find(|&i| f.tokens[i].lower == "credit")?;
+    let named = |k: usize| {
+        let t = &f.tokens[k];
+        let word = &f.text[t.start..t.end];
+        k != s.first
+            && t.is_word()
+            && t.lower != "i"
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+    };
+    let money = f.tokens[i.saturating_sub(3).max(s.first)..i]
+        .iter()
+        .any(|t| t.kind == TokenKind::Number || matches!(t.lower.as_ref(), "sla" | "service"));
+    if money {
+        return None;
+    }
+    let after = (i + 1..(i + 6).min(s.last)).find(|&k| named(k));
+    let before = (i.saturating_sub(5).max(s.first)..i)
+        .rev()
+        .find(|&k| named(k));
+    match (before, after) {
+        (_, Some(k)) => Some((i, k + 1)),
+        (Some(k), None) => Some((k, i + 1)),
+        (None, None) => None,
+    }
+}
+
+/// The words from token `first` to `last`, lowercased: what the evidence says.
+fn phrase(f: &Field, first: usize, last: usize) -> String {
+    f.tokens[first..last]
+        .iter()
+        .filter(|t| t.is_word() && !t.masked)
+        .map(|t| t.lower.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn score(a: &Analysis) -> DimensionScore {
     let mut d = DimensionScore::default();
-    let actions = own_actions(a, &mut d);
+    let speaker = Speaker::read(a);
+    let actions = own_actions(a, &speaker, &mut d);
+    let sentences = || {
+        a.prose()
+            .enumerate()
+            .flat_map(|(n, f)| f.counting_sentences().map(move |s| (n, f, s)))
+    };
 
-    let role = a.first(|f, s| {
-        if !sentence_is_first_person(f, s) {
+    let role = sentences().find_map(|(n, f, s)| {
+        if !speaker.speaks_in(n, f, s) {
             return None;
         }
-        // "I raised it with my manager", "our incident commander paged
-        // me": a role of someone else's.
-        let hit = f.hits_in(s).iter().copied().find(|h| {
-            h.tags.has(Tag::RoleName)
-                && !f.tokens[s.first..h.first]
-                    .iter()
-                    .rev()
-                    .find(|t| !t.masked)
-                    .is_some_and(|t| {
-                        matches!(t.lower.as_ref(), "my" | "our" | "their" | "his" | "her")
-                    })
-        })?;
+        let (first, last) = f
+            .hits_in(s)
+            .iter()
+            .find(|h| h.tags.has(Tag::RoleName) && !someone_elses(f, h.first))
+            .map(|h| (h.first, h.last))
+            .or_else(|| find_phrase(f, s, RUNNING_THE_INCIDENT))
+            .or_else(|| titled(f, s))?;
         Some(f.evidence(
-            hit.first,
-            hit.last,
+            first,
+            last,
             Rule::IncidentRole,
-            format!("names your role ({})", f.phrase(hit)),
+            format!("names your role ({})", phrase(f, first, last)),
         ))
     });
     // Owning the outcome or the hard call: "the rollback call was mine",
     // "I decided", "I took incident command".
-    let ownership = a.first(|f, s| {
-        let hit = f.hits_in(s).iter().copied().find(|h| {
-            h.tags.has(Tag::Ownership)
-                || (h.tags.has(Tag::DecisionVerb) && first_person_before(f, h.first, 2))
-        })?;
-        if !(sentence_is_first_person(f, s) || first_person_before(f, hit.first, 1)) {
-            return None;
-        }
+    let ownership = sentences().find_map(|(n, f, s)| {
+        let hit = f
+            .hits_in(s)
+            .iter()
+            .find(|h| {
+                h.tags.has(Tag::Ownership)
+                    || (h.tags.has(Tag::DecisionVerb)
+                        && (first_person_before(f, h.first, 2) || f.beat == Some("role")))
+            })
+            .map(|h| (h.first, h.last));
+        // "was mine", "on me" say who by themselves.
+        let (first, last) = match hit {
+            Some((first, last))
+                if speaker.speaks_in(n, f, s) || first_person_before(f, first, 1) =>
+            {
+                (first, last)
+            }
+            _ => find_phrase(f, s, MINE)?,
+        };
         Some(f.evidence(
-            hit.first,
-            hit.last,
+            first,
+            last,
             Rule::Ownership,
-            format!("owns the outcome or the call ({})", f.phrase(hit)),
+            format!("owns the outcome or the call ({})", phrase(f, first, last)),
+        ))
+    });
+    let credit = sentences().find_map(|(_, f, s)| {
+        let (first, last) = credit(f, s)?;
+        Some(f.evidence(
+            first,
+            last,
+            Rule::CreditToOthers,
+            format!("gives credit to others ({})", phrase(f, first, last)),
         ))
     });
 
@@ -324,11 +734,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
         0 if role.is_some() => 2,
         0 if team.is_some() => 1,
         0 => 0,
-        1 => 2 + u8::from(named) + u8::from(role.is_some() && ownership.is_some()),
-        _ if role.is_some() && (ownership.is_some() || actions >= 4) => 5,
-        _ => 3 + u8::from(named),
+        // One deed and a named role is the rubric's "named role with actions".
+        1 if role.is_some() => 4,
+        1 => 2 + u8::from(named),
+        _ if role.is_some() && (ownership.is_some() || credit.is_some() || actions >= 4) => 5,
+        // Many deeds of one's own say who did the work as plainly as a title.
+        _ => 3 + u8::from(named || actions >= 4),
     };
-    for evidence in [&role, &ownership].into_iter().flatten() {
+    for evidence in [&role, &ownership, &credit].into_iter().flatten() {
         d.evidence.push(evidence.clone());
     }
     if d.score == 1
