@@ -2059,3 +2059,87 @@ fn having_something_is_no_deed_and_a_product_name_is_no_role() {
         .role;
     assert!(!cites(&product, "incident_role"), "{product:?}");
 }
+
+#[test]
+fn a_metric_of_things_with_something_good_is_coverage() {
+    let numbers = |m: StoryMetric| {
+        score_story(&Story {
+            metrics: vec![m],
+            ..Default::default()
+        })
+        .dimensions
+        .numbers
+    };
+    let covered = numbers(metric("paging alerts with a runbook", "35%", "100%"));
+    assert!(
+        shows(&covered, "before_after", "35% -> 100%"),
+        "{covered:?}"
+    );
+    assert_eq!(covered.score, 3, "{covered:?}");
+    let gap = numbers(metric("pages with no runbook", "65%", "0%"));
+    assert_eq!(gap.score, 3, "{gap:?}");
+    // More paging alerts, with nothing good about them, is no result.
+    let noisier = numbers(metric("paging alerts", "35", "100"));
+    assert!(!cites(&noisier, "before_after"), "{noisier:?}");
+}
+
+#[test]
+fn a_metric_not_measured_before_is_a_result_without_its_baseline() {
+    let story = Story {
+        metrics: vec![metric("median time to mitigate", "not measured", "31 min")],
+        ..Default::default()
+    };
+    let numbers = score_story(&story).dimensions.numbers;
+    assert!(shows(&numbers, "figure", "31 min"), "{numbers:?}");
+    assert_eq!(numbers.score, 2, "{numbers:?}");
+    let empty = Story {
+        metrics: vec![metric("median time to mitigate", "not measured", "unknown")],
+        ..Default::default()
+    };
+    assert_eq!(score_story(&empty).dimensions.numbers.score, 0);
+}
+
+#[test]
+fn a_change_the_speaker_is_not_sure_of_is_no_shipped_change() {
+    let base = "The host certificates expired and nobody could SSH in. I renewed them by hand \
+                through the console.";
+    let sure = systemic_in_field("After that we added a Nagios check for certificate expiry.");
+    assert!(sure.score >= 3, "{sure:?}");
+    let asked = systemic_in_field(
+        "After that I think somebody added a Nagios check for certificate expiry?",
+    );
+    assert!(asked.score <= 1, "{asked:?}");
+    let doubted = systemic_in_field(
+        "After that somebody added a Nagios check for certificate expiry. I'm honestly not a \
+         hundred percent sure it's still there.",
+    );
+    assert!(doubted.score <= 1, "{doubted:?}");
+    // In free text too: the doubted check is cited as a proposal.
+    let text = score_text(&format!(
+        "{base} After that I think somebody added a Nagios check for certificate expiry?"
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&text, "proposed, not shipped (check)"), "{text:?}");
+    assert_eq!(text.score, 1, "{text:?}");
+}
+
+#[test]
+fn a_job_told_by_what_it_does_on_a_schedule_lasts() {
+    let project = "I own the capacity programme for our GKE clusters, about 600 services. ";
+    let scheduled = score_text(&format!(
+        "{project}Every Monday a job recomputes the recommendations and comments on any \
+         service whose requests have drifted."
+    ));
+    assert!(
+        shows(&scheduled.dimensions.systemic_change, "prevention", "job"),
+        "{scheduled:?}"
+    );
+    // How things stood, early in an incident story, is no change made.
+    let before = score_text(
+        "Every night a backup job copies the database to S3. On Tuesday the copy filled the \
+         disk and the primary stopped taking writes for 40 minutes. I freed space and \
+         restarted it, and I was on call that night.",
+    );
+    assert_eq!(before.dimensions.systemic_change.score, 0, "{before:?}");
+}

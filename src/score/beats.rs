@@ -22,6 +22,12 @@ pub struct Section {
 /// What a label means: the story field it stands for, or `None` for a
 /// label that may hold any beat.
 fn beat_of(label: &str) -> Option<Option<&'static str>> {
+    named_beat(label).or_else(|| label_by_words(&plain(label)))
+}
+
+/// A label read as a space-separated lowercase phrase, a note in brackets
+/// and a leading "the"/"my" left out.
+fn plain(label: &str) -> String {
     // "Follow-up (all shipped)": a note in brackets says nothing of the beat.
     let label = match (label.find('('), label.rfind(')')) {
         (Some(open), Some(close))
@@ -37,8 +43,16 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-    let label = label.trim_start_matches("the ").trim_start_matches("my ");
-    Some(match label {
+    label
+        .trim_start_matches("the ")
+        .trim_start_matches("my ")
+        .to_string()
+}
+
+/// The beat of a label this reader knows by name ("Impact", "Root cause",
+/// "What we changed"); `None` for any other.
+fn named_beat(label: &str) -> Option<Option<&'static str>> {
+    Some(match plain(label).as_str() {
         "impact" | "customer impact" | "user impact" | "blast radius" | "business impact"
         | "what users saw" | "what customers saw" | "scope" | "severity" | "damage" | "cost"
         | "costs" | "financial impact" => Some("blast_radius"),
@@ -193,7 +207,7 @@ fn beat_of(label: &str) -> Option<Option<&'static str>> {
         | "tldr"
         | "introduction"
         | "conclusion" => None,
-        _ => return label_by_words(label),
+        _ => return None,
     })
 }
 
@@ -285,6 +299,17 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the label pattern compiles")
 });
 
+/// A label closed by a full stop, as some postmortems write them: "Impact.
+/// For 2 h 10 min ...", "**Summary.** ...", "Follow-ups (all shipped)." on
+/// a line of its own. Read only for the labels [`named_beat`] knows: a
+/// sentence of a few words at the start of a line is no label.
+static DOT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mR)^[ \t\x{feff}]*(?:\*\*|__)?([A-Z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?(?:[ \t]*\([^)\n]{0,30}\))?)\.(?:\*\*|__)?(?:[ \t]+|[ \t]*$)",
+    )
+    .expect("the full-stop label pattern compiles")
+});
+
 /// Underlined headings: a line followed by `===` or `---`.
 static UNDERLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?mR)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
@@ -371,6 +396,24 @@ pub fn sections(text: &str) -> Vec<Section> {
         let inline = !rest_of_line.trim().is_empty() && end == all.end();
         labels.retain(|l| l.0 != all.start());
         labels.push((all.start(), end, beat, inline));
+    }
+    for caps in DOT_LABEL.captures_iter(text) {
+        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let Some(beat) = named_beat(name.as_str()) else {
+            continue;
+        };
+        if labels.iter().any(|l| l.0 == all.start()) {
+            continue;
+        }
+        let rest_of_line = text[all.end()..].split('\n').next().unwrap_or("");
+        labels.push((
+            all.start(),
+            all.end(),
+            beat,
+            !rest_of_line.trim().is_empty(),
+        ));
     }
     labels.sort_by_key(|l| l.0);
     // One label is not a structure ("Note: ..."): need one that names a beat.
@@ -513,6 +556,28 @@ mod tests {
         for label in ["What's in place now", "Stays fixed", "Output", "Guardrails"] {
             assert_eq!(label_beat(label), Some(Some("systemic_change")), "{label}");
         }
+    }
+
+    #[test]
+    fn a_known_label_closed_by_a_full_stop_opens_its_beat() {
+        let text = "Impact. 18,400 orders in DE/AT were charged the wrong VAT.\n\n**Root cause.** The quota was full.\n\nFollow-ups (all shipped).\n- An alert on quota use above 90%.\n";
+        assert_eq!(
+            beats(text),
+            vec![
+                (
+                    Some("blast_radius"),
+                    "18,400 orders in DE/AT were charged the wrong VAT.".to_string()
+                ),
+                (Some("fix"), "The quota was full.".to_string()),
+                (
+                    Some("systemic_change"),
+                    "- An alert on quota use above 90%.".to_string()
+                ),
+            ]
+        );
+        // A short sentence at the start of a line is no label.
+        let prose = "It was fixed. Nobody noticed.\nWe moved on. Then it broke again.";
+        assert_eq!(beats(prose), vec![(None, prose.to_string())]);
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn polarity_of_word(word: &str) -> Better {
 /// with a known polarity wins ("success rate" is higher-better).
 fn polarity(f: &Field, from: usize, to: usize) -> Better {
     let mut found = Better::Unknown;
-    for t in &f.tokens[from..to] {
+    for (i, t) in f.tokens.iter().enumerate().take(to).skip(from) {
         // "429 responses", "503s": a status code of failure counted.
         if t.kind == TokenKind::Number
             && t.lower.len() == 3
@@ -248,6 +248,23 @@ fn polarity(f: &Field, from: usize, to: usize) -> Better {
         }
         if t.masked || !t.is_word() {
             continue;
+        }
+        // A metric's name that counts the things with something good
+        // ("paging alerts with a runbook") measures coverage; without it
+        // ("services without an owner"), a gap.
+        if f.kind == FieldKind::Metric {
+            let no = f.tokens.get(i + 1).is_some_and(|n| n.lower == "no");
+            match t.lower.as_ref() {
+                "with" | "having" if !no => {
+                    found = Better::Higher;
+                    continue;
+                }
+                "without" | "with" | "lacking" | "missing" => {
+                    found = Better::Lower;
+                    continue;
+                }
+                _ => {}
+            }
         }
         let p = polarity_of_word(&t.lower);
         // "error rate", "success rate": the noun before "rate" decides.
@@ -664,6 +681,21 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
     }
     let mut lone_evidence = Vec::new();
+    // A metric line with nothing measured before: "median time to
+    // mitigate: not measured -> 31 min".
+    for f in a.fields.iter().filter(|f| f.kind == FieldKind::Metric) {
+        if pairs_in(f).is_empty()
+            && let Some(arrow) = f.tokens.iter().rposition(|t| t.lower == "->")
+            && let Some(q) = f.quantities.iter().find(|q| q.first > arrow)
+        {
+            lone_evidence.push(f.evidence_span(
+                q.start,
+                q.end,
+                Rule::Figure,
+                "a result, but without the figure before".into(),
+            ));
+        }
+    }
     for &(f, s, q) in &lone {
         let earlier = f.quantities.iter().find(|b| {
             b.last <= s.first

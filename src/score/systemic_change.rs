@@ -955,6 +955,75 @@ fn made_next(w: &[&str]) -> bool {
     })
 }
 
+/// A change the speaker is not sure of: asked ("I think somebody added a
+/// Nagios check?") or doubted in the next sentence ("I'm not a hundred
+/// percent sure it's still there"). By the rubric, no more than a proposal.
+fn unsure(f: &Field, s: &Sentence) -> bool {
+    let n = f.tokens[s.first].sentence;
+    // The question mark ends the sentence, inside it or right after it.
+    let end = f.sentences[n].last;
+    let asked =
+        (end.saturating_sub(1)..(end + 1).min(f.tokens.len())).any(|i| f.tokens[i].lower == "?");
+    // "not a hundred percent sure", "no idea whether", "don't know if".
+    let doubted = |k: usize| {
+        f.sentences.get(k).is_some_and(|t| {
+            let w: Vec<&str> = f.tokens[t.first..t.last]
+                .iter()
+                .map(|t| t.lower.as_ref())
+                .collect();
+            w.iter().enumerate().any(|(i, x)| {
+                let before = &w[i.saturating_sub(5)..i];
+                (*x == "sure" && before.contains(&"not"))
+                    || (matches!(*x, "whether" | "if")
+                        && (before.ends_with(&["no", "idea"])
+                            || before.ends_with(&["don't", "know"])))
+            })
+        })
+    };
+    asked || doubted(n) || doubted(n + 1)
+}
+
+/// A mechanism told as what it does on a schedule, in the present: "Every
+/// Monday a job recomputes the recommendations", "each night a drill
+/// restores the newest backup". Read only where a story tells its present
+/// (an improvement project, or the last third of a free text), since
+/// "every night a backup job runs" may be how things stood before.
+fn on_a_schedule(w: &[&str]) -> bool {
+    let scheduled = w.windows(2).any(|p| {
+        matches!(p[0], "every" | "each")
+            && matches!(
+                p[1],
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "day"
+                    | "night"
+                    | "morning"
+                    | "week"
+                    | "hour"
+                    | "month"
+                    | "quarter"
+                    | "sprint"
+                    | "release"
+                    | "deploy"
+            )
+    });
+    scheduled
+        && w.windows(2).any(|p| {
+            matches!(
+                p[0],
+                "job" | "check" | "script" | "report" | "bot" | "drill" | "test" | "workflow"
+            ) && p[1].len() > 3
+                && p[1].ends_with('s')
+                && !p[1].ends_with("ss")
+                && !matches!(p[1], "runs" | "was" | "has" | "does" | "takes" | "needs")
+        })
+}
+
 /// A thing said at work on every case from now on: "a CI check rejects any
 /// warehouse with AUTO_SUSPEND above 300 seconds", "it pages whenever lag
 /// passes a minute". Not "the check failed on every node" (what happened).
@@ -1354,6 +1423,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || made_next(&w)
             || so_it_lasts(&w)
             || acts_on_every(&w)
+            || ((project || late) && on_a_schedule(&w))
             // "The part I'm glad about is what came after."
             || w.windows(2).any(|p| p == ["came", "after"]);
         if (marked || created) && !caused_it(&w) {
@@ -1418,12 +1488,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
         });
         let planned = to_be || to_do(&w);
-        let wishful = (planned
-            || (0..w.len()).any(|i| {
-                proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
-            })
-            || wished_aloud(&w))
-            && !w.contains(&"now");
+        let unsure = unsure(f, s) && created_in(&w);
+        let wishful = unsure
+            || (planned
+                || (0..w.len()).any(|i| {
+                    proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
+                })
+                || wished_aloud(&w))
+                && !w.contains(&"now");
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
@@ -1443,7 +1515,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let Some((first, last, kind)) = found else {
             // "We should store everything in UTC going forward": a wish
             // with no mechanism named is still the rubric's proposal.
-            if wishful && !personal_lesson(&w) && wish(&w, home, late, planned, false) {
+            if wishful && !personal_lesson(&w) && (unsure || wish(&w, home, late, planned, false)) {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         s.first,
@@ -1469,7 +1541,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Advice in general ("postmortems should be blameless") is not
             // even a wish of yours, and "I could raise the limit" weighs an
             // option in the incident.
-            if wish(&w, home, late, planned, true) {
+            if unsure || wish(&w, home, late, planned, true) {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         first,
