@@ -248,22 +248,22 @@ struct Speaker {
     subjects: Vec<Vec<(usize, usize)>>,
     /// Per prose field: the first token of each sentence about the speaker
     /// told without "I".
-    sentences: Vec<Vec<usize>>,
+    sentences: Vec<BTreeSet<usize>>,
 }
 
 impl Speaker {
     fn read(a: &Analysis) -> Speaker {
         let fields: Vec<&Field> = a.prose().collect();
         let mut subjects = vec![Vec::new(); fields.len()];
-        let mut sentences = vec![Vec::new(); fields.len()];
-        let mut roles: Vec<String> = Vec::new();
+        let mut sentences = vec![BTreeSet::new(); fields.len()];
+        let mut roles = BTreeSet::new();
         for (n, f) in fields.iter().enumerate() {
             // Token ranges about the speaker: the field or section about
             // the speaker's role ("Author: M. Okafor (on call)") and what
             // follows.
             let mut mine = Vec::new();
             if f.beat == Some("role") {
-                mine.push((0, f.tokens.len()));
+                mine.extend(f.sentences.iter().map(|s| (s.first, s.last)));
             }
             for (i, t) in f.tokens.iter().enumerate() {
                 if t.masked {
@@ -289,17 +289,16 @@ impl Speaker {
                     mine.push(sentence_of(f, i));
                 }
             }
+            // Each range is a whole sentence.
             for (first, last) in mine {
-                for s in f
-                    .sentences
-                    .iter()
-                    .filter(|s| s.first < last && first < s.last)
-                {
-                    sentences[n].push(s.first);
+                if !sentences[n].insert(first) {
+                    continue;
                 }
-                for h in f.hits.iter().filter(|h| first <= h.first && h.last <= last) {
+                let from = f.hits.partition_point(|h| h.first < first);
+                let to = f.hits.partition_point(|h| h.first < last);
+                for h in &f.hits[from..to] {
                     if h.tags.has(Tag::RoleName) && !someone_elses(f, h.first) {
-                        roles.push(role_key(&f.phrase(*h)).to_string());
+                        roles.insert(role_key(&f.phrase(*h)).to_string());
                     }
                 }
             }
@@ -319,11 +318,14 @@ impl Speaker {
                     .iter()
                     .take(3)
                     .any(|t| t.lower == "(");
-                if opens && !marked && roles.iter().any(|r| r == role_key(&f.phrase(*h))) {
+                if opens && !marked && roles.contains(role_key(&f.phrase(*h))) {
                     subjects[n].push((the, h.last));
-                    sentences[n].push(s.first);
+                    sentences[n].insert(s.first);
                 }
             }
+        }
+        for subjects in &mut subjects {
+            subjects.sort_unstable();
         }
         Speaker {
             subjects,
@@ -438,12 +440,15 @@ fn own_actions(a: &Analysis, speaker: &Speaker, d: &mut DimensionScore) -> usize
                     !t.masked && matches!(t.lower.as_ref(), "i" | "i've" | "i'd")
                 })
                 .map(|i| (i, i + 1))
-                .chain(
-                    speaker.subjects[n]
+                .chain({
+                    let mine = &speaker.subjects[n];
+                    let from = mine.partition_point(|&(first, _)| first < s.first);
+                    let to = mine.partition_point(|&(first, _)| first < s.last);
+                    mine[from..to]
                         .iter()
                         .copied()
-                        .filter(|&(first, end)| first >= s.first && end < s.last),
-                );
+                        .filter(|&(_, end)| end < s.last)
+                });
             for (i, after) in subjects.collect::<Vec<_>>() {
                 let Some(j) = verb_after(field, after, s.last) else {
                     continue;
@@ -501,10 +506,9 @@ fn verb_after(f: &Field, from: usize, last: usize) -> Option<usize> {
             j += 2;
             continue;
         }
-        let titled = f
-            .hits
-            .iter()
-            .any(|h| h.tags.has(Tag::RoleName) && h.first <= j && j < h.last);
+        // The hit that covers `j`, if any: hits are in order and do not overlap.
+        let k = f.hits.partition_point(|h| h.first <= j);
+        let titled = k > 0 && f.hits[k - 1].last > j && f.hits[k - 1].tags.has(Tag::RoleName);
         let after_had_to =
             j >= 2 && f.tokens[j - 1].lower == "to" && f.tokens[j - 2].lower == "had";
         // "I had rolled back", but not "I had two options".
