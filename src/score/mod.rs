@@ -16,6 +16,7 @@ pub mod lexicon;
 mod numbers;
 pub mod quantity;
 mod role;
+mod speaker;
 mod systemic_change;
 pub mod text;
 mod warnings;
