@@ -524,6 +524,91 @@ fn story_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(SENTENCES), 1..8).prop_map(|s| s.join(" "))
 }
 
+/// Pieces that rules read in many tokens at once (clock times with seconds,
+/// ranges, pairs, labels, list marks, brackets, the author's mark), glued
+/// in any order: where an index slice can go wrong, a random string seldom
+/// reaches.
+const PIECES: &[&str] = &[
+    "14:02:10",
+    "9:37AM",
+    "1:54PM",
+    "12:30",
+    "00:00:00",
+    ":",
+    "-",
+    "->",
+    "→",
+    "–",
+    "from",
+    "to",
+    "until",
+    "and",
+    "12,000",
+    "3.5",
+    "0",
+    "%",
+    "ms",
+    "s",
+    "min",
+    "h",
+    "$",
+    "€",
+    "k",
+    "×",
+    "…",
+    "(",
+    ")",
+    "(the author)",
+    "(me)",
+    "Impact.",
+    "Root cause:",
+    "**Fix.**",
+    "Follow-ups (all shipped).",
+    "Author:",
+    "Me:",
+    "My role:",
+    "- ",
+    "* ",
+    "1.",
+    "#",
+    "I",
+    "The IC",
+    "The on-call",
+    "Credit to",
+    "Ines",
+    "had",
+    "re",
+    "?",
+    "not sure",
+    "every Monday",
+    "job",
+    "with",
+    "no",
+    "p99",
+    "us-east-1",
+    "2024-03-01",
+    "v1.2.3",
+    "\u{feff}",
+    "\r\n",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    ";",
+    "'",
+    "\"",
+];
+
+fn pieces_text() -> impl Strategy<Value = String> {
+    let glue = prop::sample::select(&[" ", "", "\n", ": ", ". "][..]);
+    prop::collection::vec((prop::sample::select(PIECES), glue), 1..40).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(piece, glue)| format!("{piece}{glue}"))
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -557,6 +642,28 @@ proptest! {
     #[test]
     fn no_panic_on_any_unicode(text in any::<String>()) {
         let _ = score_text(&text);
+    }
+
+    #[test]
+    fn pieces_read_many_tokens_at_once_never_panic_and_cite_their_own_words(
+        text in pieces_text(),
+        name in pieces_text(),
+        before in pieces_text(),
+        after in pieces_text(),
+    ) {
+        let score = score_text(&text);
+        for d in Dimension::ALL {
+            for e in &score.dimensions.get(d).evidence {
+                prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+            }
+        }
+        let story = Story {
+            fix: text.clone(),
+            metrics: vec![metric(&name, &before, &after)],
+            ..Default::default()
+        };
+        let scored = score_story(&story);
+        prop_assert!(scored.total <= 100);
     }
 
     #[test]
@@ -2142,4 +2249,27 @@ fn a_job_told_by_what_it_does_on_a_schedule_lasts() {
          restarted it, and I was on call that night.",
     );
     assert_eq!(before.dimensions.systemic_change.score, 0, "{before:?}");
+}
+
+#[test]
+fn a_clock_range_with_seconds_is_one_range() {
+    // Two clocks with seconds were read as four overlapping ones, and the
+    // scorer panicked on any text with "14:02:10".
+    for (text, range) in [
+        (
+            "Between 14:02:10 and 14:49:55 UTC every checkout failed.",
+            "14:02:10 and 14:49:55",
+        ),
+        (
+            "Checkout failed for all users 14:02:10-14:49:55 UTC.",
+            "14:02:10-14:49:55",
+        ),
+        (
+            "Checkout failed for all users 14:02-14:49 UTC.",
+            "14:02-14:49",
+        ),
+    ] {
+        let blast = score_text(text).dimensions.blast_radius;
+        assert!(shows(&blast, "how_long", range), "{text}: {blast:?}");
+    }
 }

@@ -315,15 +315,29 @@ fn clock_range(f: &Field, s: &Sentence) -> Option<Evidence> {
                 .get(i + 2)
                 .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
     };
-    let clocks: Vec<usize> = (0..tokens.len()).filter(|&i| clock_at(i)).collect();
+    // Each clock as a token range, read left to right so that "14:02:10"
+    // (with seconds) is one clock, not two that overlap.
+    let mut clocks: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if clock_at(i) {
+            let seconds = clock_at(i + 2) && tokens[i + 3].glued;
+            let end = if seconds { i + 5 } else { i + 3 };
+            clocks.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
     for w in clocks.windows(2) {
-        let between = &tokens[w[0] + 3..w[1]];
+        let ((first, after_first), (second, after_second)) = (w[0], w[1]);
+        let between = &tokens[after_first..second];
         let joined = between.len() <= 3
             && between
                 .iter()
                 .any(|t| matches!(t.lower.as_ref(), "-" | "to" | "until" | "till" | "and"));
         if joined {
-            let (start, end) = (tokens[w[0]].start, tokens[w[1] + 2].end);
+            let (start, end) = (tokens[first].start, tokens[after_second - 1].end);
             return Some(f.evidence_span(
                 start,
                 end,
