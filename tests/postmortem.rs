@@ -668,3 +668,23 @@ fn text_pasted_from_a_web_page_reads_as_written() {
     assert_eq!(s.root_cause, "This was due to a bad runner image.");
     assert!(has_claim(&d, "Who mitigated the incident? Was that you?"));
 }
+
+#[test]
+fn a_clause_cut_at_a_semicolon_reads_on_and_a_last_one_ends_with_a_full_stop() {
+    let text = "# Row C power loss\n\n## Impact\n126 hosts lost power without shutdown; the \
+                ingest API rejected 100% of writes for 22 minutes.\n\n## Root cause\nEvery B \
+                circuit had to carry 38 A with feed A out;\n";
+    let d = draft(text);
+    assert_eq!(
+        d.story.blast_radius,
+        "126 hosts lost power without shutdown; the ingest API rejected 100% of writes for 22 \
+         minutes."
+    );
+    assert!(
+        d.story
+            .root_cause
+            .ends_with("Every B circuit had to carry 38 A with feed A out."),
+        "{:?}",
+        d.story.root_cause
+    );
+}

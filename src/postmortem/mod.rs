@@ -1040,7 +1040,7 @@ fn condense(sentences: &[Sentence], candidates: &[(usize, u8)]) -> Vec<usize> {
 fn compose(sentences: &[Sentence], kept: &[usize]) -> String {
     let mut out = String::new();
     let mut last_was_item = false;
-    for &i in kept {
+    for (k, &i) in kept.iter().enumerate() {
         let s = &sentences[i];
         if s.list_item {
             if !out.is_empty() {
@@ -1054,9 +1054,21 @@ fn compose(sentences: &[Sentence], kept: &[usize]) -> String {
             } else if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&s.text);
-            if !s.text.ends_with(['.', '!', '?', ':', '…', ')', '"', '”']) {
-                out.push('.');
+            // A clause cut at ";" goes on with the next sentence kept
+            // ("lost power; the ingest API ..."), or ends the field.
+            let clause = s.text.strip_suffix(';').map(str::trim_end);
+            match clause {
+                Some(text) if k + 1 == kept.len() => {
+                    out.push_str(text);
+                    out.push('.');
+                }
+                Some(_) => out.push_str(&s.text),
+                None => {
+                    out.push_str(&s.text);
+                    if !s.text.ends_with(['.', '!', '?', ':', '…', ')', '"', '”']) {
+                        out.push('.');
+                    }
+                }
             }
         }
         last_was_item = s.list_item;
