@@ -203,6 +203,20 @@ fn files_that_cannot_be_read_are_shown_and_left_alone() {
 }
 
 #[test]
+fn a_file_that_cannot_be_read_is_named_on_the_smallest_screen() {
+    // At 80x24 on a first run the welcome and the steps leave a few rows:
+    // which file is broken, and what to do, must be among them.
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("stories")).unwrap();
+    fs::write(tmp.path().join("stories/broken.json"), "{ \"title\": \"half").unwrap();
+    let mut app = open(tmp.path());
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("could not be read"), "{text}");
+    assert!(text.contains("broken.json"), "{text}");
+    assert!(text.contains("fix the file"), "{text}");
+}
+
+#[test]
 fn a_second_instance_is_read_only_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     with_examples(tmp.path());

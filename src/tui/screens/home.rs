@@ -344,7 +344,7 @@ fn rows_for(lines: &[Line], app: &App, area: Rect) -> u16 {
     wanted.min(body.height.saturating_sub(top + 5))
 }
 
-/// The narrative, readiness, read-only and unreadable files, as lines.
+/// The read-only and unreadable files, then the narrative and readiness, as lines.
 fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut extra: Vec<Line> = Vec::new();
@@ -352,6 +352,38 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
     if app.loading() {
         extra.push(Line::from(Span::styled("   reading your kit…", t.dim())));
         return extra;
+    }
+    // What could not be read comes first: on a small screen the lines
+    // below it are the ones cut.
+    if let Some(why) = app.read_only() {
+        extra.push(Line::from(Span::styled(
+            format!("   {}", safe(why)),
+            t.bad(),
+        )));
+    }
+    if !app.problems().is_empty() {
+        extra.push(Line::from(Span::styled(
+            format!(
+                "   {} file(s) could not be read and were left untouched:",
+                app.problems().len()
+            ),
+            t.bad(),
+        )));
+        for problem in app.problems().iter().take(3) {
+            extra.push(Line::from(Span::styled(
+                format!("   · {}", safe(&problem.message)),
+                t.warn(),
+            )));
+        }
+        if app.problems().len() > 3 {
+            extra.push(Line::from(Span::styled(
+                format!(
+                    "   … and {} more (sre-prep export lists them all)",
+                    app.problems().len() - 3
+                ),
+                t.warn(),
+            )));
+        }
     }
     extra.push(Line::from(vec![
         Span::styled("   Platform narrative ", t.heading()),
@@ -401,36 +433,6 @@ fn bottom_lines(app: &App) -> Vec<Line<'static>> {
             Span::styled("scoring your stories…", t.dim()),
         ])),
         None => {}
-    }
-    if let Some(why) = app.read_only() {
-        extra.push(Line::from(Span::styled(
-            format!("   {}", safe(why)),
-            t.bad(),
-        )));
-    }
-    if !app.problems().is_empty() {
-        extra.push(Line::from(Span::styled(
-            format!(
-                "   {} file(s) could not be read and were left untouched:",
-                app.problems().len()
-            ),
-            t.bad(),
-        )));
-        for problem in app.problems().iter().take(3) {
-            extra.push(Line::from(Span::styled(
-                format!("   · {}", safe(&problem.message)),
-                t.warn(),
-            )));
-        }
-        if app.problems().len() > 3 {
-            extra.push(Line::from(Span::styled(
-                format!(
-                    "   … and {} more (sre-prep export lists them all)",
-                    app.problems().len() - 3
-                ),
-                t.warn(),
-            )));
-        }
     }
     extra
 }
