@@ -208,7 +208,11 @@ fn a_file_that_cannot_be_read_is_named_on_the_smallest_screen() {
     // which file is broken, and what to do, must be among them.
     let tmp = tempfile::tempdir().unwrap();
     fs::create_dir_all(tmp.path().join("stories")).unwrap();
-    fs::write(tmp.path().join("stories/broken.json"), "{ \"title\": \"half").unwrap();
+    fs::write(
+        tmp.path().join("stories/broken.json"),
+        "{ \"title\": \"half",
+    )
+    .unwrap();
     let mut app = open(tmp.path());
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("could not be read"), "{text}");
