@@ -321,8 +321,8 @@ fn clock_range(f: &Field, s: &Sentence) -> Option<Evidence> {
     let mut i = 0;
     while i < tokens.len() {
         if clock_at(i) {
-            let seconds = clock_at(i + 2) && tokens[i + 3].glued;
-            let end = if seconds { i + 5 } else { i + 3 };
+            // "14:02:10": the minutes open a clock of their own.
+            let end = if clock_at(i + 2) { i + 5 } else { i + 3 };
             clocks.push((i, end));
             i = end;
         } else {

@@ -70,24 +70,32 @@ fn quantity_after<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Qu
     None
 }
 
+/// The figures of a metric line, "NAME: BEFORE -> AFTER": the first on
+/// each side of the arrow ("3 in the prior year -> 0 in the 12 months
+/// since"), either missing when its side has none ("not measured"). `None`
+/// for a field that is no metric line or has no arrow.
+fn metric_sides<'q>(f: &'q Field<'_>) -> Option<(Option<&'q Quantity>, Option<&'q Quantity>)> {
+    if f.kind != FieldKind::Metric {
+        return None;
+    }
+    let arrow = f.tokens.iter().rposition(|t| t.lower == "->")?;
+    let colon = f.tokens[..arrow]
+        .iter()
+        .rposition(|t| t.lower == ":")
+        .map_or(0, |c| c + 1);
+    let before = f
+        .quantities
+        .iter()
+        .find(|q| q.first >= colon && q.last <= arrow);
+    let after = f.quantities.iter().find(|q| q.first > arrow);
+    Some((before, after))
+}
+
 pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     let mut pairs = Vec::new();
-    // A metric line, "NAME: BEFORE -> AFTER": the first figure on each side
-    // ("3 in the prior year -> 0 in the 12 months since").
     if f.kind == FieldKind::Metric {
-        if let Some(arrow) = f.tokens.iter().rposition(|t| t.lower == "->") {
-            let colon = f.tokens[..arrow]
-                .iter()
-                .rposition(|t| t.lower == ":")
-                .map_or(0, |c| c + 1);
-            let before = f
-                .quantities
-                .iter()
-                .find(|q| q.first >= colon && q.last <= arrow);
-            let after = f.quantities.iter().find(|q| q.first > arrow);
-            if let (Some(before), Some(after)) = (before, after) {
-                pairs.push(Pair { before, after });
-            }
+        if let Some((Some(before), Some(after))) = metric_sides(f) {
+            pairs.push(Pair { before, after });
         }
         return pairs;
     }
@@ -683,11 +691,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut lone_evidence = Vec::new();
     // A metric line with nothing measured before: "median time to
     // mitigate: not measured -> 31 min".
-    for f in a.fields.iter().filter(|f| f.kind == FieldKind::Metric) {
-        if pairs_in(f).is_empty()
-            && let Some(arrow) = f.tokens.iter().rposition(|t| t.lower == "->")
-            && let Some(q) = f.quantities.iter().find(|q| q.first > arrow)
-        {
+    for f in &a.fields {
+        if let Some((None, Some(q))) = metric_sides(f) {
             lone_evidence.push(f.evidence_span(
                 q.start,
                 q.end,

@@ -1488,7 +1488,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
         });
         let planned = to_be || to_do(&w);
-        let unsure = unsure(f, s) && created_in(&w);
+        // Asked about only where something was made: most clauses make nothing.
+        let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
             || (planned
                 || (0..w.len()).any(|i| {
