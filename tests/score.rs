@@ -2273,3 +2273,215 @@ fn a_clock_range_with_seconds_is_one_range() {
         assert!(shows(&blast, "how_long", range), "{text}: {blast:?}");
     }
 }
+
+/// The why of the first piece of evidence for `d` by `rule`, if any.
+fn why_of<'d>(d: &'d DimensionScore, rule: &str) -> Option<&'d str> {
+    d.evidence
+        .iter()
+        .find(|e| e.rule == rule)
+        .map(|e| e.why.as_str())
+}
+
+#[test]
+fn a_result_told_against_what_it_used_to_be_is_a_pair() {
+    for (text, why) in [
+        (
+            "Local disk per Prometheus sits around 310 GB, where it used to be 1.6 TB.",
+            "before/after: 1.6 TB -> 310 GB",
+        ),
+        (
+            "Failover used to take about four minutes; in the last three drills it took 40 \
+             seconds.",
+            "before/after: four minutes -> 40 seconds",
+        ),
+        (
+            "On-call gets far fewer pages: before it was around 25 pages per week, now it is \
+             maybe 5.",
+            "before/after: 25 pages per week -> 5",
+        ),
+        (
+            "Test coverage used to be 35%; now it is 90%.",
+            "before/after: 35% -> 90%",
+        ),
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(
+            why_of(&numbers, "before_after").is_some_and(|w| w.starts_with(why)),
+            "{text}: {numbers:?}"
+        );
+        assert_eq!(numbers.score, 3, "{text}: {numbers:?}");
+    }
+    // What it used to be, with no figure now, is no pair; nor a time that
+    // grew ("used to take 2.5 hours; by October it took 5" is how bad it got).
+    for text in [
+        "Local disk per Prometheus sits around 310 GB, where it used to be a mess.",
+        "The nightly run used to take about 2.5 hours; by October it took just over 5 hours.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+        assert!(numbers.score <= 2, "{text}: {numbers:?}");
+    }
+}
+
+#[test]
+fn a_terse_result_line_with_an_aside_is_a_pair() {
+    // The aside in brackets sat between the figure and the arrow, and a
+    // line of nouns and prepositions ("per", "across") was read as keyword
+    // salad, which no rule counts.
+    let numbers = score_text(
+        "- Write downtime per failover: 48 min (2021, manual) → 31 s median across 14 drills.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&numbers, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: 48 min -> 31 s")),
+        "{numbers:?}"
+    );
+    assert_eq!(numbers.score, 3, "{numbers:?}");
+}
+
+#[test]
+fn a_change_made_before_the_incident_is_how_things_stood() {
+    let incident = "In June a release went through that pipeline and checkout failed for 35 \
+                    minutes for 8% of users. We rolled back.";
+    let before = score_text(&format!(
+        "Over the previous quarter I'd led the move to progressive delivery: Argo Rollouts \
+         with an automated canary step. {incident}"
+    ))
+    .dimensions
+    .systemic_change;
+    assert_eq!(before.score, 0, "{before:?}");
+    let after = score_text(&format!(
+        "{incident} After the outage I led the move to progressive delivery: Argo Rollouts \
+         with an automated canary step that blocks bad releases."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(
+        shows(&after, "prevention", "progressive delivery"),
+        "{after:?}"
+    );
+    assert!(after.score >= 3, "{after:?}");
+}
+
+#[test]
+fn the_project_of_an_improvement_story_is_a_change_made() {
+    let led = score_text(
+        "I led the migration of our self-managed Kafka to Amazon MSK at a payments processor. \
+         We had 9 brokers on EC2.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        gives(
+            &led,
+            "the project that changed things for good (migration of our self - managed kafka"
+        ),
+        "{led:?}"
+    );
+    assert!(led.score >= 2, "{led:?}");
+    let wished = score_text(
+        "I'd like to lead a migration of our self-managed Kafka to Amazon MSK next year. We \
+         have 9 brokers on EC2.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&wished, "the project"), "{wished:?}");
+    assert!(wished.score <= 1, "{wished:?}");
+}
+
+#[test]
+fn a_price_the_speaker_accepted_is_a_call() {
+    let fix = "I set both request and limit to 6 GiB on that deployment, so the autoscaler had \
+               to add nodes.";
+    // This sentence once sent the decision reader into endless recursion
+    // (a stack overflow): the call asked for the risk, the risk for the call.
+    let accepted = score_text(&format!(
+        "{fix} That was a cost increase I accepted for the day."
+    ))
+    .dimensions
+    .decision;
+    assert!(
+        shows(&accepted, "my_decision", "I accepted"),
+        "{accepted:?}"
+    );
+    assert!(accepted.score >= 2, "{accepted:?}");
+    let approved = score_text(&format!("{fix} The change was accepted by the CAB."))
+        .dimensions
+        .decision;
+    assert_eq!(approved.score, 0, "{approved:?}");
+}
+
+#[test]
+fn the_incident_commander_of_a_postmortem_makes_the_call() {
+    let options = "Two mitigations were on the table: wait for the vendor, or ship an emergency \
+                   build in offline mode.";
+    let ic = score_text(&format!(
+        "{options} The IC chose the emergency build, accepting the loss of a day of experiment \
+         data."
+    ))
+    .dimensions
+    .decision;
+    assert!(gives(&ic, "the call (chose)"), "{ic:?}");
+    assert!(ic.score >= 3, "{ic:?}");
+    let vendor = score_text(&format!(
+        "{options} The vendor restarted its endpoints an hour later."
+    ))
+    .dimensions
+    .decision;
+    assert!(vendor.score <= 1, "{vendor:?}");
+}
+
+#[test]
+fn i_dunno_is_no_deed() {
+    let role = score_text("I dunno, it was late. I restarted the pod.")
+        .dimensions
+        .role;
+    assert!(
+        shows(&role, "first_person_action", "I restarted"),
+        "{role:?}"
+    );
+    assert!(
+        !role.evidence.iter().any(|e| e.text.contains("dunno")),
+        "{role:?}"
+    );
+}
+
+#[test]
+fn a_note_line_that_opens_with_a_past_verb_is_the_fix_made() {
+    // Notes with no "I" anywhere: the line that says what was done is the
+    // speaker's, as an interviewer reads it.
+    let notes = score_text(
+        "- Config deploy broke Google Pay in the Android app\n- Rolled back the config\n- Root \
+         cause: bad config",
+    )
+    .dimensions
+    .fix;
+    assert!(shows(&notes, "concrete_change", "Rolled back"), "{notes:?}");
+    assert_eq!(notes.score, 2, "{notes:?}");
+    // Advice in the imperative fixed nothing.
+    let advice = score_text(
+        "- Config deploys can break payment methods\n- Roll back the config\n- Review config \
+         changes",
+    )
+    .dimensions
+    .fix;
+    assert_eq!(advice.score, 0, "{advice:?}");
+}
+
+#[test]
+fn a_result_told_as_today_against_the_old_figure_is_a_pair() {
+    let told = score_text("The old monthly bill was about $34k. Today's invoice is around $22k.")
+        .dimensions
+        .numbers;
+    assert!(
+        gives(&told, "before/after, told in two sentences: $34k -> $22k"),
+        "{told:?}"
+    );
+    // Two figures of two sentences, nothing said of then and now: no pair.
+    let apart = score_text("The monthly bill was about $34k. The invoice is around $22k.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&apart, "before_after"), "{apart:?}");
+}

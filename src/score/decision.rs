@@ -178,6 +178,8 @@ fn personal(f: &Field, s: &Sentence) -> bool {
                         | "on-call"
                         | "oncall"
                         | "commander"
+                        | "ic"
+                        | "author"
                         | "they"
                         | "he"
                         | "she"
@@ -325,9 +327,11 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
                         | "option"
                         | "choice"
                         | "path"
+                        | "mitigations"
+                        | "courses"
                 )
             })
-    });
+    }) || (w.windows(3).any(|p| p == ["on", "the", "table"]) && or);
     // "I could have used allocate_empty_primary, but ...": the road not taken.
     let not_taken = w
         .windows(2)
@@ -542,7 +546,45 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
         };
         return Some((f.evidence(i, i + 2, rule, "the call".into()), mine));
     }
-    None
+    accepted_a_price(f, s)
+}
+
+/// A price the speaker took on, which is a call made with its trade-off:
+/// "That was a cost increase I accepted for the day", "we accepted a few
+/// minutes of stale reads". Not "the change was accepted by the CAB".
+fn accepted_a_price(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
+    let visible: Vec<usize> = (s.first..s.last).filter(|&i| !f.tokens[i].masked).collect();
+    let w = words(f, s);
+    let at = w.iter().enumerate().position(|(i, x)| {
+        matches!(*x, "accepted" | "accepting" | "accept")
+            && i.checked_sub(1).is_some_and(|b| matches!(w[b], "i" | "we"))
+    })?;
+    // What was given up, named (as `risk_in` reads it in a sentence that
+    // weighs, which this one does; `risk_in` itself asks for a call).
+    let price = f
+        .hits_in(s)
+        .iter()
+        .any(|h| h.tags.has(Tag::Risk) && !negated_before(f, h.first, 6))
+        || w.iter()
+            .any(|x| RISK_WORDS.contains(x) || WEAK_RISK_WORDS.contains(x));
+    if !price {
+        return None;
+    }
+    let mine = w[at - 1] == "i";
+    let (first, last) = (visible[at - 1], visible[at] + 1);
+    Some((
+        f.evidence(
+            first,
+            last,
+            if mine {
+                Rule::MyDecision
+            } else {
+                Rule::TeamDecision
+            },
+            "the call, made with its price".into(),
+        ),
+        mine,
+    ))
 }
 
 /// "I picked gp3 over io2": a choice said with the option it beat.

@@ -334,7 +334,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // Someone did it: "I", "we", the team — or a note line of the speaker's
         // ("Rebuilding the bundle fixed it"). General advice ("tune
         // max_standby_streaming_delay") fixed nothing.
+        // A list item that opens with a past-tense verb is a note of the
+        // speaker's even in notes with no "I" at all: "- Rolled back the config".
+        let note = super::speaker::line_start(f, s) > s.first
+            && f.tokens[s.first].lower.len() == 1
+            && w.get(1).is_some_and(|x| x.len() > 4 && x.ends_with("ed"));
         let done_by_someone = home
+            || note
             || (speaker
                 && (w
                     .iter()

@@ -121,7 +121,15 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
             }
             // "67% -> 8%"
             "->" => {
-                let before = ending_before(f, i, 2);
+                // "48 min (2021, manual) → 31 s": the aside is skipped.
+                let end = match i.checked_sub(1).map(|k| f.tokens[k].lower.as_ref()) {
+                    Some(")") => (i.saturating_sub(8)..i)
+                        .rev()
+                        .find(|&k| f.tokens[k].lower == "(")
+                        .unwrap_or(i),
+                    _ => i,
+                };
+                let before = ending_before(f, end, 2);
                 let after = quantity_after(f, i + 1, 1);
                 if let (Some(before), Some(after)) = (before, after) {
                     pairs.push(Pair { before, after });
@@ -151,6 +159,37 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                     pairs.push(Pair { before, after });
                 }
             }
+            // "310 GB, where it used to be 1.6 TB"; "failover used to take
+            // about four minutes; in the last three drills it took 40 seconds".
+            "used" if f.tokens.get(i + 1).is_some_and(|n| n.lower == "to") => {
+                let Some(before) = next_quantity(f, i + 2, 6) else {
+                    continue;
+                };
+                if let Some(pair) = result_then_before(f, i, before)
+                    .or_else(|| before_then_result(f, before))
+                    .filter(|p| went_the_right_way(f, p))
+                {
+                    pairs.push(pair);
+                }
+            }
+            // "zero failed logins, before it was 100%", "flat at 180 MB, where
+            // before it climbed to 1 GB", "before it was 25 pages a week, now 5".
+            "before"
+                if !f
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number) =>
+            {
+                let Some(before) = next_quantity(f, i + 1, 8) else {
+                    continue;
+                };
+                if let Some(pair) = result_then_before(f, i, before)
+                    .or_else(|| before_then_result(f, before))
+                    .filter(|p| went_the_right_way(f, p))
+                {
+                    pairs.push(pair);
+                }
+            }
             // "8%, down from 67%"
             "down" | "up" => {
                 if f.tokens.get(i + 1).is_none_or(|n| n.lower != "from") {
@@ -169,6 +208,86 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     pairs.dedup_by(|a, b| std::ptr::eq(a.before, b.before) && std::ptr::eq(a.after, b.after));
     pairs.retain(|p| p.before.first != p.after.first);
     pairs
+}
+
+/// The first quantity starting within `reach` tokens from token `i`, in
+/// the sentence of token `i`: "used to climb to the 1.5 GiB limit".
+fn next_quantity<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Quantity> {
+    let sentence = f.tokens.get(i)?.sentence;
+    let at = f.quantities.partition_point(|q| q.first < i);
+    f.quantities
+        .get(at)
+        .filter(|q| q.first <= i + reach && f.tokens[q.first].sentence == sentence)
+}
+
+/// A result said first, then what it replaced: "310 GB, where it used to
+/// be 1.6 TB", "zero failed logins, before it was 100%". `word` is the
+/// token of "used" or "before"; the result ends just before its clause
+/// ("where", "whereas", "while", or a comma).
+fn result_then_before<'q>(f: &'q Field<'_>, word: usize, before: &'q Quantity) -> Option<Pair<'q>> {
+    let sentence = f.tokens[word].sentence;
+    let joint = (word.saturating_sub(3)..word).rev().find(|&k| {
+        matches!(
+            f.tokens[k].lower.as_ref(),
+            "where" | "whereas" | "while" | ","
+        )
+    })?;
+    let after = ending_before(f, joint, 4)
+        .filter(|q| f.tokens[q.first].sentence == sentence && before.comparable(q))?;
+    Some(Pair { before, after })
+}
+
+/// What it was, then the result, marked as now: "before it was around 25
+/// pages per week, now it is maybe 5", "a bad swap used to stay live for
+/// over an hour; that one was reverted in under 3 minutes". The result is
+/// the first figure on the same scale after a "now" (or a semicolon) in
+/// the same sentence, or in the next sentence when it says "now".
+fn before_then_result<'q>(f: &'q Field<'_>, before: &'q Quantity) -> Option<Pair<'q>> {
+    let sentence = f.tokens[before.first].sentence;
+    // The next sentence reads on after a semicolon, or when it says "now".
+    let next_reads_on = f
+        .sentences
+        .get(sentence)
+        .is_some_and(|s| f.tokens[s.last - 1].lower == ";")
+        || marked_next(f, sentence + 1);
+    let mut marked = false;
+    for k in before.last..f.tokens.len() {
+        let t = &f.tokens[k];
+        if t.sentence > sentence + 1 || (t.sentence > sentence && !next_reads_on) {
+            return None;
+        }
+        if t.sentence > sentence || matches!(t.lower.as_ref(), "now" | "today" | "nowadays" | ";") {
+            marked = true;
+        }
+        if let Some(q) = starting_at(f, k)
+            && marked
+            && before.comparable(q)
+        {
+            return Some(Pair { before, after: q });
+        }
+    }
+    None
+}
+
+/// A pair told as what it used to be: when nothing says which way is
+/// better, a figure that fell is the result ("the run used to take 2.5
+/// hours; by October it took 5" is how bad it got, not a result).
+fn went_the_right_way(f: &Field, p: &Pair) -> bool {
+    let first = p.before.first.min(p.after.first);
+    let s = &f.sentences[f.tokens[first].sentence];
+    let (before, after) = comparable_values(p.before, p.after);
+    polarity(f, s.first, first) != Better::Unknown || after < before
+}
+
+/// Sentence `n` of `f` tells the present: "now", "today", "these days".
+fn marked_next(f: &Field, n: usize) -> bool {
+    f.sentences.get(n).is_some_and(|s| {
+        let w = &f.tokens[s.first..s.last];
+        w.iter()
+            .any(|t| matches!(t.lower.as_ref(), "now" | "today" | "nowadays"))
+            || w.windows(2)
+                .any(|p| p[0].lower == "these" && p[1].lower == "days")
+    })
 }
 
 /// "cut by 40%", "3x faster", "a 60% reduction", "halved".
@@ -581,6 +700,30 @@ fn held_against_before(f: &Field) -> Option<Evidence> {
 }
 
 /// A result without its baseline: "MTTR is now 11 minutes", "dropped to 8%".
+/// Sentence `s` opens on the present: "Today's invoice ...", "These days
+/// ...", "Nowadays ...".
+fn opens_with_today(f: &Field, s: &Sentence) -> bool {
+    let opening: Vec<&str> = f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(2)
+        .map(|t| t.lower.as_ref())
+        .collect();
+    matches!(opening.first(), Some(&("today" | "today's" | "nowadays")))
+        || opening == ["these", "days"]
+}
+
+/// Sentence `s` tells how things were: "The old monthly bill was $34k",
+/// "Back then a typical item sat open for five months".
+fn tells_the_past(f: &Field, s: &Sentence) -> bool {
+    f.tokens[s.first..s.last].iter().any(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "old" | "previously" | "then" | "used" | "before" | "formerly"
+        )
+    })
+}
+
 fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
     let words = &f.tokens[s.first..s.last];
     if words.iter().any(|t| ROSE.contains(&t.lower.as_ref())) {
@@ -601,6 +744,8 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         let settled = f.tokens[s.first..q.first]
             .iter()
             .any(|t| matches!(t.lower.as_ref(), "sits" | "stays" | "hovers" | "settles"));
+        // "Today's invoice runs around $22k", "These days it takes 4 minutes".
+        let today = opens_with_today(f, s);
         let to_after_direction = lead == Some("to")
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(
@@ -634,7 +779,7 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         // "set minReplicas to 30" sets a value; it is not a result.
         let setting = polarity(f, s.first, q.first) == Better::Unknown
             && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first);
-        (to_after_direction || now || settled) && !setting
+        (to_after_direction || now || settled || today) && !setting
     })
 }
 
@@ -706,7 +851,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
             b.last <= s.first
                 && b.comparable(q)
                 && b.value != q.value
-                && shares_a_word(f, b, s)
+                && (shares_a_word(f, b, s)
+                    // "The old monthly bill was about $34k. Today's invoice
+                    // runs around $22k": a measure with a unit, the sentence before.
+                    || (f.tokens[b.first].sentence + 1 == f.tokens[s.first].sentence
+                        && !matches!(b.dim, Dim::Count(_))
+                        && opens_with_today(f, s)
+                        && tells_the_past(f, &f.sentences[f.tokens[b.first].sentence])))
                 && !seen.contains(&(b.value.to_bits(), q.value.to_bits()))
         });
         match earlier {

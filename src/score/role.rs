@@ -139,6 +139,7 @@ const PAST_ACTION_VERBS: &[&str] = &[
 
 /// Words after "I" that are no action: states, thoughts, modals.
 const NOT_ACTIONS: &[&str] = &[
+    "dunno",
     "am",
     "was",
     "were",

@@ -866,7 +866,6 @@ const LASTING: &[&str] = &[
     "anymore",
     "follow",
     "post",
-    "standard",
     "always",
     "whenever",
     "repeat",
@@ -953,6 +952,54 @@ fn made_next(w: &[&str]) -> bool {
         }
         _ => false,
     })
+}
+
+/// Participles that do not end in "-ed", for [`before_the_story`].
+const PARTICIPLES: &[&str] = &[
+    "built",
+    "led",
+    "made",
+    "set",
+    "put",
+    "written",
+    "done",
+    "run",
+    "been",
+    "taken",
+    "begun",
+    "brought",
+    "drawn",
+    "given",
+    "grown",
+    "held",
+    "kept",
+    "rewritten",
+    "split",
+    "spent",
+    "won",
+];
+
+/// A change told in the past perfect ("Over the previous quarter I'd led
+/// the move to progressive delivery", "the change that added the endpoint
+/// had been held back in review"): it was in place before the incident, so
+/// it is how things stood, not what changed because of it. Not "we had two
+/// options" (no participle), nor "it had since been freed".
+fn before_the_story(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        let had = matches!(
+            *x,
+            "had" | "i'd" | "we'd" | "they'd" | "he'd" | "she'd" | "it'd" | "hadn't"
+        );
+        let Some(verb) = w[i + 1..]
+            .iter()
+            .find(|v| !matches!(**v, "already" | "just" | "recently" | "previously" | "also"))
+        else {
+            return false;
+        };
+        had && (PARTICIPLES.contains(verb) || (verb.ends_with("ed") && verb.len() > 3))
+    }) && !w
+        .iter()
+        .any(|x| matches!(*x, "since" | "now" | "afterwards" | "afterward"))
 }
 
 /// A change the speaker is not sure of: asked ("I think somebody added a
@@ -1132,17 +1179,21 @@ fn redesigned(w: &[&str]) -> bool {
 
 /// A story about an improvement project, not an incident: its opening says
 /// the speaker led, owned or ran a project, migration or redesign ("I led
-/// our move from Thanos to Mimir", "Owned the compute-cost project").
-fn improvement_project(a: &Analysis) -> bool {
-    a.sentences().take(3).any(|(f, s)| {
+/// our move from Thanos to Mimir", "Owned the compute-cost project"). The
+/// sentence that says so, and the word that names the project.
+fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Sentence, usize)> {
+    a.sentences().take(3).find_map(|(f, s)| {
         let w = words(f, s);
+        if before_the_story(&w) {
+            return None;
+        }
         let led = w.iter().any(|x| {
             matches!(
                 *x,
                 "led" | "lead" | "owned" | "own" | "ran" | "run" | "drove" | "championed"
             )
         });
-        let project = w.iter().any(|x| {
+        let project = w.iter().position(|x| {
             matches!(
                 *x,
                 "project"
@@ -1155,10 +1206,50 @@ fn improvement_project(a: &Analysis) -> bool {
                     | "overhaul"
                     | "rollout"
                     | "pipeline"
+                    | "adoption"
             )
-        });
-        led && project
+        })?;
+        let at = (s.first..s.last)
+            .filter(|&i| !f.tokens[i].masked)
+            .nth(project)?;
+        led.then_some((f, s, at))
     })
+}
+
+/// The project of an improvement story, as a change that shipped: "I led
+/// the migration of our self-managed Kafka to Amazon MSK" — the project
+/// is the lasting change, concrete when it names what moved where or a
+/// thing by name. Not when it is only wished for ("I'd like to lead a
+/// migration").
+fn the_project_itself(f: &Field, s: &Sentence, at: usize) -> Option<Evidence> {
+    let w = words(f, s);
+    let wished = (0..w.len()).any(|i| proposal_word(&w, i) || WISH.contains(&w[i]))
+        || wished_aloud(&w)
+        || w.iter()
+            .any(|x| matches!(*x, "want" | "wanted" | "hope" | "plan" | "will"));
+    if wished || caused_it(&w) {
+        return None;
+    }
+    let last = (at + 1..s.last)
+        .take_while(|&i| !matches!(f.tokens[i].lower.as_ref(), "," | ";" | ":" | "." | "and"))
+        .last()
+        .map_or(at + 1, |i| i + 1);
+    let named = (at + 1..last).any(|i| named_thing(f, i))
+        || (at + 1..last).any(|i| matches!(f.tokens[i].lower.as_ref(), "to" | "for" | "from"));
+    if !named || last - at < 3 {
+        return None;
+    }
+    let phrase: String = f.tokens[at..last]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(f.evidence(
+        at,
+        last,
+        Rule::Process,
+        format!("the project that changed things for good ({phrase})"),
+    ))
 }
 
 /// A change the speaker made in a project, present tense or past: "I move
@@ -1391,7 +1482,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // A paragraph that turns to what lasts ("Afterwards I made three
     // changes.") carries its following sentences with it.
     let mut lasting_paragraph = false;
-    let project = improvement_project(a);
+    let led_project = improvement_project(a);
+    let project = led_project.is_some();
+    // The project an improvement story is about is itself a change made.
+    if let Some(e) = led_project.and_then(|(f, s, at)| the_project_itself(f, s, at)) {
+        concrete_changes.push(e);
+    }
     let mut previous: Option<(&Field, &Sentence)> = None;
     // Clauses, not sentences: "a page fires when replay lag exceeds 60 s;
     // a monthly game day kills a primary" is two changes.
@@ -1426,6 +1522,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || ((project || late) && on_a_schedule(&w))
             // "The part I'm glad about is what came after."
             || w.windows(2).any(|p| p == ["came", "after"]);
+        // "I'd led the move to canaries" before the incident: how things stood.
+        if !home && before_the_story(&w) {
+            continue;
+        }
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
@@ -1573,7 +1673,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if !lasting || !shipped || (!home && caused_it(&w)) {
             continue;
         }
-        if concrete(f, s, first, last) {
+        // "Every Monday a job recomputes ...": told by what it does, and when.
+        if concrete(f, s, first, last) || ((project || late) && on_a_schedule(&w)) {
             if phrases.insert(phrase.clone()) {
                 concrete_changes.push(f.evidence(
                     first,

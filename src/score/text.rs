@@ -231,13 +231,14 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
 
 /// Little words every English sentence is made of. Keyword salad has none.
 pub const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "back", "be", "been",
-    "before", "but", "by", "could", "did", "do", "down", "each", "for", "from", "had", "has",
-    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "it's", "its", "me", "my",
-    "no", "not", "of", "off", "on", "once", "one", "only", "or", "our", "out", "over", "she", "so",
-    "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "us", "was", "we", "were", "what",
-    "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
+    "a", "about", "across", "after", "against", "all", "an", "and", "any", "are", "as", "at",
+    "back", "be", "been", "before", "between", "but", "by", "could", "did", "do", "down", "during",
+    "each", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is",
+    "it", "it's", "its", "me", "my", "no", "not", "of", "off", "on", "once", "one", "only", "or",
+    "our", "out", "over", "per", "she", "since", "so", "some", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "until", "up", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "why", "will", "with", "within", "without", "would", "you", "your",
 ];
 
 /// A name written as code: `max_connections`, `maxThreads`,
