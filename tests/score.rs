@@ -2485,3 +2485,62 @@ fn a_result_told_as_today_against_the_old_figure_is_a_pair() {
         .numbers;
     assert!(!cites(&apart, "before_after"), "{apart:?}");
 }
+
+#[test]
+fn a_report_weighs_courses_in_its_own_words() {
+    // A postmortem's resolution section: the courses laid out, the reason
+    // and the risk accepted in the passive of a report.
+    let resolution = score_text(
+        "Resolution: Two options were considered. Trimming the rule tables was fast but meant \
+         choosing suppliers to drop. Moving the tables to S3 removed the limit but needed a day \
+         of work. Because every hour of delay meant more underpriced quotes, the team first \
+         shipped a trimmed chart. The risk of a quote for a removed supplier was accepted.",
+    )
+    .dimensions
+    .decision;
+    assert!(cites(&resolution, "alternative"), "{resolution:?}");
+    assert!(cites(&resolution, "reason"), "{resolution:?}");
+    assert!(resolution.score >= 3, "{resolution:?}");
+    let judged = score_text(
+        "The on-call engineer raised the full ratio to 0.97 to restore writes. This was judged \
+         safer than deleting customer snapshots to free space.",
+    )
+    .dimensions
+    .decision;
+    assert!(judged.score >= 2, "{judged:?}");
+    let posed = score_text(
+        "The question on the call was how to refill the gap. A full re-sync takes 9 hours and \
+         hammers the primary; a targeted backfill takes 40 minutes but trusts updated_at. I went \
+         with the backfill.",
+    )
+    .dimensions
+    .decision;
+    assert!(gives(&posed, "the options weighed"), "{posed:?}");
+    assert!(cites(&posed, "my_decision"), "{posed:?}");
+    assert!(posed.score >= 1, "{posed:?}");
+    // The same facts with no course weighed: no call.
+    let told = score_text(
+        "Resolution: The team shipped a trimmed chart. The on-call engineer raised the full \
+         ratio to 0.97 to restore writes.",
+    )
+    .dimensions
+    .decision;
+    assert_eq!(told.score, 0, "{told:?}");
+}
+
+#[test]
+fn rolling_back_named_as_the_course_not_taken_is_an_alternative() {
+    let weighed = score_text(
+        "I widened ip_local_port_range on the hosts, because rolling back the refactor would've \
+         taken the whole release train back with it.",
+    )
+    .dimensions
+    .decision;
+    assert!(gives(&weighed, "the options weighed"), "{weighed:?}");
+    assert!(cites(&weighed, "reason"), "{weighed:?}");
+    assert!(weighed.score >= 2, "{weighed:?}");
+    let plain = score_text("I widened ip_local_port_range on the hosts.")
+        .dimensions
+        .decision;
+    assert_eq!(plain.score, 0, "{plain:?}");
+}

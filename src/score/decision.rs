@@ -300,6 +300,11 @@ const COURSES: &[&str] = &[
     "redeploy",
     "roll-forward",
     "workaround",
+    "rolling",
+    "reverting",
+    "restoring",
+    "redeploying",
+    "rebuilding",
 ];
 
 /// Options laid side by side: "I could raise max_connections, or I could
@@ -408,7 +413,14 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
     }
     // "The call was whether to move traffic to the secondary CDN": doing
     // it or not, two courses.
-    let whether_to = w.windows(2).any(|p| p == ["whether", "to"]);
+    // "The question on the call was how to refill the gap": a call posed.
+    let question = w.iter().position(|x| *x == "question").is_some_and(|q| {
+        w[q..].windows(2).take(6).any(|p| {
+            matches!(p[0], "was" | "is" | "became")
+                && matches!(p[1], "how" | "whether" | "which" | "what")
+        })
+    });
+    let whether_to = w.windows(2).any(|p| p == ["whether", "to"]) || question;
     if !((could && or)
         || two
         || not_taken
@@ -416,7 +428,9 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
         || whether_to
         || also_possible
         || because_than)
-        || !(personal(f, s) || (two && then))
+        || !(personal(f, s)
+            || ((two || question) && then)
+            || (compared && then && judged_in_a_report(&w)))
     {
         return None;
     }
@@ -426,6 +440,15 @@ fn options(f: &Field, s: &Sentence) -> Option<Evidence> {
         Rule::Alternative,
         "the options weighed".into(),
     ))
+}
+
+/// "This was judged safer than deleting snapshots": a report's passive
+/// for a call someone made.
+fn judged_in_a_report(w: &[&str]) -> bool {
+    w.windows(2).any(|p| {
+        matches!(p[0], "was" | "were" | "is")
+            && matches!(p[1], "judged" | "considered" | "deemed" | "thought")
+    })
 }
 
 /// The first decision verb of sentence `s` that makes a choice: not
@@ -742,6 +765,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
             if weighed_by_name && personal(f, s) && tagged_hit(f, s, Tag::Alternative).is_some() {
+                mark_near(&mut context, &sentences, f, k..k + 3);
+            }
+            // "Resolution: Two options were considered. Trimming the tables
+            // was fast but ...": courses laid out, in a postmortem's own words.
+            if options(f, s).is_some() {
                 mark_near(&mut context, &sentences, f, k..k + 3);
             }
             continue;
