@@ -2544,3 +2544,60 @@ fn rolling_back_named_as_the_course_not_taken_is_an_alternative() {
         .decision;
     assert_eq!(plain.score, 0, "{plain:?}");
 }
+
+#[test]
+fn a_change_promised_in_the_future_is_a_plan() {
+    let incident = "The payments API was down for 25 minutes and nobody got paged. I found it with \
+                    amtool and set continue: true on the route.";
+    let promised = score_text(&format!(
+        "{incident} So going forward, every Alertmanager config change will be tested in CI \
+         with route tests. We're going to have a dead man's switch."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&promised, "wished for, not shipped"), "{promised:?}");
+    assert_eq!(promised.score, 1, "{promised:?}");
+    let shipped = score_text(&format!(
+        "{incident} Since then every Alertmanager config change is tested in CI with route \
+         tests, and a dead man's switch pages us if the watchdog alert stops."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&shipped, "changed for good (ci)"), "{shipped:?}");
+    assert!(shipped.score >= 2, "{shipped:?}");
+}
+
+#[test]
+fn a_change_someone_else_made_as_the_story_opens_is_the_setting() {
+    let opening = "Someone on the payments team added a route in Alertmanager near the top of \
+                   the tree that sent every payments alert to Slack. The payments API was down \
+                   for 25 minutes and nobody got paged. I was on call; I found it with amtool \
+                   and set continue: true on the route.";
+    let setting = score_text(opening).dimensions.systemic_change;
+    assert!(setting.evidence.is_empty(), "{setting:?}");
+    assert_eq!(setting.score, 0, "{setting:?}");
+    let made = score_text(&format!(
+        "{opening} Afterwards I added a CI job that runs amtool route tests for every critical \
+         alert."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&made, "changed for good (ci)"), "{made:?}");
+    assert!(made.score >= 2, "{made:?}");
+}
+
+#[test]
+fn a_one_year_validity_is_no_evidence_that_a_change_works() {
+    // "no" and "year" in one sentence once read as "no repeat in a year".
+    let story = "I added an alert on certificate expiry after the outage. Turns out, no, the \
+                 host certificates had a one-year validity and expired that day.";
+    let lasting = score_text(story).dimensions.systemic_change;
+    assert!(!gives(&lasting, "evidence the change works"), "{lasting:?}");
+    let held = score_text(
+        "I added an alert on certificate expiry after the outage. No certificate has expired in \
+         the year since.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&held, "evidence the change works"), "{held:?}");
+}

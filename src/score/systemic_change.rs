@@ -826,17 +826,24 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
 /// The change that caused the outage is no systemic change. "After the
 /// incident" places a change after it, not as its cause.
 fn caused_it(w: &[&str]) -> bool {
-    w.iter().enumerate().any(|(i, x)| {
-        let after_it = w[..i]
+    // "set up a rule to clean up old stuff, and it was too broad, so it
+    // deleted files we still needed": the harm the change did.
+    let harm = |x: &str| matches!(x, "caused" | "triggered" | "broke" | "deleted");
+    let so_it_harmed = w
+        .windows(3)
+        .any(|p| p[0] == "so" && matches!(p[1], "it" | "they") && harm(p[2]));
+    so_it_harmed
+        || w.iter().enumerate().any(|(i, x)| {
+            let after_it = w[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|b| matches!(*b, "after" | "following" | "post" | "since"));
+            matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
+                || (matches!(*x, "outage" | "incident") && !after_it)
+        }) && !w
             .iter()
-            .rev()
-            .take(2)
-            .any(|b| matches!(*b, "after" | "following" | "post" | "since"));
-        matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
-            || (matches!(*x, "outage" | "incident") && !after_it)
-    }) && !w
-        .iter()
-        .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
+            .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
 }
 
 /// A lesson the speaker took ("I learned to always check the flag", "the
@@ -990,16 +997,53 @@ fn before_the_story(w: &[&str]) -> bool {
             *x,
             "had" | "i'd" | "we'd" | "they'd" | "he'd" | "she'd" | "it'd" | "hadn't"
         );
-        let Some(verb) = w[i + 1..]
-            .iter()
-            .find(|v| !matches!(**v, "already" | "just" | "recently" | "previously" | "also"))
-        else {
+        let Some(verb) = w[i + 1..].iter().find(|v| {
+            !matches!(
+                **v,
+                "already"
+                    | "just"
+                    | "recently"
+                    | "previously"
+                    | "also"
+                    | "all"
+                    | "both"
+                    | "ever"
+                    | "long"
+                    | "quietly"
+            )
+        }) else {
             return false;
         };
         had && (PARTICIPLES.contains(verb) || (verb.ends_with("ed") && verb.len() > 3))
     }) && !w
         .iter()
         .any(|x| matches!(*x, "since" | "now" | "afterwards" | "afterward"))
+}
+
+/// A change told in the future, by whoever will make it: "every config
+/// change will be tested in CI", "we're going to have a dead man's
+/// switch", "we'll add an alert". A plan, however confident. Not what a
+/// mechanism will do ("it will page whenever lag passes a minute").
+fn future_plan(w: &[&str]) -> bool {
+    let personal = |k: usize| {
+        w[k.saturating_sub(3)..k].iter().any(|b| {
+            matches!(
+                *b,
+                "we" | "i" | "team" | "they" | "we're" | "i'm" | "they're"
+            )
+        })
+    };
+    w.iter().enumerate().any(|(i, x)| match *x {
+        "we'll" | "i'll" | "they'll" => true,
+        "will" => {
+            personal(i)
+                || (w.get(i + 1) == Some(&"be")
+                    && w.get(i + 2)
+                        .is_some_and(|v| v.len() > 4 && v.ends_with("ed")))
+        }
+        "going" => w.get(i + 1) == Some(&"to") && personal(i),
+        _ => false,
+    }) && !w.contains(&"now")
 }
 
 /// A change the speaker is not sure of: asked ("I think somebody added a
@@ -1445,19 +1489,21 @@ fn works_in(w: &[&str]) -> bool {
             *x,
             "zero" | "no" | "never" | "not" | "none" | "0" | "nobody"
         )
-    }) && w.iter().any(|x| {
+    }) && w.iter().enumerate().any(|(i, x)| {
         matches!(
             *x,
-            "since"
-                | "recurred"
-                | "repeat"
-                | "repeats"
-                | "recurrence"
-                | "again"
-                | "months"
-                | "quarters"
-                | "year"
-        )
+            "since" | "recurred" | "repeat" | "repeats" | "recurrence" | "again"
+        ) || (matches!(*x, "months" | "quarters" | "year")
+            // "a one-year validity": a figure of the thing, not a time since.
+            && i.checked_sub(1).is_none_or(|b| w[b] != "-")
+            // "in the nine months", "for a year", not "a one-year validity".
+            && w[i.saturating_sub(3)..i].iter().any(|b| {
+                matches!(
+                    *b,
+                    "in" | "for" | "past" | "last" | "over" | "since" | "per" | "this" | "a"
+                )
+                    || b.starts_with(|c: char| c.is_ascii_digit())
+            }))
     });
     // "if we'd had those controls we'd have caught it": what might have been.
     // ("it blocked two PRs that would have repeated this" is a catch).
@@ -1526,6 +1572,21 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if !home && before_the_story(&w) {
             continue;
         }
+        // A change someone else made, in the first third of an incident told
+        // freely, with nothing placing it after, is how the story starts
+        // ("Someone on the payments team added a route in Alertmanager ..."),
+        // not what lasts.
+        let early = f.beat.is_none() && !project && at * 3 < all;
+        let by_someone_else = !w.iter().any(|x| PERSONAL.contains(x) && *x != "team");
+        // "every", "any" say "from then on" only weakly: "a route that sent
+        // every payments alert to Slack" is the setting.
+        let placed_after = (0..w.len()).any(|i| lasting_word(&w, i))
+            || never_again(&w)
+            || made_next(&w)
+            || so_it_lasts(&w);
+        if early && by_someone_else && created && !placed_after {
+            continue;
+        }
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
@@ -1591,6 +1652,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // Asked about only where something was made: most clauses make nothing.
         let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
+            || future_plan(&w)
             || (planned
                 || (0..w.len()).any(|i| {
                     proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
