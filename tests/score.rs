@@ -2601,3 +2601,60 @@ fn a_one_year_validity_is_no_evidence_that_a_change_works() {
     .systemic_change;
     assert!(gives(&held, "evidence the change works"), "{held:?}");
 }
+
+#[test]
+fn a_result_that_fell_from_where_it_climbed_is_a_pair() {
+    let numbers = score_text(
+        "Memory went flat at about 180 meg, where before it climbed to the 1 gig limit every \
+         five hours.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&numbers, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: 1 gig -> 180 meg")),
+        "{numbers:?}"
+    );
+    // A range after the old figure: its unit is the range's.
+    let range = score_text(
+        "Failover used to take about four minutes; in the last three drills it took 35 to 40 \
+         seconds.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&range, "before_after").is_some_and(|w| w.contains("-> 40 seconds")),
+        "{range:?}"
+    );
+    // A climb told with its figures is how bad it got.
+    let climbed = score_text("Memory climbed from 180 meg to the 1 gig limit every five hours.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&climbed, "before_after"), "{climbed:?}");
+}
+
+#[test]
+fn settings_listed_under_the_changes_made_are_no_results() {
+    let changes = score_text(
+        "- I was on call; the data nodes were above the high watermark\n- changes I made that \
+         night:\n  - ILM delete phase 30d → 14d\n  - replicas on old indices 1 → 0\n- green \
+         about 40 min after I started",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&changes, "before_after"), "{changes:?}");
+    assert!(changes.score <= 2, "{changes:?}");
+    // The same list under a results line is a list of results.
+    let results = score_text(
+        "- I was on call; the data nodes were above the high watermark\n- results after a \
+         month:\n  - time to green 40 min → 5 min\n  - red-cluster pages 6 → 0",
+    )
+    .dimensions
+    .numbers;
+    assert!(cites(&results, "before_after"), "{results:?}");
+    // Ports per node are capacity, not a result.
+    let ports = score_text("SNAT allocation went from 1,024 to 512 ports per node.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&ports, "before_after"), "{ports:?}");
+}

@@ -263,7 +263,18 @@ fn before_then_result<'q>(f: &'q Field<'_>, before: &'q Quantity) -> Option<Pair
             && marked
             && before.comparable(q)
         {
-            return Some(Pair { before, after: q });
+            // "35 to 40 seconds": a bare figure takes the unit of the one
+            // on the same scale that follows it in the sentence.
+            let same_scale = f.quantities.iter().find(|r| {
+                r.first >= q.first
+                    && f.tokens[r.first].sentence == t.sentence
+                    && r.dim == before.dim
+            });
+            let after = match q.dim {
+                Dim::Count(None) => same_scale.unwrap_or(q),
+                _ => q,
+            };
+            return Some(Pair { before, after });
         }
     }
     None
@@ -493,6 +504,33 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
 
+/// The byte `at` sits in a list item under a line that announces changes
+/// made: "- changes I made that night:" over "  - watermark.low 85% →
+/// 90%", "Tuned:" over "- ILM delete phase 30d → 14d". Settings, not results.
+fn listed_under_changes(f: &Field, at: usize) -> bool {
+    let before = &f.text[..at.min(f.text.len())];
+    let mut lines = before.rsplit('\n');
+    let item = lines.next().unwrap_or("");
+    let is_item = |line: &str| line.trim_start().starts_with(['-', '*', '•', '+']);
+    if !is_item(item) {
+        return false;
+    }
+    for line in lines {
+        if is_item(line) && !line.trim_end().ends_with(':') {
+            continue;
+        }
+        let head = line.trim_end().to_lowercase();
+        return head.ends_with(':')
+            && head.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "changes" | "changed" | "tuned" | "tuning" | "settings" | "config" | "set"
+                )
+            });
+    }
+    false
+}
+
 /// Token `i` is the dot inside a dotted name (`net.core.somaxconn`) or the
 /// dashes of a command-line option (`--listen`): a setting's name.
 fn option_or_dotted_name(f: &Field, i: usize) -> bool {
@@ -546,6 +584,7 @@ const CAPACITY_UNITS: &[&str] = &[
     "machines",
     "cores",
     "vcpus",
+    "ports",
 ];
 
 /// The figure `after` counts capacity: its unit, or the word after it, is
@@ -591,15 +630,20 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     // priority from 1 to 0".
     let set_from = s.first.max(pair.before.first.saturating_sub(12));
     if better == Better::Unknown
-        && (names_a_setting(f, set_from, pair.before.first) || counts_capacity(f, pair.after))
+        && (names_a_setting(f, set_from, pair.before.first)
+            || counts_capacity(f, pair.after)
+            || listed_under_changes(f, pair.before.start))
     {
         return PairKind::Setting;
     }
     match better {
         Better::Lower if raised => PairKind::Impact,
         Better::Higher if lowered => PairKind::Impact,
+        // "flat at 180 MB, where before it climbed to the 1 GB limit": the
+        // rise was the old state; a figure that fell is no harm done.
         Better::Unknown
             if f.kind == FieldKind::Prose
+                && !lowered
                 && f.tokens[s.first..s.last]
                     .iter()
                     .any(|t| ROSE.contains(&t.lower.as_ref())) =>

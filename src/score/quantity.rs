@@ -62,8 +62,8 @@ pub fn seconds_in(word: &str) -> Option<f64> {
 fn bytes_in(word: &str) -> Option<f64> {
     Some(match word {
         "kb" | "kilobytes" => 1e3,
-        "mb" | "megabytes" => 1e6,
-        "gb" | "gigabytes" => 1e9,
+        "mb" | "megabytes" | "meg" | "megs" => 1e6,
+        "gb" | "gigabytes" | "gig" | "gigs" => 1e9,
         "tb" | "terabytes" => 1e12,
         "kib" => 1024.0,
         "mib" => 1024.0 * 1024.0,
