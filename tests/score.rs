@@ -2658,3 +2658,24 @@ fn settings_listed_under_the_changes_made_are_no_results() {
         .numbers;
     assert!(!cites(&ports, "before_after"), "{ports:?}");
 }
+
+#[test]
+fn the_fix_said_with_what_it_makes_true_now_is_the_fix() {
+    let fix = score_text(
+        "The payroll export ran twice when the clocks went back. For the fix I moved the \
+         schedule to UTC, so it now runs at 01:30 UTC all year.",
+    )
+    .dimensions
+    .fix;
+    assert!(shows(&fix, "concrete_change", "moved"), "{fix:?}");
+    assert!(fix.score >= 2, "{fix:?}");
+    // A change told as what lasts, with nothing saying it was the fix, is
+    // left to systemic change.
+    let lasting = score_text(
+        "The payroll export ran twice when the clocks went back. Since then every job is \
+         scheduled in UTC.",
+    )
+    .dimensions
+    .fix;
+    assert_eq!(lasting.score, 0, "{lasting:?}");
+}

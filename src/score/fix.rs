@@ -348,8 +348,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     || w.first()
                         .is_some_and(|x| x.ends_with("ing") || x.ends_with("ed"))));
         // What changed for good afterwards is the systemic change, not the fix.
+        // ("For the fix I moved the schedule to UTC, so it now runs at 01:30
+        // UTC all year": the fix, with what it makes true after "so".)
+        let named_the_fix = w
+            .windows(2)
+            .any(|p| matches!(p[0], "the" | "a") && p[1] == "fix");
+        let until_so = w
+            .iter()
+            .position(|x| matches!(*x, "so" | "which"))
+            .unwrap_or(w.len());
         let lasting = !home
-            && w.iter().any(|x| {
+            && !named_the_fix
+            && w[..until_so].iter().any(|x| {
                 matches!(
                     *x,
                     "afterwards"
