@@ -511,7 +511,11 @@ fn listed_under_changes(f: &Field, at: usize) -> bool {
     let before = &f.text[..at.min(f.text.len())];
     let mut lines = before.rsplit('\n');
     let item = lines.next().unwrap_or("");
-    let is_item = |line: &str| line.trim_start().starts_with(['-', '*', '•', '+']);
+    // A list mark, pasted dashes included ("  – watermark.low 85% → 90%").
+    let is_item = |line: &str| {
+        line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .starts_with(['-', '*', '•', '+', '\u{2013}', '\u{2014}'])
+    };
     if !is_item(item) {
         return false;
     }

@@ -1020,32 +1020,6 @@ fn before_the_story(w: &[&str]) -> bool {
         .any(|x| matches!(*x, "since" | "now" | "afterwards" | "afterward"))
 }
 
-/// A change told in the future, by whoever will make it: "every config
-/// change will be tested in CI", "we're going to have a dead man's
-/// switch", "we'll add an alert". A plan, however confident. Not what a
-/// mechanism will do ("it will page whenever lag passes a minute").
-fn future_plan(w: &[&str]) -> bool {
-    let personal = |k: usize| {
-        w[k.saturating_sub(3)..k].iter().any(|b| {
-            matches!(
-                *b,
-                "we" | "i" | "team" | "they" | "we're" | "i'm" | "they're"
-            )
-        })
-    };
-    w.iter().enumerate().any(|(i, x)| match *x {
-        "we'll" | "i'll" | "they'll" => true,
-        "will" => {
-            personal(i)
-                || (w.get(i + 1) == Some(&"be")
-                    && w.get(i + 2)
-                        .is_some_and(|v| v.len() > 4 && v.ends_with("ed")))
-        }
-        "going" => w.get(i + 1) == Some(&"to") && personal(i),
-        _ => false,
-    }) && !w.contains(&"now")
-}
-
 /// A change the speaker is not sure of: asked ("I think somebody added a
 /// Nagios check?") or doubted in the next sentence ("I'm not a hundred
 /// percent sure it's still there"). By the rubric, no more than a proposal.
@@ -1652,7 +1626,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // Asked about only where something was made: most clauses make nothing.
         let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
-            || future_plan(&w)
             || (planned
                 || (0..w.len()).any(|i| {
                     proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
