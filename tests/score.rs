@@ -2679,3 +2679,21 @@ fn the_fix_said_with_what_it_makes_true_now_is_the_fix() {
     .fix;
     assert_eq!(lasting.score, 0, "{lasting:?}");
 }
+
+#[test]
+fn before_as_a_time_is_no_old_figure() {
+    // "before" opens what a figure used to be only as a state ("before
+    // incident it was around 12 ms"), not as a time in the incident.
+    let time = score_text("The canary caught it at 7 minutes, before the US stage at +10.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&time, "before_after"), "{time:?}");
+    let state = score_text("p99 is now 9 ms, before incident it was around 12 ms.")
+        .dimensions
+        .numbers;
+    assert!(
+        why_of(&state, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: 12 ms -> 9 ms")),
+        "{state:?}"
+    );
+}

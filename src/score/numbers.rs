@@ -174,11 +174,15 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
             }
             // "zero failed logins, before it was 100%", "flat at 180 MB, where
             // before it climbed to 1 GB", "before it was 25 pages a week, now 5".
+            // A state told as before ("before incident it was around 12 ms"),
+            // not a time ("at 7 minutes, before the US stage at +10").
             "before"
-                if !f
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Number) =>
+                if i.checked_sub(1).is_some_and(|k| {
+                    matches!(f.tokens[k].lower.as_ref(), "where" | "whereas" | "while")
+                }) || f.tokens.get(i + 1).is_some_and(|n| n.lower == "it")
+                    || f.tokens[i + 1..f.tokens.len().min(i + 9)].iter().any(|n| {
+                        matches!(n.lower.as_ref(), "was" | "were" | "had" | "used" | "is")
+                    }) =>
             {
                 let Some(before) = next_quantity(f, i + 1, 8) else {
                     continue;
