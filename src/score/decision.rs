@@ -539,18 +539,12 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
             let visible: Vec<usize> = (s.first..s.last).filter(|&i| !f.tokens[i].masked).collect();
             let (first, last) = (visible[at], visible[at + marker.len() - 1] + 1);
             let mine = marker.contains(&"i") || marker.contains(&"my");
-            return Some((
-                f.evidence(
-                    first,
-                    last,
-                    if mine {
-                        Rule::MyDecision
-                    } else {
-                        Rule::TeamDecision
-                    },
-                    format!("the call ({})", marker.join(" ")),
-                ),
+            return Some(the_call_made(
+                f,
+                first,
+                last,
                 mine,
+                format!("the call ({})", marker.join(" ")),
             ));
         }
     }
@@ -595,19 +589,30 @@ fn accepted_a_price(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     }
     let mine = w[at - 1] == "i";
     let (first, last) = (visible[at - 1], visible[at] + 1);
-    Some((
-        f.evidence(
-            first,
-            last,
-            if mine {
-                Rule::MyDecision
-            } else {
-                Rule::TeamDecision
-            },
-            "the call, made with its price".into(),
-        ),
+    Some(the_call_made(
+        f,
+        first,
+        last,
         mine,
+        "the call, made with its price".into(),
     ))
+}
+
+/// The evidence of a call in tokens `[first, last)`, the speaker's own
+/// (`mine`) or the team's, and whose it is.
+fn the_call_made(
+    f: &Field,
+    first: usize,
+    last: usize,
+    mine: bool,
+    why: String,
+) -> (Evidence, bool) {
+    let rule = if mine {
+        Rule::MyDecision
+    } else {
+        Rule::TeamDecision
+    };
+    (f.evidence(first, last, rule, why), mine)
 }
 
 /// "I picked gp3 over io2": a choice said with the option it beat.

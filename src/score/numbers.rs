@@ -162,37 +162,12 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
             // "310 GB, where it used to be 1.6 TB"; "failover used to take
             // about four minutes; in the last three drills it took 40 seconds".
             "used" if f.tokens.get(i + 1).is_some_and(|n| n.lower == "to") => {
-                let Some(before) = next_quantity(f, i + 2, 6) else {
-                    continue;
-                };
-                if let Some(pair) = result_then_before(f, i, before)
-                    .or_else(|| before_then_result(f, before))
-                    .filter(|p| went_the_right_way(f, p))
-                {
-                    pairs.push(pair);
-                }
+                pairs.extend(told_against_the_old(f, i, next_quantity(f, i + 2, 6)));
             }
             // "zero failed logins, before it was 100%", "flat at 180 MB, where
             // before it climbed to 1 GB", "before it was 25 pages a week, now 5".
-            // A state told as before ("before incident it was around 12 ms"),
-            // not a time ("at 7 minutes, before the US stage at +10").
-            "before"
-                if i.checked_sub(1).is_some_and(|k| {
-                    matches!(f.tokens[k].lower.as_ref(), "where" | "whereas" | "while")
-                }) || f.tokens.get(i + 1).is_some_and(|n| n.lower == "it")
-                    || f.tokens[i + 1..f.tokens.len().min(i + 9)].iter().any(|n| {
-                        matches!(n.lower.as_ref(), "was" | "were" | "had" | "used" | "is")
-                    }) =>
-            {
-                let Some(before) = next_quantity(f, i + 1, 8) else {
-                    continue;
-                };
-                if let Some(pair) = result_then_before(f, i, before)
-                    .or_else(|| before_then_result(f, before))
-                    .filter(|p| went_the_right_way(f, p))
-                {
-                    pairs.push(pair);
-                }
+            "before" if before_opens_a_state(f, i) => {
+                pairs.extend(told_against_the_old(f, i, next_quantity(f, i + 1, 8)));
             }
             // "8%, down from 67%"
             "down" | "up" => {
@@ -224,7 +199,33 @@ fn next_quantity<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Qua
         .filter(|q| q.first <= i + reach && f.tokens[q.first].sentence == sentence)
 }
 
-/// A result said first, then what it replaced: "310 GB, where it used to
+/// "before" at token `i` opens what a figure used to be, a state ("before
+/// incident it was around 12 ms", "where before it climbed"), not a time
+/// ("at 7 minutes, before the US stage at +10").
+fn before_opens_a_state(f: &Field, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|k| matches!(f.tokens[k].lower.as_ref(), "where" | "whereas" | "while"))
+        || f.tokens.get(i + 1).is_some_and(|n| n.lower == "it")
+        || f.tokens[i + 1..f.tokens.len().min(i + 9)]
+            .iter()
+            .any(|n| matches!(n.lower.as_ref(), "was" | "were" | "had" | "used" | "is"))
+}
+
+/// The pair of an old figure `before`, told at token `word` ("used",
+/// "before"), and the result said before or after it, when the result went
+/// the right way.
+fn told_against_the_old<'q>(
+    f: &'q Field<'_>,
+    word: usize,
+    before: Option<&'q Quantity>,
+) -> Option<Pair<'q>> {
+    let before = before?;
+    result_then_before(f, word, before)
+        .or_else(|| before_then_result(f, before))
+        .filter(|p| went_the_right_way(f, p))
+}
+
+/// A result said first, then what it replaced:/// A result said first, then what it replaced: "310 GB, where it used to
 /// be 1.6 TB", "zero failed logins, before it was 100%". `word` is the
 /// token of "used" or "before"; the result ends just before its clause
 /// ("where", "whereas", "while", or a comma).
