@@ -570,7 +570,6 @@ fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
 /// "That was a cost increase I accepted for the day", "we accepted a few
 /// minutes of stale reads". Not "the change was accepted by the CAB".
 fn accepted_a_price(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
-    let visible: Vec<usize> = (s.first..s.last).filter(|&i| !f.tokens[i].masked).collect();
     let w = words(f, s);
     let at = w.iter().enumerate().position(|(i, x)| {
         matches!(*x, "accepted" | "accepting" | "accept")
@@ -588,6 +587,7 @@ fn accepted_a_price(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
         return None;
     }
     let mine = w[at - 1] == "i";
+    let visible: Vec<usize> = (s.first..s.last).filter(|&i| !f.tokens[i].masked).collect();
     let (first, last) = (visible[at - 1], visible[at] + 1);
     Some(the_call_made(
         f,

@@ -225,7 +225,7 @@ fn told_against_the_old<'q>(
         .filter(|p| went_the_right_way(f, p))
 }
 
-/// A result said first, then what it replaced:/// A result said first, then what it replaced: "310 GB, where it used to
+/// A result said first, then what it replaced: "310 GB, where it used to
 /// be 1.6 TB", "zero failed logins, before it was 100%". `word` is the
 /// token of "used" or "before"; the result ends just before its clause
 /// ("where", "whereas", "while", or a comma).
@@ -752,7 +752,6 @@ fn held_against_before(f: &Field) -> Option<Evidence> {
     None
 }
 
-/// A result without its baseline: "MTTR is now 11 minutes", "dropped to 8%".
 /// Sentence `s` opens on the present: "Today's invoice ...", "These days
 /// ...", "Nowadays ...".
 fn opens_with_today(f: &Field, s: &Sentence) -> bool {
@@ -777,11 +776,14 @@ fn tells_the_past(f: &Field, s: &Sentence) -> bool {
     })
 }
 
+/// A result without its baseline: "MTTR is now 11 minutes", "dropped to 8%".
 fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
     let words = &f.tokens[s.first..s.last];
     if words.iter().any(|t| ROSE.contains(&t.lower.as_ref())) {
         return None;
     }
+    // "Today's invoice runs around $22k", "These days it takes 4 minutes".
+    let today = opens_with_today(f, s);
     f.quantities_in(s).iter().find(|q| {
         let before: Vec<&str> = f.tokens[s.first.max(q.first.saturating_sub(3))..q.first]
             .iter()
@@ -797,8 +799,6 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         let settled = f.tokens[s.first..q.first]
             .iter()
             .any(|t| matches!(t.lower.as_ref(), "sits" | "stays" | "hovers" | "settles"));
-        // "Today's invoice runs around $22k", "These days it takes 4 minutes".
-        let today = opens_with_today(f, s);
         let to_after_direction = lead == Some("to")
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(
@@ -900,6 +900,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
     }
     for &(f, s, q) in &lone {
+        let today = opens_with_today(f, s);
         let earlier = f.quantities.iter().find(|b| {
             b.last <= s.first
                 && b.comparable(q)
@@ -909,7 +910,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     // runs around $22k": a measure with a unit, the sentence before.
                     || (f.tokens[b.first].sentence + 1 == f.tokens[s.first].sentence
                         && !matches!(b.dim, Dim::Count(_))
-                        && opens_with_today(f, s)
+                        && today
                         && tells_the_past(f, &f.sentences[f.tokens[b.first].sentence])))
                 && !seen.contains(&(b.value.to_bits(), q.value.to_bits()))
         });

@@ -1234,6 +1234,15 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
     })
 }
 
+/// Tokens `[first, last)` as the lowercase words an evidence line quotes.
+fn phrase_of(f: &Field, first: usize, last: usize) -> String {
+    f.tokens[first..last]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The project of an improvement story, as a change that shipped: "I led
 /// the migration of our self-managed Kafka to Amazon MSK" — the project
 /// is the lasting change, concrete when it names what moved where or a
@@ -1257,11 +1266,7 @@ fn the_project_itself(f: &Field, s: &Sentence, at: usize) -> Option<Evidence> {
     if !named || last - at < 3 {
         return None;
     }
-    let phrase: String = f.tokens[at..last]
-        .iter()
-        .map(|t| t.lower.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let phrase = phrase_of(f, at, last);
     Some(f.evidence(
         at,
         last,
@@ -1533,11 +1538,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // In an improvement project the change made is the story: "I move
         // those deploys to canaries", "we rolled the agent to every node".
         let created = created_in(&w) || (project && made_for_the_project(&w));
-        let marked = (0..w.len()).any(|i| lasting_word(&w, i))
+        // Words that place the clause after the incident; "every", "any"
+        // (`from_then_on`) only weakly: "a route that sent every payments
+        // alert to Slack" is the setting.
+        let placed_after = (0..w.len()).any(|i| lasting_word(&w, i))
             || never_again(&w)
-            || (created && from_then_on(&w))
             || made_next(&w)
-            || so_it_lasts(&w)
+            || so_it_lasts(&w);
+        let marked = placed_after
+            || (created && from_then_on(&w))
             || acts_on_every(&w)
             || ((project || late) && on_a_schedule(&w))
             // "The part I'm glad about is what came after."
@@ -1552,12 +1561,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // not what lasts.
         let early = f.beat.is_none() && !project && at * 3 < all;
         let by_someone_else = !w.iter().any(|x| PERSONAL.contains(x) && *x != "team");
-        // "every", "any" say "from then on" only weakly: "a route that sent
-        // every payments alert to Slack" is the setting.
-        let placed_after = (0..w.len()).any(|i| lasting_word(&w, i))
-            || never_again(&w)
-            || made_next(&w)
-            || so_it_lasts(&w);
         if early && by_someone_else && created && !placed_after {
             continue;
         }
@@ -1668,11 +1671,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // lesson, by the rubric no systemic change.
             continue;
         }
-        let phrase: String = f.tokens[first..last]
-            .iter()
-            .map(|t| t.lower.as_ref())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = phrase_of(f, first, last);
         if wishful {
             // Advice in general ("postmortems should be blameless") is not
             // even a wish of yours, and "I could raise the limit" weighs an
