@@ -2697,3 +2697,115 @@ fn before_as_a_time_is_no_old_figure() {
         "{state:?}"
     );
 }
+
+#[test]
+fn how_things_run_today_is_a_lasting_change() {
+    // A present-tense story tells what lasts as what runs today.
+    let today = score_text(
+        "It's a Thursday night and I'm on call. Ops restarts the Redis cache cluster and every \
+         shard comes back empty, so every miss goes to MySQL and product pages time out. I turn \
+         on the flag that serves a static category page and run the warm-up job by hand. \
+         Today the cache client coalesces misses: one request per key goes to the database. \
+         Entries are refreshed a little before their TTL runs out, with random jitter.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&today, "changed for good"), "{today:?}");
+    // "no longer" said of the incident is no change made.
+    let then = score_text(
+        "The platform team released version 4.0 of the chart. When catalog-search was upgraded, \
+         the Service's selector no longer matched the pods' labels and search returned 503s. \
+         The on-call ran helm rollback and the endpoints came back.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&then, "changed for good"), "{then:?}");
+}
+
+#[test]
+fn a_thing_put_back_is_no_change_made() {
+    let put_back = score_text(
+        "The new memcached nodes came up empty and Postgres hit 100% CPU. I re-added the old 8 \
+         nodes to the mcrouter pool and the hit rate went back to 93% within three minutes.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(put_back.evidence.is_empty(), "{put_back:?}");
+    let added = score_text(
+        "The new memcached nodes came up empty and Postgres hit 100% CPU. Afterwards I added \
+         request coalescing to the cache client.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(shows(&added, "prevention", "cache"), "{added:?}");
+}
+
+#[test]
+fn a_figure_of_a_later_period_shows_the_change_works() {
+    let later = score_text(
+        "The HPA flapped between 12 and 40 pods all afternoon. Afterwards we raised the CPU \
+         request to 1 core and moved the HPA to a requests-per-second metric from Prometheus. \
+         In the following month the HPA made about 30 scaling changes a day.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&later, "evidence the change works"), "{later:?}");
+    // A value raised is a change made, not a topic raised for later.
+    assert!(!gives(&later, "proposed"), "{later:?}");
+    // A later period in a plan is no evidence.
+    let planned = score_text(
+        "The HPA flapped between 12 and 40 pods all afternoon. Afterwards we moved the HPA to a \
+         requests-per-second metric from Prometheus. From next quarter any service over 40 \
+         scaling changes a day will be flagged in review.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&planned, "evidence the change works"), "{planned:?}");
+}
+
+#[test]
+fn the_first_run_against_the_last_is_a_pair() {
+    let drills = score_text(
+        "We run a quarterly single-table restore drill. The first drill took 190 minutes; after \
+         we added 6-hourly differential backups, the last one took 48 minutes.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&drills, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: 190 minutes -> 48 minutes")),
+        "{drills:?}"
+    );
+    let now = score_text(
+        "I set up a weekly restore test. The first run took 68 minutes; after we moved the \
+         restore target to a newer instance class it's about 40.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&now, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: 68 minutes -> 40")),
+        "{now:?}"
+    );
+    // First and last of the incident, getting worse, is no result.
+    let worse =
+        score_text("The first alert fired after 12 minutes and the last one after 40 minutes.")
+            .dimensions
+            .numbers;
+    assert!(!cites(&worse, "before_after"), "{worse:?}");
+}
+
+#[test]
+fn a_result_against_the_old_figure_may_carry_its_noun() {
+    let drills = score_text(
+        "Since then we run a failover drill every quarter. Time until writes succeed again has \
+         been 38 seconds in every drill, against nearly three hours in January.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&drills, "before_after")
+            .is_some_and(|w| w.starts_with("before/after: three hours -> 38 seconds")),
+        "{drills:?}"
+    );
+}

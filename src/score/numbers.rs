@@ -150,7 +150,15 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                     "instead" | "compared" => continue,
                     _ => 1,
                 };
-                let after = ending_before(f, i, 3);
+                // "30 scaling changes a day, against roughly 400": a figure's
+                // noun may stand between it and the word.
+                let after = ending_before(f, i, 3).or_else(|| {
+                    ending_before(f, i, 6).filter(|q| {
+                        f.tokens[q.last..i]
+                            .iter()
+                            .all(|t| t.kind != TokenKind::Number && t.sentence == q_sentence(f, q))
+                    })
+                });
                 let before = quantity_after(f, i + skip, 2);
                 if let (Some(before), Some(after)) = (before, after)
                     && f.tokens[after.first].sentence == t.sentence
@@ -169,6 +177,8 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
             "before" if before_opens_a_state(f, i) => {
                 pairs.extend(told_against_the_old(f, i, next_quantity(f, i + 1, 8)));
             }
+            // "The first drill took 3 h 10 m; ... the last one took 48 minutes."
+            "first" => pairs.extend(first_then_last(f, i)),
             // "8%, down from 67%"
             "down" | "up" => {
                 if f.tokens.get(i + 1).is_none_or(|n| n.lower != "from") {
@@ -187,6 +197,32 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     pairs.dedup_by(|a, b| std::ptr::eq(a.before, b.before) && std::ptr::eq(a.after, b.after));
     pairs.retain(|p| p.before.first != p.after.first);
     pairs
+}
+
+/// The sentence of quantity `q`'s first token.
+fn q_sentence(f: &Field, q: &Quantity) -> usize {
+    f.tokens[q.first].sentence
+}
+
+/// "The first drill took 3 h 10 m; ... the last one took 48 minutes", "the
+/// first run took 68 minutes; ... it's about 40": a figure of the first run
+/// of something, then a figure on the same scale of the last, latest or
+/// present one, in the same sentence or the next, when it went the right
+/// way. `word` is the token of "first".
+fn first_then_last<'q>(f: &'q Field<'_>, word: usize) -> Option<Pair<'q>> {
+    let sentence = f.tokens[word].sentence;
+    let before = next_quantity(f, word + 1, 6)?;
+    let last = (before.last..f.tokens.len())
+        .take_while(|&k| f.tokens[k].sentence <= sentence + 1)
+        .find(|&k| {
+            matches!(
+                f.tokens[k].lower.as_ref(),
+                "last" | "latest" | "recent" | "now" | "today" | "it's"
+            )
+        })?;
+    let after = next_quantity(f, last + 1, 6).filter(|q| before.comparable(q))?;
+    let pair = Pair { before, after };
+    went_the_right_way(f, &pair).then_some(pair)
 }
 
 /// The first quantity starting within `reach` tokens from token `i`, in

@@ -663,6 +663,19 @@ const WISH: &[&str] = &[
 /// replacing it at some point".
 const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking", "agreed"];
 
+/// Word `i` of `w` puts a change off for later ([`MAYBE_LATER`]): "I
+/// raised it with the team", not "we raised the CPU request to 1 core",
+/// which sets a value.
+fn maybe_later(w: &[&str], i: usize) -> bool {
+    match w[i] {
+        "raised" => !w[i + 1..]
+            .windows(2)
+            .take(6)
+            .any(|p| p[0] == "to" && p[1].starts_with(|c: char| c.is_ascii_digit())),
+        x => MAYBE_LATER.contains(&x),
+    }
+}
+
 /// Words that place a wish after the incident, in what should last: "for
 /// the future", "going forward", "at some point", "in the team meeting".
 /// Without one, "I could raise the limit" weighs an option in the incident.
@@ -781,7 +794,7 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
             )
         })
         || wished_aloud(w);
-    let weak = planned || (0..w.len()).any(|i| proposal_word(w, i) || MAYBE_LATER.contains(&w[i]));
+    let weak = planned || (0..w.len()).any(|i| proposal_word(w, i) || maybe_later(w, i));
     let after = home || late || w.iter().any(|x| AFTERWARDS.contains(x));
     let personal = home || w.iter().any(|x| PERSONAL.contains(x) || *x == "hindsight");
     personal
@@ -795,18 +808,20 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
 fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let word = |i: usize| f.tokens[i].lower.as_ref();
     let adverb = |w: &str| matches!(w, "now" | "always" | "automatically" | "-");
-    // "... now pages the team", or in the passive "... are now rejected".
+    // "... now pages the team", in the passive "... are now rejected", or
+    // as a state "comms lead is now a required role".
+    let filler = |w: &str| adverb(w) || matches!(w, "a" | "an");
     let verb = (s.first..s.last).find(|&i| {
         ACTS.contains(&word(i))
             || (ACTED.contains(&word(i))
                 && (s.first..i)
                     .rev()
-                    .find(|&k| !adverb(word(k)))
+                    .find(|&k| !filler(word(k)))
                     .is_some_and(|k| matches!(word(k), "is" | "are" | "get" | "gets")))
     })?;
     let mut end = verb;
     while end > s.first
-        && (adverb(word(end - 1)) || matches!(word(end - 1), "is" | "are" | "get" | "gets"))
+        && (filler(word(end - 1)) || matches!(word(end - 1), "is" | "are" | "get" | "gets"))
     {
         end -= 1;
     }
@@ -820,7 +835,19 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
         })
         .last()?;
     let first = (first..end).find(|&i| !adverb(word(i)))?;
-    (first < end && end - first <= 5).then_some((first, end, "detection"))
+    // What the verb does says the kind: it tells someone, it stops
+    // something, or it is a step of how the work is done.
+    let kind = match word(verb) {
+        "pages" | "alerts" | "fires" | "warns" | "notifies" | "reports" | "detects" | "catches"
+        | "flags" | "paged" | "alerted" | "flagged" | "checks" | "compares" | "verifies"
+        | "scanned" | "audited" => "detection",
+        "rejects" | "refuses" | "blocks" | "fails" | "stops" | "aborts" | "prevents" | "denies"
+        | "enforces" | "validates" | "requires" | "blocked" | "rejected" | "enforced" | "gated"
+        | "denied" | "validated" => "prevention",
+        "kills" | "drains" | "throttles" | "caps" | "resolves" => "mitigation",
+        _ => "process",
+    };
+    (first < end && end - first <= 5).then_some((first, end, kind))
 }
 
 /// The change that caused the outage is no systemic change. "After the
@@ -892,6 +919,22 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
                 )
         }
         "follow" => next(1) == Some("up") || (next(1) == Some("-") && next(2) == Some("up")),
+        // "Today the cache client coalesces misses", "these days a job
+        // does it": how things run now, not "today's invoice".
+        "today" => i == 0,
+        "nowadays" => true,
+        "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
+        // "a restart no longer happens by hand", not "the selector no
+        // longer matched": what is true now.
+        "longer" => {
+            i.checked_sub(1).is_some_and(|b| w[b] == "no")
+                && next(1).is_some_and(|v| {
+                    matches!(
+                        v,
+                        "is" | "are" | "can" | "has" | "have" | "needs" | "need" | "depends"
+                    ) || (v.ends_with('s') && !v.ends_with("ss") && v.len() > 3)
+                })
+        }
         x => LASTING.contains(&x),
     }
 }
@@ -1160,8 +1203,13 @@ fn created_in(w: &[&str]) -> bool {
             // "set up some dashboards", "put a page in place".
             "set" | "sets" => next == Some("up"),
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
-            // "added more instances": capacity for the fix, not a mechanism.
-            "added" | "add" => next != Some("more"),
+            // "added more instances": capacity for the fix, not a mechanism;
+            // "re-added the old nodes", "added them back": put back.
+            "added" | "add" => {
+                next != Some("more")
+                    && !(i >= 2 && w[i - 1] == "-" && w[i - 2] == "re")
+                    && !w[i + 1..].iter().take(5).any(|v| *v == "back")
+            }
             x => CREATED.contains(&x),
         }
     }) || redesigned(w)
@@ -1484,13 +1532,27 @@ fn works_in(w: &[&str]) -> bool {
                     || b.starts_with(|c: char| c.is_ascii_digit())
             }))
     });
+    // "In the following month the HPA made about 30 scaling changes a day,
+    // against roughly 400 on the bad day": a figure of a later period.
+    let later_period = w.windows(2).any(|p| {
+        matches!(p[0], "following" | "next")
+            && matches!(
+                p[1],
+                "month" | "months" | "quarter" | "quarters" | "year" | "weeks" | "drill" | "drills"
+                    | "peak" | "season" | "sale"
+            )
+    }) && w
+        .iter()
+        .any(|x| x.starts_with(|c: char| c.is_ascii_digit()) || matches!(*x, "no" | "zero" | "never"))
+        // "from next quarter any change over it will be blocked": a plan.
+        && !w.iter().any(|x| matches!(*x, "will" | "going" | "won't") || x.ends_with("'ll"));
     // "if we'd had those controls we'd have caught it": what might have been.
     // ("it blocked two PRs that would have repeated this" is a catch).
     let might_have = w.contains(&"if")
         && w.windows(2).any(|p| {
             matches!(p[0], "we'd" | "i'd" | "it'd" | "would" | "could" | "might") && p[1] == "have"
         });
-    (caught || acted_later || none_since) && !might_have
+    (caught || acted_later || none_since || later_period) && !might_have
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -1630,9 +1692,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
             || (planned
-                || (0..w.len()).any(|i| {
-                    proposal_word(&w, i) || WISH.contains(&w[i]) || MAYBE_LATER.contains(&w[i])
-                })
+                || (0..w.len())
+                    .any(|i| proposal_word(&w, i) || WISH.contains(&w[i]) || maybe_later(&w, i))
                 || wished_aloud(&w))
                 && !w.contains(&"now");
         if let Some(i) = (s.first..s.last).find(|&i| {
