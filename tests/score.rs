@@ -2809,3 +2809,122 @@ fn a_result_against_the_old_figure_may_carry_its_noun() {
         "{drills:?}"
     );
 }
+
+#[test]
+fn a_mechanism_counted_at_work_up_to_now_shows_it_works() {
+    let counted = score_text(
+        "A bulk UPDATE with a wrong predicate overwrote 38,214 customers' emails. Afterwards \
+         we added a CI check that rejects any bulk write without a declared row count. The \
+         check has rejected four statements whose counts didn't match their tickets.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&counted, "evidence the change works"), "{counted:?}");
+    let once = score_text(
+        "A bulk UPDATE with a wrong predicate overwrote 38,214 customers' emails. Afterwards \
+         we added a CI check that rejects any bulk write without a declared row count. The \
+         deploy has rolled back the config.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&once, "evidence the change works"), "{once:?}");
+}
+
+#[test]
+fn now_in_code_is_no_time() {
+    // "now()" in a query quoted from the incident places nothing after it.
+    let query = score_text(
+        "On 12 March a one-off script anonymised closed accounts. Its predicate was `WHERE id \
+         IN (SELECT id FROM account_closures WHERE closed_at < now() - interval '2 years')`, \
+         and it matched 38,214 active customers.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&query, "changed for good"), "{query:?}");
+}
+
+#[test]
+fn a_section_on_where_things_stand_is_what_lasts() {
+    let stand = score_text(
+        "What happened\nA one-off script overwrote the contact details of 38,214 customers.\n\n\
+         Where things stand\nBulk writes to customer tables can only be run through the \
+         `bulkops` runner.",
+    )
+    .dimensions
+    .systemic_change;
+    // A tool quoted as code is named: the change is concrete.
+    assert!(
+        why_of(&stand, "prevention").is_some_and(|w| w.contains("changed for good (bulkops)")),
+        "{stand:?}"
+    );
+    // Under a section on what happened, the same words are the setting.
+    let setting = score_text(
+        "What happened\nA one-off script overwrote the contact details of 38,214 customers. \
+         Bulk writes to customer tables could be run by any engineer.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&setting, "changed for good"), "{setting:?}");
+}
+
+#[test]
+fn a_ticket_the_change_reads_is_no_ticket_opened() {
+    let reads = systemic_in_field(
+        "The bulkops runner compares the affected row count with the count declared in the \
+         change ticket and rolls back on a mismatch.",
+    );
+    assert!(!gives(&reads, "proposed"), "{reads:?}");
+    assert!(gives(&reads, "changed for good"), "{reads:?}");
+    let opened = score_text(
+        "A script overwrote 38,214 rows. Afterwards I opened a ticket to add a row-count check to the bulk \
+         runner.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&opened, "proposed"), "{opened:?}");
+}
+
+#[test]
+fn versions_retention_set_and_a_rise_against_normal_are_no_results() {
+    for text in [
+        "During the upgrade of the cluster from 1.24 to 1.25 every replica was drained at once.",
+        "After, we configure Curator to keep 7 days instead of 14 for every index.",
+        "Around 11:40 the app's connection count went 180 → 1,500 (≈8× normal) and listing \
+         pages started timing out.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    // A fall, or a figure back to normal, is still a result.
+    for text in [
+        "After the fix, the connection count went 1,500 → 180 and p99 is back to normal.",
+        "We moved the nightly export to a replica; lock waits went from 40 minutes to 0.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+}
+
+#[test]
+fn the_old_count_then_none_since_is_a_pair() {
+    let held = score_text(
+        "Afterwards any write to production customer tables needs a second engineer's approval. \
+         We'd had five data-fix incidents the year before; there have been none in the 11 \
+         months since.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&held, "before_after")
+            .is_some_and(|w| w == "before/after: five before -> none since"),
+        "{held:?}"
+    );
+    // A count with no "before" beside it is no old figure.
+    let lone = score_text(
+        "Afterwards any write to production customer tables needs a second engineer's approval. \
+         Five engineers reviewed it; there have been no incidents in the 11 months since.",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&lone, "before_after"), "{lone:?}");
+}

@@ -249,6 +249,10 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
         "good",
         "longer",
         "term",
+        // "Where things stand", "Today".
+        "stand",
+        "today",
+        "nowadays",
     ]) {
         Some(Some("systemic_change"))
     } else if any(&["impact", "affected", "blast", "damage"]) {
@@ -553,7 +557,14 @@ mod tests {
 
     #[test]
     fn labels_for_what_lasts_in_words_of_their_own() {
-        for label in ["What's in place now", "Stays fixed", "Output", "Guardrails"] {
+        for label in [
+            "What's in place now",
+            "Stays fixed",
+            "Output",
+            "Guardrails",
+            "Where things stand",
+            "Today",
+        ] {
             assert_eq!(label_beat(label), Some(Some("systemic_change")), "{label}");
         }
     }

@@ -514,6 +514,12 @@ const SETTING_WORDS: &[&str] = &[
 /// Verbs that set a value rather than measure one.
 const SET_VERBS: &[&str] = &[
     "set",
+    "configure",
+    "raise",
+    "lower",
+    "bump",
+    "tune",
+    "keep",
     "setting",
     "raising",
     "raised",
@@ -530,6 +536,46 @@ const SET_VERBS: &[&str] = &[
     "configured",
     "patched",
 ];
+
+/// "upgraded the cluster from 1.24 to 1.25": two versions, not a result.
+/// Both figures bare with a fraction, less than one apart, in a sentence
+/// about an upgrade or a version.
+fn versions(f: &Field, s: &Sentence, pair: &Pair) -> bool {
+    let bare = |q: &Quantity| q.dim == Dim::Count(None) && q.value.fract() != 0.0;
+    bare(pair.before)
+        && bare(pair.after)
+        && (pair.after.value - pair.before.value).abs() < 1.0
+        && f.tokens[s.first..s.last].iter().any(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "upgrade"
+                    | "upgraded"
+                    | "upgrading"
+                    | "upgrades"
+                    | "version"
+                    | "versions"
+                    | "release"
+                    | "downgrade"
+                    | "downgraded"
+            )
+        })
+}
+
+/// The sentence tells a figure against what is normal: "(≈8× normal)",
+/// "four times the usual", not "back to normal".
+fn against_normal(f: &Field, s: &Sentence) -> bool {
+    (s.first..s.last).any(|i| {
+        matches!(f.tokens[i].lower.as_ref(), "normal" | "usual" | "baseline")
+            && i.checked_sub(1).is_some_and(|b| {
+                let w = f.tokens[b].lower.as_ref();
+                matches!(w, "×" | "x" | "times")
+                    || (w == "the"
+                        && b.checked_sub(1).is_some_and(|c| {
+                            matches!(f.tokens[c].lower.as_ref(), "×" | "x" | "times")
+                        }))
+            })
+    })
+}
 
 /// Whether the words in `[from, to)` just before a figure name a setting:
 /// a setting noun, a name written as code (`max_connections`,
@@ -677,9 +723,15 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     if better == Better::Unknown
         && (names_a_setting(f, set_from, pair.before.first)
             || counts_capacity(f, pair.after)
-            || listed_under_changes(f, pair.before.start))
+            || listed_under_changes(f, pair.before.start)
+            || versions(f, s, pair))
     {
         return PairKind::Setting;
+    }
+    // "the connection count went 180 → 1,500 (≈8× normal)": a rise told
+    // against what is normal is harm.
+    if better == Better::Unknown && raised && against_normal(f, s) {
+        return PairKind::Impact;
     }
     match better {
         Better::Lower if raised => PairKind::Impact,
@@ -751,31 +803,49 @@ fn sustained_in(f: &Field, s: &Sentence) -> bool {
 /// A result that held, told against its baseline: "no disk-full pages in
 /// the seven months since, against four in the month before" — a pair.
 fn held_against_before(f: &Field) -> Option<Evidence> {
+    let is_count = |t: &crate::score::text::Token| {
+        t.kind == TokenKind::Number || number_word(&t.lower).is_some_and(|n| n > 0.0)
+    };
+    let is_before = |t: &crate::score::text::Token| {
+        matches!(
+            t.lower.as_ref(),
+            "before" | "prior" | "previous" | "preceding" | "earlier"
+        )
+    };
     for s in f.counting_sentences() {
-        let words = &f.tokens[s.first..s.last];
-        let Some(against) = words
+        if !sustained_in(f, s) {
+            continue;
+        }
+        // A clause before a semicolon reads on: "five the year before; none since".
+        let n = f.tokens[s.first].sentence;
+        let start = n
+            .checked_sub(1)
+            .map(|p| &f.sentences[p])
+            .filter(|p| f.tokens[p.last - 1].lower == ";")
+            .map_or(s.first, |p| p.first);
+        let words = &f.tokens[start..s.last];
+        // "none since, against four before"
+        let against = words
             .iter()
             .position(|t| matches!(t.lower.as_ref(), "against" | "versus" | "vs" | "compared"))
-        else {
-            continue;
+            .and_then(|a| {
+                let rest = &words[a + 1..];
+                let c = rest.iter().take(4).position(is_count)?;
+                rest.iter().any(is_before).then_some(&rest[c])
+            });
+        // "We'd had five incidents the year before; there have been none in
+        // the 11 months since": the old count first, then none.
+        let first = || {
+            let none = words
+                .iter()
+                .position(|t| matches!(t.lower.as_ref(), "none" | "zero" | "no" | "0" | "never"))?;
+            words[..none].iter().enumerate().find_map(|(i, t)| {
+                (is_count(t) && words[i + 1..none].iter().take(9).any(is_before)).then_some(t)
+            })
         };
-        let rest = &words[against + 1..];
-        let count = rest.iter().take(4).position(|t| {
-            t.kind == TokenKind::Number || number_word(&t.lower).is_some_and(|n| n > 0.0)
-        });
-        let before = rest.iter().any(|t| {
-            matches!(
-                t.lower.as_ref(),
-                "before" | "prior" | "previous" | "preceding" | "earlier"
-            )
-        });
-        if let Some(c) = count
-            && before
-            && sustained_in(f, s)
-        {
-            let t = &rest[c];
+        if let Some(t) = against.or_else(first) {
             return Some(f.evidence(
-                s.first,
+                start,
                 s.last,
                 Rule::BeforeAfter,
                 format!(

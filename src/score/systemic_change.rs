@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use super::analysis::{Analysis, Field, FieldKind, negated_before};
 use super::lexicon::Tag;
+use super::quantity::number_word;
 use super::text::{Sentence, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
@@ -147,6 +148,14 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
                 .next()
                 .is_some_and(|p| p == ["to", "be"])
         }
+        // "I opened a ticket to add ...", not "the count declared in the
+        // change ticket".
+        "ticket" => w[i.saturating_sub(3)..i].iter().any(|b| {
+            matches!(
+                *b,
+                "a" | "opened" | "filed" | "raised" | "created" | "logged" | "jira" | "wrote"
+            )
+        }),
         x => PROPOSAL.contains(&x),
     }
 }
@@ -234,20 +243,27 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
         .map(|t| t.lower.as_ref())
         .collect();
     // "since the NLB doesn't see status codes" gives a reason, not a time
-    // after the change: read it as "because". "every now and then" is no
-    // "now".
+    // after the change: read it as "because". "every now and then" and
+    // "now()" are no "now".
     for i in 0..w.len() {
         if w[i] == "since" && !since_is_time(&w, i) {
             w[i] = "because";
         }
+        // "closed_at < now() - interval '2 years'" is code, not a time.
         if w[i] == "now"
             && (i.checked_sub(1).is_some_and(|k| w[k] == "every")
-                || w.get(i + 1..i + 3) == Some(&["and", "then"][..]))
+                || w.get(i + 1..i + 3) == Some(&["and", "then"][..])
+                || w.get(i + 1) == Some(&"("))
         {
             w[i] = "then";
         }
     }
     w
+}
+
+/// The text `[start, end)` of `f` is quoted as code: "the `bulkops` runner".
+fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
+    f.text[..start].ends_with('`') && f.text[end..].starts_with('`')
 }
 
 /// "in the seven months since", "since then", "since the rollout": the
@@ -548,6 +564,7 @@ fn named_thing(f: &Field, i: usize) -> bool {
         && raw.chars().count() > 2
         && raw.chars().any(char::is_alphabetic)
         && (raw.contains('_')
+            || in_backticks(f, t.start, t.end)
             || (!starts_sentence && raw.chars().next().is_some_and(char::is_uppercase))
             || raw
                 .chars()
@@ -1532,6 +1549,30 @@ fn works_in(w: &[&str]) -> bool {
                     || b.starts_with(|c: char| c.is_ascii_digit())
             }))
     });
+    // "The runner has rolled back four statements whose counts didn't
+    // match": the mechanism at work, counted up to now.
+    let counted_so_far = w.windows(2).enumerate().any(|(i, p)| {
+        matches!(p[0], "has" | "have")
+            && (matches!(
+                p[1],
+                "caught"
+                    | "blocked"
+                    | "rejected"
+                    | "stopped"
+                    | "flagged"
+                    | "fired"
+                    | "paged"
+                    | "aborted"
+                    | "refused"
+                    | "prevented"
+                    | "saved"
+            ) || (p[1] == "rolled" && w.get(i + 2) == Some(&"back")))
+            && w[i + 2..].iter().take(4).any(|x| {
+                x.starts_with(|c: char| c.is_ascii_digit())
+                    || number_word(x).is_some_and(|n| n > 0.0)
+                    || matches!(*x, "several" | "dozens" | "twice")
+            })
+    });
     // "In the following month the HPA made about 30 scaling changes a day,
     // against roughly 400 on the bad day": a figure of a later period.
     let later_period = w.windows(2).any(|p| {
@@ -1552,7 +1593,7 @@ fn works_in(w: &[&str]) -> bool {
         && w.windows(2).any(|p| {
             matches!(p[0], "we'd" | "i'd" | "it'd" | "would" | "could" | "might") && p[1] == "have"
         });
-    (caught || acted_later || none_since || later_period) && !might_have
+    (caught || acted_later || none_since || later_period || counted_so_far) && !might_have
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
@@ -1664,6 +1705,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                             .find(|&i| {
                                 let t = &f.tokens[i];
                                 written_as_code(&f.text[t.start..t.end])
+                                    || in_backticks(f, t.start, t.end)
                             })
                             .map(|i| (i, i + 1, "prevention"))
                     })
