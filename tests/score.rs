@@ -2928,3 +2928,23 @@ fn the_old_count_then_none_since_is_a_pair() {
     .numbers;
     assert!(!cites(&lone, "before_after"), "{lone:?}");
 }
+
+#[test]
+fn fewer_incidents_since_the_change_show_it_works() {
+    let fewer = score_text(
+        "Nine deploys broke production in 2022. Afterwards I added a canary stage that rejects a \
+         build whose 5xx ratio is above the stable pods'. Customer incidents after a deploy \
+         went from nine in 2022 to two in 2023.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&fewer, "evidence the change works"), "{fewer:?}");
+    let more = score_text(
+        "Nine deploys broke production in 2022. Afterwards I added a canary stage that rejects a \
+         build whose 5xx ratio is above the stable pods'. Customer incidents after a deploy \
+         went from two in 2022 to nine in 2023.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&more, "evidence the change works"), "{more:?}");
+}

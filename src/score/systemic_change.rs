@@ -1573,6 +1573,28 @@ fn works_in(w: &[&str]) -> bool {
                     || matches!(*x, "several" | "dozens" | "twice")
             })
     });
+    // "Deploy-triggered customer incidents went from nine in 2022 to two in
+    // 2023": fewer incidents since the change.
+    let count = |x: &str| number_word(x).or_else(|| x.replace(',', "").parse::<f64>().ok());
+    let fewer_incidents = w.iter().any(|x| {
+        matches!(
+            *x,
+            "incidents" | "outages" | "pages" | "repeats" | "recurrences" | "failures" | "sev1s"
+        )
+    }) && w.iter().enumerate().any(|(i, x)| {
+        *x == "from"
+            && w.get(i + 1).and_then(|v| count(v)).is_some_and(|old| {
+                w[i + 2..]
+                    .iter()
+                    .take(5)
+                    .position(|v| *v == "to")
+                    .is_some_and(|t| {
+                        w.get(i + 3 + t)
+                            .and_then(|v| count(v))
+                            .is_some_and(|new| new < old)
+                    })
+            })
+    });
     // "In the following month the HPA made about 30 scaling changes a day,
     // against roughly 400 on the bad day": a figure of a later period.
     let later_period = w.windows(2).any(|p| {
@@ -1593,7 +1615,8 @@ fn works_in(w: &[&str]) -> bool {
         && w.windows(2).any(|p| {
             matches!(p[0], "we'd" | "i'd" | "it'd" | "would" | "could" | "might") && p[1] == "have"
         });
-    (caught || acted_later || none_since || later_period || counted_so_far) && !might_have
+    (caught || acted_later || none_since || later_period || counted_so_far || fewer_incidents)
+        && !might_have
 }
 
 pub fn score(a: &Analysis) -> DimensionScore {
