@@ -2948,3 +2948,35 @@ fn fewer_incidents_since_the_change_show_it_works() {
     .systemic_change;
     assert!(!gives(&more, "evidence the change works"), "{more:?}");
 }
+
+#[test]
+fn a_further_change_said_with_also_lasts() {
+    let also = score_text(
+        "The test namespaces' StorageClass had reclaimPolicy: Retain, so every deleted namespace \
+         left its EBS volumes behind. I wrote a script that snapshotted and deleted them after a \
+         14-day grace period. I also switched the CI StorageClass to reclaimPolicy: Delete.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(cites(&also, "prevention"), "{also:?}");
+    // "also" of the incident, by no one of ours, is no change made.
+    let setting = score_text(
+        "The test namespaces' StorageClass had reclaimPolicy: Retain, so every deleted namespace \
+         left its EBS volumes behind. I wrote a script that snapshotted and deleted them after a \
+         14-day grace period. The old clusters also switched the StorageClass on every upgrade.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!cites(&setting, "prevention"), "{setting:?}");
+}
+
+#[test]
+fn monitoring_improved_is_a_change_made() {
+    let improved = score_text(
+        "Inode exhaustion on the web nodes. Resolved the issue by cleaning up files and moving \
+         sessions to Redis. Improved monitoring with inode alerts.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(cites(&improved, "detection"), "{improved:?}");
+}

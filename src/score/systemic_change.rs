@@ -1021,6 +1021,33 @@ fn made_next(w: &[&str]) -> bool {
     })
 }
 
+/// "We also took the key out of the templates", "I also switched the
+/// StorageClass": a further change, said with "also" by the one who made it.
+fn also_changed(w: &[&str]) -> bool {
+    w.iter().position(|x| *x == "also").is_some_and(|a| {
+        w[..a].iter().any(|x| PERSONAL.contains(x))
+            && w[a + 1..].first().is_some_and(|v| {
+                CREATED.contains(v)
+                    || SWITCHED.contains(v)
+                    || matches!(
+                        *v,
+                        "took"
+                            | "set"
+                            | "made"
+                            | "make"
+                            | "changed"
+                            | "moved"
+                            | "put"
+                            | "turned"
+                            | "raised"
+                            | "lowered"
+                            | "capped"
+                            | "limited"
+                    )
+            })
+    })
+}
+
 /// Participles that do not end in "-ed", for [`before_the_story`].
 const PARTICIPLES: &[&str] = &[
     "built",
@@ -1220,6 +1247,8 @@ fn created_in(w: &[&str]) -> bool {
             // "set up some dashboards", "put a page in place".
             "set" | "sets" => next == Some("up"),
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
+            // "Improved monitoring with inode alerts."
+            "improved" => true,
             // "added more instances": capacity for the fix, not a mechanism;
             // "re-added the old nodes", "added them back": put back.
             "added" | "add" => {
@@ -1676,7 +1705,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || acts_on_every(&w)
             || ((project || late) && on_a_schedule(&w))
             // "The part I'm glad about is what came after."
-            || w.windows(2).any(|p| p == ["came", "after"]);
+            || w.windows(2).any(|p| p == ["came", "after"])
+            // Late in a story told freely, a change made beside the fix: "I
+            // also switched the CI StorageClass to reclaimPolicy: Delete".
+            || (late && also_changed(&w));
         // "I'd led the move to canaries" before the incident: how things stood.
         if !home && before_the_story(&w) {
             continue;
