@@ -2815,7 +2815,7 @@ fn a_mechanism_counted_at_work_up_to_now_shows_it_works() {
     let counted = score_text(
         "A bulk UPDATE with a wrong predicate overwrote 38,214 customers' emails. Afterwards \
          we added a CI check that rejects any bulk write without a declared row count. The \
-         check has rejected four statements whose counts didn't match their tickets.",
+         runner has rolled back four statements whose counts didn't match.",
     )
     .dimensions
     .systemic_change;

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change, number_word};
-use super::text::{Sentence, TokenKind, written_as_code};
+use super::text::{Sentence, Token, TokenKind, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
 /// A before/after pair found in a field.
@@ -801,12 +801,13 @@ fn sustained_in(f: &Field, s: &Sentence) -> bool {
 }
 
 /// A result that held, told against its baseline: "no disk-full pages in
-/// the seven months since, against four in the month before" — a pair.
+/// the seven months since, against four in the month before", or the
+/// baseline first: "we'd had five incidents the year before; there have
+/// been none in the 11 months since" — a pair.
 fn held_against_before(f: &Field) -> Option<Evidence> {
-    let is_count = |t: &crate::score::text::Token| {
-        t.kind == TokenKind::Number || number_word(&t.lower).is_some_and(|n| n > 0.0)
-    };
-    let is_before = |t: &crate::score::text::Token| {
+    let is_count =
+        |t: &Token| t.kind == TokenKind::Number || number_word(&t.lower).is_some_and(|n| n > 0.0);
+    let is_before = |t: &Token| {
         matches!(
             t.lower.as_ref(),
             "before" | "prior" | "previous" | "preceding" | "earlier"

@@ -1602,7 +1602,7 @@ fn works_in(w: &[&str]) -> bool {
                     || matches!(*x, "several" | "dozens" | "twice")
             })
     });
-    // "Deploy-triggered customer incidents went from nine in 2022 to two in
+    // "Customer incidents after a deploy went from nine in 2022 to two in
     // 2023": fewer incidents since the change.
     let count = |x: &str| number_word(x).or_else(|| x.replace(',', "").parse::<f64>().ok());
     let fewer_incidents = w.iter().any(|x| {
