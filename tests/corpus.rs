@@ -196,15 +196,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change and
 /// numbers; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.59, 0.82, 0.21),
-    ("role", 0.56, 0.78, 0.19),
-    ("decision", 0.58, 0.81, 0.16),
-    ("fix", 0.60, 0.76, 0.14),
-    ("systemic_change", 0.83, 0.71, 0.11),
-    ("numbers", 0.72, 0.79, 0.14),
+    ("blast_radius", 0.62, 0.82, 0.26),
+    ("role", 0.56, 0.79, 0.19),
+    ("decision", 0.62, 0.80, 0.21),
+    ("fix", 0.61, 0.76, 0.13),
+    ("systemic_change", 0.85, 0.70, 0.13),
+    ("numbers", 0.70, 0.80, 0.20),
 ];
 const TOTAL_FLOOR: f64 = 0.88;
-const MIN_TEXTS: usize = 1270;
+const MIN_TEXTS: usize = 1420;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {
