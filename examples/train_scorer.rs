@@ -228,6 +228,107 @@ fn cross_validate(
     out
 }
 
+/// What every dimension's fit reads.
+#[derive(Clone, Copy)]
+struct Data<'a> {
+    texts: &'a [(&'a load::Entry, &'a str)],
+    inputs: &'a [[[f32; FEATURES]; 6]],
+    term_columns: &'a [Vec<f64>],
+    fold_of: &'a [usize],
+}
+
+/// One dimension's fit: its row of the table, its out-of-fold levels (for
+/// `TRAIN_CV`) and the model.
+struct Fitted {
+    row: String,
+    folds: String,
+    fit: Fit,
+}
+
+/// Chooses the penalty, term scale and shift for dimension `d` (`k` in
+/// `Dimension::ALL`) by cross validation, one fold per batch, then fits it
+/// on every training text.
+fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
+    let Data {
+        texts,
+        inputs,
+        term_columns,
+        fold_of,
+    } = data;
+    let n = texts.len();
+    let all: Vec<usize> = (0..n).collect();
+    let ys: Vec<f64> = texts.iter().map(|(e, _)| e.mean(k)).collect();
+    let mut values: Vec<Vec<f64>> = (0..FEATURES)
+        .map(|j| inputs.iter().map(|x| f64::from(x[k][j])).collect())
+        .collect();
+    let rules = values[0].clone();
+    if !learned(d) {
+        // Left to the rules: the identity (the rule level, weight 1).
+        let mut weights = vec![0.0; FEATURES];
+        weights[0] = 1.0;
+        return Fitted {
+            row: format!(
+                "| {} | rules only | | | {:.2} | {:.2} | | |",
+                d.key(),
+                mae(&rules, &ys),
+                spearman(&rules, &ys)
+            ),
+            folds: String::new(),
+            fit: Fit {
+                weights,
+                intercept: 0.0,
+            },
+        };
+    }
+    let scales: &[f64] = if reads_terms(d) {
+        values.extend(term_columns.iter().cloned());
+        &TERM_SCALES
+    } else {
+        &TERM_SCALES[..1]
+    };
+    let columns = |term_scale: f64| Columns {
+        scale: (0..values.len())
+            .map(|j| match j {
+                j if j >= FEATURES => term_scale,
+                j if j >= LEVELS && !reads_levels(d) => 0.0,
+                _ => 1.0,
+            })
+            .collect(),
+        values: &values,
+    };
+    let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
+    for &term_scale in scales {
+        let cols = columns(term_scale);
+        for &penalty in &PENALTIES {
+            let raw = cross_validate(d, &cols, &ys, penalty, fold_of);
+            for &shift in &SHIFTS {
+                let cv = levels(d, &cols, &raw, shift);
+                let e = mae(&cv, &ys);
+                if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
+                    best = Some((e, penalty, term_scale, shift, cv));
+                }
+            }
+        }
+    }
+    let (_, penalty, term_scale, shift, cv) = best.expect("penalties to try");
+    let mut folds = String::new();
+    for (((e, _), y), (r, c)) in texts.iter().zip(&ys).zip(rules.iter().zip(&cv)) {
+        let _ = writeln!(folds, "{},{},{y},{r},{c}", e.id, d.key());
+    }
+    let row = format!(
+        "| {} | {penalty} | {term_scale} | {shift:+} | {:.2} | {:.2} | {:.2} | {:.2} |",
+        d.key(),
+        mae(&rules, &ys),
+        spearman(&rules, &ys),
+        mae(&cv, &ys),
+        spearman(&cv, &ys)
+    );
+    let mut cols = columns(term_scale);
+    let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty);
+    f.intercept += shift;
+    Fitted { row, folds, fit: f }
+}
+
 fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     // Free text only: structured stories keep the rules' level (see
@@ -294,78 +395,32 @@ fn main() -> ExitCode {
         "| dimension | penalty | term scale | shift | rules MAE | rules Spearman | model MAE (by batch) | model Spearman (by batch) |"
     );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    let all: Vec<usize> = (0..n).collect();
+    // Each dimension is fitted on its own (its inputs, its raters' mean),
+    // so they run side by side; the output is the same as one at a time.
+    let data = Data {
+        texts: &texts,
+        inputs: &inputs,
+        term_columns: &term_columns,
+        fold_of: &fold_of,
+    };
+    let fitted: Vec<Fitted> = std::thread::scope(|scope| {
+        let handles: Vec<_> = Dimension::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(k, d)| scope.spawn(move || fit_dimension(k, d, data)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a dimension's fit panicked"))
+            .collect()
+    });
     let mut fits: Vec<Fit> = Vec::new();
     // Out-of-fold levels, one line per text and dimension, for `TRAIN_CV`.
     let mut folds_out = String::new();
-    for (k, d) in Dimension::ALL.into_iter().enumerate() {
-        let ys: Vec<f64> = texts.iter().map(|(e, _)| e.mean(k)).collect();
-        let mut values: Vec<Vec<f64>> = (0..FEATURES)
-            .map(|j| inputs.iter().map(|x| f64::from(x[k][j])).collect())
-            .collect();
-        let rules = values[0].clone();
-        if !learned(d) {
-            // Left to the rules: the identity (the rule level, weight 1).
-            println!(
-                "| {} | rules only | | | {:.2} | {:.2} | | |",
-                d.key(),
-                mae(&rules, &ys),
-                spearman(&rules, &ys)
-            );
-            let mut weights = vec![0.0; FEATURES];
-            weights[0] = 1.0;
-            fits.push(Fit {
-                weights,
-                intercept: 0.0,
-            });
-            continue;
-        }
-        let scales: &[f64] = if reads_terms(d) {
-            values.extend(term_columns.iter().cloned());
-            &TERM_SCALES
-        } else {
-            &TERM_SCALES[..1]
-        };
-        let columns = |term_scale: f64| Columns {
-            scale: (0..values.len())
-                .map(|j| match j {
-                    j if j >= FEATURES => term_scale,
-                    j if j >= LEVELS && !reads_levels(d) => 0.0,
-                    _ => 1.0,
-                })
-                .collect(),
-            values: &values,
-        };
-        let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
-        for &term_scale in scales {
-            let cols = columns(term_scale);
-            for &penalty in &PENALTIES {
-                let raw = cross_validate(d, &cols, &ys, penalty, &fold_of);
-                for &shift in &SHIFTS {
-                    let cv = levels(d, &cols, &raw, shift);
-                    let e = mae(&cv, &ys);
-                    if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
-                        best = Some((e, penalty, term_scale, shift, cv));
-                    }
-                }
-            }
-        }
-        let (_, penalty, term_scale, shift, cv) = best.expect("penalties to try");
-        for (((e, _), y), (r, c)) in texts.iter().zip(&ys).zip(rules.iter().zip(&cv)) {
-            let _ = writeln!(folds_out, "{},{},{y},{r},{c}", e.id, d.key());
-        }
-        println!(
-            "| {} | {penalty} | {term_scale} | {shift:+} | {:.2} | {:.2} | {:.2} | {:.2} |",
-            d.key(),
-            mae(&rules, &ys),
-            spearman(&rules, &ys),
-            mae(&cv, &ys),
-            spearman(&cv, &ys)
-        );
-        let mut cols = columns(term_scale);
-        let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty);
-        f.intercept += shift;
-        fits.push(f);
+    for f in fitted {
+        println!("{}", f.row);
+        folds_out += &f.folds;
+        fits.push(f.fit);
     }
     if let Some(path) = std::env::var_os("TRAIN_CV")
         && let Err(err) = std::fs::write(&path, &folds_out)
