@@ -261,6 +261,11 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
     w
 }
 
+/// The word is a figure: it starts with a digit ("30", "2022", "1.5x").
+fn is_figure(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The text `[start, end)` of `f` is quoted as code: "the `bulkops` runner".
 fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
     f.text[..start].ends_with('`') && f.text[end..].starts_with('`')
@@ -308,7 +313,7 @@ fn since_is_time(w: &[&str], i: usize) -> bool {
         "q3",
         "q4",
     ];
-    if next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&n)) {
+    if next.is_some_and(|n| is_figure(n) || MONTHS.contains(&n)) {
         return true;
     }
     matches!(
@@ -688,7 +693,7 @@ fn maybe_later(w: &[&str], i: usize) -> bool {
         "raised" => !w[i + 1..]
             .windows(2)
             .take(6)
-            .any(|p| p[0] == "to" && p[1].starts_with(|c: char| c.is_ascii_digit())),
+            .any(|p| p[0] == "to" && is_figure(p[1])),
         x => MAYBE_LATER.contains(&x),
     }
 }
@@ -848,7 +853,7 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
             !matches!(
                 word(i),
                 "," | ":" | ";" | "and" | "then" | "it" | "that" | "which" | "since" | "after"
-            ) && !word(i).starts_with(|c: char| c.is_ascii_digit())
+            ) && !is_figure(word(i))
         })
         .last()?;
     let first = (first..end).find(|&i| !adverb(word(i)))?;
@@ -1267,7 +1272,7 @@ fn created_in(w: &[&str]) -> bool {
 /// moved back.
 fn redesigned(w: &[&str]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
-        let digit = |y: &&str| y.starts_with(|c: char| c.is_ascii_digit());
+        let digit = |y: &&str| is_figure(y);
         // A setting moved between figures ("from 200 to 20") is no redesign;
         // figures after the new shape ("to Mimir — 14 clusters") are fine.
         let from = w[i + 1..].iter().take(8).position(|y| *y == "from");
@@ -1575,7 +1580,7 @@ fn works_in(w: &[&str]) -> bool {
                     *b,
                     "in" | "for" | "past" | "last" | "over" | "since" | "per" | "this" | "a"
                 )
-                    || b.starts_with(|c: char| c.is_ascii_digit())
+                    || is_figure(b)
             }))
     });
     // "The runner has rolled back four statements whose counts didn't
@@ -1597,7 +1602,7 @@ fn works_in(w: &[&str]) -> bool {
                     | "saved"
             ) || (p[1] == "rolled" && w.get(i + 2) == Some(&"back")))
             && w[i + 2..].iter().take(4).any(|x| {
-                x.starts_with(|c: char| c.is_ascii_digit())
+                is_figure(x)
                     || number_word(x).is_some_and(|n| n > 0.0)
                     || matches!(*x, "several" | "dozens" | "twice")
             })
@@ -1635,7 +1640,7 @@ fn works_in(w: &[&str]) -> bool {
             )
     }) && w
         .iter()
-        .any(|x| x.starts_with(|c: char| c.is_ascii_digit()) || matches!(*x, "no" | "zero" | "never"))
+        .any(|x| is_figure(x) || matches!(*x, "no" | "zero" | "never"))
         // "from next quarter any change over it will be blocked": a plan.
         && !w.iter().any(|x| matches!(*x, "will" | "going" | "won't") || x.ends_with("'ll"));
     // "if we'd had those controls we'd have caught it": what might have been.
