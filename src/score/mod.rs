@@ -300,10 +300,47 @@ fn judge(fields: &[Field]) -> Dimensions {
         // Decision reads other beats' fields too, for a call made there
         // with the option it beat.
         decision: decision::score(&view(None)),
-        fix: fix::score(&view(Some(&["fix", "root_cause"]))),
-        systemic_change: systemic_change::score(&view(Some(&["systemic_change"]))),
+        fix: fix_or_lasting_change(fields),
+        systemic_change: lasting_change_or_lasting_fix(fields),
         numbers: numbers::score(&view(None)),
     }
+}
+
+/// The fix, from the fix's and root cause's own beats and the untold
+/// rest; when those show no concrete change, the change that resolved it may
+/// stand where the story tells what changed for good (a postmortem whose
+/// "What changed" holds the unique constraint that ends the duplicates).
+fn fix_or_lasting_change(fields: &[Field]) -> DimensionScore {
+    let own = fix::score(&Analysis::of(fields, Some(&["fix", "root_cause"])));
+    if own.score >= 3 || !fields.iter().any(|f| f.beat == Some("systemic_change")) {
+        return own;
+    }
+    let wider = fix::score(&Analysis::of(
+        fields,
+        Some(&["fix", "root_cause", "systemic_change"]),
+    ));
+    if wider.score > own.score { wider } else { own }
+}
+
+/// What changed for good, from its own beat and the untold rest; when
+/// those show none and the story has no section for it, a fix told with evidence that it has held ("Fix: the
+/// minute now comes from fqdn_rand ... no 'too many clients' errors since")
+/// is a lasting change too.
+fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
+    let own = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change"])));
+    // A story with a section of its own for what lasts has said it there.
+    if own.score > 0
+        || !fields.iter().any(|f| f.beat == Some("fix"))
+        || fields.iter().any(|f| f.beat == Some("systemic_change"))
+    {
+        return own;
+    }
+    let wider = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change", "fix"])));
+    let held = wider
+        .evidence
+        .iter()
+        .any(|e| e.why == systemic_change::WORKS);
+    if held { wider } else { own }
 }
 
 /// How a story's levels are set: by the rules alone, or calibrated.

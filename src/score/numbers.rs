@@ -591,6 +591,57 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
 
+/// "pricing started answering 503", "a 502 from the load balancer": an
+/// HTTP status, a name of a failure, not a count of anything.
+fn status_code(f: &Field, q: &Quantity) -> bool {
+    let text = &f.text[q.start..q.end];
+    let before = q
+        .first
+        .checked_sub(1)
+        .map_or("", |i| f.tokens[i].lower.as_ref());
+    q.dim == Dim::Count(None)
+        && text.len() == 3
+        && text.starts_with(['4', '5'])
+        && text.chars().all(|c| c.is_ascii_digit())
+        && matches!(
+            before,
+            "answering" | "answered" | "returned" | "returning" | "returns" | "return" | "http"
+                | "status" | "code" | "with" | "threw" | "throwing" | "serving" | "served"
+                | "got" | "getting" | "sent" | "sending" | "a" | "an" | "the"
+        )
+}
+
+/// Nouns of values that only configure: a timeout cut from 30 s to 5 s is
+/// a setting changed, though a shorter time reads as better.
+const PURE_SETTINGS: &[&str] = &[
+    "timeout",
+    "timeouts",
+    "ttl",
+    "interval",
+    "retention",
+    "threshold",
+    "quota",
+    "limit",
+    "limits",
+    "max_connections",
+    "maxconn",
+    "prefetch",
+    "concurrency",
+    "parallelism",
+    "attempts",
+    "retries",
+];
+
+/// The words in `[from, to)` just before a figure name a value that only
+/// configures ([`PURE_SETTINGS`]), not a rate or count that limits hit.
+fn names_a_pure_setting(f: &Field, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        PURE_SETTINGS.contains(&f.tokens[i].lower.as_ref())
+            // "the error rate over the limit": no setting.
+            && !f.tokens[i + 1..to].iter().any(|t| t.kind == TokenKind::Number)
+    })
+}
+
 /// The byte `at` sits in a list item under a line that announces changes
 /// made: "- changes I made that night:" over "  - watermark.low 85% →
 /// 90%", "Tuned:" over "- ILM delete phase 30d → 14d". Settings, not results.
@@ -720,6 +771,11 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     // A verb that sets may come further back: "set the us-west-2 member's
     // priority from 1 to 0".
     let set_from = s.first.max(pair.before.first.saturating_sub(12));
+    // "The pricing timeout was also dropped from 30s to 5s": a value that
+    // only configures, whichever way it moved.
+    if names_a_pure_setting(f, s.first.max(pair.before.first.saturating_sub(6)), pair.before.first) {
+        return PairKind::Setting;
+    }
     if better == Better::Unknown
         && (names_a_setting(f, set_from, pair.before.first)
             || counts_capacity(f, pair.after)
@@ -1010,6 +1066,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let today = opens_with_today(f, s);
         let earlier = f.quantities.iter().find(|b| {
             b.last <= s.first
+                && !status_code(f, b)
                 && b.comparable(q)
                 && b.value != q.value
                 && (shares_a_word(f, b, s)

@@ -15,6 +15,9 @@ use super::quantity::number_word;
 use super::text::{Sentence, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
+/// What the evidence line says of a sentence that shows a change at work.
+pub const WORKS: &str = "evidence the change works";
+
 /// Nouns of lasting mechanisms the lexicon's tags do not cover.
 const MECHANISM_NOUNS: &[&str] = &[
     "job",
@@ -577,6 +580,31 @@ fn named_thing(f: &Field, i: usize) -> bool {
                 .all(char::is_uppercase))
 }
 
+/// Names that are no mechanism: days and months, the metrics a change is
+/// judged by, SQL's keywords ("ADD CONSTRAINT").
+const NOT_A_MECHANISM: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "mttr", "mttd", "mtta", "mtbf", "rto", "rpo", "sla", "add", "alter", "select",
+    "update", "delete", "insert", "create", "drop", "not", "valid", "set", "cab", "i'm", "i've",
+    "i'd", "i'll",
+];
+
+/// Token `i` names a thing as written ([`named_thing`]) that can be a
+/// mechanism: "through Sentinel", not "on Monday" or "reduced MTTR".
+fn named_mechanism(f: &Field, i: usize) -> bool {
+    let shouted = |j: usize| {
+        f.tokens.get(j).is_some_and(|t| {
+            let raw = &f.text[t.start..t.end];
+            raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase())
+        })
+    };
+    named_thing(f, i)
+        && !NOT_A_MECHANISM.contains(&f.tokens[i].lower.as_ref())
+        // "VALIDATE CONSTRAINT": a statement quoted, not a thing named.
+        && !(shouted(i) && (shouted(i + 1) || (i > 0 && shouted(i - 1))))
+}
+
 /// What a lasting mechanism does, said in the passive: "is blocked by RBAC".
 const ACTED: &[&str] = &[
     "renewed",
@@ -945,6 +973,8 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         // does it": how things run now, not "today's invoice".
         "today" => i == 0,
         "nowadays" => true,
+        // "The permanent work took two weeks".
+        "permanent" => true,
         "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
         // "a restart no longer happens by hand", not "the selector no
         // longer matched": what is true now.
@@ -1299,17 +1329,30 @@ fn redesigned(w: &[&str]) -> bool {
 /// our move from Thanos to Mimir", "Owned the compute-cost project"). The
 /// sentence that says so, and the word that names the project.
 fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Sentence, usize)> {
-    a.sentences().take(3).find_map(|(f, s)| {
+    a.sentences().take(5).find_map(|(f, s)| {
         let w = words(f, s);
         if before_the_story(&w) {
             return None;
         }
-        let led = w.iter().any(|x| {
-            matches!(
-                *x,
-                "led" | "lead" | "owned" | "own" | "ran" | "run" | "drove" | "championed"
-            )
-        });
+        // "- Project: error-budget release gating" says so by its label.
+        let labelled = w.iter().skip_while(|x| bullet(x)).take(2).eq(["project", ":"].iter());
+        let led = labelled
+            || w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "led"
+                        | "lead"
+                        | "owned"
+                        | "own"
+                        | "ran"
+                        | "run"
+                        | "drove"
+                        | "championed"
+                )
+            })
+            // "I started our quarterly chaos game days", not "checkout
+            // started failing".
+            || w.windows(2).any(|p| matches!(p[0], "i" | "we") && p[1] == "started");
         let project = w.iter().position(|x| {
             matches!(
                 *x,
@@ -1324,6 +1367,7 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
                     | "rollout"
                     | "pipeline"
                     | "adoption"
+                    | "game"
             )
         })?;
         let at = (s.first..s.last)
@@ -1356,13 +1400,28 @@ fn the_project_itself(f: &Field, s: &Sentence, at: usize) -> Option<Evidence> {
     if wished || caused_it(&w) {
         return None;
     }
+    // "Project: error-budget release gating": the name follows the label.
+    let at = if f.tokens.get(at + 1).is_some_and(|t| t.lower == ":") {
+        at + 2
+    } else {
+        at
+    };
     let last = (at + 1..s.last)
         .take_while(|&i| !matches!(f.tokens[i].lower.as_ref(), "," | ";" | ":" | "." | "and"))
         .last()
         .map_or(at + 1, |i| i + 1);
+    // "Quarterly game days, what I ran": a practice on a cadence is
+    // concrete by its cadence.
+    let recurring = (at.saturating_sub(2).max(s.first)..at).any(|i| {
+        matches!(
+            f.tokens[i].lower.as_ref(),
+            "weekly" | "monthly" | "quarterly" | "annual" | "yearly" | "recurring" | "regular"
+        )
+    });
     let named = (at + 1..last).any(|i| named_thing(f, i))
         || (at + 1..last).any(|i| matches!(f.tokens[i].lower.as_ref(), "to" | "for" | "from"));
-    if !named || last - at < 3 {
+    let at = if recurring { at.saturating_sub(1).max(s.first) } else { at };
+    if !(named && last - at >= 3 || recurring && last - at >= 2) {
         return None;
     }
     let phrase = phrase_of(f, at, last);
@@ -1669,6 +1728,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut lasting_paragraph = false;
     let led_project = improvement_project(a);
     let project = led_project.is_some();
+    if std::env::var("DBG_SYS").is_ok() {
+        for f in a.prose() {
+            for s in &f.sentences {
+                eprintln!("S counts={} beat={:?} {:?}", s.counts, f.beat, &f.text[f.tokens[s.first].start..f.tokens[s.last - 1].end]);
+            }
+        }
+    }
     // The project an improvement story is about is itself a change made.
     if let Some(e) = led_project.and_then(|(f, s, at)| the_project_itself(f, s, at)) {
         concrete_changes.push(e);
@@ -1723,7 +1789,19 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // ("Someone on the payments team added a route in Alertmanager ..."),
         // not what lasts.
         let early = f.beat.is_none() && !project && at * 3 < all;
-        let by_someone_else = !w.iter().any(|x| PERSONAL.contains(x) && *x != "team");
+        // A note that opens with its verb ("- Built a migration linter step
+        // in CI") is the speaker's own, as notes are written.
+        // A release ("- rolled out new kernel to the nodes") is how an
+        // incident starts, not a change made after it.
+        let note = w.first().is_some_and(|x| bullet(x))
+            && w.get(1).is_some_and(|v| {
+                (v.len() > 4 && v.ends_with("ed") || CREATED.contains(v))
+                    && !matches!(
+                        *v,
+                        "rolled" | "deployed" | "upgraded" | "pushed" | "shipped" | "released"
+                    )
+            });
+        let by_someone_else = !note && !w.iter().any(|x| PERSONAL.contains(x) && *x != "team");
         if early && by_someone_else && created && !placed_after {
             continue;
         }
@@ -1735,7 +1813,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 s.first,
                 s.last,
                 Rule::Process,
-                "evidence the change works".into(),
+                WORKS.into(),
             ));
         }
         // In a sentence about what lasts, the component changed is the
@@ -1766,6 +1844,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
                                 let t = &f.tokens[i];
                                 written_as_code(&f.text[t.start..t.end])
                                     || in_backticks(f, t.start, t.end)
+                            })
+                            // "Apps now discover the master through Sentinel":
+                            // the thing named is what changed.
+                            .or_else(|| {
+                                (home || created || lasting_item)
+                                    .then(|| (s.first..s.last).find(|&i| named_mechanism(f, i)))
+                                    .flatten()
                             })
                             .map(|i| (i, i + 1, "prevention"))
                     })
@@ -1813,6 +1898,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     "a lasting change hinted, with no content".into(),
                 )
             });
+        }
+        if std::env::var("DBG_SYS").is_ok() && found.is_none() {
+            eprintln!("NONE {:?} created={created} marked={marked} wishful={wishful}", w.join(" "));
         }
         let Some((first, last, kind)) = found else {
             // "We should store everything in UTC going forward": a wish
@@ -1867,6 +1955,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // "we change the backup script so it clears the snapshot": told
             // with what it does from then on, the change is in place.
             || so_it_lasts(&w);
+        if std::env::var("DBG_SYS").is_ok() {
+            eprintln!("CL {:?} home={home} marked={marked} created={created} lp={lasting_paragraph} shipped={shipped} concrete={} kind={kind} phrase={phrase}", w.join(" "), concrete(f, s, first, last));
+        }
         if !lasting || !shipped || (!home && caused_it(&w)) {
             continue;
         }
@@ -1891,7 +1982,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     s.first,
                     s.last,
                     Rule::Process,
-                    "evidence the change works".into(),
+                    WORKS.into(),
                 ));
             }
         } else {
@@ -1923,7 +2014,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                             s.first,
                             s.last,
                             Rule::Process,
-                            "evidence the change works".into(),
+                            WORKS.into(),
                         )
                     })
             });
