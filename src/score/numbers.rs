@@ -961,7 +961,22 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         // "p99 connect time sits around 35 ms": where it stays now.
         let settled = f.tokens[s.first..q.first]
             .iter()
-            .any(|t| matches!(t.lower.as_ref(), "sits" | "stays" | "hovers" | "settles"));
+            .any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "sits"
+                        | "stays"
+                        | "stay"
+                        | "stayed"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "hovers"
+                        | "hovered"
+                        | "settles"
+                        | "settled"
+                )
+            });
         let to_after_direction = lead == Some("to")
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(
@@ -995,6 +1010,8 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         // "set minReplicas to 30" sets a value; it is not a result.
         let setting = polarity(f, s.first, q.first) == Better::Unknown
             && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first);
+        // "fraud calls stayed in zone 1": where, not how much.
+        let settled = settled && q.dim != Dim::Count(None);
         (to_after_direction || now || settled || today) && !setting
     })
 }
@@ -1068,6 +1085,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
             b.last <= s.first
                 && !status_code(f, b)
                 && b.comparable(q)
+                // Across sentences a bare number takes no unit: "1,100
+                // shards" is no baseline for "nine hours"; "zero" is none
+                // of anything.
+                && (b.dim == q.dim
+                    || q.value == 0.0
+                    || matches!((&b.dim, &q.dim), (Dim::Count(_), Dim::Count(_))))
                 && b.value != q.value
                 && (shares_a_word(f, b, s)
                     // "The old monthly bill was about $34k. Today's invoice
