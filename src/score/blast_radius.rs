@@ -186,10 +186,40 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         }
         // "raised the task timeout from 2 h to 6 h", "the record TTL was 300
         // seconds": a setting, not how long anyone was hurt.
-        if f.tokens[q.first.saturating_sub(5).max(s.first)..q.first]
+        // Its name may stand a few words back ("the pricing timeout was
+        // also dropped from 30s to 5s") or inside a name written as code
+        // (`perTryTimeout`, `lock_timeout`).
+        if f.tokens[q.first.saturating_sub(8).max(s.first)..q.first]
+            .iter()
+            .any(|t| {
+                SETTINGS.contains(&t.lower.as_ref())
+                    || (t.lower.len() > 8 && t.lower.ends_with("timeout"))
+            })
+        {
+            return None;
+        }
+        // "the default 3-second cut-over lock timeout": the setting named after.
+        if f.tokens[q.last..(q.last + 6).min(s.last)]
             .iter()
             .any(|t| SETTINGS.contains(&t.lower.as_ref()))
         {
+            return None;
+        }
+        // "In the two years before", "over the previous 12 months": a span
+        // of history that incidents are counted in, not an outage's length.
+        // Not "for about two months before anyone noticed".
+        let word_before = |k: usize| {
+            q.first
+                .checked_sub(k)
+                .map_or("", |i| f.tokens[i].lower.as_ref())
+        };
+        let after = f.tokens.get(q.last).map_or("", |t| t.lower.as_ref());
+        let looking_back = matches!(after, "ago" | "earlier")
+            || (word_before(1) == "the" && matches!(after, "before" | "prior"))
+            || matches!(word_before(1), "previous" | "past" | "prior" | "last");
+        // "20 milliseconds", "a 2-second pause": a latency, not how long
+        // anyone was hurt.
+        if looking_back || q.value < 1.0 {
             return None;
         }
         let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
