@@ -152,6 +152,26 @@ const REASON_WORDS: &[&str] = &[
     "so",
 ];
 
+/// ", as no ETA was given", ", as the replica was hours behind": "as"
+/// after a comma opening a clause with its own verb gives a reason; not
+/// "as soon as", "such as", "as well", "as a result".
+fn as_a_reason(f: &Field, s: &Sentence) -> Option<usize> {
+    (s.first + 1..s.last).find(|&i| {
+        f.tokens[i].lower == "as"
+            && f.tokens[i - 1].lower == ","
+            && f.tokens.get(i + 1).is_some_and(|n| {
+                !matches!(n.lower.as_ref(), "soon" | "well" | "a" | "far" | "long" | "much" | "if")
+            })
+            && f.tokens[i + 1..(i + 6).min(s.last)].iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "was" | "were" | "is" | "are" | "had" | "has" | "would" | "could" | "did"
+                        | "didn't" | "wasn't" | "couldn't"
+                )
+            })
+    })
+}
+
 /// "I", "we", "my team", "the on-call engineer": someone made the call. A
 /// call in general advice ("decide what lag is acceptable") is nobody's.
 /// Whose call it was is the role's business; a postmortem's "the on-call
@@ -185,6 +205,11 @@ fn personal(f: &Field, s: &Sentence) -> bool {
                         | "she"
                 )
         })
+        // A report's voice: "Decision taken to fail over rather than wait".
+        || f.tokens[s.first..s.last]
+            .iter()
+            .find(|t| !t.masked && t.is_word())
+            .is_some_and(|t| t.lower == "decision")
 }
 
 /// Advice in general, not a call of that day: "you should decide ...",
@@ -825,16 +850,21 @@ pub fn score(a: &Analysis) -> DimensionScore {
         .or_else(|| preferred_over(f, s))
     });
     let reason = find(&|f, s| {
-        tagged(f, s, Tag::Reason, Rule::Reason, "why").or_else(|| {
-            word_in(f, s, REASON_WORDS).map(|i| {
-                f.evidence(
-                    i,
-                    i + 1,
-                    Rule::Reason,
-                    format!("why ({})", f.tokens[i].lower),
-                )
+        tagged(f, s, Tag::Reason, Rule::Reason, "why")
+            .or_else(|| {
+                word_in(f, s, REASON_WORDS).map(|i| {
+                    f.evidence(
+                        i,
+                        i + 1,
+                        Rule::Reason,
+                        format!("why ({})", f.tokens[i].lower),
+                    )
+                })
             })
-        })
+            .or_else(|| {
+                as_a_reason(f, s)
+                    .map(|i| f.evidence(i, i + 1, Rule::Reason, "why (as)".into()))
+            })
     });
     let risk = find(&risk_in);
     let quantified = find(&|f, s| {
