@@ -160,13 +160,26 @@ fn as_a_reason(f: &Field, s: &Sentence) -> Option<usize> {
         f.tokens[i].lower == "as"
             && f.tokens[i - 1].lower == ","
             && f.tokens.get(i + 1).is_some_and(|n| {
-                !matches!(n.lower.as_ref(), "soon" | "well" | "a" | "far" | "long" | "much" | "if")
+                !matches!(
+                    n.lower.as_ref(),
+                    "soon" | "well" | "a" | "far" | "long" | "much" | "if"
+                )
             })
             && f.tokens[i + 1..(i + 6).min(s.last)].iter().any(|t| {
                 matches!(
                     t.lower.as_ref(),
-                    "was" | "were" | "is" | "are" | "had" | "has" | "would" | "could" | "did"
-                        | "didn't" | "wasn't" | "couldn't"
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "would"
+                        | "could"
+                        | "did"
+                        | "didn't"
+                        | "wasn't"
+                        | "couldn't"
                 )
             })
     })
@@ -862,8 +875,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 })
             })
             .or_else(|| {
-                as_a_reason(f, s)
-                    .map(|i| f.evidence(i, i + 1, Rule::Reason, "why (as)".into()))
+                as_a_reason(f, s).map(|i| f.evidence(i, i + 1, Rule::Reason, "why (as)".into()))
             })
     });
     let risk = find(&risk_in);

@@ -605,9 +605,27 @@ fn status_code(f: &Field, q: &Quantity) -> bool {
         && text.chars().all(|c| c.is_ascii_digit())
         && matches!(
             before,
-            "answering" | "answered" | "returned" | "returning" | "returns" | "return" | "http"
-                | "status" | "code" | "with" | "threw" | "throwing" | "serving" | "served"
-                | "got" | "getting" | "sent" | "sending" | "a" | "an" | "the"
+            "answering"
+                | "answered"
+                | "returned"
+                | "returning"
+                | "returns"
+                | "return"
+                | "http"
+                | "status"
+                | "code"
+                | "with"
+                | "threw"
+                | "throwing"
+                | "serving"
+                | "served"
+                | "got"
+                | "getting"
+                | "sent"
+                | "sending"
+                | "a"
+                | "an"
+                | "the"
         )
 }
 
@@ -773,7 +791,11 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     let set_from = s.first.max(pair.before.first.saturating_sub(12));
     // "The pricing timeout was also dropped from 30s to 5s": a value that
     // only configures, whichever way it moved.
-    if names_a_pure_setting(f, s.first.max(pair.before.first.saturating_sub(6)), pair.before.first) {
+    if names_a_pure_setting(
+        f,
+        s.first.max(pair.before.first.saturating_sub(6)),
+        pair.before.first,
+    ) {
         return PairKind::Setting;
     }
     if better == Better::Unknown
@@ -959,24 +981,22 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
             .map(|t| t.lower.as_ref())
             .find(|w| *w == "to" || !is_approx(w));
         // "p99 connect time sits around 35 ms": where it stays now.
-        let settled = f.tokens[s.first..q.first]
-            .iter()
-            .any(|t| {
-                matches!(
-                    t.lower.as_ref(),
-                    "sits"
-                        | "stays"
-                        | "stay"
-                        | "stayed"
-                        | "remain"
-                        | "remains"
-                        | "remained"
-                        | "hovers"
-                        | "hovered"
-                        | "settles"
-                        | "settled"
-                )
-            });
+        let settled = f.tokens[s.first..q.first].iter().any(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "sits"
+                    | "stays"
+                    | "stay"
+                    | "stayed"
+                    | "remain"
+                    | "remains"
+                    | "remained"
+                    | "hovers"
+                    | "hovered"
+                    | "settles"
+                    | "settled"
+            )
+        });
         let to_after_direction = lead == Some("to")
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(

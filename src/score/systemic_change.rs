@@ -583,11 +583,68 @@ fn named_thing(f: &Field, i: usize) -> bool {
 /// Names that are no mechanism: days and months, the metrics a change is
 /// judged by, SQL's keywords ("ADD CONSTRAINT").
 const NOT_A_MECHANISM: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "mttr", "mttd", "mtta", "mtbf", "rto", "rpo", "sla", "add", "alter", "select",
-    "update", "delete", "insert", "create", "drop", "not", "valid", "set", "cab", "i'm", "i've",
-    "i'd", "i'll",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mttr",
+    "mttd",
+    "mtta",
+    "mtbf",
+    "rto",
+    "rpo",
+    "sla",
+    "add",
+    "alter",
+    "select",
+    "update",
+    "delete",
+    "insert",
+    "create",
+    "drop",
+    "not",
+    "valid",
+    "set",
+    "cab",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "api",
+    "apis",
+    "db",
+    "az",
+    "azs",
+    "cpu",
+    "ip",
+    "os",
+    "vm",
+    "vms",
+    "aws",
+    "gcp",
+    "eu",
+    "us",
+    "uk",
+    "apac",
+    "emea",
+    "utc",
+    "gb",
+    "mb",
+    "tb",
 ];
 
 /// Token `i` names a thing as written ([`named_thing`]) that can be a
@@ -1335,7 +1392,11 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
             return None;
         }
         // "- Project: error-budget release gating" says so by its label.
-        let labelled = w.iter().skip_while(|x| bullet(x)).take(2).eq(["project", ":"].iter());
+        let labelled = w
+            .iter()
+            .skip_while(|x| bullet(x))
+            .take(2)
+            .eq(["project", ":"].iter());
         let led = labelled
             || w.iter().any(|x| {
                 matches!(
@@ -1420,7 +1481,11 @@ fn the_project_itself(f: &Field, s: &Sentence, at: usize) -> Option<Evidence> {
     });
     let named = (at + 1..last).any(|i| named_thing(f, i))
         || (at + 1..last).any(|i| matches!(f.tokens[i].lower.as_ref(), "to" | "for" | "from"));
-    let at = if recurring { at.saturating_sub(1).max(s.first) } else { at };
+    let at = if recurring {
+        at.saturating_sub(1).max(s.first)
+    } else {
+        at
+    };
     if !(named && last - at >= 3 || recurring && last - at >= 2) {
         return None;
     }
@@ -1728,13 +1793,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut lasting_paragraph = false;
     let led_project = improvement_project(a);
     let project = led_project.is_some();
-    if std::env::var("DBG_SYS").is_ok() {
-        for f in a.prose() {
-            for s in &f.sentences {
-                eprintln!("S counts={} beat={:?} {:?}", s.counts, f.beat, &f.text[f.tokens[s.first].start..f.tokens[s.last - 1].end]);
-            }
-        }
-    }
     // The project an improvement story is about is itself a change made.
     if let Some(e) = led_project.and_then(|(f, s, at)| the_project_itself(f, s, at)) {
         concrete_changes.push(e);
@@ -1809,12 +1867,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             lasting_paragraph = true;
         }
         if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
-            works = Some(f.evidence(
-                s.first,
-                s.last,
-                Rule::Process,
-                WORKS.into(),
-            ));
+            works = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
         }
         // In a sentence about what lasts, the component changed is the
         // mechanism even when it has no name of its own ("login moves to its
@@ -1899,9 +1952,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
         }
-        if std::env::var("DBG_SYS").is_ok() && found.is_none() {
-            eprintln!("NONE {:?} created={created} marked={marked} wishful={wishful}", w.join(" "));
-        }
         let Some((first, last, kind)) = found else {
             // "We should store everything in UTC going forward": a wish
             // with no mechanism named is still the rubric's proposal.
@@ -1955,9 +2005,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // "we change the backup script so it clears the snapshot": told
             // with what it does from then on, the change is in place.
             || so_it_lasts(&w);
-        if std::env::var("DBG_SYS").is_ok() {
-            eprintln!("CL {:?} home={home} marked={marked} created={created} lp={lasting_paragraph} shipped={shipped} concrete={} kind={kind} phrase={phrase}", w.join(" "), concrete(f, s, first, last));
-        }
         if !lasting || !shipped || (!home && caused_it(&w)) {
             continue;
         }
@@ -1978,12 +2025,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             }
             // "... and it has caught two bad pushes since", in the same sentence.
             if works.is_none() && works_in(&w) {
-                works = Some(f.evidence(
-                    s.first,
-                    s.last,
-                    Rule::Process,
-                    WORKS.into(),
-                ));
+                works = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
             }
         } else {
             vague.get_or_insert_with(|| {
@@ -2009,14 +2051,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 f.sentences
                     .iter()
                     .find(|s| works_in(&words(f, s)))
-                    .map(|s| {
-                        f.evidence(
-                            s.first,
-                            s.last,
-                            Rule::Process,
-                            WORKS.into(),
-                        )
-                    })
+                    .map(|s| f.evidence(s.first, s.last, Rule::Process, WORKS.into()))
             });
     }
 
