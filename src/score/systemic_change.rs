@@ -870,7 +870,7 @@ const WISHED_CHANGE: &[&str] = &[
 ];
 
 /// A wish said in a phrase of its own: "we think to add alert", "I'd have
-/// liked an alert", "we never got to it".
+/// liked an alert", "we never got to it", "not done yet".
 fn wished_aloud(w: &[&str]) -> bool {
     w.windows(2).any(|p| {
         matches!(
@@ -878,6 +878,9 @@ fn wished_aloud(w: &[&str]) -> bool {
             ["think", "to"]
                 | ["thinking", "to" | "of" | "about"]
                 | ["i'd" | "we'd", "like" | "have" | "love"]
+                // "a per-role connection limit, not done yet", "yet to ship".
+                | ["not", "done" | "yet" | "shipped" | "started" | "built"]
+                | ["yet", "to"]
         )
     }) || w
         .windows(3)
