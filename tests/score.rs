@@ -2980,3 +2980,237 @@ fn monitoring_improved_is_a_change_made() {
     .systemic_change;
     assert!(cites(&improved, "detection"), "{improved:?}");
 }
+
+#[test]
+fn a_thing_named_in_what_lasts_is_the_mechanism() {
+    let named = systemic_in_field("Clients now reach it through Consul.");
+    assert!(gives(&named, "changed for good (consul)"), "{named:?}");
+    // A day is no thing that changed.
+    let day = systemic_in_field("Clients now reach it on Monday.");
+    assert!(!gives(&day, "changed for good"), "{day:?}");
+}
+
+#[test]
+fn a_project_label_or_a_cadence_names_the_project() {
+    let labelled = score_text(
+        "- Project: error-budget release gating for checkout and payments.\n- My part: wrote \
+         the Prometheus rules and the pipeline stage.\n- Rolled out to 12 services.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        gives(
+            &labelled,
+            "the project that changed things for good (error - budget release gating for checkout"
+        ),
+        "{labelled:?}"
+    );
+    let proposed = score_text(
+        "- Proposal: error-budget release gating for checkout and payments.\n- My part: wrote \
+         the Prometheus rules and the pipeline stage.\n- Rolled out to 12 services.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&proposed, "the project"), "{proposed:?}");
+
+    let game_days = |opening: &str| {
+        score_text(&format!(
+            "{opening}\n- GD1, DB failover: the app took 9 min to recover.\n- GD2, added latency \
+             on the tax API: the cart exhausted its thread pool."
+        ))
+        .dimensions
+        .systemic_change
+    };
+    let quarterly = game_days("Quarterly game days, what I ran");
+    assert!(
+        gives(
+            &quarterly,
+            "the project that changed things for good (quarterly game days)"
+        ),
+        "{quarterly:?}"
+    );
+    let once = game_days("Game days, what I ran");
+    assert!(!gives(&once, "the project"), "{once:?}");
+
+    let started = score_text(
+        "I started our monthly chaos game days at a booking company. The first one was in March.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        gives(&started, "the project that changed things for good"),
+        "{started:?}"
+    );
+    let failing = score_text(
+        "Checkout started failing during the monthly game days at a booking company. The first \
+         one was in March.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&failing, "the project"), "{failing:?}");
+}
+
+#[test]
+fn the_permanent_work_is_what_lasts() {
+    let work = |which: &str| {
+        score_text(&format!(
+            "The {which} work took two weeks, and I led it with Hana and Sergei: a default \
+             Sidecar resource in every namespace limiting egress to the namespace itself, \
+             istio-system and an explicit list of dependencies; meshConfig.discoverySelectors so \
+             istiod ignores the preview namespaces entirely; and an alert on \
+             pilot_proxy_convergence_time."
+        ))
+        .dimensions
+        .systemic_change
+    };
+    let permanent = work("permanent");
+    assert!(
+        gives(&permanent, "changed for good (sidecar)"),
+        "{permanent:?}"
+    );
+    let first = work("first");
+    assert!(!gives(&first, "changed for good"), "{first:?}");
+}
+
+#[test]
+fn a_note_that_opens_with_its_verb_is_the_speakers_change() {
+    let built = score_text(
+        "- Problem: migrations took exclusive locks and blocked logins for 6 min\n- Built a \
+         migration linter step in CI that flags CREATE INDEX without CONCURRENTLY\n- Lock \
+         incidents: 5 the year before, 1 since",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&built, "changed for good (linter)"), "{built:?}");
+    // A release noted first is how the incident started.
+    let release = score_text(
+        "- Rolled out a new kernel to the nodes\n- some nodes had network issues after, lots of \
+         timeouts\n- rolled back to the previous one, issues stopped",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&release, "changed for good"), "{release:?}");
+}
+
+#[test]
+fn a_fix_that_has_held_lasts_when_nothing_else_is_said_to() {
+    let fix = |rest: &str| {
+        score_text(&format!(
+            "Impact: apps sharing the ops database got 'too many clients' for about 3 minutes \
+             every hour.\nFix: the cron minute now comes from fqdn_rand(60) on each host, and \
+             PgBouncer sits in front for the cron users. Cron connection peak went to ~150{rest}"
+        ))
+        .dimensions
+        .systemic_change
+    };
+    let held = fix(", with no 'too many clients' errors since.");
+    assert!(gives(&held, "changed for good"), "{held:?}");
+    assert!(gives(&held, "evidence the change works"), "{held:?}");
+    // Without evidence that it held, the fix is the fix.
+    let fixed = fix(".");
+    assert!(!gives(&fixed, "changed for good"), "{fixed:?}");
+    // A section on what lasts says it there: a follow-up not done yet is a wish.
+    let wished = fix(
+        ", with no 'too many clients' errors since.\nFollow-up: a per-role connection limit, not \
+         done yet.",
+    );
+    assert!(!gives(&wished, "changed for good"), "{wished:?}");
+    assert!(gives(&wished, "proposed, not shipped"), "{wished:?}");
+}
+
+#[test]
+fn the_fix_may_stand_in_what_changed() {
+    let told = "Summary\nThe renewal job ran twice for US tenants and charged 18,400 customers \
+                twice.\n\nWhat happened\nThe scheduler matched wall-clock time, so 01:30 \
+                occurred twice when the clocks fell back.\n\n";
+    let changed = score_text(&format!(
+        "{told}What changed\n- We added a unique constraint on (subscription_id, period_start) so \
+         a second run cannot insert a duplicate invoice.\n"
+    ))
+    .dimensions
+    .fix;
+    assert!(cites(&changed, "concrete_change"), "{changed:?}");
+    let untold = score_text(told).dimensions.fix;
+    assert!(!cites(&untold, "concrete_change"), "{untold:?}");
+}
+
+#[test]
+fn a_timeout_changed_and_an_http_status_are_no_results() {
+    let timeout = score_text("The pricing timeout was also dropped from 30s to 5s.").dimensions;
+    assert!(!cites(&timeout.numbers, "before_after"), "{timeout:?}");
+    assert!(!cites(&timeout.blast_radius, "how_long"), "{timeout:?}");
+    let latency = score_text("Pricing p99 latency dropped from 30s to 5s.")
+        .dimensions
+        .numbers;
+    assert!(cites(&latency, "before_after"), "{latency:?}");
+
+    let status = score_text(
+        "Pricing started answering 503 and every layer above it retried. Now pricing gets 64 \
+         calls per request.",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&status, "before_after"), "{status:?}");
+}
+
+#[test]
+fn a_figure_that_stayed_is_where_a_result_held() {
+    let stayed = score_text(
+        "About 18% of new stream starts failed during the final. At the next final, stream \
+         start failures stayed under 0.5%.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        why_of(&stayed, "before_after")
+            .is_some_and(|w| w.starts_with("before/after, told in two sentences: 18% -> 0.5%")),
+        "{stayed:?}"
+    );
+    // Where something stayed is no figure; a bare count takes no unit
+    // across sentences.
+    for text in [
+        "Zone 2 lost 3 fraud-scoring instances. All fraud calls stayed in zone 1 after that.",
+        "The cluster had 1,100 shards without a replica. It is now yellow for nine hours at most.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+}
+
+#[test]
+fn a_setting_a_look_back_or_a_latency_is_no_outage_length() {
+    for text in [
+        "Customers could not check out. The default 3-second cut-over lock timeout applies.",
+        "In the two years before, we had three regional outages that stopped checkout.",
+        "During the outage p99 latency failed over 20 milliseconds.",
+    ] {
+        let blast = score_text(text).dimensions.blast_radius;
+        assert!(!cites(&blast, "how_long"), "{text}: {blast:?}");
+    }
+    for text in [
+        "Customers could not check out for 40 minutes.",
+        "Billing under-counted requests for about two months before anyone noticed the failure.",
+    ] {
+        let blast = score_text(text).dimensions.blast_radius;
+        assert!(cites(&blast, "how_long"), "{text}: {blast:?}");
+    }
+}
+
+#[test]
+fn a_reports_decision_and_a_reason_after_as() {
+    let report = score_text(
+        "The provider's status page confirmed an outage. Decision taken to fail over rather \
+         than wait, as no ETA was given.",
+    )
+    .dimensions
+    .decision;
+    assert!(gives(&report, "the call (decision)"), "{report:?}");
+    assert!(gives(&report, "why (as)"), "{report:?}");
+    let soon = score_text(
+        "The provider's status page confirmed an outage. We waited, as soon as the ETA was \
+         given we failed over.",
+    )
+    .dimensions
+    .decision;
+    assert!(!gives(&soon, "why (as)"), "{soon:?}");
+}
