@@ -2983,10 +2983,10 @@ fn monitoring_improved_is_a_change_made() {
 
 #[test]
 fn a_thing_named_in_what_lasts_is_the_mechanism() {
-    let named = systemic_in_field("Clients now reach it through Consul.");
-    assert!(gives(&named, "changed for good (consul)"), "{named:?}");
+    let named = systemic_in_field("Apps now ask Sentinel where to write.");
+    assert!(gives(&named, "changed for good (sentinel)"), "{named:?}");
     // A day is no thing that changed.
-    let day = systemic_in_field("Clients now reach it on Monday.");
+    let day = systemic_in_field("Apps now ask Monday where to write.");
     assert!(!gives(&day, "changed for good"), "{day:?}");
 }
 
@@ -3075,9 +3075,11 @@ fn the_permanent_work_is_what_lasts() {
 #[test]
 fn a_note_that_opens_with_its_verb_is_the_speakers_change() {
     let built = score_text(
-        "- Problem: migrations took exclusive locks and blocked logins for 6 min\n- Built a \
-         migration linter step in CI that flags CREATE INDEX without CONCURRENTLY\n- Lock \
-         incidents: 5 the year before, 1 since",
+        "- Problem: migrations ran inside the deploy and took exclusive locks; one ALTER \
+         blocked logins for 6 min\n- Built a migration linter step in CI that flags CREATE \
+         INDEX without CONCURRENTLY\n- Index builds: CREATE INDEX CONCURRENTLY, outside a \
+         transaction\n- Renames: expand and contract\n- Most teams on board;\n- a couple of \
+         people still override it",
     )
     .dimensions
     .systemic_change;
