@@ -208,21 +208,16 @@ fn duration(f: &Field, s: &Sentence) -> Option<Evidence> {
         // "In the two years before", "over the previous 12 months": a span
         // of history that incidents are counted in, not an outage's length.
         // Not "for about two months before anyone noticed".
-        let word_before = |k: usize| {
-            q.first
-                .checked_sub(k)
-                .map_or("", |i| f.tokens[i].lower.as_ref())
-        };
-        let after = f.tokens.get(q.last).map_or("", |t| t.lower.as_ref());
-        let looking_back = matches!(after, "ago" | "earlier")
-            || (word_before(1) == "the" && matches!(after, "before" | "prior"))
-            || matches!(word_before(1), "previous" | "past" | "prior" | "last");
+        let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
+        let after = f.tokens.get(q.last).map(|t| t.lower.as_ref());
+        let looking_back = matches!(after, Some("ago" | "earlier"))
+            || (before == Some("the") && matches!(after, Some("before" | "prior")))
+            || matches!(before, Some("previous" | "past" | "prior" | "last"));
         // "20 milliseconds", "a 2-second pause": a latency, not how long
         // anyone was hurt.
         if looking_back || q.value < 1.0 {
             return None;
         }
-        let before = q.first.checked_sub(1).map(|i| f.tokens[i].lower.as_ref());
         // "for about 50 minutes": an approximation between "for" and the figure.
         let lead = (1..=3)
             .filter_map(|k| q.first.checked_sub(k))

@@ -323,9 +323,9 @@ fn fix_or_lasting_change(fields: &[Field]) -> DimensionScore {
 }
 
 /// What changed for good, from its own beat and the untold rest; when
-/// those show none and the story has no section for it, a fix told with evidence that it has held ("Fix: the
-/// minute now comes from fqdn_rand ... no 'too many clients' errors since")
-/// is a lasting change too.
+/// those show none and the story has no section for it, a fix told with
+/// evidence that it has held ("Fix: the minute now comes from fqdn_rand
+/// ... no 'too many clients' errors since") is a lasting change too.
 fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
     let own = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change"])));
     // A story with a section of its own for what lasts has said it there.

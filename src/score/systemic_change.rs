@@ -587,7 +587,8 @@ fn named_thing(f: &Field, i: usize) -> bool {
 }
 
 /// Names that are no mechanism: days and months, the metrics a change is
-/// judged by, SQL's keywords ("ADD CONSTRAINT").
+/// judged by, SQL's keywords ("ADD CONSTRAINT"), common acronyms of places
+/// and parts ("the tax API", "one AZ", "EU").
 const NOT_A_MECHANISM: &[&str] = &[
     "monday",
     "tuesday",
