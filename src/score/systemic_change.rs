@@ -270,6 +270,22 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
     w
 }
 
+/// The months by name.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The word is a figure: it starts with a digit ("30", "2022", "1.5x").
 fn is_figure(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
@@ -291,38 +307,11 @@ fn since_is_time(w: &[&str], i: usize) -> bool {
         return false;
     }
     // "Since 20 November", "since March", "since last year": a date.
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "last",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "last", "q1", "q2", "q3", "q4",
     ];
-    if next.is_some_and(|n| is_figure(n) || MONTHS.contains(&n)) {
+    if next.is_some_and(|n| is_figure(n) || MONTHS.contains(&n) || SHORT.contains(&n)) {
         return true;
     }
     matches!(
@@ -586,7 +575,7 @@ fn named_thing(f: &Field, i: usize) -> bool {
                 .all(char::is_uppercase))
 }
 
-/// Names that are no mechanism: days and months, the metrics a change is
+/// Names that are no mechanism (besides the [`MONTHS`]): days, the metrics a change is
 /// judged by, SQL's keywords ("ADD CONSTRAINT"), common acronyms of places
 /// and parts ("the tax API", "one AZ", "EU").
 const NOT_A_MECHANISM: &[&str] = &[
@@ -597,17 +586,6 @@ const NOT_A_MECHANISM: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mttr",
     "mttd",
     "mtta",
@@ -665,6 +643,7 @@ fn named_mechanism(f: &Field, i: usize) -> bool {
     };
     named_thing(f, i)
         && !NOT_A_MECHANISM.contains(&f.tokens[i].lower.as_ref())
+        && !MONTHS.contains(&f.tokens[i].lower.as_ref())
         // "VALIDATE CONSTRAINT": a statement quoted, not a thing named.
         && !(shouted(i) && (shouted(i + 1) || (i > 0 && shouted(i - 1))))
 }
