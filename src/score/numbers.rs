@@ -417,11 +417,7 @@ fn polarity(f: &Field, from: usize, to: usize) -> Better {
     let mut found = Better::Unknown;
     for (i, t) in f.tokens.iter().enumerate().take(to).skip(from) {
         // "429 responses", "503s": a status code of failure counted.
-        if t.kind == TokenKind::Number
-            && t.lower.len() == 3
-            && t.lower.starts_with(['4', '5'])
-            && t.lower.chars().all(|c| c.is_ascii_digit())
-        {
+        if t.kind == TokenKind::Number && http_error_status(&t.lower) {
             found = Better::Lower;
             continue;
         }
@@ -591,6 +587,11 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
 
+/// Three digits starting with 4 or 5: an HTTP status of failure ("429", "503").
+fn http_error_status(word: &str) -> bool {
+    word.len() == 3 && word.starts_with(['4', '5']) && word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// "pricing started answering 503", "a 502 from the load balancer": an
 /// HTTP status, a name of a failure, not a count of anything.
 fn status_code(f: &Field, q: &Quantity) -> bool {
@@ -600,9 +601,7 @@ fn status_code(f: &Field, q: &Quantity) -> bool {
         .checked_sub(1)
         .map_or("", |i| f.tokens[i].lower.as_ref());
     q.dim == Dim::Count(None)
-        && text.len() == 3
-        && text.starts_with(['4', '5'])
-        && text.chars().all(|c| c.is_ascii_digit())
+        && http_error_status(text)
         && matches!(
             before,
             "answering"

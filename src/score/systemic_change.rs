@@ -270,6 +270,17 @@ fn words<'t>(f: &'t Field, s: &Sentence) -> Vec<&'t str> {
     w
 }
 
+/// The days of the week.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The months by name.
 const MONTHS: &[&str] = &[
     "january",
@@ -575,61 +586,14 @@ fn named_thing(f: &Field, i: usize) -> bool {
                 .all(char::is_uppercase))
 }
 
-/// Names that are no mechanism (besides the [`MONTHS`]): days, the metrics a change is
-/// judged by, SQL's keywords ("ADD CONSTRAINT"), common acronyms of places
-/// and parts ("the tax API", "one AZ", "EU").
+/// Names that are no mechanism (besides the [`WEEKDAYS`] and [`MONTHS`]):
+/// the metrics a change is judged by, SQL's keywords ("ADD CONSTRAINT"),
+/// common acronyms of places and parts ("the tax API", "one AZ", "EU").
 const NOT_A_MECHANISM: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mttr",
-    "mttd",
-    "mtta",
-    "mtbf",
-    "rto",
-    "rpo",
-    "sla",
-    "add",
-    "alter",
-    "select",
-    "update",
-    "delete",
-    "insert",
-    "create",
-    "drop",
-    "not",
-    "valid",
-    "set",
-    "cab",
-    "i'm",
-    "i've",
-    "i'd",
-    "i'll",
-    "api",
-    "apis",
-    "db",
-    "az",
-    "azs",
-    "cpu",
-    "ip",
-    "os",
-    "vm",
-    "vms",
-    "aws",
-    "gcp",
-    "eu",
-    "us",
-    "uk",
-    "apac",
-    "emea",
-    "utc",
-    "gb",
-    "mb",
-    "tb",
+    "mttr", "mttd", "mtta", "mtbf", "rto", "rpo", "sla", "add", "alter", "select", "update",
+    "delete", "insert", "create", "drop", "not", "valid", "set", "cab", "i'm", "i've", "i'd",
+    "i'll", "api", "apis", "db", "az", "azs", "cpu", "ip", "os", "vm", "vms", "aws", "gcp", "eu",
+    "us", "uk", "apac", "emea", "utc", "gb", "mb", "tb",
 ];
 
 /// Token `i` names a thing as written ([`named_thing`]) that can be a
@@ -644,6 +608,7 @@ fn named_mechanism(f: &Field, i: usize) -> bool {
     named_thing(f, i)
         && !NOT_A_MECHANISM.contains(&f.tokens[i].lower.as_ref())
         && !MONTHS.contains(&f.tokens[i].lower.as_ref())
+        && !WEEKDAYS.contains(&f.tokens[i].lower.as_ref())
         // "VALIDATE CONSTRAINT": a statement quoted, not a thing named.
         && !(shouted(i) && (shouted(i + 1) || (i > 0 && shouted(i - 1))))
 }
@@ -1224,26 +1189,20 @@ fn unsure(f: &Field, s: &Sentence) -> bool {
 fn on_a_schedule(w: &[&str]) -> bool {
     let scheduled = w.windows(2).any(|p| {
         matches!(p[0], "every" | "each")
-            && matches!(
-                p[1],
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "day"
-                    | "night"
-                    | "morning"
-                    | "week"
-                    | "hour"
-                    | "month"
-                    | "quarter"
-                    | "sprint"
-                    | "release"
-                    | "deploy"
-            )
+            && (WEEKDAYS.contains(&p[1])
+                || matches!(
+                    p[1],
+                    "day"
+                        | "night"
+                        | "morning"
+                        | "week"
+                        | "hour"
+                        | "month"
+                        | "quarter"
+                        | "sprint"
+                        | "release"
+                        | "deploy"
+                ))
     });
     scheduled
         && w.windows(2).any(|p| {
