@@ -323,13 +323,15 @@ fn fix_or_lasting_change(fields: &[Field]) -> DimensionScore {
 }
 
 /// What changed for good, from its own beat and the untold rest; when
-/// those show none and the story has no section for it, a fix told with
-/// evidence that it has held ("Fix: the minute now comes from fqdn_rand
-/// ... no 'too many clients' errors since") is a lasting change too.
+/// those show less than one concrete change and the story has no section
+/// for it, a fix told with evidence that it has held ("Fix: the minute now
+/// comes from fqdn_rand ... no 'too many clients' errors since", or what
+/// a "The fix itself:" paragraph goes on to say lasts) is a lasting change
+/// too, when it reads higher.
 fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
     let own = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change"])));
     // A story with a section of its own for what lasts has said it there.
-    if own.score > 0
+    if own.score >= 3
         || !fields.iter().any(|f| f.beat == Some("fix"))
         || fields.iter().any(|f| f.beat == Some("systemic_change"))
     {
@@ -340,7 +342,11 @@ fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
         .evidence
         .iter()
         .any(|e| e.why == systemic_change::WORKS);
-    if held { wider } else { own }
+    if held && wider.score > own.score {
+        wider
+    } else {
+        own
+    }
 }
 
 /// How a story's levels are set: by the rules alone, or calibrated.

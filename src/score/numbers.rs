@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change, number_word};
+use super::systemic_change::since_is_time;
 use super::text::{Sentence, Token, TokenKind, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
@@ -160,6 +161,15 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                     })
                 });
                 let before = quantity_after(f, i + skip, 2);
+                // "took 50 minutes to inventory and 7 hours to patch, against
+                // 5 hours and 19 hours this time": two results, then what
+                // each replaced, in the same order.
+                if let (Some(before), Some(after)) = (before, after)
+                    && let Some((first, second)) = told_in_order(f, after, before)
+                {
+                    pairs.extend([first, second]);
+                    continue;
+                }
                 if let (Some(before), Some(after)) = (before, after)
                     && f.tokens[after.first].sentence == t.sentence
                     && before.comparable(after)
@@ -197,6 +207,63 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
     pairs.dedup_by(|a, b| std::ptr::eq(a.before, b.before) && std::ptr::eq(a.after, b.after));
     pairs.retain(|p| p.before.first != p.after.first);
     pairs
+}
+
+/// Two results joined by "and", then the two figures they replaced joined
+/// by "and" (`last_after` ends the first pair of figures, `first_before`
+/// opens the second): each result pairs with the figure in its place.
+fn told_in_order<'q>(
+    f: &'q Field<'_>,
+    last_after: &'q Quantity,
+    first_before: &'q Quantity,
+) -> Option<(Pair<'q>, Pair<'q>)> {
+    let sentence = q_sentence(f, last_after);
+    let at = f
+        .quantities
+        .iter()
+        .position(|q| std::ptr::eq(q, last_after))?;
+    let first_after = f.quantities[..at]
+        .last()
+        .filter(|q| q_sentence(f, q) == sentence)?;
+    let at = f
+        .quantities
+        .iter()
+        .position(|q| std::ptr::eq(q, first_before))?;
+    let last_before = f
+        .quantities
+        .get(at + 1)
+        .filter(|q| q_sentence(f, q) == sentence)?;
+    let joined = |a: &Quantity, b: &Quantity| {
+        b.first > a.last
+            && b.first - a.last <= 6
+            && f.tokens[a.last..b.first].iter().any(|t| t.lower == "and")
+            && !f.tokens[a.last..b.first]
+                .iter()
+                .any(|t| t.kind == TokenKind::Number)
+    };
+    (joined(first_after, last_after)
+        && joined(first_before, last_before)
+        && first_before.comparable(first_after)
+        && last_before.comparable(last_after))
+    .then_some((
+        Pair {
+            before: first_before,
+            after: first_after,
+        },
+        Pair {
+            before: last_before,
+            after: last_after,
+        },
+    ))
+}
+
+/// The figure `q` opens with, as written ("60" of "60 minutes").
+fn leading_figure<'t>(f: &Field<'t>, q: &Quantity) -> &'t str {
+    let text = &f.text[q.start..q.end];
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The sentence of quantity `q`'s first token.
@@ -239,8 +306,12 @@ fn next_quantity<'q>(f: &'q Field<'_>, i: usize, reach: usize) -> Option<&'q Qua
 /// incident it was around 12 ms", "where before it climbed"), not a time
 /// ("at 7 minutes, before the US stage at +10").
 fn before_opens_a_state(f: &Field, i: usize) -> bool {
-    i.checked_sub(1)
-        .is_some_and(|k| matches!(f.tokens[k].lower.as_ref(), "where" | "whereas" | "while"))
+    // "Result: before, the on-call had around 30 pages a week; after, 18".
+    f.tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.lower.as_ref(), "," | ":"))
+        || i.checked_sub(1)
+            .is_some_and(|k| matches!(f.tokens[k].lower.as_ref(), "where" | "whereas" | "while"))
         || f.tokens.get(i + 1).is_some_and(|n| n.lower == "it")
         || f.tokens[i + 1..f.tokens.len().min(i + 9)]
             .iter()
@@ -297,7 +368,12 @@ fn before_then_result<'q>(f: &'q Field<'_>, before: &'q Quantity) -> Option<Pair
         if t.sentence > sentence + 1 || (t.sentence > sentence && !next_reads_on) {
             return None;
         }
-        if t.sentence > sentence || matches!(t.lower.as_ref(), "now" | "today" | "nowadays" | ";") {
+        if t.sentence > sentence
+            || matches!(
+                t.lower.as_ref(),
+                "now" | "today" | "nowadays" | ";" | "after" | "afterwards"
+            )
+        {
             marked = true;
         }
         if let Some(q) = starting_at(f, k)
@@ -470,6 +546,10 @@ const ROSE: &[&str] = &[
 
 /// Words before a pair that make it a setting changed, not a result.
 const SETTING_WORDS: &[&str] = &[
+    "desired",
+    "keepalive",
+    "keepalives",
+    "hashsize",
     "pool",
     "limit",
     "limits",
@@ -579,8 +659,11 @@ fn against_normal(f: &Field, s: &Sentence) -> bool {
 fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
     let code_like = |t: &crate::score::text::Token| written_as_code(&f.text[t.start..t.end]);
+    // "conntrack max-per-core from 32768 to 131072": a hyphen joins a
+    // name's words, it is no word of its own.
     lead.iter()
         .rev()
+        .filter(|t| t.lower != "-")
         .take(4)
         .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
         || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
@@ -852,28 +935,46 @@ fn sustained(f: &Field) -> Option<Evidence> {
         })
 }
 
+/// "since" at word `i` tells a time ("none since", "two month-ends since
+/// without a restart"), not a reason ("since a lost write here is", "since
+/// versioning was on").
+fn since_a_time(w: &[&str], i: usize) -> bool {
+    since_is_time(w, i)
+        || w.get(i + 1).is_some_and(|n| {
+            matches!(
+                *n,
+                "without" | "have" | "has" | "been" | "with" | "in" | "on" | "across" | "and"
+            )
+        })
+}
+
 /// Sentence `s` says a result held: no repeat over a period.
 fn sustained_in(f: &Field, s: &Sentence) -> bool {
     let words = &f.tokens[s.first..s.last];
     let has = |list: &[&str]| words.iter().any(|t| list.contains(&t.lower.as_ref()));
     let none = has(&["zero", "no", "not", "none", "0", "never", "without"]);
-    let again = has(&[
-        "repeat",
-        "repeats",
-        "recurred",
-        "recurrence",
-        "recurrences",
-        "again",
-        "since",
-        "repeated",
-        "reoccurred",
-        "happened",
-        "regressions",
-        "incidents",
-        "outages",
-    ]);
-    let period = f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
-        || has(&["since", "ever", "year", "quarter"]);
+    // "since" as a time ("none since", "in the nine months since"), not as
+    // "because" ("might not have helped, since those routes ...").
+    let lower: Vec<&str> = words.iter().map(|t| t.lower.as_ref()).collect();
+    let since = (0..lower.len()).any(|i| lower[i] == "since" && since_a_time(&lower, i));
+    let again = since
+        || has(&[
+            "repeat",
+            "repeats",
+            "recurred",
+            "recurrence",
+            "recurrences",
+            "again",
+            "repeated",
+            "reoccurred",
+            "happened",
+            "regressions",
+            "incidents",
+            "outages",
+        ]);
+    let period = since
+        || f.quantities_in(s).iter().any(|q| q.dim == Dim::Duration)
+        || has(&["ever", "year", "quarter"]);
     none && again && period
 }
 
@@ -1047,15 +1148,29 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if f.kind == FieldKind::Prose && !f.sentences.iter().any(|s| s.counts) {
             continue;
         }
+        // The figures of settings changed in this field, as written: "the CI
+        // job timeout from 60 minutes down to 20 — sorry, down from 60 to 20"
+        // says one setting twice.
+        let mut settings_said: HashSet<(&str, &str)> = HashSet::new();
         for pair in pairs_in(f) {
             if f.kind == FieldKind::Prose
                 && !f.sentences[f.tokens[pair.before.first].sentence].counts
             {
                 continue;
             }
-            let kind = classify_pair(f, &pair);
+            let figures = (
+                leading_figure(f, pair.before),
+                leading_figure(f, pair.after),
+            );
+            let kind = match classify_pair(f, &pair) {
+                PairKind::Result if settings_said.contains(&figures) => PairKind::Setting,
+                kind => kind,
+            };
             let key = (pair.before.value.to_bits(), pair.after.value.to_bits());
             if kind != PairKind::Result {
+                if kind == PairKind::Setting {
+                    settings_said.insert(figures);
+                }
                 setting |= kind == PairKind::Setting;
                 continue;
             }

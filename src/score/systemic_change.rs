@@ -197,6 +197,14 @@ const TO_DO: &[&str] = &[
     "revisit",
     "extend",
     "make",
+    "continue",
+    "migrate",
+    "replace",
+    "remove",
+    "require",
+    "establish",
+    "standardise",
+    "standardize",
 ];
 
 /// Words that mark an action item as done: "Add a team label (done)".
@@ -309,7 +317,7 @@ fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
 
 /// "in the seven months since", "since then", "since the rollout": the
 /// time after a change, not a reason.
-fn since_is_time(w: &[&str], i: usize) -> bool {
+pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| w[k]);
     let next = w.get(i + 1).copied();
     let after_next = w.get(i + 2).copied();
@@ -420,7 +428,7 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
         if negated_before(f, hit.first, 3) {
             continue;
         }
-        if followed(f, hit.first) {
+        if followed(f, hit.first) || said_as_a_verb(f, hit.first, hit.last) {
             continue;
         }
         let kind = if hit.tags.has(Tag::Detection) {
@@ -441,10 +449,27 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
         (!t.masked
             && MECHANISM_NOUNS.contains(&t.lower.as_ref())
             && !followed(f, i)
+            && !said_as_a_verb(f, i, i + 1)
             // "We did not have token rotation in place".
             && !negated_before(f, i, 3))
         .then_some((i, i + 1, "prevention"))
     })
+}
+
+/// "I never really got to test that", "we wanted to check whether": a
+/// mechanism's word said as the verb after "to", not a thing built.
+fn said_as_a_verb(f: &Field, first: usize, last: usize) -> bool {
+    let word = |i: usize| f.tokens.get(i).map_or("", |t| t.lower.as_ref());
+    last == first + 1
+        && matches!(
+            word(first),
+            "test" | "check" | "monitor" | "alert" | "log" | "probe" | "verify" | "page" | "limit"
+        )
+        && first.checked_sub(1).is_some_and(|b| word(b) == "to")
+        && matches!(
+            word(last),
+            "that" | "it" | "this" | "them" | "whether" | "if" | "the" | "what" | "how"
+        )
 }
 
 /// "using an established playbook", "followed our standard change process":
@@ -937,16 +962,45 @@ fn caused_it(w: &[&str]) -> bool {
 /// A lesson the speaker took ("I learned to always check the flag", "the
 /// lesson for me was ..."), not a change that shipped.
 fn personal_lesson(w: &[&str]) -> bool {
-    w.iter().any(|x| {
+    // "Now I always check MTU first": a habit of the speaker's, not a
+    // mechanism anyone else can rely on.
+    let habit = w.windows(2).enumerate().any(|(i, p)| {
+        p[0] == "i"
+            && (matches!(p[1], "always" | "never")
+                || (p[1] == "make" && w.get(i + 2) == Some(&"sure")))
+    });
+    // "the firewall team now knows why ICMP matters": knowledge gained.
+    let knows = w.iter().any(|x| {
         matches!(
             *x,
-            "learned" | "learnt" | "lesson" | "lessons" | "taught" | "realised" | "realized"
+            "knows" | "know" | "aware" | "understands" | "understand" | "remembers"
         )
-    }) && w.iter().enumerate().any(|(i, x)| {
-        // "I mean", "I guess": a filler, not the speaker's own lesson.
-        let filler = *x == "i" && matches!(w.get(i + 1), Some(&("mean" | "guess")));
-        matches!(*x, "i" | "me" | "my" | "myself") && !filler
-    })
+    }) && w.contains(&"now");
+    // "The big thing I took away personally is to read the GC log first".
+    let took_away = w
+        .windows(2)
+        .any(|p| matches!(p[0], "took" | "take") && p[1] == "away")
+        || w.iter().any(|x| matches!(*x, "takeaway" | "takeaways"));
+    habit
+        || knows
+        || (took_away
+            || w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "learned"
+                        | "learnt"
+                        | "lesson"
+                        | "lessons"
+                        | "taught"
+                        | "realised"
+                        | "realized"
+                )
+            }))
+            && w.iter().enumerate().any(|(i, x)| {
+                // "I mean", "I guess": a filler, not the speaker's own lesson.
+                let filler = *x == "i" && matches!(w.get(i + 1), Some(&("mean" | "guess")));
+                matches!(*x, "i" | "me" | "my" | "myself") && !filler
+            })
 }
 
 /// Words that place a sentence after the incident, in what lasts.
@@ -1052,6 +1106,7 @@ fn made_next(w: &[&str]) -> bool {
                     | "configured"
                     | "enabled"
                     | "hooked"
+                    | "tuned"
             )
     };
     w.iter().enumerate().any(|(i, x)| match *x {
@@ -1242,6 +1297,37 @@ fn from_then_on(w: &[&str]) -> bool {
     })
 }
 
+/// "Marketing now sends from a separate subdomain": in the story's own
+/// section on what lasts, what a clause says runs now is the change, named
+/// by the words after "now" (up to six).
+fn how_it_runs_now(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+    let now = (s.first..s.last).find(|&i| f.tokens[i].lower == "now")?;
+    let words: Vec<usize> = (now + 1..s.last)
+        .filter(|&i| f.tokens[i].is_word())
+        .take(6)
+        .collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    (words.len() >= 2).then_some((first, last + 1, "process"))
+}
+
+/// "We moved marketing to its own subdomain after that": a change made,
+/// placed after the incident by the words that end the clause.
+fn changed_after_that(w: &[&str]) -> bool {
+    let words: Vec<&str> = w
+        .iter()
+        .copied()
+        .filter(|x| x.chars().any(char::is_alphanumeric))
+        .collect();
+    let tail = |t: &[&str]| words.ends_with(t);
+    (tail(&["after", "that"])
+        || tail(&["after", "this"])
+        || tail(&["after", "the", "incident"])
+        || tail(&["after", "the", "outage"]))
+        && words
+            .iter()
+            .any(|v| CREATED.contains(v) || SWITCHED.contains(v))
+}
+
 /// Verbs that create a lasting mechanism: "I added a CI check".
 const CREATED: &[&str] = &[
     "add",
@@ -1274,6 +1360,28 @@ const CREATED: &[&str] = &[
     "integrated",
 ];
 
+/// Service came back in these words: "copies are flowing again", "the
+/// site recovered", "error rates went back to normal".
+fn brought_back(w: &[&str]) -> bool {
+    let again = w.windows(2).any(|p| {
+        (p[1] == "again"
+            && matches!(
+                p[0],
+                "flowing" | "working" | "serving" | "loading" | "succeeding" | "healthy" | "green"
+            ))
+            || p == ["came", "back"]
+    });
+    // "before turning the facet back on": the feature restored.
+    let back_on = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "turning" | "turned" | "switched" | "switching")
+            && w[i + 1..].windows(2).take(4).any(|p| p == ["back", "on"])
+    });
+    again
+        || back_on
+        || w.windows(3).any(|p| p == ["back", "to", "normal"])
+        || w.iter().any(|x| matches!(*x, "recovered" | "recovering"))
+}
+
 /// A mechanism created in these words: "I added a CI check", "we rolled
 /// out NodeLocal DNSCache". Not "the task wrote into the partition" nor "I
 /// shipped the fix", nor "we added more instances".
@@ -1292,9 +1400,14 @@ fn created_in(w: &[&str]) -> bool {
             // "added more instances": capacity for the fix, not a mechanism;
             // "re-added the old nodes", "added them back": put back.
             "added" | "add" => {
-                next != Some("more")
-                    && !(i >= 2 && w[i - 1] == "-" && w[i - 2] == "re")
-                    && !w[i + 1..].iter().take(5).any(|v| *v == "back")
+                // "added a couple more controller replicas".
+                let more = w[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|v| matches!(*v, "more" | "extra"));
+                let re_added = i >= 2 && w[i - 1] == "-" && w[i - 2] == "re";
+                let back = w[i + 1..].iter().take(5).any(|v| *v == "back");
+                !(more || re_added || back)
             }
             x => CREATED.contains(&x),
         }
@@ -1477,25 +1590,44 @@ fn made_for_the_project(w: &[&str]) -> bool {
 /// A change said with what it makes true from then on: "moved marketing
 /// sends to a separate account so they can't take transactional mail down".
 fn so_it_lasts(w: &[&str]) -> bool {
+    // "..., so nobody has to remember": no one's memory is needed any more.
+    let nobody_needed = |rest: &[&str]| {
+        (matches!(rest.first(), Some(&("nobody" | "noone")))
+            || rest.get(..2) == Some(&["no", "one"][..]))
+            && rest
+                .iter()
+                .take(5)
+                .any(|y| matches!(*y, "remember" | "has" | "needs" | "have"))
+    };
     w.iter().enumerate().any(|(i, x)| {
-        *x == "so"
-            && w.iter()
+        if *x != "so" {
+            return false;
+        }
+        let rest = &w[i + 1..];
+        let changed = |extra: &[&str]| {
+            w.iter()
                 .take(i)
-                .any(|v| SWITCHED.contains(v) || CREATED.contains(v))
-            && (does_from_now_on(&w[i + 1..])
-                || w[i + 1..].iter().take(5).any(|y| {
-                    matches!(
-                        *y,
-                        "can't"
-                            | "cannot"
-                            | "won't"
-                            | "never"
-                            | "always"
-                            | "only"
-                            | "longer"
-                            | "automatically"
-                    )
-                }))
+                .any(|v| SWITCHED.contains(v) || CREATED.contains(v) || extra.contains(v))
+        };
+        nobody_needed(rest)
+            // "we put the same values in the node image so new nodes have it".
+            || (matches!(rest.first(), Some(&("new" | "future")))
+                && changed(&["put", "baked", "set"]))
+            || (changed(&[])
+                && (does_from_now_on(rest)
+                    || rest.iter().take(5).any(|y| {
+                        matches!(
+                            *y,
+                            "can't"
+                                | "cannot"
+                                | "won't"
+                                | "never"
+                                | "always"
+                                | "only"
+                                | "longer"
+                                | "automatically"
+                        )
+                    })))
     })
 }
 
@@ -1703,13 +1835,26 @@ fn works_in(w: &[&str]) -> bool {
     });
     // "In the following month the HPA made about 30 scaling changes a day,
     // against roughly 400 on the bad day": a figure of a later period.
+    // "Two months later inventory had another GC episode: the error rate
+    // peaked at 0.3% instead of 18%".
     let later_period = w.windows(2).any(|p| {
-        matches!(p[0], "following" | "next")
+        (matches!(p[0], "following" | "next")
             && matches!(
                 p[1],
                 "month" | "months" | "quarter" | "quarters" | "year" | "weeks" | "drill" | "drills"
                     | "peak" | "season" | "sale"
-            )
+            ))
+            || (matches!(p[0], "months" | "weeks" | "year" | "years" | "quarter" | "quarters")
+                && p[1] == "later"
+                // Told as held, not as the harm again ("3 weeks later: pods
+                // OOMKilled repeatedly").
+                && w.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "instead" | "versus" | "vs" | "zero" | "never" | "stayed" | "held"
+                            | "down"
+                    )
+                }))
     }) && w
         .iter()
         .any(|x| is_figure(x) || matches!(*x, "no" | "zero" | "never"))
@@ -1717,9 +1862,13 @@ fn works_in(w: &[&str]) -> bool {
         && !w.iter().any(|x| matches!(*x, "will" | "going" | "won't") || x.ends_with("'ll"));
     // "if we'd had those controls we'd have caught it": what might have been.
     // ("it blocked two PRs that would have repeated this" is a catch).
+    // "if it happened again we'd be faster": a guess, not a repeat caught.
     let might_have = w.contains(&"if")
-        && w.windows(2).any(|p| {
-            matches!(p[0], "we'd" | "i'd" | "it'd" | "would" | "could" | "might") && p[1] == "have"
+        && w.iter().any(|x| {
+            matches!(
+                *x,
+                "we'd" | "i'd" | "it'd" | "would" | "could" | "might" | "they'd"
+            )
         });
     (caught || acted_later || none_since || later_period || counted_so_far || fewer_incidents)
         && !might_have
@@ -1769,14 +1918,26 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let lasting_item = lasting_paragraph && w.first().is_some_and(|x| bullet(x));
         // In an improvement project the change made is the story: "I move
         // those deploys to canaries", "we rolled the agent to every node".
-        let created = created_in(&w) || (project && made_for_the_project(&w));
         // Words that place the clause after the incident; "every", "any"
         // (`from_then_on`) only weakly: "a route that sent every payments
         // alert to Slack" is the setting.
         let placed_after = (0..w.len()).any(|i| lasting_word(&w, i))
+            || changed_after_that(&w)
             || never_again(&w)
             || made_next(&w)
             || so_it_lasts(&w);
+        // "I add an MSS clamp on the tunnel and within minutes copies are
+        // flowing again": what brought service back is the fix, not what
+        // lasts, unless words place it after.
+        // "... and restarted the auth pods. Logins came back immediately."
+        let restoring = !placed_after
+            && f.tokens.get(s.first).is_some_and(|t| {
+                f.sentences
+                    .get(t.sentence..=t.sentence + 1)
+                    .or_else(|| f.sentences.get(t.sentence..=t.sentence))
+                    .is_some_and(|these| these.iter().any(|x| brought_back(&words(f, x))))
+            });
+        let created = !restoring && (created_in(&w) || (project && made_for_the_project(&w)));
         let marked = placed_after
             || (created && from_then_on(&w))
             || acts_on_every(&w)
@@ -1856,7 +2017,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
                             .map(|i| (i, i + 1, "prevention"))
                     })
                     .flatten()
-            });
+            })
+            .or_else(|| home.then(|| how_it_runs_now(f, s)).flatten());
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
