@@ -3482,3 +3482,54 @@ fn since_as_a_reason_holds_no_result_and_hyphens_join_a_setting() {
     let keepalive = score_text("- upstream keepalive 0 → 64").dimensions.numbers;
     assert!(!cites(&keepalive, "before_after"), "{keepalive:?}");
 }
+
+#[test]
+fn figures_spelled_out_are_figures() {
+    let spelled =
+        score_text("Longest pause went from fourteen seconds to about sixty milliseconds.")
+            .dimensions
+            .numbers;
+    assert!(
+        gives(&spelled, "fourteen seconds -> sixty milliseconds"),
+        "{spelled:?}"
+    );
+    let vague = score_text("Longest pause went from several seconds to a few milliseconds.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&vague, "before_after"), "{vague:?}");
+}
+
+#[test]
+fn a_range_is_one_figure_and_a_setting_set_is_no_result() {
+    let range = score_story(&Story {
+        metrics: vec![metric(
+            "time to recover from an instance failure",
+            "2h (actual outage)",
+            "62-75 s across 4 drills",
+        )],
+        ..Story::default()
+    })
+    .dimensions
+    .numbers;
+    assert!(gives(&range, "2h -> 62-75 s"), "{range:?}");
+
+    let heap = score_text(
+        "As part of our search capacity improvement initiative, I raised the Elasticsearch heap \
+         from 31 GB to 40 GB on all data nodes.",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&heap, "before_after"), "{heap:?}");
+    let retries = score_text(
+        "The proxy had retries 3 on the search backend. I lowered retries to 1 and reloaded it.",
+    )
+    .dimensions
+    .numbers;
+    assert!(!cites(&retries, "before_after"), "{retries:?}");
+    assert!(!gives(&retries, "a result, but without"), "{retries:?}");
+    // A result the sentence measures still counts.
+    let latency = score_text("Search p99 latency dropped from 3 s to 40 ms.")
+        .dimensions
+        .numbers;
+    assert!(cites(&latency, "before_after"), "{latency:?}");
+}

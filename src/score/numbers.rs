@@ -670,6 +670,20 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
 
+/// "raise the Elasticsearch heap from 31 GB to 40 GB": a verb that sets a
+/// value in `[from, to)` and a setting's name right before the figure — a
+/// setting changed, whatever the sentence says is better.
+fn set_on_a_setting(f: &Field, from: usize, to: usize) -> bool {
+    let lead = &f.tokens[from..to];
+    lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
+        && lead
+            .iter()
+            .rev()
+            .filter(|t| t.lower != "-")
+            .take(4)
+            .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()))
+}
+
 /// Three digits starting with 4 or 5: an HTTP status of failure ("429", "503").
 fn http_error_status(word: &str) -> bool {
     word.len() == 3 && word.starts_with(['4', '5']) && word.chars().all(|c| c.is_ascii_digit())
@@ -877,7 +891,8 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         f,
         s.first.max(pair.before.first.saturating_sub(6)),
         pair.before.first,
-    ) {
+    ) || set_on_a_setting(f, set_from, pair.before.first)
+    {
         return PairKind::Setting;
     }
     if better == Better::Unknown
@@ -1128,8 +1143,11 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
         // "set minReplicas to 30" sets a value; it is not a result.
-        let setting = polarity(f, s.first, q.first) == Better::Unknown
-            && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first);
+        // "I lowered retries to 1": a value that only configures, set.
+        let setting = (polarity(f, s.first, q.first) == Better::Unknown
+            && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first))
+            || names_a_pure_setting(f, s.first.max(q.first.saturating_sub(4)), q.first)
+            || set_on_a_setting(f, s.first.max(q.first.saturating_sub(8)), q.first);
         // "fraud calls stayed in zone 1": where, not how much.
         let settled = settled && q.dim != Dim::Count(None);
         (to_after_direction || now || settled || today) && !setting
@@ -1226,6 +1244,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     || q.value == 0.0
                     || matches!((&b.dim, &q.dim), (Dim::Count(_), Dim::Count(_))))
                 && b.value != q.value
+                // "retries 3 with retry-on ...": a setting is no baseline.
+                && !names_a_pure_setting(
+                    f,
+                    f.sentences[q_sentence(f, b)].first.max(b.first.saturating_sub(3)),
+                    b.first,
+                )
                 && (shares_a_word(f, b, s)
                     // "The old monthly bill was about $34k. Today's invoice
                     // runs around $22k": a measure with a unit, the sentence before.

@@ -88,11 +88,21 @@ pub(crate) fn number_word(word: &str) -> Option<f64> {
         "ten" => 10.0,
         "eleven" => 11.0,
         "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
         "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
         "twenty" => 20.0,
         "thirty" => 30.0,
         "forty" => 40.0,
         "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
         "hundred" => 100.0,
         "dozen" => 12.0,
         _ => return None,
@@ -324,6 +334,28 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             value *= f;
             last = j;
         }
+    }
+
+    // A range with its unit after the second figure ("62-75 s", "20–30
+    // minutes", "5-10%"): one quantity, its middle.
+    if !money
+        && !is_word_number
+        && let Some(dash) = after(tokens, last)
+        && matches!(tokens[dash].lower.as_ref(), "-" | "\u{2013}")
+        && let Some(n) = after(tokens, dash)
+        && tokens[n].kind == TokenKind::Number
+        && let Some(upper) = parse_number(&tokens[n].lower)
+        && upper > value
+        && let Some(u) = after(tokens, n)
+        && {
+            let w = tokens[u].lower.as_ref();
+            seconds_in(w).is_some_and(|_| w != "m" || tokens[u].glued)
+                || bytes_in(w).is_some()
+                || matches!(w, "%" | "percent")
+        }
+    {
+        value = (value + upper) / 2.0;
+        last = n;
     }
 
     let mut dim = if money { Dim::Money } else { Dim::Count(None) };
