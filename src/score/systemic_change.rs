@@ -960,7 +960,9 @@ fn caused_it(w: &[&str]) -> bool {
 }
 
 /// A lesson the speaker took ("I learned to always check the flag", "the
-/// lesson for me was ..."), not a change that shipped.
+/// lesson for me was ...", "the big thing I took away"), a habit of theirs
+/// ("now I always check MTU first") or knowledge someone gained ("the
+/// firewall team now knows why ICMP matters"): not a change that shipped.
 fn personal_lesson(w: &[&str]) -> bool {
     // "Now I always check MTU first": a habit of the speaker's, not a
     // mechanism anyone else can rely on.
