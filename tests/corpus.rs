@@ -196,15 +196,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change and
 /// numbers; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.60, 0.82, 0.26),
-    ("role", 0.57, 0.78, 0.20),
+    ("blast_radius", 0.61, 0.81, 0.13),
+    ("role", 0.57, 0.77, 0.21),
     ("decision", 0.62, 0.80, 0.17),
-    ("fix", 0.58, 0.77, 0.18),
-    ("systemic_change", 0.85, 0.70, 0.12),
-    ("numbers", 0.70, 0.80, 0.15),
+    ("fix", 0.63, 0.74, 0.11),
+    ("systemic_change", 0.83, 0.71, 0.13),
+    ("numbers", 0.69, 0.81, 0.17),
 ];
-const TOTAL_FLOOR: f64 = 0.88;
-const MIN_TEXTS: usize = 1520;
+const TOTAL_FLOOR: f64 = 0.89;
+const MIN_TEXTS: usize = 1720;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {
