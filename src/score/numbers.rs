@@ -659,13 +659,7 @@ fn against_normal(f: &Field, s: &Sentence) -> bool {
 fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
     let code_like = |t: &crate::score::text::Token| written_as_code(&f.text[t.start..t.end]);
-    // "conntrack max-per-core from 32768 to 131072": a hyphen joins a
-    // name's words, it is no word of its own.
-    lead.iter()
-        .rev()
-        .filter(|t| t.lower != "-")
-        .take(4)
-        .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
+    just_before(lead).any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
         || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
@@ -676,12 +670,14 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
 fn set_on_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
     lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
-        && lead
-            .iter()
-            .rev()
-            .filter(|t| t.lower != "-")
-            .take(4)
-            .any(|t| SETTING_WORDS.contains(&t.lower.as_ref()))
+        && just_before(lead).any(|t| SETTING_WORDS.contains(&t.lower.as_ref()))
+}
+
+/// The last four words of `lead`, nearest first, where a setting's name
+/// stands. "conntrack max-per-core from 32768 to 131072": a hyphen joins a
+/// name's words, it is no word of its own.
+fn just_before<'l, 't>(lead: &'l [Token<'t>]) -> impl Iterator<Item = &'l Token<'t>> {
+    lead.iter().rev().filter(|t| t.lower != "-").take(4)
 }
 
 /// Three digits starting with 4 or 5: an HTTP status of failure ("429", "503").

@@ -1932,14 +1932,16 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // flowing again": what brought service back is the fix, not what
         // lasts, unless words place it after.
         // "... and restarted the auth pods. Logins came back immediately."
-        let restoring = !placed_after
-            && f.tokens.get(s.first).is_some_and(|t| {
-                f.sentences
-                    .get(t.sentence..=t.sentence + 1)
-                    .or_else(|| f.sentences.get(t.sentence..=t.sentence))
-                    .is_some_and(|these| these.iter().any(|x| brought_back(&words(f, x))))
-            });
-        let created = !restoring && (created_in(&w) || (project && made_for_the_project(&w)));
+        // Asked only of a clause that creates something: most create nothing.
+        let restoring = || {
+            !placed_after
+                && f.tokens.get(s.first).is_some_and(|t| {
+                    f.sentences
+                        .get(t.sentence..)
+                        .is_some_and(|rest| rest.iter().take(2).any(|x| brought_back(&words(f, x))))
+                })
+        };
+        let created = (created_in(&w) || (project && made_for_the_project(&w))) && !restoring();
         let marked = placed_after
             || (created && from_then_on(&w))
             || acts_on_every(&w)
