@@ -329,7 +329,16 @@ fn fix_or_lasting_change(fields: &[Field]) -> DimensionScore {
 /// a "The fix itself:" paragraph goes on to say lasts) is a lasting change
 /// too, when it reads higher.
 fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
-    let own = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change"])));
+    // In text told freely, a section on the speaker's part ("Task: I led
+    // SLO adoption ...", "- Me: set up Renovate org-wide") tells what they
+    // did, and what they built may last: it is read too. A structured
+    // story's role field says who the speaker was.
+    let home: &[&str] = if told_freely(fields) {
+        &["systemic_change", "role"]
+    } else {
+        &["systemic_change"]
+    };
+    let own = systemic_change::score(&Analysis::of(fields, Some(home)));
     // A story with a section of its own for what lasts has said it there.
     if own.score >= 3
         || !fields.iter().any(|f| f.beat == Some("fix"))
@@ -337,7 +346,10 @@ fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
     {
         return own;
     }
-    let wider = systemic_change::score(&Analysis::of(fields, Some(&["systemic_change", "fix"])));
+    let wider = systemic_change::score(&Analysis::of(
+        fields,
+        Some(&[home, &["fix"]].concat()),
+    ));
     let held = wider
         .evidence
         .iter()
@@ -347,6 +359,11 @@ fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
     } else {
         own
     }
+}
+
+/// Free text, read in sections by its labels, not a structured story's fields.
+fn told_freely(fields: &[Field]) -> bool {
+    fields.iter().any(|f| f.name == TEXT)
 }
 
 /// How a story's levels are set: by the rules alone, or calibrated.
@@ -515,12 +532,15 @@ fn story_fields<'a>(story: &'a Story, lines: &'a [String]) -> Vec<Field<'a>> {
     fields
 }
 
+/// The name of every section of free text.
+const TEXT: &str = "text";
+
 fn text_fields(text: &str) -> Vec<Field<'_>> {
     beats::sections(text)
         .into_iter()
         .map(|s| {
             Field::section(
-                "text",
+                TEXT,
                 FieldKind::Prose,
                 &text[s.start..s.end],
                 s.start,

@@ -279,6 +279,9 @@ fn counted_from_to(tokens: &[Token], i: usize) -> bool {
 
 /// Reads a quantity starting at token `i`, if there is one.
 pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    if let Some(q) = time_in_words(tokens, i) {
+        return Some(q);
+    }
     let token = &tokens[i];
     let mut first = i;
     let mut money = false;
@@ -465,6 +468,65 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         start: tokens[first].start,
         end: tokens[last].end,
         first,
+        last: last + 1,
+        unit,
+    })
+}
+
+/// A time said in words, as results are told: "under a second", "within
+/// a minute", "half an hour", "an hour and a half". Only after a word that
+/// bounds it ("under", "within", "less than") or with "half": "for about
+/// an hour" is how long harm lasted, read as such by blast radius, and
+/// "once a day" is no figure at all.
+fn time_in_words(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_ref());
+    let unit_at = |k: usize| {
+        tokens.get(k).filter(|t| t.is_word()).and_then(|t| match t.lower.as_ref() {
+            "second" | "minute" | "hour" | "day" | "week" => seconds_in(&t.lower),
+            _ => None,
+        })
+    };
+    let (share, article) = match word(i)? {
+        "half" => (0.5, i + 1),
+        "a" | "an" => (1.0, i),
+        _ => return None,
+    };
+    if !matches!(word(article), Some("a" | "an")) {
+        return None;
+    }
+    let u = after(tokens, article)?;
+    let unit = unit_at(u)?;
+    let measured = share < 1.0
+        || i.checked_sub(1).is_some_and(|b| {
+            matches!(
+                word(b),
+                Some("under" | "within" | "below" | "than")
+            )
+        });
+    if !measured || (share == 1.0 && i > 0 && word(i - 1) == Some("half")) {
+        return None;
+    }
+    let mut last = u;
+    let mut value = share;
+    // "an hour and a half"
+    if share == 1.0
+        && let Some(and) = after(tokens, u)
+        && word(and) == Some("and")
+        && let Some(a) = after(tokens, and)
+        && word(a) == Some("a")
+        && let Some(h) = after(tokens, a)
+        && word(h) == Some("half")
+    {
+        value = 1.5;
+        last = h;
+    }
+    Some(Quantity {
+        value: value * unit,
+        dim: Dim::Duration,
+        per: None,
+        start: tokens[i].start,
+        end: tokens[last].end,
+        first: i,
         last: last + 1,
         unit,
     })

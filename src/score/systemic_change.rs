@@ -1210,6 +1210,59 @@ fn before_the_story(w: &[&str]) -> bool {
         .any(|x| matches!(*x, "since" | "now" | "afterwards" | "afterward"))
 }
 
+/// Harm beginning, told as it started: "customers started reporting
+/// missing attachments", "pods began to be OOMKilled", "the orders API was
+/// down for two hours", "the release got stuck". A change told before it
+/// in a story that opens with changes is what set the incident up, not
+/// what changed for good after it. Not "we started migrating", nor a
+/// later repeat told as the change at work.
+fn harm_begins(w: &[&str]) -> bool {
+    let started = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "started" | "began" | "starts" | "begins")
+            && w.get(i + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "failing"
+                        | "erroring"
+                        | "reporting"
+                        | "returning"
+                        | "timing"
+                        | "crashing"
+                        | "dropping"
+                        | "rejecting"
+                        | "seeing"
+                        | "getting"
+                        | "throwing"
+                        | "piling"
+                        | "to"
+                ) && (*n != "to"
+                    || w.get(i + 2).is_some_and(|v| {
+                        matches!(
+                            *v,
+                            "fail" | "be" | "time" | "crash" | "drop" | "return" | "error" | "see"
+                        )
+                    }))
+            })
+    });
+    // "The orders API was down for two hours", not "costs went down,
+    // maybe by half" nor "429s were down to 0.3%".
+    let down = w.iter().enumerate().any(|(i, x)| {
+        let before = i.checked_sub(1).map(|b| w[b]);
+        (*x == "down"
+            && matches!(before, Some("was" | "were" | "went" | "is" | "are"))
+            && matches!(w.get(i + 1), None | Some(&("for" | ".")))
+            || *x == "stuck" && matches!(before, Some("got" | "was" | "were" | "is" | "are")))
+    });
+    let stopped = w.windows(2).any(|p| {
+        p[0] == "stopped"
+            && matches!(
+                p[1],
+                "accepting" | "working" | "serving" | "responding" | "loading" | "resolving"
+            )
+    });
+    (started || down || stopped) && !works_in(w)
+}
+
 /// A change the speaker is not sure of: asked ("I think somebody added a
 /// Nagios check?") or doubted in the next sentence ("I'm not a hundred
 /// percent sure it's still there"). By the rubric, no more than a proposal.
@@ -1399,6 +1452,31 @@ fn created_in(w: &[&str]) -> bool {
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
             // "Improved monitoring with inode alerts."
             "improved" => true,
+            // "We also make a dashboard for the lag", not "made a call".
+            "made" | "make" | "makes" => {
+                matches!(next, Some("a" | "an" | "new"))
+                    && w[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|s| matches!(*s, "i" | "we"))
+                    && !w[i + 1..].iter().take(3).any(|v| {
+                        matches!(
+                            *v,
+                            "call"
+                                | "decision"
+                                | "choice"
+                                | "mistake"
+                                | "note"
+                                | "point"
+                                | "guess"
+                                | "series"
+                                | "few"
+                                | "couple"
+                                | "lot"
+                                | "change"
+                                | "changes"
+                        )
+                    })
+            }
             // "added more instances": capacity for the fix, not a mechanism;
             // "re-added the old nodes", "added them back": put back.
             "added" | "add" => {
@@ -1414,6 +1492,20 @@ fn created_in(w: &[&str]) -> bool {
             x => CREATED.contains(&x),
         }
     }) || redesigned(w)
+}
+
+/// "We also make a dashboard for the lag", "I add an alert on it": the
+/// speaker making a thing, told in the present, as stories in the present
+/// tense tell what shipped.
+fn made_in_the_present(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        matches!(
+            *x,
+            "make" | "add" | "build" | "create" | "introduce" | "write" | "install" | "automate"
+        ) && w[i.saturating_sub(2)..i]
+            .iter()
+            .any(|s| matches!(*s, "i" | "we"))
+    })
 }
 
 /// A thing rebuilt into a new shape: "I redesigned our alerting from static
@@ -1890,13 +1982,6 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // A paragraph that turns to what lasts ("Afterwards I made three
     // changes.") carries its following sentences with it.
     let mut lasting_paragraph = false;
-    let led_project = improvement_project(a);
-    let project = led_project.is_some();
-    // The project an improvement story is about is itself a change made.
-    if let Some(e) = led_project.and_then(|(f, s, at)| the_project_itself(f, s, at)) {
-        concrete_changes.push(e);
-    }
-    let mut previous: Option<(&Field, &Sentence)> = None;
     // Clauses, not sentences: "a page fires when replay lag exceeds 60 s;
     // a monthly game day kills a primary" is two changes.
     let clauses: Vec<(&Field, Sentence)> = a
@@ -1904,6 +1989,38 @@ pub fn score(a: &Analysis) -> DimensionScore {
         .flat_map(|(f, s)| clauses(f, s).into_iter().map(move |c| (f, c)))
         .collect();
     let all = clauses.len();
+    // Where harm begins, when the story opens with changes: those are what
+    // set the incident up ("I moved 40 services onto a shared deploy
+    // template ... A week after rollout the release got stuck").
+    let onset = clauses
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, (f, c))| {
+            f.beat != Some("systemic_change") && {
+                let w = words(f, c);
+                !((0..w.len()).any(|i| lasting_word(&w, i)) || changed_after_that(&w))
+            }
+        })
+        .find(|(_, (f, c))| harm_begins(&words(f, c)))
+        .map_or(0, |(at, _)| at);
+    let led_project = improvement_project(a);
+    let project = led_project.is_some();
+    // The project an improvement story is about is itself a change made.
+    // Not when it is what set the incident up.
+    let set_up_harm = |f: &Field, at: usize| {
+        clauses
+            .iter()
+            .position(|(g, c)| std::ptr::eq(*g, f) && c.first <= at && at < c.last)
+            .is_some_and(|told| told < onset)
+    };
+    if let Some(e) = led_project
+        .filter(|&(f, _, at)| !set_up_harm(f, at))
+        .and_then(|(f, s, at)| the_project_itself(f, s, at))
+    {
+        concrete_changes.push(e);
+    }
+    let mut previous: Option<(&Field, &Sentence)> = None;
     for (at, (f, s)) in clauses.iter().enumerate() {
         let (f, s) = (*f, s);
         let late = f.beat.is_none() && at * 3 >= all * 2;
@@ -1952,7 +2069,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w));
         // "I'd led the move to canaries" before the incident: how things stood.
-        if !home && before_the_story(&w) {
+        if !home && (before_the_story(&w) || at < onset && !placed_after) {
             continue;
         }
         // A change someone else made, in the first third of an incident told
@@ -2110,6 +2227,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // ("any failure pages the on-call") is running: it shipped.
         let at_work = lasting_paragraph && w.iter().any(|x| ACTS.contains(x));
         let shipped = home
+            || (created && made_in_the_present(&w))
             || at_work
             || lasting_item
             || f.has(s, Tag::ChangeVerb)
