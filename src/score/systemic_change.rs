@@ -1448,7 +1448,13 @@ fn created_in(w: &[&str]) -> bool {
             "shipped" => !matches!(next, Some("it" | "the" | "through" | "a" | "an")),
             "rolled" | "roll" => next == Some("out"),
             // "set up some dashboards", "put a page in place".
-            "set" | "sets" => next == Some("up"),
+            // "set the disk usage alert threshold to 85%": an alert set.
+            "set" | "sets" => {
+                next == Some("up")
+                    || w[i + 1..].iter().take(4).any(|v| {
+                        matches!(*v, "alert" | "alerts" | "alarm" | "alarms" | "probe" | "probes")
+                    })
+            }
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
             // "Improved monitoring with inode alerts."
             "improved" => true,
@@ -1732,7 +1738,13 @@ fn does_from_now_on(w: &[&str]) -> bool {
     let (Some(&subject), Some(&verb)) = (w.first(), w.get(1)) else {
         return false;
     };
-    matches!(subject, "it" | "they")
+    // "so it is capped and wiped on every reboot": what is done to it from
+    // now on, in the present passive.
+    let passive = matches!(verb, "is" | "are")
+        && w.get(2)
+            .is_some_and(|p| p.len() > 4 && (p.ends_with("ed") || p.ends_with("en")));
+    matches!(subject, "it" | "they") && passive
+        || matches!(subject, "it" | "they")
         && verb.len() > 2
         && verb.chars().all(|c| c.is_ascii_lowercase())
         && !verb.ends_with("ed")
