@@ -219,6 +219,12 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // "I had two options:", "We found three things:": a sentence that
+    // opens a list, its subject first, is no heading.
+    if words.len() > 1 && matches!(words[0], "i" | "we" | "they" | "it" | "there" | "he" | "she")
+    {
+        return None;
+    }
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
     if any(&[
         "stuck",

@@ -1263,6 +1263,16 @@ fn harm_begins(w: &[&str]) -> bool {
     (started || down || stopped) && !works_in(w)
 }
 
+/// A change under way, not yet in place: "prevent_destroy is being rolled
+/// out on every critical resource".
+fn in_progress(w: &[&str]) -> bool {
+    w.windows(3).any(|p| {
+        matches!(p[0], "is" | "are")
+            && p[1] == "being"
+            && (p[2].ends_with("ed") || p[2].ends_with("en") || p[2] == "built")
+    })
+}
+
 /// A change the speaker is not sure of: asked ("I think somebody added a
 /// Nagios check?") or doubted in the next sentence ("I'm not a hundred
 /// percent sure it's still there"). By the rubric, no more than a proposal.
@@ -2177,8 +2187,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || (planned
                 || (0..w.len())
                     .any(|i| proposal_word(&w, i) || WISH.contains(&w[i]) || maybe_later(&w, i))
-                || wished_aloud(&w))
-                && !w.contains(&"now");
+                || wished_aloud(&w)
+                || in_progress(&w))
+                // "We now page on it" is in place; "will go through moved
+                // blocks from now on" is still to come.
+                && !w
+                    .iter()
+                    .enumerate()
+                    .any(|(i, x)| *x == "now" && (i == 0 || w[i - 1] != "from"));
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
