@@ -311,13 +311,20 @@ fn judge(fields: &[Field]) -> Dimensions {
 /// stand where the story tells what changed for good (a postmortem whose
 /// "What changed" holds the unique constraint that ends the duplicates).
 fn fix_or_lasting_change(fields: &[Field]) -> DimensionScore {
-    let own = fix::score(&Analysis::of(fields, Some(&["fix", "root_cause"])));
+    // In free text, the section on the call made often tells the change
+    // made ("Decisions. ... raised the limit, then rolled back").
+    let home: &[&str] = if told_freely(fields) {
+        &["fix", "root_cause", "decision"]
+    } else {
+        &["fix", "root_cause"]
+    };
+    let own = fix::score(&Analysis::of(fields, Some(home)));
     if own.score >= 3 || !fields.iter().any(|f| f.beat == Some("systemic_change")) {
         return own;
     }
     let wider = fix::score(&Analysis::of(
         fields,
-        Some(&["fix", "root_cause", "systemic_change"]),
+        Some(&[home, &["systemic_change"]].concat()),
     ));
     if wider.score > own.score { wider } else { own }
 }
