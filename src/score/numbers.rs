@@ -560,6 +560,8 @@ const SETTING_WORDS: &[&str] = &[
     "threshold",
     "max",
     "min",
+    "maximum",
+    "minimum",
     "setting",
     "heap",
     "max_connections",
@@ -611,13 +613,16 @@ const SET_VERBS: &[&str] = &[
     "resized",
     "configured",
     "patched",
+    "tightened",
+    "loosened",
 ];
 
 /// "upgraded the cluster from 1.24 to 1.25": two versions, not a result.
 /// Both figures bare with a fraction, less than one apart, in a sentence
 /// about an upgrade or a version.
 fn versions(f: &Field, s: &Sentence, pair: &Pair) -> bool {
-    let bare = |q: &Quantity| q.dim == Dim::Count(None) && q.value.fract() != 0.0;
+    // "the 1.21 → 1.22 upgrade": the noun after a version is no unit.
+    let bare = |q: &Quantity| matches!(q.dim, Dim::Count(_)) && q.value.fract() != 0.0;
     bare(pair.before)
         && bare(pair.after)
         && (pair.after.value - pair.before.value).abs() < 1.0
@@ -899,6 +904,24 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     {
         return PairKind::Setting;
     }
+    // How bad it got, where the story tells the harm: its impact section
+    // ("Impact: errors went from 0 to about 14,000 per hour"), or after the
+    // change that started it ("After the 2.14 release, outbound
+    // connections went from 300 to 4,000").
+    let improved = matches!((better, lowered, raised), (Better::Lower, true, _) | (Better::Higher, _, true));
+    // Something that was not there at all and then was ("primary changes:
+    // 0 → 14 in one hour"), with nothing saying more is better, is harm.
+    let from_none = before == 0.0 && raised && better == Better::Unknown;
+    // "4k (normal) -> ~19k": a rise from what is normal.
+    let from_normal = raised
+        && better == Better::Unknown
+        && f.tokens[pair.before.last..pair.after.first.max(pair.before.last)]
+            .iter()
+            .any(|t| matches!(t.lower.as_ref(), "normal" | "usual" | "baseline" | "typical"));
+    let from_none = from_none || from_normal;
+    if !improved && (f.beat == Some("blast_radius") || after_the_change(f, s)) || from_none {
+        return PairKind::Impact;
+    }
     // "the connection count went 180 → 1,500 (≈8× normal)": a rise told
     // against what is normal is harm.
     if better == Better::Unknown && raised && against_normal(f, s) {
@@ -920,6 +943,33 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         }
         _ => PairKind::Result,
     }
+}
+
+/// Sentence `s` opens after the change that set the incident off: "After
+/// the 2.14 release, ...", "Since the upgrade ...".
+fn after_the_change(f: &Field, s: &Sentence) -> bool {
+    let opening: Vec<&str> = f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(5)
+        .map(|t| t.lower.as_ref())
+        .collect();
+    matches!(opening.first(), Some(&("after" | "since")))
+        && opening.get(1) == Some(&"the")
+        && opening[2..].iter().any(|w| {
+            matches!(
+                *w,
+                "release"
+                    | "deploy"
+                    | "deployment"
+                    | "upgrade"
+                    | "change"
+                    | "migration"
+                    | "rollout"
+                    | "update"
+                    | "cutover"
+            )
+        })
 }
 
 /// The two values on one scale: a rate on one side only ("38 a week to 6")
