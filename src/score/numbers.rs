@@ -1158,7 +1158,12 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                     | "settled"
             )
         });
+        // "delayed by up to 70 minutes": at most, how bad it got.
+        let at_most = q.first >= 3
+            && f.tokens[q.first - 2].lower == "up"
+            && matches!(f.tokens[q.first - 3].lower.as_ref(), "by" | "for" | "of" | "with" | "lasting");
         let to_after_direction = lead == Some("to")
+            && !at_most
             && f.tokens[s.first..q.first].iter().any(|t| {
                 matches!(
                     t.lower.as_ref(),
