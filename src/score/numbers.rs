@@ -40,6 +40,8 @@ fn is_approx(word: &str) -> bool {
             | "a"
             | "an"
             | "to"
+            // "climbed from like 20% to 85%", said aloud.
+            | "like"
     )
 }
 

@@ -135,6 +135,10 @@ fn is_count_noun(word: &str) -> bool {
                 | "every"
                 | "vs"
                 | "versus"
+                // "9,600-odd", "40-ish", "300-plus": the figure rounded.
+                | "odd"
+                | "ish"
+                | "plus"
         )
 }
 
