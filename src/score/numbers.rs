@@ -196,8 +196,18 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 if f.tokens.get(i + 1).is_none_or(|n| n.lower != "from") {
                     continue;
                 }
-                let after = ending_before(f, i, 3);
                 let before = quantity_after(f, i + 2, 1);
+                // "errors lasted ~15 s on all four services, down from 20
+                // minutes": the figure on the same scale, a few words back.
+                let same_scale = |q: &&Quantity| before.is_none_or(|b| b.comparable(q));
+                let after = ending_before(f, i, 3).filter(same_scale).or_else(|| {
+                    f.quantities
+                        .iter()
+                        .rev()
+                        .filter(|q| q.last <= i && q.last + 10 >= i)
+                        .filter(|q| q_sentence(f, q) == t.sentence)
+                        .find(same_scale)
+                });
                 if let (Some(before), Some(after)) = (before, after) {
                     pairs.push(Pair { before, after });
                 }
@@ -280,13 +290,16 @@ fn q_sentence(f: &Field, q: &Quantity) -> usize {
 /// way. `word` is the token of "first".
 fn first_then_last<'q>(f: &'q Field<'_>, word: usize) -> Option<Pair<'q>> {
     let sentence = f.tokens[word].sentence;
-    let before = next_quantity(f, word + 1, 6)?;
+    // "the first run took 68 minutes", or "took 11 hours on the first attempt".
+    let before = next_quantity(f, word + 1, 6).or_else(|| {
+        ending_before(f, word, 4).filter(|q| q_sentence(f, q) == sentence)
+    })?;
     let last = (before.last..f.tokens.len())
         .take_while(|&k| f.tokens[k].sentence <= sentence + 1)
         .find(|&k| {
             matches!(
                 f.tokens[k].lower.as_ref(),
-                "last" | "latest" | "recent" | "now" | "today" | "it's"
+                "last" | "latest" | "recent" | "now" | "today" | "it's" | "takes" | "runs"
             )
         })?;
     let after = next_quantity(f, last + 1, 6).filter(|q| before.comparable(q))?;
@@ -1192,6 +1205,7 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                         | "goes"
                         | "comes"
                         | "came"
+                        | "got"
                 )
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");

@@ -430,6 +430,33 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             last = j;
         }
     }
+    // "2 hours 40 minutes", "2h 40m", "1 hour and 5 minutes": one duration.
+    if dim == Dim::Duration {
+        let mut at = last;
+        while let Some(mut n) = after(tokens, at) {
+            if tokens[n].lower == "and"
+                && let Some(k) = after(tokens, n)
+            {
+                n = k;
+            }
+            let Some(part) = (tokens[n].kind == TokenKind::Number)
+                .then(|| parse_number(&tokens[n].lower))
+                .flatten()
+            else {
+                break;
+            };
+            let Some(u) = after(tokens, n) else { break };
+            let word = tokens[u].lower.as_ref();
+            match seconds_in(word) {
+                Some(smaller) if smaller < unit && (word != "m" || tokens[u].glued) => {
+                    value += part * smaller;
+                    last = u;
+                    at = u;
+                }
+                _ => break,
+            }
+        }
+    }
     if per.is_none()
         && !matches!(dim, Dim::Percent | Dim::Ratio)
         && let Some(j) = after(tokens, last)
