@@ -751,6 +751,8 @@ const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking", "agreed"]
 /// which sets a value.
 fn maybe_later(w: &[&str], i: usize) -> bool {
     match w[i] {
+        // "we talked about a canary", not "the frontend couldn't talk to the API".
+        "talk" => w.get(i + 1) == Some(&"about"),
         "raised" => !w[i + 1..]
             .windows(2)
             .take(6)
@@ -1441,8 +1443,13 @@ fn brought_back(w: &[&str]) -> bool {
         matches!(*x, "turning" | "turned" | "switched" | "switching")
             && w[i + 1..].windows(2).take(4).any(|p| p == ["back", "on"])
     });
+    // "and it went away", "and it was fine": the problem ended there.
+    let ended = w.windows(2).any(|p| {
+        p == ["went", "away"] || matches!(p[0], "was" | "were") && p[1] == "fine"
+    }) || w.contains(&"disappeared");
     again
         || back_on
+        || ended
         || w.windows(3).any(|p| p == ["back", "to", "normal"])
         || w.iter().any(|x| matches!(*x, "recovered" | "recovering"))
 }
