@@ -3533,3 +3533,214 @@ fn a_range_is_one_figure_and_a_setting_set_is_no_result() {
         .numbers;
     assert!(cites(&latency, "before_after"), "{latency:?}");
 }
+
+#[test]
+fn a_section_on_the_speakers_part_is_read_for_what_lasts() {
+    let star = score_text(
+        "Situation: I joined the platform team at a fintech.\n\n\
+         Task: I led SLO adoption for the internal API platform, starting with our gateway.\n\n\
+         Action: I wrote SLIs for the gateway.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        gives(&star, "adoption for the internal api platform"),
+        "{star:?}"
+    );
+    // A structured story's role field still says who the speaker was.
+    let role = score_story(&Story {
+        role: "I led SLO adoption for the internal API platform.".into(),
+        ..Story::default()
+    })
+    .dimensions
+    .systemic_change;
+    assert_eq!(role.score, 0, "{role:?}");
+}
+
+#[test]
+fn a_thing_made_told_in_the_present_has_shipped() {
+    let present = score_text(
+        "The replica lag grew to 25 minutes every evening. I set replica_parallel_workers to 8. \
+         We also make a dashboard for the lag.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&present, "(dashboard)"), "{present:?}");
+    // Not a thing made by no one: "the StatefulSet made a fresh volume".
+    let made = score_text(
+        "I deleted the PVC and the pod so the StatefulSet made a fresh volume in another zone.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(made.score, 0, "{made:?}");
+}
+
+#[test]
+fn changes_told_before_harm_begins_set_it_up() {
+    let set_up = score_text(
+        "Last quarter I drove a platform standardization effort for deployments. I moved 40 \
+         services onto a single shared GitLab CI deploy template and added a mandatory 5-minute \
+         job timeout as a cost guardrail. A week after rollout, the search-api release got \
+         stuck and every new deploy failed. We ran helm rollback and rolled forward by hand.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&set_up, "timeout"), "{set_up:?}");
+    assert!(!gives(&set_up, "ci"), "{set_up:?}");
+    // A change made after the harm still counts.
+    let after = score_text(
+        "At 09:40 the order API started timing out on publish. I raised the watermark and \
+         rolled back the consumer deploy. Afterwards I added an alert on per-queue depth \
+         growth.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(cites(&after, "detection"), "{after:?}");
+}
+
+#[test]
+fn what_holds_from_now_on_in_the_passive_and_an_alert_set() {
+    let capped = score_text(
+        "Our CI hosts kept running out of space on /tmp and builds were failing. I moved /tmp \
+         to a tmpfs with size=8G, so it is capped and wiped on every reboot.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(capped.score >= 2, "{capped:?}");
+    let alert = systemic_in_field("Finally I set the disk usage alert threshold to 85%.");
+    assert!(cites(&alert, "detection"), "{alert:?}");
+}
+
+#[test]
+fn a_change_to_come_or_under_way_is_a_plan() {
+    let future = systemic_in_field(
+        "All renames will go through moved blocks from now on. prevent_destroy is being \
+         rolled out on every critical resource.",
+    );
+    assert_eq!(future.score, 1, "{future:?}");
+    assert!(gives(&future, "not shipped"), "{future:?}");
+    // "now" said of how things run is in place.
+    let now = systemic_in_field("A CI check now rejects any rename without a moved block.");
+    assert!(now.score >= 3, "{now:?}");
+}
+
+#[test]
+fn a_problem_that_went_away_was_fixed_not_prevented() {
+    let went_away = score_text(
+        "A container of ours kept failing with fork: Resource temporarily unavailable. \
+         Zombie processes from a healthcheck hit the pids limit. I added tini as PID 1 \
+         (docker run --init) and it went away.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(went_away.score, 0, "{went_away:?}");
+    let talk = score_text(
+        "We had a CORS problem after a backend change and the frontend did not talk to the API.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(talk.score, 0, "{talk:?}");
+}
+
+#[test]
+fn a_sentence_opening_a_list_is_no_heading() {
+    let options = score_text(
+        "Node 2 went over its vm_memory_high_watermark of 0.4 and publishers blocked.\n\n\
+         I had two options: raise the watermark or purge label-render. Purging meant losing \
+         label jobs, so I raised the watermark with rabbitmqctl set_vm_memory_high_watermark \
+         0.6 and asked the owner to roll back the consumer deploy.",
+    )
+    .dimensions
+    .fix;
+    assert!(cites(&options, "concrete_change"), "{options:?}");
+}
+
+#[test]
+fn the_call_made_in_free_text_tells_the_fix_too() {
+    let decisions = score_text(
+        "Summary. Pods on 14 nodes failed DNS lookups because the conntrack tables were full.\n\n\
+         Decisions. The options were to raise nf_conntrack_max or roll back the event-forwarder. \
+         The IC raised nf_conntrack_max to 1048576 on the affected nodes as a stopgap, then we \
+         rolled back the event-forwarder DaemonSet.",
+    )
+    .dimensions
+    .fix;
+    assert!(cites(&decisions, "concrete_change"), "{decisions:?}");
+}
+
+#[test]
+fn times_said_in_words_after_a_bound_are_figures() {
+    let second = score_text(
+        "After that the longest GC pause was under a second, against 35 seconds before.",
+    )
+    .dimensions
+    .numbers;
+    assert!(cites(&second, "before_after"), "{second:?}");
+    let half = score_text(
+        "Ingestion lag at the evening peak, which used to sit around 15 minutes, is now \
+         consistently under half a minute.",
+    )
+    .dimensions
+    .numbers;
+    assert!(cites(&half, "before_after"), "{half:?}");
+    // How long harm lasted stays blast radius's, read in its own words.
+    let hour = score_text("API latency went up for about an hour.").dimensions;
+    assert!(!cites(&hour.numbers, "before_after"), "{hour:?}");
+}
+
+#[test]
+fn compound_durations_and_first_then_now() {
+    let compound = score_text("MTTR went from 2h 40m to 45m.")
+        .dimensions
+        .numbers;
+    assert!(gives(&compound, "2h 40m -> 45m"), "{compound:?}");
+    let restore = score_text(
+        "The largest restore took 11 hours on the first attempt; after moving to \
+         process-max=8 it takes 2 hours 40 minutes.",
+    )
+    .dimensions
+    .numbers;
+    assert!(
+        gives(&restore, "11 hours -> 2 hours 40 minutes"),
+        "{restore:?}"
+    );
+    let down = score_text(
+        "We re-ran the test two weeks later: errors lasted ~15 s on all four services, down \
+         from 20 minutes on the worst two.",
+    )
+    .dimensions
+    .numbers;
+    assert!(gives(&down, "20 minutes -> 15 s"), "{down:?}");
+    let said_aloud = score_text("But the hit rate climbed from like 20% to 85% within minutes.")
+        .dimensions
+        .numbers;
+    assert!(gives(&said_aloud, "20% -> 85%"), "{said_aloud:?}");
+}
+
+#[test]
+fn harm_told_as_pairs_is_impact_not_a_result() {
+    for text in [
+        "Impact: ClientTLSNegotiationErrorCount on the load balancer went from 0 to about \
+         14,000 per hour.",
+        "After the 2.14 release, outbound connections per second went from 300 to 4,000.",
+        "- Primary changes: 0 → 14 in one hour",
+        "- Connections: 4k (normal) -> ~19k",
+        "Over the incident 9,400 confirmation emails were delayed by up to 70 minutes.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(numbers.score <= 1, "{text}: {numbers:?}");
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    for text in [
+        "The new policy tightened the maximum connections per upstream cluster from 1,024 to 128.",
+        "So I owned the 1.21 → 1.22 upgrade for the commerce clusters.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    // A result that improved in the same words still counts.
+    let result = score_text("After the fix, errors per hour went from 14,000 to 20.")
+        .dimensions
+        .numbers;
+    assert!(cites(&result, "before_after"), "{result:?}");
+}

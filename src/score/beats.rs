@@ -221,7 +221,11 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
     }
     // "I had two options:", "We found three things:": a sentence that
     // opens a list, its subject first, is no heading.
-    if words.len() > 1 && matches!(words[0], "i" | "we" | "they" | "it" | "there" | "he" | "she")
+    if words.len() > 1
+        && matches!(
+            words[0],
+            "i" | "we" | "they" | "it" | "there" | "he" | "she"
+        )
     {
         return None;
     }

@@ -353,10 +353,7 @@ fn lasting_change_or_lasting_fix(fields: &[Field]) -> DimensionScore {
     {
         return own;
     }
-    let wider = systemic_change::score(&Analysis::of(
-        fields,
-        Some(&[home, &["fix"]].concat()),
-    ));
+    let wider = systemic_change::score(&Analysis::of(fields, Some(&[home, &["fix"]].concat())));
     let held = wider
         .evidence
         .iter()

@@ -291,9 +291,8 @@ fn q_sentence(f: &Field, q: &Quantity) -> usize {
 fn first_then_last<'q>(f: &'q Field<'_>, word: usize) -> Option<Pair<'q>> {
     let sentence = f.tokens[word].sentence;
     // "the first run took 68 minutes", or "took 11 hours on the first attempt".
-    let before = next_quantity(f, word + 1, 6).or_else(|| {
-        ending_before(f, word, 4).filter(|q| q_sentence(f, q) == sentence)
-    })?;
+    let before = next_quantity(f, word + 1, 6)
+        .or_else(|| ending_before(f, word, 4).filter(|q| q_sentence(f, q) == sentence))?;
     let last = (before.last..f.tokens.len())
         .take_while(|&k| f.tokens[k].sentence <= sentence + 1)
         .find(|&k| {
@@ -923,7 +922,10 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     // ("Impact: errors went from 0 to about 14,000 per hour"), or after the
     // change that started it ("After the 2.14 release, outbound
     // connections went from 300 to 4,000").
-    let improved = matches!((better, lowered, raised), (Better::Lower, true, _) | (Better::Higher, _, true));
+    let improved = matches!(
+        (better, lowered, raised),
+        (Better::Lower, true, _) | (Better::Higher, _, true)
+    );
     // Something that was not there at all and then was ("primary changes:
     // 0 → 14 in one hour"), with nothing saying more is better, is harm.
     let from_none = before == 0.0 && raised && better == Better::Unknown;
@@ -932,7 +934,12 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         && better == Better::Unknown
         && f.tokens[pair.before.last..pair.after.first.max(pair.before.last)]
             .iter()
-            .any(|t| matches!(t.lower.as_ref(), "normal" | "usual" | "baseline" | "typical"));
+            .any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "normal" | "usual" | "baseline" | "typical"
+                )
+            });
     let from_none = from_none || from_normal;
     if !improved && (f.beat == Some("blast_radius") || after_the_change(f, s)) || from_none {
         return PairKind::Impact;
@@ -1176,7 +1183,10 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         // "delayed by up to 70 minutes": at most, how bad it got.
         let at_most = q.first >= 3
             && f.tokens[q.first - 2].lower == "up"
-            && matches!(f.tokens[q.first - 3].lower.as_ref(), "by" | "for" | "of" | "with" | "lasting");
+            && matches!(
+                f.tokens[q.first - 3].lower.as_ref(),
+                "by" | "for" | "of" | "with" | "lasting"
+            );
         let to_after_direction = lead == Some("to")
             && !at_most
             && f.tokens[s.first..q.first].iter().any(|t| {

@@ -512,10 +512,13 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
 fn time_in_words(tokens: &[Token], i: usize) -> Option<Quantity> {
     let word = |k: usize| tokens.get(k).map(|t| t.lower.as_ref());
     let unit_at = |k: usize| {
-        tokens.get(k).filter(|t| t.is_word()).and_then(|t| match t.lower.as_ref() {
-            "second" | "minute" | "hour" | "day" | "week" => seconds_in(&t.lower),
-            _ => None,
-        })
+        tokens
+            .get(k)
+            .filter(|t| t.is_word())
+            .and_then(|t| match t.lower.as_ref() {
+                "second" | "minute" | "hour" | "day" | "week" => seconds_in(&t.lower),
+                _ => None,
+            })
     };
     let (share, article) = match word(i)? {
         "half" => (0.5, i + 1),
@@ -528,12 +531,8 @@ fn time_in_words(tokens: &[Token], i: usize) -> Option<Quantity> {
     let u = after(tokens, article)?;
     let unit = unit_at(u)?;
     let measured = share < 1.0
-        || i.checked_sub(1).is_some_and(|b| {
-            matches!(
-                word(b),
-                Some("under" | "within" | "below" | "than")
-            )
-        });
+        || i.checked_sub(1)
+            .is_some_and(|b| matches!(word(b), Some("under" | "within" | "below" | "than")));
     if !measured || (share == 1.0 && i > 0 && word(i - 1) == Some("half")) {
         return None;
     }

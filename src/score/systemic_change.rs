@@ -1444,9 +1444,10 @@ fn brought_back(w: &[&str]) -> bool {
             && w[i + 1..].windows(2).take(4).any(|p| p == ["back", "on"])
     });
     // "and it went away", "and it was fine": the problem ended there.
-    let ended = w.windows(2).any(|p| {
-        p == ["went", "away"] || matches!(p[0], "was" | "were") && p[1] == "fine"
-    }) || w.contains(&"disappeared");
+    let ended = w
+        .windows(2)
+        .any(|p| p == ["went", "away"] || matches!(p[0], "was" | "were") && p[1] == "fine")
+        || w.contains(&"disappeared");
     again
         || back_on
         || ended
@@ -1469,7 +1470,10 @@ fn created_in(w: &[&str]) -> bool {
             "set" | "sets" => {
                 next == Some("up")
                     || w[i + 1..].iter().take(4).any(|v| {
-                        matches!(*v, "alert" | "alerts" | "alarm" | "alarms" | "probe" | "probes")
+                        matches!(
+                            *v,
+                            "alert" | "alerts" | "alarm" | "alarms" | "probe" | "probes"
+                        )
                     })
             }
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
@@ -1762,32 +1766,32 @@ fn does_from_now_on(w: &[&str]) -> bool {
             .is_some_and(|p| p.len() > 4 && (p.ends_with("ed") || p.ends_with("en")));
     matches!(subject, "it" | "they") && passive
         || matches!(subject, "it" | "they")
-        && verb.len() > 2
-        && verb.chars().all(|c| c.is_ascii_lowercase())
-        && !verb.ends_with("ed")
-        && !matches!(
-            verb,
-            "was"
-                | "were"
-                | "would"
-                | "could"
-                | "did"
-                | "had"
-                | "went"
-                | "got"
-                | "came"
-                | "ran"
-                | "took"
-                | "made"
-                | "kept"
-                | "might"
-                | "should"
-                | "wasn't"
-                | "didn't"
-                | "the"
-                | "all"
-                | "also"
-        )
+            && verb.len() > 2
+            && verb.chars().all(|c| c.is_ascii_lowercase())
+            && !verb.ends_with("ed")
+            && !matches!(
+                verb,
+                "was"
+                    | "were"
+                    | "would"
+                    | "could"
+                    | "did"
+                    | "had"
+                    | "went"
+                    | "got"
+                    | "came"
+                    | "ran"
+                    | "took"
+                    | "made"
+                    | "kept"
+                    | "might"
+                    | "should"
+                    | "wasn't"
+                    | "didn't"
+                    | "the"
+                    | "all"
+                    | "also"
+            )
 }
 
 /// Verbs that move a thing to a new state for good: "production access moved
