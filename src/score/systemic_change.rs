@@ -1250,10 +1250,10 @@ fn harm_begins(w: &[&str]) -> bool {
     // maybe by half" nor "429s were down to 0.3%".
     let down = w.iter().enumerate().any(|(i, x)| {
         let before = i.checked_sub(1).map(|b| w[b]);
-        (*x == "down"
+        let said_down = *x == "down"
             && matches!(before, Some("was" | "were" | "went" | "is" | "are"))
-            && matches!(w.get(i + 1), None | Some(&("for" | ".")))
-            || *x == "stuck" && matches!(before, Some("got" | "was" | "were" | "is" | "are")))
+            && matches!(w.get(i + 1), None | Some(&("for" | ".")));
+        said_down || *x == "stuck" && matches!(before, Some("got" | "was" | "were" | "is" | "are"))
     });
     let stopped = w.windows(2).any(|p| {
         p[0] == "stopped"
