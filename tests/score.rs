@@ -3744,3 +3744,17 @@ fn harm_told_as_pairs_is_impact_not_a_result() {
         .numbers;
     assert!(cites(&result, "before_after"), "{result:?}");
 }
+
+#[test]
+fn vs_with_a_stop_and_a_noted_call_in_the_call_section() {
+    let noted = score_text(
+        "- Call: buy extra data packs (minutes, recurring cost) vs. wait for a fix to cut \
+         usage (hours, everyone blocked). Bought packs to unblock, accepted roughly one extra \
+         month of cost.",
+    )
+    .dimensions
+    .decision;
+    assert!(gives(&noted, "the call (bought)"), "{noted:?}");
+    assert!(gives(&noted, "the option not taken (vs)"), "{noted:?}");
+    assert!(noted.score >= 3, "{noted:?}");
+}

@@ -515,6 +515,25 @@ fn decision_verb(f: &Field, s: &Sentence) -> Option<Hit> {
         .find(|h| h.tags.has(Tag::DecisionVerb) && !picked_up(h) && !a_meeting(h))
 }
 
+/// In the decision's own section, a note that opens with what was done is
+/// the call, as notes are written: "Went in-region multi-AZ", "Bought data
+/// packs to unblock".
+fn noted_call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
+    let i = (s.first..s.last).find(|&i| f.tokens[i].is_word() && !f.tokens[i].masked)?;
+    let verb = f.tokens[i].lower.as_ref();
+    let done =
+        matches!(
+            verb,
+            "went" | "chose" | "took" | "kept" | "bought" | "let" | "held" | "left" | "stayed"
+        ) || (verb.len() > 4 && verb.ends_with("ed") && !matches!(verb, "needed" | "wanted"));
+    done.then(|| {
+        (
+            f.evidence(i, i + 1, Rule::MyDecision, format!("the call ({verb})")),
+            true,
+        )
+    })
+}
+
 /// The call itself: a decision verb, or a marker such as "so I".
 fn call(f: &Field, s: &Sentence) -> Option<(Evidence, bool)> {
     if !personal(f, s) {
@@ -817,7 +836,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             }
             continue;
         }
-        let c = call(f, s);
+        let c = call(f, s).or_else(|| home.then(|| noted_call(f, s)).flatten());
         // "The on-call engineer considered scaling out, but ...": an option
         // named by the one who weighed it.
         let named = personal(f, s) && tagged_hit(f, s, Tag::Alternative).is_some();

@@ -220,7 +220,14 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
 
         if kind == TokenKind::Symbol && matches!(raw, "." | "!" | "?" | ";" | "\u{2026}") {
             let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-            if next_is_space {
+            // "standby vs. staying in-region": the stop of an abbreviation.
+            let abbreviation = raw == "."
+                && tokens.len() >= 2
+                && matches!(
+                    tokens[tokens.len() - 2].lower.as_ref(),
+                    "vs" | "approx" | "incl" | "cf"
+                );
+            if next_is_space && !abbreviation {
                 end_sentence(&mut tokens, &mut sentences);
             }
         }
