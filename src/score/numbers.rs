@@ -967,8 +967,9 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     }
 }
 
-/// Sentence `s` opens after the change that set the incident off: "After
-/// the 2.14 release, ...", "Since the upgrade ...".
+/// Sentence `s` opens after the release that set the incident off: "After
+/// the 2.14 release, ...", "After the upgrade ...". Not "since the rollout"
+/// or "after the migration", which tell results as often as harm.
 fn after_the_change(f: &Field, s: &Sentence) -> bool {
     let opening: Vec<&str> = f.tokens[s.first..s.last]
         .iter()
@@ -976,20 +977,12 @@ fn after_the_change(f: &Field, s: &Sentence) -> bool {
         .take(5)
         .map(|t| t.lower.as_ref())
         .collect();
-    matches!(opening.first(), Some(&("after" | "since")))
+    opening.first() == Some(&"after")
         && opening.get(1) == Some(&"the")
         && opening[2..].iter().any(|w| {
             matches!(
                 *w,
-                "release"
-                    | "deploy"
-                    | "deployment"
-                    | "upgrade"
-                    | "change"
-                    | "migration"
-                    | "rollout"
-                    | "update"
-                    | "cutover"
+                "release" | "deploy" | "deployment" | "upgrade" | "update"
             )
         })
 }

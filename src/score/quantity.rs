@@ -533,7 +533,7 @@ fn time_in_words(tokens: &[Token], i: usize) -> Option<Quantity> {
     let measured = share < 1.0
         || i.checked_sub(1)
             .is_some_and(|b| matches!(word(b), Some("under" | "within" | "below" | "than")));
-    if !measured || (share == 1.0 && i > 0 && word(i - 1) == Some("half")) {
+    if !measured {
         return None;
     }
     let mut last = u;
