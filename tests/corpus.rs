@@ -196,15 +196,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change and
 /// numbers; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.61, 0.81, 0.13),
-    ("role", 0.57, 0.77, 0.21),
-    ("decision", 0.62, 0.80, 0.17),
-    ("fix", 0.63, 0.74, 0.11),
-    ("systemic_change", 0.83, 0.71, 0.13),
-    ("numbers", 0.69, 0.81, 0.17),
+    ("blast_radius", 0.61, 0.82, 0.14),
+    ("role", 0.58, 0.77, 0.20),
+    ("decision", 0.60, 0.81, 0.17),
+    ("fix", 0.62, 0.74, 0.10),
+    ("systemic_change", 0.82, 0.70, 0.10),
+    ("numbers", 0.66, 0.82, 0.14),
 ];
 const TOTAL_FLOOR: f64 = 0.89;
-const MIN_TEXTS: usize = 1720;
+const MIN_TEXTS: usize = 1920;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {
