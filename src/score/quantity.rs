@@ -430,15 +430,11 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             last = j;
         }
     }
-    // "2 hours 40 minutes", "2h 40m", "1 hour and 5 minutes": one duration.
+    // "2 hours 40 minutes", "2h 40m": one duration. Not "1h and 5m", which
+    // names two windows.
     if dim == Dim::Duration {
         let mut at = last;
-        while let Some(mut n) = after(tokens, at) {
-            if tokens[n].lower == "and"
-                && let Some(k) = after(tokens, n)
-            {
-                n = k;
-            }
+        while let Some(n) = after(tokens, at) {
             let Some(part) = (tokens[n].kind == TokenKind::Number)
                 .then(|| parse_number(&tokens[n].lower))
                 .flatten()
