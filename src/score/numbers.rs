@@ -971,12 +971,7 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
 /// the 2.14 release, ...", "After the upgrade ...". Not "since the rollout"
 /// or "after the migration", which tell results as often as harm.
 fn after_the_change(f: &Field, s: &Sentence) -> bool {
-    let opening: Vec<&str> = f.tokens[s.first..s.last]
-        .iter()
-        .filter(|t| t.is_word())
-        .take(5)
-        .map(|t| t.lower.as_ref())
-        .collect();
+    let opening = opening_words(f, s, 5);
     opening.first() == Some(&"after")
         && opening.get(1) == Some(&"the")
         && opening[2..].iter().any(|w| {
@@ -1113,15 +1108,20 @@ fn held_against_before(f: &Field) -> Option<Evidence> {
     None
 }
 
+/// The first `n` words of sentence `s`, lowercase.
+fn opening_words<'f>(f: &'f Field, s: &Sentence, n: usize) -> Vec<&'f str> {
+    f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(n)
+        .map(|t| t.lower.as_ref())
+        .collect()
+}
+
 /// Sentence `s` opens on the present: "Today's invoice ...", "These days
 /// ...", "Nowadays ...".
 fn opens_with_today(f: &Field, s: &Sentence) -> bool {
-    let opening: Vec<&str> = f.tokens[s.first..s.last]
-        .iter()
-        .filter(|t| t.is_word())
-        .take(2)
-        .map(|t| t.lower.as_ref())
-        .collect();
+    let opening = opening_words(f, s, 2);
     matches!(opening.first(), Some(&("today" | "today's" | "nowadays")))
         || opening == ["these", "days"]
 }
