@@ -51,14 +51,28 @@ const MIN_TEXTS: usize = 8;
 const MAX_SHARE: f64 = 0.9;
 const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/score/weights.rs");
 
-/// Inputs as columns: one `Vec` per input, a value per text.
-struct Columns<'v> {
-    values: &'v [Vec<f64>],
-    /// How much each column counts after standardising (0 leaves it out).
-    scale: Vec<f64>,
+/// The words and word pairs each text says, both ways round: a term
+/// column is nearly all zeros, so the fit reads it through these lists.
+struct Terms {
+    /// The texts (ascending) that say each term of the vocabulary.
+    by_term: Vec<Vec<usize>>,
+    /// The terms each text says.
+    by_text: Vec<Vec<usize>>,
 }
 
-/// A fitted model in the inputs' own units.
+/// Inputs as columns: one `Vec` per input of `FEATURE_NAMES`, a value per
+/// text; and, for the dimensions that read them, the terms.
+struct Columns<'v> {
+    values: &'v [Vec<f64>],
+    /// How much each input counts after standardising (0 leaves it out).
+    scale: Vec<f64>,
+    terms: Option<&'v Terms>,
+    /// How much every term counts after standardising (0: not read).
+    term_scale: f64,
+}
+
+/// A fitted model in the inputs' own units: a weight per input, then one
+/// per term when the dimension reads terms.
 struct Fit {
     weights: Vec<f64>,
     intercept: f64,
@@ -66,20 +80,117 @@ struct Fit {
 
 impl Fit {
     fn raw(&self, cols: &Columns, row: usize) -> f64 {
-        self.intercept
-            + self
-                .weights
+        let inputs: f64 = self
+            .weights
+            .iter()
+            .zip(cols.values)
+            .map(|(w, c)| w * c[row])
+            .sum();
+        let terms: f64 = match cols.terms {
+            Some(t) if self.weights.len() > FEATURES => t.by_text[row]
                 .iter()
-                .zip(cols.values)
-                .map(|(w, c)| w * c[row])
-                .sum::<f64>()
+                .map(|&j| self.weights[FEATURES + j])
+                .sum(),
+            _ => 0.0,
+        };
+        self.intercept + inputs + terms
+    }
+}
+
+/// `x · y`, summed in four lanes so the compiler can vectorise it.
+fn dot(x: &[f64], y: &[f64]) -> f64 {
+    let mut lanes = [0.0; 4];
+    let (xc, yc) = (x.chunks_exact(4), y.chunks_exact(4));
+    let tail: f64 = xc
+        .remainder()
+        .iter()
+        .zip(yc.remainder())
+        .map(|(a, b)| a * b)
+        .sum();
+    for (a, b) in xc.zip(yc) {
+        for i in 0..4 {
+            lanes[i] += a[i] * b[i];
+        }
+    }
+    lanes[0] + lanes[1] + lanes[2] + lanes[3] + tail
+}
+
+/// The terms' part of the kernel of the rows `rows` (ascending), each term
+/// column standardised over those rows with scale 1: `Zₜ Zₜᵀ`. It is the
+/// same for every penalty and term scale, so a fold computes it once.
+struct TermKernel {
+    /// Each text's place in `rows` (`usize::MAX` when not there).
+    place: Vec<usize>,
+    mean: Vec<f64>,
+    /// 1 / variance over the rows (0 for a term the rows all say or none
+    /// does: it is left out).
+    inv_var: Vec<f64>,
+    gram: Vec<Vec<f64>>,
+}
+
+/// For 0/1 columns, `Σⱼ (cₐⱼ - mⱼ)(c_bⱼ - mⱼ)/vⱼ` is `Sₐ_b - uₐ - u_b + C`
+/// with `S` summed over the terms both texts say, `uₐ = Σⱼ cₐⱼ mⱼ/vⱼ` and
+/// `C = Σⱼ mⱼ²/vⱼ`: only the texts saying a term are visited.
+fn term_kernel(terms: &Terms, rows: &[usize]) -> TermKernel {
+    let n = rows.len();
+    let mut place = vec![usize::MAX; terms.by_text.len()];
+    for (i, &r) in rows.iter().enumerate() {
+        place[r] = i;
+    }
+    let t = terms.by_term.len();
+    let (mut mean, mut inv_var) = (vec![0.0; t], vec![0.0; t]);
+    let mut shared = vec![vec![0.0; n]; n];
+    let mut u = vec![0.0; n];
+    let mut c = 0.0;
+    for (j, texts) in terms.by_term.iter().enumerate() {
+        let here: Vec<usize> = texts
+            .iter()
+            .map(|&r| place[r])
+            .filter(|&p| p != usize::MAX)
+            .collect();
+        let m = here.len() as f64 / n as f64;
+        let var = m * (1.0 - m);
+        if var <= 1e-12 {
+            continue;
+        }
+        let w = 1.0 / var;
+        (mean[j], inv_var[j]) = (m, w);
+        c += w * m * m;
+        for (x, &a) in here.iter().enumerate() {
+            u[a] += w * m;
+            // `here` ascends, so `b <= a`: the lower triangle.
+            for &b in &here[..=x] {
+                shared[a][b] += w;
+            }
+        }
+    }
+    let mut gram = shared;
+    for a in 0..n {
+        for b in 0..=a {
+            let g = gram[a][b] - u[a] - u[b] + c;
+            gram[a][b] = g;
+            gram[b][a] = g;
+        }
+    }
+    TermKernel {
+        place,
+        mean,
+        inv_var,
+        gram,
     }
 }
 
 /// Ridge regression on the rows `rows` of `cols`, each column standardised
 /// over those rows and multiplied by its scale, the intercept unpenalised:
 /// solved through the rows' kernel, `(Z Zᵀ + λI) α = y - ȳ`, `w = Zᵀ α`.
-fn fit(cols: &Columns, rows: &[usize], ys: &[f64], penalty: f64) -> Fit {
+/// `kernel` is the terms' part for these rows, when terms are read.
+fn fit(
+    cols: &Columns,
+    rows: &[usize],
+    ys: &[f64],
+    penalty: f64,
+    kernel: Option<&TermKernel>,
+) -> Fit {
     let n = rows.len();
     let p = cols.values.len();
     let mut mean = vec![0.0; p];
@@ -96,7 +207,7 @@ fn fit(cols: &Columns, rows: &[usize], ys: &[f64], penalty: f64) -> Fit {
         }
     }
     let used: Vec<usize> = (0..p).filter(|&j| factor[j] != 0.0).collect();
-    // Z, row-major over the used columns.
+    // Z, row-major over the used inputs.
     let z: Vec<Vec<f64>> = rows
         .iter()
         .map(|&r| {
@@ -105,24 +216,51 @@ fn fit(cols: &Columns, rows: &[usize], ys: &[f64], penalty: f64) -> Fit {
                 .collect()
         })
         .collect();
+    let terms = match (cols.terms, kernel) {
+        (Some(t), Some(k)) if cols.term_scale > 0.0 => Some((t, k)),
+        _ => None,
+    };
+    let s2 = cols.term_scale * cols.term_scale;
     let mut k = vec![vec![0.0; n]; n];
     for a in 0..n {
         for b in 0..=a {
-            let dot: f64 = z[a].iter().zip(&z[b]).map(|(x, y)| x * y).sum();
-            k[a][b] = dot;
-            k[b][a] = dot;
+            let mut v = dot(&z[a], &z[b]);
+            if let Some((_, tk)) = terms {
+                v += s2 * tk.gram[a][b];
+            }
+            k[a][b] = v;
+            k[b][a] = v;
         }
         k[a][a] += penalty;
     }
     let y_mean = rows.iter().map(|&r| ys[r]).sum::<f64>() / n as f64;
     let centred: Vec<f64> = rows.iter().map(|&r| ys[r] - y_mean).collect();
     let alpha = cholesky_solve(k, centred);
-    let mut weights = vec![0.0; p];
+    let width = p + cols.terms.map_or(0, |t| t.by_term.len());
+    let mut weights = vec![0.0; width];
     let mut intercept = y_mean;
     for (u, &j) in used.iter().enumerate() {
         let w_std: f64 = z.iter().zip(&alpha).map(|(row, a)| row[u] * a).sum();
         weights[j] = w_std * factor[j];
         intercept -= weights[j] * mean[j];
+    }
+    if let Some((t, tk)) = terms {
+        // w = s²/v · Σₐ (cₐ - m) αₐ, over the texts that say the term.
+        let alpha_sum: f64 = alpha.iter().sum();
+        for (j, texts) in t.by_term.iter().enumerate() {
+            if tk.inv_var[j] == 0.0 {
+                continue;
+            }
+            let said: f64 = texts
+                .iter()
+                .map(|&r| tk.place[r])
+                .filter(|&i| i != usize::MAX)
+                .map(|i| alpha[i])
+                .sum();
+            let w = s2 * tk.inv_var[j] * (said - tk.mean[j] * alpha_sum);
+            weights[p + j] = w;
+            intercept -= w * tk.mean[j];
+        }
     }
     Fit { weights, intercept }
 }
@@ -132,26 +270,16 @@ fn fit(cols: &Columns, rows: &[usize], ys: &[f64], penalty: f64) -> Fit {
 fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();
     for j in 0..n {
-        let d = (a[j][j] - a[j][..j].iter().map(|x| x * x).sum::<f64>())
-            .max(1e-12)
-            .sqrt();
+        let d = (a[j][j] - dot(&a[j][..j], &a[j][..j])).max(1e-12).sqrt();
         a[j][j] = d;
         let row_j = a[j][..j].to_vec();
         for row_i in a.iter_mut().skip(j + 1) {
-            let s = row_i[j]
-                - row_i[..j]
-                    .iter()
-                    .zip(&row_j)
-                    .map(|(x, y)| x * y)
-                    .sum::<f64>();
+            let s = row_i[j] - dot(&row_i[..j], &row_j);
             row_i[j] = s / d;
         }
     }
     for i in 0..n {
-        let mut s = b[i];
-        for k in 0..i {
-            s -= a[i][k] * b[k];
-        }
+        let s = b[i] - dot(&a[i][..i], &b[..i]);
         b[i] = s / a[i][i];
     }
     for i in (0..n).rev() {
@@ -172,9 +300,10 @@ fn fit_within_laws(
     rows: &[usize],
     ys: &[f64],
     penalty: f64,
+    kernel: Option<&TermKernel>,
 ) -> Fit {
     loop {
-        let f = fit(cols, rows, ys, penalty);
+        let f = fit(cols, rows, ys, penalty, kernel);
         let worst = never_negative(d)
             .iter()
             .copied()
@@ -189,39 +318,44 @@ fn fit_within_laws(
 
 /// The levels the scorer would give with the model's outputs `raw`
 /// moved by `shift`.
-fn levels(d: Dimension, cols: &Columns, raw: &[f64], shift: f64) -> Vec<f64> {
+fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: f64) -> Vec<f64> {
     raw.iter()
         .enumerate()
         .map(|(r, x)| {
-            let rule = cols.values[0][r] as u8;
-            let has_evidence = cols.values[1][r] > 0.0;
+            let rule = values[0][r] as u8;
+            let has_evidence = values[1][r] > 0.0;
             f64::from(level(rule, has_evidence, (x + shift) as f32, reach(d)))
         })
         .collect()
 }
 
 /// Cross-validated outputs of the model (before rounding) on the training
-/// split, fold `fold_of[i]` for text `i`.
-fn cross_validate(
+/// split, fold `fold_of[i]` for text `i`, for each (term scale, penalty)
+/// of `tries`. Each fold's term kernel is computed once for all tries.
+fn cross_validate<'v>(
     d: Dimension,
-    cols: &Columns,
+    columns: &dyn Fn(f64) -> Columns<'v>,
     ys: &[f64],
-    penalty: f64,
+    tries: &[(f64, f64)],
     fold_of: &[usize],
-) -> Vec<f64> {
+) -> Vec<Vec<f64>> {
     let n = ys.len();
-    let mut out = vec![0.0; n];
+    let mut out = vec![vec![0.0; n]; tries.len()];
     let folds = fold_of.iter().max().map_or(0, |m| m + 1);
     for fold in 0..folds {
         let train: Vec<usize> = (0..n).filter(|&i| fold_of[i] != fold).collect();
-        let mut cols_fold = Columns {
-            values: cols.values,
-            scale: cols.scale.clone(),
+        let reads_terms = tries.iter().any(|&(s, _)| s > 0.0);
+        let kernel = match columns(0.0).terms {
+            Some(t) if reads_terms => Some(term_kernel(t, &train)),
+            _ => None,
         };
-        let f = fit_within_laws(d, &mut cols_fold, &train, ys, penalty);
-        for (r, slot) in out.iter_mut().enumerate() {
-            if fold_of[r] == fold {
-                *slot = f.raw(&cols_fold, r);
+        for (&(term_scale, penalty), raw) in tries.iter().zip(out.iter_mut()) {
+            let mut cols = columns(term_scale);
+            let f = fit_within_laws(d, &mut cols, &train, ys, penalty, kernel.as_ref());
+            for (r, slot) in raw.iter_mut().enumerate() {
+                if fold_of[r] == fold {
+                    *slot = f.raw(&cols, r);
+                }
             }
         }
     }
@@ -233,7 +367,7 @@ fn cross_validate(
 struct Data<'a> {
     texts: &'a [(&'a load::Entry, &'a str)],
     inputs: &'a [[[f32; FEATURES]; 6]],
-    term_columns: &'a [Vec<f64>],
+    terms: &'a Terms,
     fold_of: &'a [usize],
 }
 
@@ -252,13 +386,13 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
     let Data {
         texts,
         inputs,
-        term_columns,
+        terms,
         fold_of,
     } = data;
     let n = texts.len();
     let all: Vec<usize> = (0..n).collect();
     let ys: Vec<f64> = texts.iter().map(|(e, _)| e.mean(k)).collect();
-    let mut values: Vec<Vec<f64>> = (0..FEATURES)
+    let values: Vec<Vec<f64>> = (0..FEATURES)
         .map(|j| inputs.iter().map(|x| f64::from(x[k][j])).collect())
         .collect();
     let rules = values[0].clone();
@@ -281,32 +415,36 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
         };
     }
     let scales: &[f64] = if reads_terms(d) {
-        values.extend(term_columns.iter().cloned());
         &TERM_SCALES
     } else {
         &TERM_SCALES[..1]
     };
     let columns = |term_scale: f64| Columns {
-        scale: (0..values.len())
-            .map(|j| match j {
-                j if j >= FEATURES => term_scale,
-                j if j >= LEVELS && !reads_levels(d) => 0.0,
-                _ => 1.0,
+        scale: (0..FEATURES)
+            .map(|j| {
+                if j >= LEVELS && !reads_levels(d) {
+                    0.0
+                } else {
+                    1.0
+                }
             })
             .collect(),
         values: &values,
+        terms: reads_terms(d).then_some(terms),
+        term_scale,
     };
+    let tries: Vec<(f64, f64)> = scales
+        .iter()
+        .flat_map(|&s| PENALTIES.iter().map(move |&p| (s, p)))
+        .collect();
+    let raws = cross_validate(d, &columns, &ys, &tries, fold_of);
     let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
-    for &term_scale in scales {
-        let cols = columns(term_scale);
-        for &penalty in &PENALTIES {
-            let raw = cross_validate(d, &cols, &ys, penalty, fold_of);
-            for &shift in &SHIFTS {
-                let cv = levels(d, &cols, &raw, shift);
-                let e = mae(&cv, &ys);
-                if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
-                    best = Some((e, penalty, term_scale, shift, cv));
-                }
+    for (&(term_scale, penalty), raw) in tries.iter().zip(&raws) {
+        for &shift in &SHIFTS {
+            let cv = levels(d, &values, raw, shift);
+            let e = mae(&cv, &ys);
+            if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
+                best = Some((e, penalty, term_scale, shift, cv));
             }
         }
     }
@@ -324,7 +462,8 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
         spearman(&cv, &ys)
     );
     let mut cols = columns(term_scale);
-    let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty);
+    let kernel = (cols.terms.is_some() && term_scale > 0.0).then(|| term_kernel(terms, &all));
+    let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty, kernel.as_ref());
     f.intercept += shift;
     Fitted { row, folds, fit: f }
 }
@@ -367,14 +506,18 @@ fn main() -> ExitCode {
         .filter(|&(_, &c)| c >= MIN_TEXTS && (c as f64) <= MAX_SHARE * n as f64)
         .map(|(&t, _)| t)
         .collect();
-    let term_columns: Vec<Vec<f64>> = vocabulary
-        .iter()
-        .map(|t| {
-            said.iter()
-                .map(|s| if s.contains(*t) { 1.0 } else { 0.0 })
-                .collect()
-        })
-        .collect();
+    let mut terms = Terms {
+        by_term: vec![Vec::new(); vocabulary.len()],
+        by_text: vec![Vec::new(); n],
+    };
+    for (r, s) in said.iter().enumerate() {
+        for (j, t) in vocabulary.iter().enumerate() {
+            if s.contains(*t) {
+                terms.by_term[j].push(r);
+                terms.by_text[r].push(j);
+            }
+        }
+    }
     println!(
         "Training split, free text: {n} texts; {} terms said in at least {MIN_TEXTS}\n",
         vocabulary.len()
@@ -400,7 +543,7 @@ fn main() -> ExitCode {
     let data = Data {
         texts: &texts,
         inputs: &inputs,
-        term_columns: &term_columns,
+        terms: &terms,
         fold_of: &fold_of,
     };
     let fitted: Vec<Fitted> = std::thread::scope(|scope| {
