@@ -3758,3 +3758,37 @@ fn vs_with_a_stop_and_a_noted_call_in_the_call_section() {
     assert!(gives(&noted, "the option not taken (vs)"), "{noted:?}");
     assert!(noted.score >= 3, "{noted:?}");
 }
+
+#[test]
+fn statuses_versions_and_settings_are_no_figures_of_the_incident() {
+    for text in [
+        "At about 09:12 our registry started returning 502s and I got paged.",
+        "The gateway answers 429 Too Many Requests with a Retry-After header.",
+        "We started the failover runbook for our Kubernetes 1.27 clusters.",
+        "Older kernels default max_user_watches to 8192.",
+        "At the nearfull ratio, 0.85 by default, Ceph warns.",
+        "We had one build server. One day it was down because of a disk problem.",
+        "Everyone on the team is on call for a full week, 24/7.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert_eq!(numbers.score, 0, "{text}: {numbers:?}");
+    }
+    // A figure of the incident beside them still counts.
+    let impact = score_text("Our registry returned 502s for 40 minutes.")
+        .dimensions
+        .numbers;
+    assert_eq!(impact.score, 1, "{impact:?}");
+    assert!(gives(&impact, "a figure of the incident"), "{impact:?}");
+}
+
+#[test]
+fn where_a_figure_was_measured_is_no_setting() {
+    let start = score_text("Median pod start on new nodes went from 7 minutes to 55 seconds.")
+        .dimensions
+        .numbers;
+    assert!(gives(&start, "7 minutes -> 55 seconds"), "{start:?}");
+    let pool = score_text("We raised the pool size on the primary from 20 to 50.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&pool, "before_after"), "{pool:?}");
+}

@@ -678,7 +678,8 @@ fn against_normal(f: &Field, s: &Sentence) -> bool {
 fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
     let code_like = |t: &crate::score::text::Token| written_as_code(&f.text[t.start..t.end]);
-    just_before(lead).any(|t| SETTING_WORDS.contains(&t.lower.as_ref()) || code_like(t))
+    just_before(lead).any(code_like)
+        || setting_noun_before(lead)
         || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
         || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
@@ -688,8 +689,25 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
 /// setting changed, whatever the sentence says is better.
 fn set_on_a_setting(f: &Field, from: usize, to: usize) -> bool {
     let lead = &f.tokens[from..to];
-    lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
-        && just_before(lead).any(|t| SETTING_WORDS.contains(&t.lower.as_ref()))
+    lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref())) && setting_noun_before(lead)
+}
+
+/// A setting's noun ([`SETTING_WORDS`]) among the last four words of
+/// `lead`, but not one that only says where a figure was measured:
+/// "median pod start on new nodes went from 7 minutes to 55 seconds".
+fn setting_noun_before(lead: &[Token]) -> bool {
+    let words: Vec<&str> = lead
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .filter(|w| *w != "-")
+        .collect();
+    let n = words.len();
+    (n.saturating_sub(4)..n).any(|k| {
+        SETTING_WORDS.contains(&words[k])
+            && !words[k.saturating_sub(2)..k]
+                .iter()
+                .any(|w| matches!(*w, "on" | "in" | "across" | "per"))
+    })
 }
 
 /// The last four words of `lead`, nearest first, where a setting's name
@@ -738,6 +756,46 @@ fn status_code(f: &Field, q: &Quantity) -> bool {
                 | "an"
                 | "the"
         )
+}
+
+/// A figure that is no amount of anything in the incident: an HTTP status
+/// ("returning 503s", "429 Too Many Requests"), a version ("our Kubernetes
+/// 1.27 clusters"), a setting's value ("maxconn to 10000",
+/// "max_user_watches to 8192", "0.85 by default"), "24/7", or "One day"
+/// opening a sentence ("One day it was down": once, not a duration).
+fn no_amount(f: &Field, q: &Quantity) -> bool {
+    let t = &f.tokens;
+    let number = t[q.first].lower.as_ref();
+    let after = |k: usize| t.get(q.first + k);
+    let raw = |x: &Token| &f.text[x.start..x.end];
+    let opens = |x: &Token| raw(x).starts_with(|c: char| c.is_uppercase());
+    let status = http_error_status(number)
+        && (status_code(f, q)
+            || after(1).is_some_and(|n| n.glued && n.lower == "s")
+            || after(1).is_some_and(|n| !n.glued && n.is_word() && opens(n)));
+    let sentence_start = f.sentences[t[q.first].sentence].first;
+    let version = raw(&t[q.first]).contains('.')
+        && q.first > sentence_start
+        && t[q.first - 1].is_word()
+        && opens(&t[q.first - 1]);
+    // The name right before the value, past "to", "=", "is" and the like.
+    let named = t[sentence_start..q.first].iter().rev().find(|x| {
+        !matches!(
+            x.lower.as_ref(),
+            "to" | "=" | ":" | "of" | "at" | "is" | "was" | "from"
+        )
+    });
+    let setting = named
+        .is_some_and(|x| written_as_code(raw(x)) || PURE_SETTINGS.contains(&x.lower.as_ref()))
+        || (q.first.saturating_sub(6).max(sentence_start)..q.first)
+            .any(|i| option_or_dotted_name(f, i))
+        || (t.get(q.last).is_some_and(|x| x.lower == "by")
+            && t.get(q.last + 1).is_some_and(|x| x.lower == "default"));
+    let all_week = number == "24"
+        && after(1).is_some_and(|n| n.glued && n.lower == "/")
+        && after(2).is_some_and(|n| n.glued && n.lower == "7");
+    let once = q.first == sentence_start && number == "one" && q.dim == Dim::Duration;
+    status || version || setting || all_week || once
 }
 
 /// Nouns of values that only configure: a timeout cut from 30 s to 5 s is
@@ -1363,7 +1421,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut any_figure = None;
     for f in a.prose() {
         for q in &f.quantities {
-            if f.sentences[f.tokens[q.first].sentence].counts {
+            if f.sentences[f.tokens[q.first].sentence].counts && !no_amount(f, q) {
                 any_figure = Some(f.evidence_span(
                     q.start,
                     q.end,
