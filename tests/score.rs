@@ -3792,3 +3792,75 @@ fn where_a_figure_was_measured_is_no_setting() {
         .numbers;
     assert!(!cites(&pool, "before_after"), "{pool:?}");
 }
+
+#[test]
+fn a_result_then_what_it_used_to_be_after_a_stop_or_a_dash() {
+    for (text, pair) in [
+        (
+            "The same string now fails in about 0.02 ms; it used to pin a core for 40 seconds.",
+            "40 seconds -> 0.02 ms",
+        ),
+        (
+            "The same string now fails in about 0.02 ms \u{2014} it used to pin a core for \
+             40-odd seconds.",
+            "40-odd seconds -> 0.02 ms",
+        ),
+        (
+            "Median time to acknowledge was around 25 minutes. After 2 months the median time \
+             to acknowledge became 6 minutes.",
+            "25 minutes -> 6 minutes",
+        ),
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(gives(&numbers, pair), "{text}: {numbers:?}");
+    }
+    // How it broke is no result: "became" with nothing placing it after.
+    let broke =
+        score_text("Heap sizes were around 16 GB. Above 32 GB object references became 8 bytes.")
+            .dimensions
+            .numbers;
+    assert!(!cites(&broke, "before_after"), "{broke:?}");
+}
+
+#[test]
+fn open_action_items_and_things_left_as_they_were_are_no_lasting_change() {
+    let items = score_text(
+        "The flag SDK fell back to its code defaults for 40 minutes.\n\nAction items.\n\
+         - AI-1: Review code defaults of payment-related flags. Owner: Payments. Status: open.\n\
+         - AI-2: Evaluate a readiness gate on flag initialization. Owner: Platform. Status: open.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(items.score <= 1, "{items:?}");
+    assert!(!gives(&items, "changed for good"), "{items:?}");
+    for text in [
+        "We\u{2019}re meaning to add a config check so nobody bumps that value again.",
+        "Follow-ups: None. The ticket was closed, and the VMs are configured the same as they \
+         were before.",
+    ] {
+        let lasting = systemic_in_field(text);
+        assert!(lasting.score <= 1, "{text}: {lasting:?}");
+    }
+    // "of now" is no time after the incident.
+    let now = score_text(
+        "Every assertion the IdP signed carried an expiry five minutes after its own idea of \
+         now, so logins failed for an hour.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(now.score, 0, "{now:?}");
+}
+
+#[test]
+fn a_review_that_deletes_alerts_and_a_default_changed_are_lasting() {
+    let review = score_text(
+        "I also set up a 30-minute review every Monday with the outgoing and incoming on-call, \
+         where we go through every page from the past week and decide whether each alert \
+         stays, gets tuned or gets deleted.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&review, "changed for good"), "{review:?}");
+    let default = systemic_in_field("We changed the default for card-payments-enabled to true.");
+    assert!(gives(&default, "changed for good (default)"), "{default:?}");
+}

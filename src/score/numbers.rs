@@ -347,19 +347,23 @@ fn told_against_the_old<'q>(
 }
 
 /// A result said first, then what it replaced: "310 GB, where it used to
-/// be 1.6 TB", "zero failed logins, before it was 100%". `word` is the
-/// token of "used" or "before"; the result ends just before its clause
-/// ("where", "whereas", "while", or a comma).
+/// be 1.6 TB", "zero failed logins, before it was 100%", "now fails in
+/// 0.02 ms; it used to pin a core for 40 seconds". `word` is the token of
+/// "used" or "before"; the result ends just before its clause ("where",
+/// "whereas", "while", a comma, a semicolon or a dash).
 fn result_then_before<'q>(f: &'q Field<'_>, word: usize, before: &'q Quantity) -> Option<Pair<'q>> {
     let sentence = f.tokens[word].sentence;
     let joint = (word.saturating_sub(3)..word).rev().find(|&k| {
+        let t = &f.tokens[k];
         matches!(
-            f.tokens[k].lower.as_ref(),
-            "where" | "whereas" | "while" | ","
-        )
+            t.lower.as_ref(),
+            "where" | "whereas" | "while" | "," | ";" | "\u{2014}" | "\u{2013}"
+        ) || (t.lower == "-" && !t.glued)
     })?;
+    // A semicolon ends the sentence before; the result stands in it.
+    let told_in = [sentence, f.tokens[joint].sentence];
     let after = ending_before(f, joint, 4)
-        .filter(|q| f.tokens[q.first].sentence == sentence && before.comparable(q))?;
+        .filter(|q| told_in.contains(&f.tokens[q.first].sentence) && before.comparable(q))?;
     Some(Pair { before, after })
 }
 
@@ -1270,6 +1274,15 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                 )
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
+        // "After 2 months the median time to acknowledge became 6 minutes",
+        // not "object references became 8 bytes" (how it broke).
+        let became = matches!(lead, Some("became" | "becomes"))
+            && f.tokens[s.first..q.first].iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "after" | "within" | "since" | "now" | "afterwards"
+                )
+            });
         // "set minReplicas to 30" sets a value; it is not a result.
         // "I lowered retries to 1": a value that only configures, set.
         let setting = (polarity(f, s.first, q.first) == Better::Unknown
@@ -1278,7 +1291,7 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
             || set_on_a_setting(f, s.first.max(q.first.saturating_sub(8)), q.first);
         // "fraud calls stayed in zone 1": where, not how much.
         let settled = settled && q.dim != Dim::Count(None);
-        (to_after_direction || now || settled || today) && !setting
+        (to_after_direction || now || settled || today || became) && !setting
     })
 }
 

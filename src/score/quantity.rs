@@ -365,6 +365,13 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         last = n;
     }
 
+    // "40-odd seconds", "300-plus users": the figure rounded, then its unit.
+    if let Some(j) = after(tokens, last)
+        && tokens[j].glued
+        && matches!(tokens[j].lower.as_ref(), "odd" | "ish" | "plus")
+    {
+        last = j;
+    }
     let mut dim = if money { Dim::Money } else { Dim::Count(None) };
     let mut per = None;
     let mut unit = 1.0;

@@ -86,6 +86,8 @@ const MECHANISM_NOUNS: &[&str] = &[
     "denylist",
     "report",
     "reports",
+    "default",
+    "defaults",
 ];
 
 /// Words that make a sentence a wish, not a change that shipped.
@@ -159,6 +161,8 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
                 "a" | "opened" | "filed" | "raised" | "created" | "logged" | "jira" | "wrote"
             )
         }),
+        // "We're meaning to add a config check".
+        "meaning" => next == Some("to"),
         x => PROPOSAL.contains(&x),
     }
 }
@@ -448,6 +452,12 @@ fn mechanism(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
         let t = &f.tokens[i];
         (!t.masked
             && MECHANISM_NOUNS.contains(&t.lower.as_ref())
+            // "We changed the default for card-payments-enabled", not
+            // "read-only roles by default" (how) nor "a default Sidecar
+            // resource" (what kind).
+            && !(matches!(t.lower.as_ref(), "default" | "defaults")
+                && (i.checked_sub(1).is_some_and(|b| f.tokens[b].lower == "by")
+                    || f.tokens.get(i + 1).is_some_and(|n| n.is_word() && !n.function)))
             && !followed(f, i)
             && !said_as_a_verb(f, i, i + 1)
             // "We did not have token rotation in place".
@@ -710,9 +720,21 @@ fn bullet(w: &str) -> bool {
 
 /// An action item still to do: it opens with a plain verb ("Review ...",
 /// "Consider ...") and nothing says it is done (the caller rules out "now").
+/// An item's own label ("- AI-1: Review ...", "3: Add ...") is passed
+/// over, and an item marked "Status: open" is still to do.
 fn to_do(w: &[&str]) -> bool {
-    let first = w.iter().find(|x| !bullet(x));
-    first.is_some_and(|x| TO_DO.contains(x)) && !w.iter().any(|x| DONE.contains(x))
+    let labelled = w.iter().take(6).position(|x| *x == ":").filter(|&colon| {
+        w[..colon]
+            .iter()
+            .any(|x| x.chars().any(|c| c.is_ascii_digit()))
+    });
+    let first = w[labelled.map_or(0, |c| c + 1)..]
+        .iter()
+        .find(|x| !bullet(x));
+    let open = w
+        .windows(3)
+        .any(|p| p == ["status", ":", "open"] || p == ["status", ":", "todo"]);
+    (first.is_some_and(|x| TO_DO.contains(x)) || open) && !w.iter().any(|x| DONE.contains(x))
 }
 
 /// Words that make a sentence a wish wherever it stands: "we should store
@@ -954,11 +976,28 @@ fn caused_it(w: &[&str]) -> bool {
                 .rev()
                 .take(2)
                 .any(|b| matches!(*b, "after" | "following" | "post" | "since"));
-            matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
+            // "decide whether each alert stays or gets deleted": what a
+            // review does, not harm done.
+            let what_it_does = *x == "deleted"
+                && i.checked_sub(1)
+                    .is_some_and(|b| matches!(w[b], "gets" | "get" | "be"));
+            (matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
+                && !what_it_does)
                 || (matches!(*x, "outage" | "incident") && !after_it)
         }) && !w
             .iter()
             .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
+}
+
+/// A clause that says nothing changed: "the VMs are configured the same
+/// as they were before", "the job is unchanged", "no changes were made".
+fn left_as_it_was(w: &[&str]) -> bool {
+    w.windows(3).any(|p| {
+        p == ["the", "same", "as"] || p == ["as", "it", "was"] || p == ["as", "they", "were"]
+    }) || w.iter().any(|x| matches!(*x, "unchanged" | "untouched"))
+        || w.windows(2).any(|p| {
+            matches!(p[0], "no" | "nothing") && matches!(p[1], "changes" | "changed" | "change")
+        })
 }
 
 /// A lesson the speaker took ("I learned to always check the flag", "the
@@ -1042,6 +1081,11 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         // does it": how things run now, not "today's invoice".
         "today" => i == 0,
         "nowadays" => true,
+        // "five minutes after its own idea of now", "pinned for now",
+        // "until now": no time after the incident.
+        "now" => !i
+            .checked_sub(1)
+            .is_some_and(|b| matches!(w[b], "of" | "until" | "till" | "by" | "for" | "than")),
         // "The permanent work took two weeks".
         "permanent" => true,
         "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
@@ -2237,7 +2281,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             }
             continue;
         };
-        if personal_lesson(&w) {
+        if personal_lesson(&w) || left_as_it_was(&w) {
             // "I learned to always ask who is about to flip a flag": a
             // lesson, by the rubric no systemic change.
             continue;
