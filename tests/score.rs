@@ -3864,3 +3864,53 @@ fn a_review_that_deletes_alerts_and_a_default_changed_are_lasting() {
     let default = systemic_in_field("We changed the default for card-payments-enabled to true.");
     assert!(gives(&default, "changed for good (default)"), "{default:?}");
 }
+
+#[test]
+fn timeouts_counted_as_a_share_and_a_figure_back_where_it_was() {
+    let timeouts = score_text("DNS timeouts went from 2.4% at peak to 0.003%.")
+        .dimensions
+        .numbers;
+    assert!(gives(&timeouts, "2.4% -> 0.003%"), "{timeouts:?}");
+    let setting = score_text("We cut the timeout from 30s to 5s.")
+        .dimensions
+        .numbers;
+    assert!(!cites(&setting, "before_after"), "{setting:?}");
+    let back = score_text(
+        "From 09:10 to 13:40, 27% of Android sessions failed the TLS handshake. We fixed the \
+         chain. Android handshake failures are back at 0.05%.",
+    )
+    .dimensions
+    .numbers;
+    assert!(gives(&back, "27% -> 0.05%"), "{back:?}");
+}
+
+#[test]
+fn what_a_result_is_set_against_may_stand_a_few_words_off() {
+    for (text, pair) in [
+        (
+            "In the three incidents since, responders paged the right teams within 5 minutes, \
+             against an average of about 40 minutes in the year before.",
+            "40 minutes -> 5 minutes",
+        ),
+        (
+            "In a game day, detection took under 3 minutes via the agent-restart alert, against \
+             21 minutes via the SLO alert on the day.",
+            "21 minutes -> 3 minutes",
+        ),
+        (
+            "Tickets per SEV1 went from roughly 2,400 on that first incident to about 900 on \
+             average.",
+            "2,400 -> 900",
+        ),
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(gives(&numbers, pair), "{text}: {numbers:?}");
+    }
+    for text in [
+        "We gave it a 250 GB volume instead of the 100 GB one.",
+        "Availability was 97% against our usual 99%.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+}

@@ -112,8 +112,18 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 let Some(before) = quantity_after(f, i + 1, 2) else {
                     continue;
                 };
-                let to = (before.last..(before.last + 4).min(f.tokens.len()))
-                    .find(|&k| f.tokens[k].lower == "to" && f.tokens[k].sentence == t.sentence);
+                // "from roughly 2,400 on that first incident to about 900":
+                // a few words may say where the first figure stood.
+                let is_to =
+                    |k: &usize| f.tokens[*k].lower == "to" && f.tokens[*k].sentence == t.sentence;
+                let end = f.tokens.len();
+                let to = (before.last..(before.last + 4).min(end))
+                    .find(is_to)
+                    .or_else(|| {
+                        (before.last..(before.last + 6).min(end))
+                            .take_while(|&k| f.tokens[k].kind != TokenKind::Number)
+                            .find(is_to)
+                    });
                 let Some(to) = to else { continue };
                 if let Some(after) = quantity_after(f, to + 1, 2) {
                     pairs.push(Pair { before, after });
@@ -156,13 +166,30 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 // "30 scaling changes a day, against roughly 400": a figure's
                 // noun may stand between it and the word.
                 let after = ending_before(f, i, 3).or_else(|| {
-                    ending_before(f, i, 6).filter(|q| {
+                    // "detection took under 3 minutes via the agent-restart
+                    // alert, against 21 minutes": or where it was measured.
+                    ending_before(f, i, 9).filter(|q| {
                         f.tokens[q.last..i]
                             .iter()
                             .all(|t| t.kind != TokenKind::Number && t.sentence == q_sentence(f, q))
                     })
                 });
-                let before = quantity_after(f, i + skip, 2);
+                // "against an average of about 40 minutes in the year before".
+                // Not after "instead of": "a 250 GB volume instead of the
+                // 100 GB" sizes a setting. Not "against our usual 99%": the
+                // harm told against what is normal.
+                let said_of = f.tokens[(i + skip).min(f.tokens.len())..]
+                    .iter()
+                    .take(4)
+                    .take_while(|n| {
+                        t.lower != "instead"
+                            && matches!(
+                                n.lower.as_ref(),
+                                "a" | "an" | "the" | "our" | "average" | "median" | "mean" | "of"
+                            )
+                    })
+                    .count();
+                let before = quantity_after(f, i + skip + said_of, 2);
                 // "took 50 minutes to inventory and 7 hours to patch, against
                 // 5 hours and 19 hours this time": two results, then what
                 // each replaced, in the same order.
@@ -825,9 +852,15 @@ const PURE_SETTINGS: &[&str] = &[
 
 /// The words in `[from, to)` just before a figure name a value that only
 /// configures ([`PURE_SETTINGS`]), not a rate or count that limits hit.
-fn names_a_pure_setting(f: &Field, from: usize, to: usize) -> bool {
+/// Failures counted by a setting's plural are no setting: "DNS timeouts
+/// went from 2.4% to 0.003%" measures timeouts, as a share.
+fn names_a_pure_setting(f: &Field, from: usize, to: usize, figure: &Quantity) -> bool {
     (from..to).any(|i| {
-        PURE_SETTINGS.contains(&f.tokens[i].lower.as_ref())
+        let word = f.tokens[i].lower.as_ref();
+        let failures =
+            matches!(word, "timeouts" | "retries" | "attempts") && figure.dim == Dim::Percent;
+        PURE_SETTINGS.contains(&word)
+            && !failures
             // "the error rate over the limit": no setting.
             && !f.tokens[i + 1..to].iter().any(|t| t.kind == TokenKind::Number)
     })
@@ -968,6 +1001,7 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         f,
         s.first.max(pair.before.first.saturating_sub(6)),
         pair.before.first,
+        pair.before,
     ) || set_on_a_setting(f, set_from, pair.before.first)
     {
         return PairKind::Setting;
@@ -1274,6 +1308,8 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
                 )
             });
         let now = before.contains(&"now") || before.contains(&"under") && before.contains(&"now");
+        // "Android handshake failures are back at 0.05%": where it is again.
+        let back_at = lead == Some("at") && before.windows(2).any(|p| p == ["back", "at"]);
         // "After 2 months the median time to acknowledge became 6 minutes",
         // not "object references became 8 bytes" (how it broke).
         let became = matches!(lead, Some("became" | "becomes"))
@@ -1287,11 +1323,11 @@ fn lone_result<'q>(f: &'q Field, s: &Sentence) -> Option<&'q Quantity> {
         // "I lowered retries to 1": a value that only configures, set.
         let setting = (polarity(f, s.first, q.first) == Better::Unknown
             && names_a_setting(f, s.first.max(q.first.saturating_sub(4)), q.first))
-            || names_a_pure_setting(f, s.first.max(q.first.saturating_sub(4)), q.first)
+            || names_a_pure_setting(f, s.first.max(q.first.saturating_sub(4)), q.first, q)
             || set_on_a_setting(f, s.first.max(q.first.saturating_sub(8)), q.first);
         // "fraud calls stayed in zone 1": where, not how much.
         let settled = settled && q.dim != Dim::Count(None);
-        (to_after_direction || now || settled || today || became) && !setting
+        (to_after_direction || now || settled || today || became || back_at) && !setting
     })
 }
 
@@ -1390,6 +1426,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     f,
                     f.sentences[q_sentence(f, b)].first.max(b.first.saturating_sub(3)),
                     b.first,
+                    b,
                 )
                 && (shares_a_word(f, b, s)
                     // "The old monthly bill was about $34k. Today's invoice
