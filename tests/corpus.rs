@@ -204,7 +204,7 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("numbers", 0.66, 0.82, 0.14),
 ];
 const TOTAL_FLOOR: f64 = 0.89;
-const MIN_TEXTS: usize = 1920;
+const MIN_TEXTS: usize = 2020;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {
