@@ -22,6 +22,9 @@
 //! stories keep the rules' levels: each field says its beat, the rules read
 //! it well, and advice followed in a field must be seen to raise its level.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::analysis::Analysis;
 use super::weights::{TERMS, WEIGHTS};
 use super::{Dimension, DimensionScore};
@@ -104,6 +107,20 @@ fn family(word: &str) -> Option<usize> {
     })
 }
 
+/// Where each weighed term stands in `TERMS`, built once: looked up for
+/// every word and word pair of every story, a hash beats a binary search of
+/// thousands of strings.
+fn term_index() -> &'static HashMap<&'static str, usize> {
+    static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        TERMS
+            .iter()
+            .enumerate()
+            .map(|(i, (term, _))| (*term, i))
+            .collect()
+    })
+}
+
 /// What the model reads of the whole story, once for all dimensions.
 pub struct Story {
     words: f32,
@@ -138,8 +155,9 @@ impl Story {
             }
         }
         let mut seen = vec![false; TERMS.len()];
+        let index = term_index();
         each_term(analysis, |term| {
-            if let Ok(i) = TERMS.binary_search_by(|(t, _)| (*t).cmp(term)) {
+            if let Some(&i) = index.get(term) {
                 seen[i] = true;
             }
         });
