@@ -335,6 +335,7 @@ fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: f64) -> Vec<f64
 fn cross_validate<'v>(
     d: Dimension,
     columns: &dyn Fn(f64) -> Columns<'v>,
+    terms: Option<&Terms>,
     ys: &[f64],
     tries: &[(f64, f64)],
     fold_of: &[usize],
@@ -342,13 +343,10 @@ fn cross_validate<'v>(
     let n = ys.len();
     let mut out = vec![vec![0.0; n]; tries.len()];
     let folds = fold_of.iter().max().map_or(0, |m| m + 1);
+    let terms = terms.filter(|_| tries.iter().any(|&(s, _)| s > 0.0));
     for fold in 0..folds {
         let train: Vec<usize> = (0..n).filter(|&i| fold_of[i] != fold).collect();
-        let reads_terms = tries.iter().any(|&(s, _)| s > 0.0);
-        let kernel = match columns(0.0).terms {
-            Some(t) if reads_terms => Some(term_kernel(t, &train)),
-            _ => None,
-        };
+        let kernel = terms.map(|t| term_kernel(t, &train));
         for (&(term_scale, penalty), raw) in tries.iter().zip(out.iter_mut()) {
             let mut cols = columns(term_scale);
             let f = fit_within_laws(d, &mut cols, &train, ys, penalty, kernel.as_ref());
@@ -419,6 +417,7 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
     } else {
         &TERM_SCALES[..1]
     };
+    let read_terms = reads_terms(d).then_some(terms);
     let columns = |term_scale: f64| Columns {
         scale: (0..FEATURES)
             .map(|j| {
@@ -430,14 +429,14 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
             })
             .collect(),
         values: &values,
-        terms: reads_terms(d).then_some(terms),
+        terms: read_terms,
         term_scale,
     };
     let tries: Vec<(f64, f64)> = scales
         .iter()
         .flat_map(|&s| PENALTIES.iter().map(move |&p| (s, p)))
         .collect();
-    let raws = cross_validate(d, &columns, &ys, &tries, fold_of);
+    let raws = cross_validate(d, &columns, read_terms, &ys, &tries, fold_of);
     let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
     for (&(term_scale, penalty), raw) in tries.iter().zip(&raws) {
         for &shift in &SHIFTS {
@@ -462,7 +461,9 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
         spearman(&cv, &ys)
     );
     let mut cols = columns(term_scale);
-    let kernel = (cols.terms.is_some() && term_scale > 0.0).then(|| term_kernel(terms, &all));
+    let kernel = read_terms
+        .filter(|_| term_scale > 0.0)
+        .map(|t| term_kernel(t, &all));
     let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty, kernel.as_ref());
     f.intercept += shift;
     Fitted { row, folds, fit: f }

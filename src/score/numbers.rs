@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::analysis::{Analysis, Field, FieldKind};
 use super::lexicon::Tag;
 use super::quantity::{Dim, Quantity, describe_change, number_word};
-use super::systemic_change::since_is_time;
+use super::systemic_change::{BULLETS, since_is_time};
 use super::text::{Sentence, Token, TokenKind, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
@@ -178,17 +178,20 @@ pub(crate) fn pairs_in<'q>(f: &'q Field<'_>) -> Vec<Pair<'q>> {
                 // Not after "instead of": "a 250 GB volume instead of the
                 // 100 GB" sizes a setting. Not "against our usual 99%": the
                 // harm told against what is normal.
-                let said_of = f.tokens[(i + skip).min(f.tokens.len())..]
-                    .iter()
-                    .take(4)
-                    .take_while(|n| {
-                        t.lower != "instead"
-                            && matches!(
+                let said_of = if t.lower == "instead" {
+                    0
+                } else {
+                    f.tokens[(i + skip).min(f.tokens.len())..]
+                        .iter()
+                        .take(4)
+                        .take_while(|n| {
+                            matches!(
                                 n.lower.as_ref(),
                                 "a" | "an" | "the" | "our" | "average" | "median" | "mean" | "of"
                             )
-                    })
-                    .count();
+                        })
+                        .count()
+                };
                 let before = quantity_after(f, i + skip + said_of, 2);
                 // "took 50 minutes to inventory and 7 hours to patch, against
                 // 5 hours and 19 hours this time": two results, then what
@@ -712,7 +715,13 @@ fn names_a_setting(f: &Field, from: usize, to: usize) -> bool {
     just_before(lead).any(code_like)
         || setting_noun_before(lead)
         || lead.iter().any(|t| SET_VERBS.contains(&t.lower.as_ref()))
-        || (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
+        || code_name_before(f, from, to)
+}
+
+/// A dotted name or a command-line option among the last six tokens of
+/// `[from, to)`: "max.poll.interval.ms was standardised from 300000".
+fn code_name_before(f: &Field, from: usize, to: usize) -> bool {
+    (to.saturating_sub(6).max(from)..to).any(|i| option_or_dotted_name(f, i))
 }
 
 /// "raise the Elasticsearch heap from 31 GB to 40 GB": a verb that sets a
@@ -818,8 +827,7 @@ fn no_amount(f: &Field, q: &Quantity) -> bool {
     });
     let setting = named
         .is_some_and(|x| written_as_code(raw(x)) || PURE_SETTINGS.contains(&x.lower.as_ref()))
-        || (q.first.saturating_sub(6).max(sentence_start)..q.first)
-            .any(|i| option_or_dotted_name(f, i))
+        || code_name_before(f, sentence_start, q.first)
         || (t.get(q.last).is_some_and(|x| x.lower == "by")
             && t.get(q.last + 1).is_some_and(|x| x.lower == "default"));
     let all_week = number == "24"
@@ -876,7 +884,7 @@ fn listed_under_changes(f: &Field, at: usize) -> bool {
     // A list mark, pasted dashes included ("  – watermark.low 85% → 90%").
     let is_item = |line: &str| {
         line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-            .starts_with(['-', '*', '•', '+', '\u{2013}', '\u{2014}'])
+            .starts_with(BULLETS)
     };
     if !is_item(item) {
         return false;

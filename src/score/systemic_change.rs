@@ -710,7 +710,7 @@ const PERSONAL: &[&str] = &[
 ];
 
 /// The marks that open a list item.
-const BULLETS: [char; 6] = ['-', '*', '•', '+', '\u{2013}', '\u{2014}'];
+pub(super) const BULLETS: [char; 6] = ['-', '*', '•', '+', '\u{2013}', '\u{2014}'];
 
 /// Word `w` is a list item's mark alone ("-", "•").
 fn bullet(w: &str) -> bool {
