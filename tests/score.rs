@@ -3914,3 +3914,61 @@ fn what_a_result_is_set_against_may_stand_a_few_words_off() {
         assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
     }
 }
+
+#[test]
+fn practices_named_in_a_keyword_list_are_hardening_with_no_content() {
+    let listed = score_text(
+        "Handled the Kafka lag incident. Consumer lag, rebalancing, partitions, offsets, \
+         Burrow, Grafana, runbooks, chaos engineering, game days, blameless postmortems, SLOs.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(listed.score >= 1, "{listed:?}");
+    assert!(
+        listed
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("named in a list")),
+        "{listed:?}"
+    );
+    let tools_only = score_text(
+        "Handled the Kafka lag incident. Consumer lag, rebalancing, partitions, offsets, \
+         Burrow, Grafana, JMX, Prometheus, Kubernetes, Helm, Terraform.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(tools_only.score, 0, "{tools_only:?}");
+    // A story repeated is no keyword list: it earns nothing more.
+    let story = "The nightly export filled the disk and the API went read-only for an hour. \
+                 I cleared the old exports and restarted it.";
+    let twice = score_text(&format!("{story} {story}"))
+        .dimensions
+        .systemic_change;
+    assert_eq!(twice.score, 0, "{twice:?}");
+}
+
+#[test]
+fn a_lesson_told_as_advice_is_no_lasting_change() {
+    let advice = score_text(
+        "- load test ran against prod by mistake\n- the script had the wrong base URL\n\
+         - we stopped the test\n- lesson learned: always double check the target before you hit run",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(advice.score, 0, "{advice:?}");
+    let built = score_text(
+        "- load test ran against prod by mistake\n- the script had the wrong base URL\n\
+         - we stopped the test\n- lesson learned: we now run a preflight check in CI that \
+         rejects any load test whose target is a production host",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(built.score >= 2, "{built:?}");
+    assert!(
+        built
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good")),
+        "{built:?}"
+    );
+}

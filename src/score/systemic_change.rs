@@ -406,6 +406,7 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
                     first,
                     last: i + 1,
                     counts: s.counts,
+                    salad: s.salad,
                 });
             }
             // The next clause starts after ", and".
@@ -421,9 +422,32 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
             first,
             last: s.last,
             counts: s.counts,
+            salad: s.salad,
         });
     }
     out
+}
+
+/// The first lasting practice named in a sentence of keyword salad (a
+/// list of terms with no grammar, which no rule counts).
+fn named_in_a_list(a: &Analysis) -> Option<Evidence> {
+    a.prose().find_map(|f| {
+        f.sentences
+            .iter()
+            .filter(|s| s.salad && !caused_it(&words(f, s)))
+            .find_map(|s| mechanism(f, s).map(|(first, last, _)| (s, first, last)))
+            .map(|(_, first, last)| {
+                f.evidence(
+                    first,
+                    last,
+                    Rule::Prevention,
+                    format!(
+                        "a lasting practice named in a list ({}), with nothing said of what was built",
+                        phrase_of(f, first, last)
+                    ),
+                )
+            })
+    })
 }
 
 /// The mechanism a sentence names, as a token range and its kind.
@@ -1024,8 +1048,17 @@ fn personal_lesson(w: &[&str]) -> bool {
         .windows(2)
         .any(|p| matches!(p[0], "took" | "take") && p[1] == "away")
         || w.iter().any(|x| matches!(*x, "takeaway" | "takeaways"));
+    // "Lesson learned: always double check the target before you hit
+    // run": advice to oneself, with nothing built.
+    let advice = w
+        .iter()
+        .any(|x| matches!(*x, "lesson" | "lessons" | "learned" | "learnt"))
+        && w.iter()
+            .any(|x| matches!(*x, "always" | "never" | "careful" | "remember" | "double"))
+        && !w.iter().any(|x| *x == "now" || CREATED.contains(x));
     habit
         || knows
+        || advice
         || (took_away
             || w.iter().any(|x| {
                 matches!(
@@ -2368,6 +2401,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     .find(|s| works_in(&words(f, s)))
                     .map(|s| f.evidence(s.first, s.last, Rule::Process, WORKS.into()))
             });
+    }
+
+    // "Postmortems, runbooks, chaos engineering, game days": practices that
+    // last, named in a keyword list that no rule counts, with nothing said
+    // of what was built. Raters read that as the rubric's "hardening" with
+    // no content.
+    if hinted.is_none() && proposal.is_none() && vague.is_none() && concrete_changes.is_empty() {
+        hinted = named_in_a_list(a);
     }
 
     let n = concrete_changes.len();

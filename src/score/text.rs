@@ -48,8 +48,12 @@ pub struct Sentence {
     /// Token range `[first, last)`.
     pub first: usize,
     pub last: usize,
-    /// False for keyword salad: see [`judge_sentences`].
+    /// False for keyword salad and for a sentence said before: see
+    /// [`judge_sentences`].
     pub counts: bool,
+    /// Keyword salad: a list of terms with (almost) no grammar, or one
+    /// that repeats its words.
+    pub salad: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -105,6 +109,7 @@ pub fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<Sentence>) {
                 first: sentence_start,
                 last: tokens.len(),
                 counts: true,
+                salad: false,
             });
             sentence_start = tokens.len();
         }
@@ -322,7 +327,8 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
         let repeated = content - content_words.len();
         let salad = (words >= 4 && function == 0) || (words >= 8 && function * 100 < words * 12);
         let stuffed = content >= 4 && repeated * 2 > content;
-        sentence.counts = !(salad || stuffed);
+        sentence.salad = salad || stuffed;
+        sentence.counts = !sentence.salad;
     }
 }
 
