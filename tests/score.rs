@@ -3972,3 +3972,74 @@ fn a_lesson_told_as_advice_is_no_lasting_change() {
         "{built:?}"
     );
 }
+
+#[test]
+fn a_fix_that_worked_an_option_weighed_and_an_adverb_are_no_lasting_change() {
+    for text in [
+        "The service used many threads and the CPU limit was low, so Kubernetes throttled it. \
+         We removed the CPU limit from the deployment and now it is better, the latency is ok.",
+        "Password reset emails went to spam for a day. We contacted the provider, they moved us \
+         to another IP pool and it was fine after that.",
+    ] {
+        let lasting = score_text(text).dimensions.systemic_change;
+        assert_eq!(lasting.score, 0, "{text}: {lasting:?}");
+    }
+    let kept = score_text(
+        "The CPU limit was too low, so Kubernetes throttled the service. We removed the limit. \
+         Since then an admission policy rejects any deployment with a CPU limit under 2 cores.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(kept.score >= 2, "{kept:?}");
+    let adverb = score_text(
+        "Afterwards I added PgBouncer in transaction mode to the staging environment so it \
+         behaves like production. It certainly catches this class of thing now.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        adverb.evidence.iter().all(|e| e.text != "certainly"),
+        "{adverb:?}"
+    );
+    assert!(
+        adverb.evidence.iter().any(|e| e.text == "PgBouncer"),
+        "{adverb:?}"
+    );
+    let option = score_text(
+        "Option one: flip the whole group to on-demand. Option two: add on-demand capacity in \
+         smaller batches across more instance types. I went with two, and the fleet was back \
+         to full size in 25 minutes.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(option.score, 0, "{option:?}");
+    // "project-management" names a product, not a project the speaker led.
+    let compound = score_text(
+        "We ran a project-management SaaS with the primary in us-east-1 and a read replica in \
+         eu-west-1. New EU users got not-found errors after signup until I pinned their reads \
+         to the primary.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        compound.evidence.iter().all(|e| !e.why.contains("project")),
+        "{compound:?}"
+    );
+}
+
+#[test]
+fn a_label_for_what_lasts_counts_inside_a_paragraph() {
+    for text in [
+        "Results: dropped packets went from about 2,000 a minute at peak to zero. Lasting \
+         changes: an alert on NAT allocation failures per gateway.",
+        "The job ran fine after the restart. Follow-ups: an alert on NAT allocation failures \
+         per gateway.",
+    ] {
+        let lasting = score_text(text).dimensions.systemic_change;
+        assert!(lasting.score >= 2, "{text}: {lasting:?}");
+        assert!(
+            lasting.evidence.iter().any(|e| e.text == "alert"),
+            "{text}: {lasting:?}"
+        );
+    }
+}

@@ -324,6 +324,14 @@ static DOT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the full-stop label pattern compiles")
 });
 
+/// A label inside a paragraph, after a sentence's end, as pasted answers
+/// run them together: "... went to zero. Lasting changes: an alert on ...".
+/// Read only for the labels [`named_beat`] knows to name what lasts.
+static MID_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?][ \t]+([A-Z][A-Za-z '’/&\x{2010}\x{2011}-]{1,40}?)[ \t]*:[ \t]+")
+        .expect("the mid-paragraph label pattern compiles")
+});
+
 /// Underlined headings: a line followed by `===` or `---`.
 static UNDERLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?mR)^[ \t]*(=+|-{3,})[ \t]*$").expect("compiles"));
@@ -429,6 +437,17 @@ pub fn sections(text: &str) -> Vec<Section> {
             !rest_of_line.trim().is_empty(),
         ));
     }
+    for caps in MID_LABEL.captures_iter(text) {
+        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        // Only what lasts: "The trigger:", "Options:", "Cause:" are as
+        // often a way of telling inside a paragraph as a section of it.
+        if named_beat(name.as_str()) != Some(Some("systemic_change")) {
+            continue;
+        }
+        labels.push((name.start(), all.end(), Some("systemic_change"), true));
+    }
     labels.sort_by_key(|l| l.0);
     // One label is not a structure ("Note: ..."): need one that names a beat.
     if labels.iter().all(|l| l.2.is_none()) {
@@ -498,6 +517,27 @@ mod tests {
                 (Some("systemic_change"), "I added an alert.".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_label_for_what_lasts_may_open_inside_a_paragraph() {
+        let text = "Drops went from 2,000 a minute to zero. Lasting changes: an alert on NAT \
+                    allocation failures.\nMonth-end has passed five times since.";
+        assert_eq!(
+            beats(text),
+            vec![
+                (None, "Drops went from 2,000 a minute to zero.".to_string()),
+                (
+                    Some("systemic_change"),
+                    "an alert on NAT allocation failures.".to_string()
+                ),
+                (None, "Month-end has passed five times since.".to_string()),
+            ]
+        );
+        // Other labels inside a paragraph are a way of telling, not sections.
+        let told = "It kept failing. The trigger: a store gateway that ran out of memory. \
+                    Options: wait or roll back.";
+        assert_eq!(beats(told), vec![(None, told.to_string())]);
     }
 
     #[test]

@@ -175,28 +175,53 @@ impl Story {
     }
 }
 
+/// What a term said where a story turns to what lasts starts with: the
+/// model weighs "should add" in the last third of a text (or in its
+/// section about what changed for good) apart from "should add" anywhere.
+pub const LATE: &str = "late:";
+
 /// Calls `each` once per word and per pair of neighbouring words ("rolled
 /// back") in the story's counting sentences, lowercased, hedges left out,
 /// numbers and punctuation skipped: the terms the model may weigh. A pair
-/// is its two words joined by one space. Terms said more than once are
-/// passed more than once; the model reads whether a term is there.
+/// is its two words joined by one space. A term said in the last third of
+/// the story's sentences, or in a section about what changed for good, is
+/// passed a second time with [`LATE`] before it. Terms said more than once
+/// are passed more than once; the model reads whether a term is there.
 pub fn each_term(analysis: &Analysis, mut each: impl FnMut(&str)) {
-    let mut pair = String::new();
+    let total: usize = analysis
+        .prose()
+        .map(|f| f.counting_sentences().count())
+        .sum();
+    let mut at = 0usize;
+    let mut term = String::new();
     for field in analysis.prose() {
         for sentence in field.counting_sentences() {
+            let late = field.beat == Some("systemic_change")
+                || (field.beat.is_none() && at * 3 >= total * 2);
+            at += 1;
             let mut previous: Option<&str> = None;
             for token in &field.tokens[sentence.first..sentence.last] {
                 if token.masked || !token.is_word() {
                     continue;
                 }
                 let word = token.lower.as_ref();
-                each(word);
+                let mut say = |said: &[&str]| {
+                    term.clear();
+                    for (k, w) in said.iter().enumerate() {
+                        if k > 0 {
+                            term.push(' ');
+                        }
+                        term.push_str(w);
+                    }
+                    each(&term);
+                    if late {
+                        term.insert_str(0, LATE);
+                        each(&term);
+                    }
+                };
+                say(&[word]);
                 if let Some(before) = previous {
-                    pair.clear();
-                    pair.push_str(before);
-                    pair.push(' ');
-                    pair.push_str(word);
-                    each(&pair);
+                    say(&[before, word]);
                 }
                 previous = Some(word);
             }

@@ -941,7 +941,14 @@ fn wish(w: &[&str], home: bool, late: bool, planned: bool, named: bool) -> bool 
 /// words before the verb.
 fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let word = |i: usize| f.tokens[i].lower.as_ref();
-    let adverb = |w: &str| matches!(w, "now" | "always" | "automatically" | "-");
+    // "it certainly catches this class of thing now": "certainly" is no
+    // subject.
+    let adverb = |w: &str| {
+        matches!(
+            w,
+            "now" | "always" | "automatically" | "-" | "also" | "still"
+        ) || (w.len() > 4 && w.ends_with("ly"))
+    };
     // "... now pages the team", in the passive "... are now rejected", or
     // as a state "comms lead is now a required role".
     let filler = |w: &str| adverb(w) || matches!(w, "a" | "an");
@@ -1109,16 +1116,20 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
                     Some("incident" | "mortem" | "outage" | "review" | "incidents")
                 )
         }
-        "follow" => next(1) == Some("up") || (next(1) == Some("-") && next(2) == Some("up")),
+        "follow" => {
+            next(1) == Some("up") || (next(1) == Some("-") && matches!(next(2), Some("up" | "ups")))
+        }
         // "Today the cache client coalesces misses", "these days a job
         // does it": how things run now, not "today's invoice".
         "today" => i == 0,
         "nowadays" => true,
         // "five minutes after its own idea of now", "pinned for now",
         // "until now": no time after the incident.
-        "now" => !i
-            .checked_sub(1)
-            .is_some_and(|b| matches!(w[b], "of" | "until" | "till" | "by" | "for" | "than")),
+        "now" => {
+            !i.checked_sub(1)
+                .is_some_and(|b| matches!(w[b], "of" | "until" | "till" | "by" | "for" | "than"))
+                && !recovered(&w[i + 1..])
+        }
         // "The permanent work took two weeks".
         "permanent" => true,
         "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
@@ -1454,6 +1465,18 @@ fn how_it_runs_now(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static st
     (words.len() >= 2).then_some((first, last + 1, "process"))
 }
 
+/// Words that say service came back, right at the start of `w`: "(now)
+/// it is better", "(now) everything is ok", "it was fine (after that)" —
+/// the fix worked, nothing is said to last.
+fn recovered(w: &[&str]) -> bool {
+    w.iter().take(4).any(|x| {
+        matches!(
+            *x,
+            "better" | "fine" | "ok" | "okay" | "stable" | "normal" | "healthy" | "good"
+        )
+    })
+}
+
 /// "We moved marketing to its own subdomain after that": a change made,
 /// placed after the incident by the words that end the clause.
 fn changed_after_that(w: &[&str]) -> bool {
@@ -1462,7 +1485,13 @@ fn changed_after_that(w: &[&str]) -> bool {
         .copied()
         .filter(|x| x.chars().any(char::is_alphanumeric))
         .collect();
-    let tail = |t: &[&str]| words.ends_with(t);
+    let tail = |t: &[&str]| {
+        words.ends_with(t) && {
+            // "... and it was fine after that": the fix worked.
+            let before = &words[..words.len() - t.len()];
+            !recovered(&before[before.len().saturating_sub(3)..])
+        }
+    };
     (tail(&["after", "that"])
         || tail(&["after", "this"])
         || tail(&["after", "the", "incident"])
@@ -1673,22 +1702,25 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
             // "I started our quarterly chaos game days", not "checkout
             // started failing".
             || w.windows(2).any(|p| matches!(p[0], "i" | "we") && p[1] == "started");
-        let project = w.iter().position(|x| {
-            matches!(
-                *x,
-                "project"
-                    | "migration"
-                    | "move"
-                    | "initiative"
-                    | "programme"
-                    | "program"
-                    | "redesign"
-                    | "overhaul"
-                    | "rollout"
-                    | "pipeline"
-                    | "adoption"
-                    | "game"
-            )
+        // "We ran a project-management SaaS": a compound's first word
+        // names no project.
+        let project = w.iter().enumerate().position(|(i, x)| {
+            w.get(i + 1) != Some(&"-")
+                && matches!(
+                    *x,
+                    "project"
+                        | "migration"
+                        | "move"
+                        | "initiative"
+                        | "programme"
+                        | "program"
+                        | "redesign"
+                        | "overhaul"
+                        | "rollout"
+                        | "pipeline"
+                        | "adoption"
+                        | "game"
+                )
         })?;
         let at = (s.first..s.last)
             .filter(|&i| !f.tokens[i].masked)
@@ -2168,7 +2200,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         .is_some_and(|rest| rest.iter().take(2).any(|x| brought_back(&words(f, x))))
                 })
         };
-        let created = (created_in(&w) || (project && made_for_the_project(&w))) && !restoring();
+        // "Option two: add on-demand in smaller batches": a choice weighed
+        // in the incident, not a thing made.
+        let weighed = w
+            .iter()
+            .skip_while(|x| bullet(x))
+            .take(3)
+            .any(|x| matches!(*x, "option" | "alternative" | "choice"));
+        let created =
+            (created_in(&w) || (project && made_for_the_project(&w))) && !weighed && !restoring();
         let marked = placed_after
             || (created && from_then_on(&w))
             || acts_on_every(&w)
@@ -2302,7 +2342,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let Some((first, last, kind)) = found else {
             // "We should store everything in UTC going forward": a wish
             // with no mechanism named is still the rubric's proposal.
-            if wishful && !personal_lesson(&w) && (unsure || wish(&w, home, late, planned, false)) {
+            if wishful
+                && !weighed
+                && !personal_lesson(&w)
+                && (unsure || wish(&w, home, late, planned, false))
+            {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         s.first,
@@ -2324,7 +2368,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Advice in general ("postmortems should be blameless") is not
             // even a wish of yours, and "I could raise the limit" weighs an
             // option in the incident.
-            if unsure || wish(&w, home, late, planned, true) {
+            if !weighed && (unsure || wish(&w, home, late, planned, true)) {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         first,
