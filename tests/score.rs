@@ -4043,3 +4043,29 @@ fn a_label_for_what_lasts_counts_inside_a_paragraph() {
         );
     }
 }
+
+#[test]
+fn what_a_change_made_will_do_is_no_wish() {
+    let made = score_text(
+        "Afterwards we changed those VMs to makestep 1 -1 so chronyd will step any time, and \
+         there's a resume hook that runs a burst and then a makestep.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        made.evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good")),
+        "{made:?}"
+    );
+    let wished = score_text("We should move the jobs to UTC so they will run once.")
+        .dimensions
+        .systemic_change;
+    assert!(
+        wished
+            .evidence
+            .iter()
+            .all(|e| e.why.contains("not shipped")),
+        "{wished:?}"
+    );
+}

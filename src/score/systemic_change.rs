@@ -163,6 +163,18 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         }),
         // "We're meaning to add a config check".
         "meaning" => next == Some("to"),
+        // "we changed those VMs to makestep 1 -1 so chronyd will step any
+        // time": what a change made does from then on.
+        "will" | "would" | "could" | "might" | "may" => {
+            !w[..i].iter().rposition(|x| *x == "so").is_some_and(|so| {
+                i - so <= 3
+                    && w[..so].iter().any(|v| {
+                        SWITCHED.contains(v)
+                            || CREATED.contains(v)
+                            || matches!(*v, "changed" | "set" | "moved")
+                    })
+            })
+        }
         x => PROPOSAL.contains(&x),
     }
 }
