@@ -4069,3 +4069,23 @@ fn what_a_change_made_will_do_is_no_wish() {
         "{wished:?}"
     );
 }
+
+#[test]
+fn what_the_situation_or_background_says_is_how_things_stood() {
+    let text = "Background: As part of a clean-up programme we standardised cache maintenance. \
+                A runbook automation now runs nightly and clears stale keys on every Redis \
+                endpoint.\nWhat happened: the automation flushed the shared Redis that also \
+                held the job queue, and 40,000 queued jobs were lost.\nFix: I restored the \
+                queue from the last snapshot.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert_eq!(lasting.score, 0, "{lasting:?}");
+    // The same sentence told after the incident is what lasts.
+    let after = score_text(
+        "What happened: a script flushed the shared Redis that also held the job queue.\n\
+         Follow-ups: a runbook automation now runs nightly and checks that no queue lives on \
+         a cache instance.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(after.score >= 2, "{after:?}");
+}

@@ -21,6 +21,9 @@ pub struct Field<'a> {
     /// story field itself, or the section a label opened in free text.
     /// `None` for text that may serve any beat.
     pub beat: Option<&'static str>,
+    /// Text under a label that sets the scene ("Situation", "Background"):
+    /// how things stood before the story.
+    pub setting: bool,
     /// Where `text` starts in the field the user wrote: evidence spans are
     /// given in that field's text.
     pub offset: usize,
@@ -66,6 +69,7 @@ impl<'a> Field<'a> {
             name: name.into(),
             kind,
             beat,
+            setting: false,
             offset,
             text,
             tokens,

@@ -14,6 +14,9 @@ use regex::Regex;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub beat: Option<&'static str>,
+    /// Under a label that sets the scene ("Situation", "Background",
+    /// "Context"): how things stood before the story, not what came of it.
+    pub setting: bool,
     /// Byte range of the section's text, the label left out.
     pub start: usize,
     pub end: usize,
@@ -304,6 +307,14 @@ pub fn label_beat(label: &str) -> Option<Option<&'static str>> {
     beat_of(label)
 }
 
+/// A label that sets the scene: what it holds is how things stood.
+fn sets_the_scene(label: &str) -> bool {
+    matches!(
+        plain(label).as_str(),
+        "situation" | "background" | "context"
+    )
+}
+
 /// A label at the start of a line: "Fix:", "**Root cause:**", "## Impact",
 /// "Action items -", or a bold or heading line of its own.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -374,8 +385,9 @@ fn plain_headings(text: &str) -> Vec<(usize, usize)> {
 /// 140 services ...") holds that paragraph; a heading on a line of its own
 /// holds everything up to the next heading, known or not.
 pub fn sections(text: &str) -> Vec<Section> {
-    // (label start, content start, beat, content ends at the paragraph's end)
-    let mut labels: Vec<(usize, usize, Option<&'static str>, bool)> = Vec::new();
+    // (label start, content start, beat, content ends at the paragraph's
+    // end, sets the scene)
+    let mut labels: Vec<(usize, usize, Option<&'static str>, bool, bool)> = Vec::new();
     for m in HEADING_LINE.find_iter(text) {
         let name = m
             .as_str()
@@ -385,12 +397,24 @@ pub fn sections(text: &str) -> Vec<Section> {
         // An unknown heading still ends the section before it; a known one
         // the label pattern cannot read ("**Follow-up (all shipped)**")
         // opens its beat's.
-        labels.push((m.start(), m.end(), beat_of(name).flatten(), false));
+        labels.push((
+            m.start(),
+            m.end(),
+            beat_of(name).flatten(),
+            false,
+            sets_the_scene(name),
+        ));
     }
     for (start, end) in plain_headings(text) {
         let name = text[start..end].trim();
         if !labels.iter().any(|l| l.0 == start) {
-            labels.push((start, end, beat_of(name).flatten(), false));
+            labels.push((
+                start,
+                end,
+                beat_of(name).flatten(),
+                false,
+                sets_the_scene(name),
+            ));
         }
     }
     for caps in LABEL.captures_iter(text) {
@@ -417,7 +441,13 @@ pub fn sections(text: &str) -> Vec<Section> {
         let rest_of_line = text[all.end()..].split('\n').next().unwrap_or("");
         let inline = !rest_of_line.trim().is_empty() && end == all.end();
         labels.retain(|l| l.0 != all.start());
-        labels.push((all.start(), end, beat, inline));
+        labels.push((
+            all.start(),
+            end,
+            beat,
+            inline,
+            sets_the_scene(name.as_str()),
+        ));
     }
     for caps in DOT_LABEL.captures_iter(text) {
         let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
@@ -435,6 +465,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             all.end(),
             beat,
             !rest_of_line.trim().is_empty(),
+            sets_the_scene(name.as_str()),
         ));
     }
     for caps in MID_LABEL.captures_iter(text) {
@@ -446,13 +477,20 @@ pub fn sections(text: &str) -> Vec<Section> {
         if named_beat(name.as_str()) != Some(Some("systemic_change")) {
             continue;
         }
-        labels.push((name.start(), all.end(), Some("systemic_change"), true));
+        labels.push((
+            name.start(),
+            all.end(),
+            Some("systemic_change"),
+            true,
+            false,
+        ));
     }
     labels.sort_by_key(|l| l.0);
     // One label is not a structure ("Note: ..."): need one that names a beat.
     if labels.iter().all(|l| l.2.is_none()) {
         return vec![Section {
             beat: None,
+            setting: false,
             start: 0,
             end: text.len(),
         }];
@@ -461,11 +499,12 @@ pub fn sections(text: &str) -> Vec<Section> {
     if labels[0].0 > 0 && !text[..labels[0].0].trim().is_empty() {
         out.push(Section {
             beat: None,
+            setting: false,
             start: 0,
             end: labels[0].0,
         });
     }
-    for (k, &(_, content, beat, inline)) in labels.iter().enumerate() {
+    for (k, &(_, content, beat, inline, setting)) in labels.iter().enumerate() {
         let next = labels.get(k + 1).map_or(text.len(), |next| next.0);
         let end = if inline {
             text[content..next].find('\n').map_or(next, |i| content + i)
@@ -475,6 +514,7 @@ pub fn sections(text: &str) -> Vec<Section> {
         if content < end {
             out.push(Section {
                 beat,
+                setting,
                 start: content,
                 end,
             });
@@ -483,6 +523,7 @@ pub fn sections(text: &str) -> Vec<Section> {
         if end < next && !text[end..next].trim().is_empty() {
             out.push(Section {
                 beat: None,
+                setting: false,
                 start: end,
                 end: next,
             });

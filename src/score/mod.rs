@@ -543,13 +543,15 @@ fn text_fields(text: &str) -> Vec<Field<'_>> {
     beats::sections(text)
         .into_iter()
         .map(|s| {
-            Field::section(
+            let mut field = Field::section(
                 TEXT,
                 FieldKind::Prose,
                 &text[s.start..s.end],
                 s.start,
                 s.beat,
-            )
+            );
+            field.setting = s.setting;
+            field
         })
         .collect()
 }

@@ -2230,8 +2230,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w));
-        // "I'd led the move to canaries" before the incident: how things stood.
-        if !home && (before_the_story(&w) || at < onset && !placed_after) {
+        // "I'd led the move to canaries" before the incident, or anything
+        // under "Situation:" or "Background:": how things stood.
+        if !home && (f.setting || before_the_story(&w) || at < onset && !placed_after) {
             continue;
         }
         // A change someone else made, in the first third of an incident told
