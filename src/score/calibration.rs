@@ -7,9 +7,10 @@
 //! much evidence it found, whether the story has the beat in its own field
 //! or labelled section, the story's length, counts of a few word families
 //! (options and reasons, causes and tools, lasting changes, who was hurt
-//! and for how long, before and after), and whether each of some 2,500
-//! words and word pairs ("rolled back", "since then", "we should") is said.
-//! The weights live in
+//! and for how long, before and after), and whether each of some 10,000
+//! words and word pairs ("rolled back", "since then", "we should") is said,
+//! apart where a story turns to what lasts (see [`each_term`]). The weights
+//! live in
 //! `weights.rs`, written by `cargo run --release --example train_scorer`
 //! from the free texts of the training split of `tests/corpus/`; nothing is
 //! downloaded or learned at run time.
