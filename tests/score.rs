@@ -3928,7 +3928,7 @@ fn practices_named_in_a_keyword_list_are_hardening_with_no_content() {
         listed
             .evidence
             .iter()
-            .any(|e| e.why.contains("named in a list")),
+            .any(|e| e.why.contains("keyword list")),
         "{listed:?}"
     );
     let tools_only = score_text(

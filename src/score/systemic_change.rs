@@ -453,10 +453,7 @@ fn named_in_a_list(a: &Analysis) -> Option<Evidence> {
                     first,
                     last,
                     Rule::Prevention,
-                    format!(
-                        "a lasting practice named in a list ({}), with nothing said of what was built",
-                        phrase_of(f, first, last)
-                    ),
+                    "named in a keyword list only".into(),
                 )
             })
     })
