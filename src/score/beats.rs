@@ -380,14 +380,25 @@ fn plain_headings(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A label found in a text, before it is turned into sections.
+struct Label {
+    /// Where the label starts.
+    at: usize,
+    /// Where the text it labels starts.
+    content: usize,
+    beat: Option<&'static str>,
+    /// Followed by text on its own line: it holds that paragraph only.
+    inline: bool,
+    /// Sets the scene ([`sets_the_scene`]).
+    setting: bool,
+}
+
 /// The sections of `text`, in order; a text without recognised labels is
 /// one section with no beat. A label followed by text on its line ("Impact:
 /// 140 services ...") holds that paragraph; a heading on a line of its own
 /// holds everything up to the next heading, known or not.
 pub fn sections(text: &str) -> Vec<Section> {
-    // (label start, content start, beat, content ends at the paragraph's
-    // end, sets the scene)
-    let mut labels: Vec<(usize, usize, Option<&'static str>, bool, bool)> = Vec::new();
+    let mut labels: Vec<Label> = Vec::new();
     for m in HEADING_LINE.find_iter(text) {
         let name = m
             .as_str()
@@ -397,24 +408,24 @@ pub fn sections(text: &str) -> Vec<Section> {
         // An unknown heading still ends the section before it; a known one
         // the label pattern cannot read ("**Follow-up (all shipped)**")
         // opens its beat's.
-        labels.push((
-            m.start(),
-            m.end(),
-            beat_of(name).flatten(),
-            false,
-            sets_the_scene(name),
-        ));
+        labels.push(Label {
+            at: m.start(),
+            content: m.end(),
+            beat: beat_of(name).flatten(),
+            inline: false,
+            setting: sets_the_scene(name),
+        });
     }
     for (start, end) in plain_headings(text) {
         let name = text[start..end].trim();
-        if !labels.iter().any(|l| l.0 == start) {
-            labels.push((
-                start,
-                end,
-                beat_of(name).flatten(),
-                false,
-                sets_the_scene(name),
-            ));
+        if !labels.iter().any(|l| l.at == start) {
+            labels.push(Label {
+                at: start,
+                content: end,
+                beat: beat_of(name).flatten(),
+                inline: false,
+                setting: sets_the_scene(name),
+            });
         }
     }
     for caps in LABEL.captures_iter(text) {
@@ -440,14 +451,14 @@ pub fn sections(text: &str) -> Vec<Section> {
         }
         let rest_of_line = text[all.end()..].split('\n').next().unwrap_or("");
         let inline = !rest_of_line.trim().is_empty() && end == all.end();
-        labels.retain(|l| l.0 != all.start());
-        labels.push((
-            all.start(),
-            end,
+        labels.retain(|l| l.at != all.start());
+        labels.push(Label {
+            at: all.start(),
+            content: end,
             beat,
             inline,
-            sets_the_scene(name.as_str()),
-        ));
+            setting: sets_the_scene(name.as_str()),
+        });
     }
     for caps in DOT_LABEL.captures_iter(text) {
         let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
@@ -456,17 +467,17 @@ pub fn sections(text: &str) -> Vec<Section> {
         let Some(beat) = named_beat(name.as_str()) else {
             continue;
         };
-        if labels.iter().any(|l| l.0 == all.start()) {
+        if labels.iter().any(|l| l.at == all.start()) {
             continue;
         }
         let rest_of_line = text[all.end()..].split('\n').next().unwrap_or("");
-        labels.push((
-            all.start(),
-            all.end(),
+        labels.push(Label {
+            at: all.start(),
+            content: all.end(),
             beat,
-            !rest_of_line.trim().is_empty(),
-            sets_the_scene(name.as_str()),
-        ));
+            inline: !rest_of_line.trim().is_empty(),
+            setting: sets_the_scene(name.as_str()),
+        });
     }
     for caps in MID_LABEL.captures_iter(text) {
         let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
@@ -477,17 +488,17 @@ pub fn sections(text: &str) -> Vec<Section> {
         if named_beat(name.as_str()) != Some(Some("systemic_change")) {
             continue;
         }
-        labels.push((
-            name.start(),
-            all.end(),
-            Some("systemic_change"),
-            true,
-            false,
-        ));
+        labels.push(Label {
+            at: name.start(),
+            content: all.end(),
+            beat: Some("systemic_change"),
+            inline: true,
+            setting: false,
+        });
     }
-    labels.sort_by_key(|l| l.0);
+    labels.sort_by_key(|l| l.at);
     // One label is not a structure ("Note: ..."): need one that names a beat.
-    if labels.iter().all(|l| l.2.is_none()) {
+    if labels.iter().all(|l| l.beat.is_none()) {
         return vec![Section {
             beat: None,
             setting: false,
@@ -496,16 +507,23 @@ pub fn sections(text: &str) -> Vec<Section> {
         }];
     }
     let mut out = Vec::new();
-    if labels[0].0 > 0 && !text[..labels[0].0].trim().is_empty() {
+    if labels[0].at > 0 && !text[..labels[0].at].trim().is_empty() {
         out.push(Section {
             beat: None,
             setting: false,
             start: 0,
-            end: labels[0].0,
+            end: labels[0].at,
         });
     }
-    for (k, &(_, content, beat, inline, setting)) in labels.iter().enumerate() {
-        let next = labels.get(k + 1).map_or(text.len(), |next| next.0);
+    for (k, label) in labels.iter().enumerate() {
+        let &Label {
+            content,
+            beat,
+            inline,
+            setting,
+            ..
+        } = label;
+        let next = labels.get(k + 1).map_or(text.len(), |next| next.at);
         let end = if inline {
             text[content..next].find('\n').map_or(next, |i| content + i)
         } else {
