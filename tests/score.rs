@@ -3924,13 +3924,7 @@ fn practices_named_in_a_keyword_list_are_hardening_with_no_content() {
     .dimensions
     .systemic_change;
     assert!(listed.score >= 1, "{listed:?}");
-    assert!(
-        listed
-            .evidence
-            .iter()
-            .any(|e| e.why.contains("keyword list")),
-        "{listed:?}"
-    );
+    assert!(gives(&listed, "keyword list"), "{listed:?}");
     let tools_only = score_text(
         "Handled the Kafka lag incident. Consumer lag, rebalancing, partitions, offsets, \
          Burrow, Grafana, JMX, Prometheus, Kubernetes, Helm, Terraform.",
@@ -3964,13 +3958,7 @@ fn a_lesson_told_as_advice_is_no_lasting_change() {
     .dimensions
     .systemic_change;
     assert!(built.score >= 2, "{built:?}");
-    assert!(
-        built
-            .evidence
-            .iter()
-            .any(|e| e.why.contains("changed for good")),
-        "{built:?}"
-    );
+    assert!(gives(&built, "changed for good"), "{built:?}");
 }
 
 #[test]
@@ -4021,10 +4009,7 @@ fn a_fix_that_worked_an_option_weighed_and_an_adverb_are_no_lasting_change() {
     )
     .dimensions
     .systemic_change;
-    assert!(
-        compound.evidence.iter().all(|e| !e.why.contains("project")),
-        "{compound:?}"
-    );
+    assert!(!gives(&compound, "project"), "{compound:?}");
 }
 
 #[test]
@@ -4052,12 +4037,7 @@ fn what_a_change_made_will_do_is_no_wish() {
     )
     .dimensions
     .systemic_change;
-    assert!(
-        made.evidence
-            .iter()
-            .any(|e| e.why.contains("changed for good")),
-        "{made:?}"
-    );
+    assert!(gives(&made, "changed for good"), "{made:?}");
     let wished = score_text("We should move the jobs to UTC so they will run once.")
         .dimensions
         .systemic_change;

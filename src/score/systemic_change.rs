@@ -447,8 +447,8 @@ fn named_in_a_list(a: &Analysis) -> Option<Evidence> {
         f.sentences
             .iter()
             .filter(|s| s.salad && !caused_it(&words(f, s)))
-            .find_map(|s| mechanism(f, s).map(|(first, last, _)| (s, first, last)))
-            .map(|(_, first, last)| {
+            .find_map(|s| mechanism(f, s))
+            .map(|(first, last, _)| {
                 f.evidence(
                     first,
                     last,
