@@ -324,7 +324,12 @@ fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: f64) -> Vec<f64
         .map(|(r, x)| {
             let rule = values[0][r] as u8;
             let has_evidence = values[1][r] > 0.0;
-            f64::from(level(rule, has_evidence, (x + shift) as f32, reach(d)))
+            f64::from(level(
+                rule,
+                has_evidence,
+                (x + shift) as f32,
+                reach(d, rule),
+            ))
         })
         .collect()
 }

@@ -4069,3 +4069,112 @@ fn what_the_situation_or_background_says_is_how_things_stood() {
     .systemic_change;
     assert!(after.score >= 2, "{after:?}");
 }
+
+#[test]
+fn a_label_with_a_note_in_brackets_is_read_by_its_note() {
+    let story = |label: &str| {
+        score_text(&format!(
+            "Summary: search was down for 95 minutes for 38% of requests.\n\n{label}: \
+             anonymous search responses are cacheable at the CDN for 60 s; per-IP rate \
+             limits on /search; an alert on Elasticsearch search rejections.\n"
+        ))
+        .dimensions
+        .systemic_change
+    };
+    let done = story("Corrective actions (completed)");
+    assert!(done.score >= 3, "{done:?}");
+    assert!(gives(&done, "changed for good"), "{done:?}");
+    for open in [
+        "Follow-ups (planned)",
+        "Action items (open)",
+        "Remediation (not started)",
+    ] {
+        let planned = story(open);
+        assert!(planned.score < done.score, "{open}: {planned:?}");
+        assert!(!gives(&planned, "changed for good"), "{open}: {planned:?}");
+        assert!(gives(&planned, "not shipped"), "{open}: {planned:?}");
+    }
+}
+
+#[test]
+fn what_runs_afterwards_told_in_the_present_lasts() {
+    let incident = "The gateway dropped 22% of connections for 12 minutes. I raised somaxconn \
+                    on the live nodes and restarted the gateway in batches.\n\n";
+    for after in [
+        "Afterwards the launch checklist staggers push notifications over 10 minutes.",
+        "Afterwards somaxconn=8192 went into the base image.",
+        "We also alert on any listen overflow on an edge service.",
+    ] {
+        let lasting = score_text(&format!("{incident}{after}"))
+            .dimensions
+            .systemic_change;
+        assert!(gives(&lasting, "changed for good"), "{after}: {lasting:?}");
+    }
+    // Told inside the incident, the same words are the story, not what lasts.
+    let during = score_text(
+        "Afterwards I restarted the gateway in batches, and the errors stopped. It was a big \
+         step forward.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(during.score, 0, "{during:?}");
+}
+
+#[test]
+fn harm_that_stopped_work_is_no_evidence_a_change_works() {
+    let text = "I led the move of sshd settings into a single Salt state for all 2,400 hosts, \
+                with a shared template and a review process. It was a big step forward. When \
+                it went out in the weekly highstate it set AllowGroups to a group the older \
+                hosts lacked, and sshd denied every login, including our automation accounts. \
+                Deploys stopped for about four hours. We reverted the state and ran the \
+                highstate again.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(!gives(&lasting, "works"), "{lasting:?}");
+    assert!(lasting.score <= 2, "{lasting:?}");
+}
+
+#[test]
+fn talking_about_a_change_now_is_still_a_wish() {
+    let talk = score_text(
+        "It's 14:05 and our probes show packet loss to South America. The best path now goes \
+         through a network that has never shown up there. I write an as-path filter and the \
+         loss stops. It's about 20 minutes of timeouts for 6% of API calls. We're now talking \
+         about adding BGP monitoring so next time we hear it from an alert.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&talk, "changed for good"), "{talk:?}");
+    assert!(gives(&talk, "not shipped"), "{talk:?}");
+}
+
+#[test]
+fn a_change_taken_away_again_did_not_last() {
+    let pilot = "- My role: proposed and ran a 6-week pilot of automated canary analysis; wrote the \
+                 pipeline stage myself\n- Results during the pilot: 4 bad deploys auto-rolled \
+                 back at the canary stage; median detection went from 20 min to 8 min\n";
+    let kept = score_text(&format!(
+        "{pilot}- Since then the stage runs on every deploy of search, cart and pricing\n"
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&kept, "changed for good"), "{kept:?}");
+    let ended = score_text(&format!(
+        "{pilot}- Pilot ended when I moved teams; the stage was removed from the pipelines and \
+         deploys went back to the manual 10% canary\n"
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&ended, "changed for good"), "{ended:?}");
+    assert!(ended.score < kept.score, "{ended:?} against {kept:?}");
+}
+
+#[test]
+fn the_incidents_own_mitigation_is_no_evidence_a_change_works() {
+    let text = "I swapped the load balancer's TLS policy for one that only negotiates TLS 1.2, \
+                and 400 warehouse scanners failed the handshake for a morning. I rolled the policy \
+                back on that listener within an hour, which stopped the bleeding. Then we stood up \
+                a separate hostname with its own listener on the legacy policy for those \
+                customers.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(!gives(&lasting, "works"), "{lasting:?}");
+}

@@ -24,6 +24,9 @@ pub struct Field<'a> {
     /// Text under a label that sets the scene ("Situation", "Background"):
     /// how things stood before the story.
     pub setting: bool,
+    /// Text under a label whose note says the work is still to do
+    /// ("Action items (open)"): plans, not changes made.
+    pub to_do: bool,
     /// Where `text` starts in the field the user wrote: evidence spans are
     /// given in that field's text.
     pub offset: usize,
@@ -70,6 +73,7 @@ impl<'a> Field<'a> {
             kind,
             beat,
             setting: false,
+            to_do: false,
             offset,
             text,
             tokens,

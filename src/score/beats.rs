@@ -17,6 +17,9 @@ pub struct Section {
     /// Under a label that sets the scene ("Situation", "Background",
     /// "Context"): how things stood before the story, not what came of it.
     pub setting: bool,
+    /// Under a label whose note says the work is still to do ("Action
+    /// items (open)", "Follow-ups (planned)"): what it lists are plans.
+    pub to_do: bool,
     /// Byte range of the section's text, the label left out.
     pub start: usize,
     pub end: usize,
@@ -315,11 +318,41 @@ fn sets_the_scene(label: &str) -> bool {
     )
 }
 
+/// A label whose note in brackets says the work is still to do: "Action
+/// items (open)", "Follow-ups (planned)", "Remediation (not started)".
+fn still_to_do(label: &str) -> bool {
+    let Some(note) = label.find('(').and_then(|open| {
+        label[open + 1..]
+            .find(')')
+            .map(|close| &label[open + 1..open + 1 + close])
+    }) else {
+        return false;
+    };
+    let note = note.to_lowercase();
+    let words: Vec<&str> = note
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "planned" | "open" | "todo" | "proposed" | "pending" | "outstanding" | "backlog"
+        )
+    }) || words.windows(2).any(|p| {
+        matches!(
+            p,
+            ["to", "do"]
+                | ["in", "progress"]
+                | ["not", "started" | "done" | "yet" | "shipped" | "scheduled"]
+        )
+    })
+}
+
 /// A label at the start of a line: "Fix:", "**Root cause:**", "## Impact",
 /// "Action items -", or a bold or heading line of its own.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?mR)^[ \t\x{feff}]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|[ \t][-–—][ \t]|$)",
+        r"(?mR)^[ \t\x{feff}]*(?:[-*•][ \t]+)?(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z '’/&\x{2010}\x{2011}-]{0,40}?(?:[ \t]*\([^()\n]{1,30}\))?)[ \t]*(?:\*\*|__)?[ \t]*(?::\*\*|:__|\*\*:|:|：|[ \t][-–—][ \t]|$)",
     )
     .expect("the label pattern compiles")
 });
@@ -391,6 +424,8 @@ struct Label {
     inline: bool,
     /// Sets the scene ([`sets_the_scene`]).
     setting: bool,
+    /// Its note says the work is still to do ([`still_to_do`]).
+    to_do: bool,
 }
 
 /// The sections of `text`, in order; a text without recognised labels is
@@ -414,6 +449,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             beat: beat_of(name).flatten(),
             inline: false,
             setting: sets_the_scene(name),
+            to_do: still_to_do(name),
         });
     }
     for (start, end) in plain_headings(text) {
@@ -425,6 +461,7 @@ pub fn sections(text: &str) -> Vec<Section> {
                 beat: beat_of(name).flatten(),
                 inline: false,
                 setting: sets_the_scene(name),
+                to_do: still_to_do(name),
             });
         }
     }
@@ -458,6 +495,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             beat,
             inline,
             setting: sets_the_scene(name.as_str()),
+            to_do: still_to_do(name.as_str()),
         });
     }
     for caps in DOT_LABEL.captures_iter(text) {
@@ -477,6 +515,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             beat,
             inline: !rest_of_line.trim().is_empty(),
             setting: sets_the_scene(name.as_str()),
+            to_do: still_to_do(name.as_str()),
         });
     }
     for caps in MID_LABEL.captures_iter(text) {
@@ -494,6 +533,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             beat: Some("systemic_change"),
             inline: true,
             setting: false,
+            to_do: false,
         });
     }
     labels.sort_by_key(|l| l.at);
@@ -502,6 +542,7 @@ pub fn sections(text: &str) -> Vec<Section> {
         return vec![Section {
             beat: None,
             setting: false,
+            to_do: false,
             start: 0,
             end: text.len(),
         }];
@@ -511,6 +552,7 @@ pub fn sections(text: &str) -> Vec<Section> {
         out.push(Section {
             beat: None,
             setting: false,
+            to_do: false,
             start: 0,
             end: labels[0].at,
         });
@@ -521,6 +563,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             beat,
             inline,
             setting,
+            to_do,
             ..
         } = label;
         let next = labels.get(k + 1).map_or(text.len(), |next| next.at);
@@ -533,6 +576,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             out.push(Section {
                 beat,
                 setting,
+                to_do,
                 start: content,
                 end,
             });
@@ -542,6 +586,7 @@ pub fn sections(text: &str) -> Vec<Section> {
             out.push(Section {
                 beat: None,
                 setting: false,
+                to_do: false,
                 start: end,
                 end: next,
             });

@@ -280,13 +280,17 @@ pub fn never_negative(dimension: Dimension) -> &'static [usize] {
     }
 }
 
-/// How many levels the model may lower the rules' level (never from 5)
-/// and how many it may raise it: the rules under-read paraphrase, the
-/// raters' level is often higher. Numbers are never lowered: an improved
-/// before/after pair is a 3 by the rubric however it is told.
-pub fn reach(dimension: Dimension) -> (u8, u8) {
+/// How many levels the model may lower the rules' level `rule` (never
+/// from 5) and how many it may raise it: the rules under-read paraphrase,
+/// the raters' level is often higher. Numbers are never lowered: an
+/// improved before/after pair is a 3 by the rubric however it is told. A
+/// systemic change the rules found only wished for (a 1) is never raised:
+/// a wish is a 1 by the rubric, however well it is worded (on texts the
+/// rules had not read, raising it doubled the error at that level).
+pub fn reach(dimension: Dimension, rule: u8) -> (u8, u8) {
     match dimension {
         Dimension::Numbers => (0, 2),
+        Dimension::SystemicChange if rule == 1 => (1, 0),
         _ => (1, 2),
     }
 }
@@ -307,7 +311,7 @@ pub fn calibrated(
         .position(|&d| d == dimension)
         .unwrap_or(0);
     let raw = linear(x, &WEIGHTS[row]) + story.terms[row];
-    level(rule, has_evidence, raw, reach(dimension))
+    level(rule, has_evidence, raw, reach(dimension, rule))
 }
 
 /// The weighted sum of inputs `x`, plus the intercept (`w`'s last cell).

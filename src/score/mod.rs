@@ -551,6 +551,7 @@ fn text_fields(text: &str) -> Vec<Field<'_>> {
                 s.beat,
             );
             field.setting = s.setting;
+            field.to_do = s.to_do;
             field
         })
         .collect()

@@ -163,6 +163,11 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         }),
         // "We're meaning to add a config check".
         "meaning" => next == Some("to"),
+        // "fix pending", "pending approval", not "a pending maintenance
+        // event".
+        "pending" => next.is_none_or(|n| {
+            !n.chars().all(char::is_alphabetic) || matches!(n, "approval" | "review" | "sign")
+        }),
         // "we changed those VMs to makestep 1 -1 so chronyd will step any
         // time": what a change made does from then on.
         "will" | "would" | "could" | "might" | "may" => {
@@ -446,7 +451,7 @@ fn named_in_a_list(a: &Analysis) -> Option<Evidence> {
     a.prose().find_map(|f| {
         f.sentences
             .iter()
-            .filter(|s| s.salad && !caused_it(&words(f, s)))
+            .filter(|s| s.salad && a_list(f, s) && !caused_it(&words(f, s)))
             .find_map(|s| mechanism(f, s))
             .map(|(first, last, _)| {
                 f.evidence(
@@ -457,6 +462,17 @@ fn named_in_a_list(a: &Analysis) -> Option<Evidence> {
                 )
             })
     })
+}
+
+/// A sentence shaped as a list: two or more separators between its terms
+/// ("runbooks, chaos engineering, game days"), not a terse line of prose
+/// ("CI runners on spot instances kept dying mid-build").
+fn a_list(f: &Field, s: &Sentence) -> bool {
+    f.tokens[s.first..s.last]
+        .iter()
+        .filter(|t| matches!(t.lower.as_ref(), "," | "/" | ";" | "|" | "•" | "+" | "&"))
+        .count()
+        >= 2
 }
 
 /// The mechanism a sentence names, as a token range and its kind.
@@ -807,13 +823,24 @@ const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking", "agreed"]
 fn maybe_later(w: &[&str], i: usize) -> bool {
     match w[i] {
         // "we talked about a canary", not "the frontend couldn't talk to the API".
-        "talk" => w.get(i + 1) == Some(&"about"),
-        "raised" => !w[i + 1..]
-            .windows(2)
-            .take(6)
-            .any(|p| p[0] == "to" && is_figure(p[1])),
+        "talk" | "talking" | "thinking" => w.get(i + 1) == Some(&"about"),
+        // "the limit was raised in the base image" sets a value too, but
+        // "it was raised as a standard change" or "with the team" is talk.
+        "raised" => {
+            !w[i + 1..]
+                .windows(2)
+                .take(6)
+                .any(|p| p[0] == "to" && is_figure(p[1]))
+                && (!passive(w, i) || matches!(w.get(i + 1), Some(&("as" | "with" | "at"))))
+        }
         x => MAYBE_LATER.contains(&x),
     }
+}
+
+/// Word `i` of `w` is a participle after a form of "be": "was raised".
+fn passive(w: &[&str], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|b| matches!(w[b], "was" | "were" | "is" | "are" | "been" | "be" | "got"))
 }
 
 /// Words that place a wish after the incident, in what should last: "for
@@ -1018,9 +1045,15 @@ fn caused_it(w: &[&str]) -> bool {
                 .any(|b| matches!(*b, "after" | "following" | "post" | "since"));
             // "decide whether each alert stays or gets deleted": what a
             // review does, not harm done.
-            let what_it_does = *x == "deleted"
+            let what_it_does = (*x == "deleted"
                 && i.checked_sub(1)
-                    .is_some_and(|b| matches!(w[b], "gets" | "get" | "be"));
+                    .is_some_and(|b| matches!(w[b], "gets" | "get" | "be")))
+                // "Rundeck jobs triggered by Alertmanager webhooks": how a
+                // mechanism starts, not harm.
+                || (*x == "triggered"
+                    && w
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(*n, "by" | "on" | "when" | "whenever" | "from")));
             (matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
                 && !what_it_does)
                 || (matches!(*x, "outage" | "incident") && !after_it)
@@ -1141,6 +1174,10 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         }
         // "The permanent work took two weeks".
         "permanent" => true,
+        // "going forward", not "a big step forward".
+        "forward" => !i
+            .checked_sub(1)
+            .is_some_and(|b| matches!(w[b], "step" | "steps" | "leap" | "way" | "fast")),
         "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
         // "a restart no longer happens by hand", not "the selector no
         // longer matched": what is true now.
@@ -1216,8 +1253,10 @@ fn made_next(w: &[&str]) -> bool {
                 && w[i + 2..].iter().any(changed)
         }
         "later" if i == 0 => w[1..].iter().any(changed),
+        // "I made the restore test a weekly job", not "when that state
+        // went out in the weekly highstate, it set ...": the change first.
         "weekly" | "daily" | "nightly" | "monthly" | "hourly" | "quarterly" => {
-            w.iter().any(changed)
+            w[..i].iter().any(changed)
         }
         _ => false,
     })
@@ -1247,6 +1286,70 @@ fn also_changed(w: &[&str]) -> bool {
                             | "limited"
                     )
             })
+    })
+}
+
+/// What was built was taken away again: "the pilot ended when I moved
+/// teams", "the project was shelved", "deploys went back to the manual
+/// canary" (not "latency went back to normal").
+fn undone(w: &[&str]) -> bool {
+    let ended = w
+        .iter()
+        .any(|x| matches!(*x, "pilot" | "experiment" | "trial" | "initiative"))
+        && w.iter().any(|x| {
+            matches!(
+                *x,
+                "ended"
+                    | "abandoned"
+                    | "dropped"
+                    | "scrapped"
+                    | "cancelled"
+                    | "canceled"
+                    | "shelved"
+            )
+        });
+    let back = w.windows(3).enumerate().any(|(i, p)| {
+        matches!(p[0], "went" | "go" | "going" | "reverted" | "returned")
+            && p[1] == "back"
+            && p[2] == "to"
+            && w[i + 3..]
+                .iter()
+                .take(3)
+                .any(|x| matches!(*x, "manual" | "old" | "previous" | "hand" | "doing"))
+    });
+    ended || back
+}
+
+/// A story told in the present tense ("It's Saturday morning and the disk
+/// alert fires ... I log in"): its present forms outnumber its past ones
+/// three to one.
+fn told_in_present(a: &Analysis) -> bool {
+    let (mut present, mut past) = (0usize, 0usize);
+    for (f, s) in a.sentences() {
+        for w in words(f, s) {
+            match w {
+                "is" | "are" | "am" | "it's" | "i'm" | "we're" | "there's" | "that's" | "does"
+                | "goes" | "says" | "shows" => present += 1,
+                "was" | "were" | "did" | "went" | "said" | "showed" | "had" => past += 1,
+                _ => {}
+            }
+        }
+    }
+    present >= 4 && present >= 3 * past
+}
+
+/// "We alert on any maintenance event", "we also page on lag": the team's
+/// mechanism told as what it does, in the present.
+fn we_do_now(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        *x == "we"
+            && w[i + 1..]
+                .iter()
+                .find(|v| !matches!(**v, "also" | "now" | "only" | "automatically" | "always"))
+                .is_some_and(|v| {
+                    ACTS.iter()
+                        .any(|a| a.strip_suffix('s').is_some_and(|base| base == *v))
+                })
     })
 }
 
@@ -1359,7 +1462,13 @@ fn harm_begins(w: &[&str]) -> bool {
                 "accepting" | "working" | "serving" | "responding" | "loading" | "resolving"
             )
     });
-    (started || down || stopped) && !works_in(w)
+    // "sshd denied logins for everyone", "deploys stopped for about four
+    // hours": the service refused, or the work halted for a while.
+    let refused = w.windows(2).any(|p| {
+        (p[0] == "denied" && matches!(p[1], "logins" | "access" | "connections" | "requests"))
+            || (p[0] == "stopped" && p[1] == "for")
+    });
+    (started || down || stopped || refused) && !works_in(w)
 }
 
 /// A change under way, not yet in place: "prevent_destroy is being rolled
@@ -1718,6 +1827,7 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
                 && matches!(
                     *x,
                     "project"
+                        | "effort"
                         | "migration"
                         | "move"
                         | "initiative"
@@ -1992,7 +2102,15 @@ fn works_in(w: &[&str]) -> bool {
         matches!(
             *x,
             "caught" | "catches" | "blocked" | "prevented" | "flagged" | "stopped" | "rejected"
-        ) && !w.get(i + 1).is_some_and(|n| n.ends_with("ing") || *n == "-")
+        ) && !w.get(i + 1).is_some_and(|n| {
+            n.ends_with("ing")
+                // "Deploys stopped for about four hours": harm, not a catch.
+                || matches!(*n, "-" | "for" | "when" | "until" | "because" | ".")
+        })
+            // "I rolled the policy back, which stopped the bleeding": the
+            // incident's own mitigation.
+            && !w[i + 1..].windows(2).take(2).any(|p| p == ["the", "bleeding"])
+            && !w.windows(2).any(|p| p == ["rolled", "back"] || p == ["roll", "back"])
             // "unsigned images are now rejected": what it does, not a catch.
             && !i
                 .checked_sub(1)
@@ -2126,6 +2244,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut vague: Option<Evidence> = None;
     let mut proposal: Option<Evidence> = None;
     let mut works: Option<Evidence> = None;
+    let mut undone_later = false;
     // "It made the system more resilient", "hardening" with nothing said
     // of what shipped: the rubric's "hardening" with no content.
     let mut hinted: Option<Evidence> = None;
@@ -2171,6 +2290,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     {
         concrete_changes.push(e);
     }
+    let in_present = told_in_present(a);
     let mut previous: Option<(&Field, &Sentence)> = None;
     for (at, (f, s)) in clauses.iter().enumerate() {
         let (f, s) = (*f, s);
@@ -2183,6 +2303,11 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         previous = Some((f, s));
         let home = f.beat == Some("systemic_change");
+        // "Pilot ended when I moved teams; deploys went back to the manual
+        // canary": what was built did not last.
+        if (late || home) && undone(&w) {
+            undone_later = true;
+        }
         // A bullet of a list that a line about what lasts opens ("After
         // that we made these changes:").
         let lasting_item = lasting_paragraph && w.first().is_some_and(|x| bullet(x));
@@ -2191,7 +2316,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // Words that place the clause after the incident; "every", "any"
         // (`from_then_on`) only weakly: "a route that sent every payments
         // alert to Slack" is the setting.
-        let placed_after = (0..w.len()).any(|i| lasting_word(&w, i))
+        // In a story told in the present ("the best path now goes through
+        // our transit"), "now" before the last third is the incident's.
+        let placed_after = (0..w.len())
+            .any(|i| lasting_word(&w, i) && (w[i] != "now" || !in_present || late || home))
             || changed_after_that(&w)
             || never_again(&w)
             || made_next(&w)
@@ -2226,7 +2354,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.windows(2).any(|p| p == ["came", "after"])
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
-            || (late && also_changed(&w));
+            || (late && also_changed(&w))
+            // Late in a story, what the team does now: "We also alert on any
+            // maintenance event", "we page on replay lag".
+            || (late && we_do_now(&w));
         // "I'd led the move to canaries" before the incident, or anything
         // under "Situation:" or "Background:": how things stood.
         if !home && (f.setting || before_the_story(&w) || at < onset && !placed_after) {
@@ -2274,7 +2405,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     .flatten()
             })
             .or_else(|| {
-                (home || marked || lasting_paragraph)
+                (home || marked || lasting_paragraph || late)
                     .then(|| acting_subject(f, s).or_else(|| switched(f, s)))
                     .flatten()
             })
@@ -2318,7 +2449,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "written"
                 )
         });
-        let planned = to_be || to_do(&w);
+        let planned = f.to_do || to_be || to_do(&w);
         // Asked about only where something was made: most clauses make nothing.
         let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
@@ -2329,10 +2460,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 || in_progress(&w))
                 // "We now page on it" is in place; "will go through moved
                 // blocks from now on" is still to come.
-                && !w
+                && (!w
                     .iter()
                     .enumerate()
-                    .any(|(i, x)| *x == "now" && (i == 0 || w[i - 1] != "from"));
+                    .any(|(i, x)| *x == "now" && (i == 0 || w[i - 1] != "from"))
+                    // "We're now talking about adding BGP monitoring".
+                    || w.windows(2).any(|p| {
+                        matches!(p[0], "talking" | "thinking") && p[1] == "about"
+                    }));
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
@@ -2404,6 +2539,18 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.iter().any(|x| SHIPPED.contains(x))
             || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
             || w.contains(&"now")
+            // "We also alert on any listen overflow": at work, so in place.
+            || (late && we_do_now(&w))
+            // "Afterwards the launch checklist staggers pushes over 10
+            // minutes": what runs, told after the incident; not "ships the
+            // change to replicas afterwards".
+            || w
+                .iter()
+                .find(|x| !bullet(x))
+                .is_some_and(|x| matches!(*x, "afterwards" | "afterward"))
+                && !w.iter().any(|x| {
+                    matches!(*x, "said" | "say" | "says") || x.ends_with("'d") || x.ends_with("’d")
+                })
             // "we change the backup script so it clears the snapshot": told
             // with what it does from then on, the change is in place.
             || so_it_lasts(&w);
@@ -2439,6 +2586,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 )
             });
         }
+    }
+
+    if undone_later {
+        concrete_changes.clear();
+        vague = None;
+        works = None;
     }
 
     // A before/after line of the story's that shows the change at work:
