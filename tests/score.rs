@@ -4178,3 +4178,78 @@ fn the_incidents_own_mitigation_is_no_evidence_a_change_works() {
     let lasting = score_text(text).dimensions.systemic_change;
     assert!(!gives(&lasting, "works"), "{lasting:?}");
 }
+
+#[test]
+fn follow_ups_put_off_are_no_change() {
+    let story = |follow_ups: &str| {
+        score_text(&format!(
+            "Impact: for 55 minutes 38% of checkout attempts failed in the UK.\n\
+             Fix: I switched checkout to authorise-later with an existing feature flag.\n\
+             Follow-ups: {follow_ups}\n"
+        ))
+        .dimensions
+        .systemic_change
+    };
+    let done = story("we added a synthetic probe that pages when provider latency passes 2 s.");
+    assert!(gives(&done, "changed for good"), "{done:?}");
+    let put_off = story("None yet; the review got pushed back after the sale.");
+    assert!(!gives(&put_off, "changed for good"), "{put_off:?}");
+    assert!(!gives(&put_off, "a change, but vague"), "{put_off:?}");
+    assert!(put_off.score < done.score, "{put_off:?}");
+}
+
+#[test]
+fn what_a_project_ended_up_building_is_what_lasts() {
+    let text = "After an index built without CONCURRENTLY blocked payment writes for 11 minutes, \
+                my manager asked me to make migrations safe.\n\nWhat we ended up building, me \
+                and one other engineer, was three parts. First, strong_migrations in the app, so \
+                an index added without CONCURRENTLY fails in CI. Second, a wrapper around the \
+                migration runner that sets lock_timeout to a few seconds.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(gives(&lasting, "changed for good"), "{lasting:?}");
+    assert!(lasting.score >= 3, "{lasting:?}");
+}
+
+#[test]
+fn a_mechanism_used_again_or_triggered_by_another_is_read_for_what_it_is() {
+    // A process used again is no change made.
+    let used = score_text(
+        "We moved tenant rate limits to a shared Redis limiter through our normal change \
+         process, and large tenants got 429s because the per-pod value carried over. I changed \
+         the tenant limit from 500 to 5000 and the 429s stopped. We've used the same staged \
+         rollout for two more limiter changes since then without any problems.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&used, "changed for good"), "{used:?}");
+    // "Jobs triggered by webhooks" says how a mechanism starts, not harm done.
+    let led = score_text(
+        "We had about 40 runbooks in Confluence, most of them out of date. I led the effort to \
+         turn the top few into automated remediation: Rundeck jobs triggered by Alertmanager \
+         webhooks.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&led, "changed things for good"), "{led:?}");
+}
+
+#[test]
+fn what_a_mechanism_does_these_days_is_in_place() {
+    let text = "It's a Wednesday and I'm on call. Calls to pricing-api start timing out for 40% \
+                of the EU warehouses, because the DNS job wrote a retired load balancer's \
+                address. I stop the job's timer, delete the record with nsupdate and flush the \
+                EU resolvers.\n\nThese days the job only publishes relationships whose status \
+                is active, refuses any run that would change more than five records without a \
+                human approving it, and posts every change into the team's channel.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(gives(&lasting, "changed for good"), "{lasting:?}");
+    // A check that "would" catch something, wished for, is still a wish.
+    let wished = score_text(
+        "It's a Wednesday and I'm on call. Calls to pricing-api start timing out for 40% of \
+         the EU warehouses. I delete the record and flush the resolvers.\n\nWe should add a \
+         check that would refuse any run changing more than five records.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&wished, "changed for good"), "{wished:?}");
+}

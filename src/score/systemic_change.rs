@@ -170,6 +170,14 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         }),
         // "we changed those VMs to makestep 1 -1 so chronyd will step any
         // time": what a change made does from then on.
+        // "refuses any run that would change more than five records": what
+        // a mechanism at work stops, not a wish.
+        "would" | "could" | "might"
+            if matches!(before, Some("that" | "which"))
+                && w[..i].iter().any(|x| ACTS.contains(x)) =>
+        {
+            false
+        }
         "will" | "would" | "could" | "might" | "may" => {
             !w[..i].iter().rposition(|x| *x == "so").is_some_and(|so| {
                 i - so <= 3
@@ -531,7 +539,8 @@ fn said_as_a_verb(f: &Field, first: usize, last: usize) -> bool {
         )
 }
 
-/// "using an established playbook", "followed our standard change process":
+/// "using an established playbook", "followed our standard change process",
+/// "we've used the same staged rollout since":
 /// a mechanism followed is not a change made.
 fn followed(f: &Field, first: usize) -> bool {
     let word = |i: usize| f.tokens[i].lower.as_ref();
@@ -542,7 +551,7 @@ fn followed(f: &Field, first: usize) -> bool {
             .rev()
             .map(word)
             .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "and"))
-            .any(|w| matches!(w, "using" | "following" | "followed"))
+            .any(|w| matches!(w, "using" | "following" | "followed" | "used"))
 }
 
 /// Concrete: the mechanism is said with what it does or watches ("an alert
@@ -1289,6 +1298,24 @@ fn also_changed(w: &[&str]) -> bool {
     })
 }
 
+/// Nothing done yet, or put off: "Follow-ups: None yet; the review got
+/// pushed back after the sale", "postponed to Q3".
+fn put_off(w: &[&str]) -> bool {
+    let first = w.iter().find(|x| !bullet(x));
+    let none = first.is_some_and(|x| matches!(*x, "none" | "nothing"))
+        && w.iter()
+            .any(|x| matches!(*x, "yet" | "so" | "planned" | "done"));
+    none || w
+        .windows(3)
+        .any(|p| matches!(p[0], "got" | "was" | "been") && p[1] == "pushed" && p[2] == "back")
+        || w.iter().any(|x| {
+            matches!(
+                *x,
+                "postponed" | "deferred" | "deprioritised" | "deprioritized"
+            )
+        })
+}
+
 /// What was built was taken away again: "the pilot ended when I moved
 /// teams", "the project was shelved", "deploys went back to the manual
 /// canary" (not "latency went back to normal").
@@ -1739,6 +1766,10 @@ fn created_in(w: &[&str]) -> bool {
                 let re_added = i >= 2 && w[i - 1] == "-" && w[i - 2] == "re";
                 let back = w[i + 1..].iter().take(5).any(|v| *v == "back");
                 !(more || re_added || back)
+            }
+            // "What we ended up building ... was three parts".
+            "building" | "writing" | "adding" | "introducing" | "automating" => {
+                i >= 2 && w[i - 2..i] == ["ended", "up"]
             }
             x => CREATED.contains(&x),
         }
@@ -2399,7 +2430,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     .then(|| {
                         f.hits_in(s)
                             .iter()
-                            .find(|h| h.tags.has(Tag::Tech))
+                            .find(|h| h.tags.has(Tag::Tech) && !followed(f, h.first))
                             .map(|h| (h.first, h.last, "prevention"))
                     })
                     .flatten()
@@ -2449,7 +2480,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "written"
                 )
         });
-        let planned = f.to_do || to_be || to_do(&w);
+        let planned = f.to_do || to_be || to_do(&w) || put_off(&w);
         // Asked about only where something was made: most clauses make nothing.
         let unsure = created_in(&w) && unsure(f, s);
         let wishful = unsure
@@ -2539,6 +2570,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.iter().any(|x| SHIPPED.contains(x))
             || w.iter().any(|x| x.ends_with("ed") && x.len() > 4)
             || w.contains(&"now")
+            // "These days the job only publishes active records": in place.
+            || w.contains(&"nowadays")
+            || w.windows(2).any(|p| p == ["these", "days"])
             // "We also alert on any listen overflow": at work, so in place.
             || (late && we_do_now(&w))
             // "Afterwards the launch checklist staggers pushes over 10
