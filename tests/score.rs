@@ -4253,3 +4253,31 @@ fn what_a_mechanism_does_these_days_is_in_place() {
     .systemic_change;
     assert!(!gives(&wished, "changed for good"), "{wished:?}");
 }
+
+#[test]
+fn the_cause_at_work_and_a_cycle_that_repeats_are_not_what_lasts() {
+    let blocking = score_text(
+        "Our Node API got really slow because someone used crypto.scryptSync in the login \
+         route, which blocks the event loop for every request. We switched it to the async \
+         scrypt and it was fine.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(blocking.score, 0, "{blocking:?}");
+    let cycle = score_text(
+        "- Node.js service, memory creeping up until OOMKilled, then repeat\n\
+         - I took heap snapshots on a canary pod and compared them\n\
+         - Fix: delete the entry in res.on('close')\n",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(cycle.score, 0, "{cycle:?}");
+    // Said of the time after, "no repeat" still places a change after.
+    let held = score_text(
+        "Memory crept up until the pods were OOMKilled. I fixed the leak in the request map. \
+         We added an alert on heap growth per pod, and there has been no repeat since.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&held, "changed for good"), "{held:?}");
+}

@@ -1188,6 +1188,11 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
             .checked_sub(1)
             .is_some_and(|b| matches!(w[b], "step" | "steps" | "leap" | "way" | "fast")),
         "days" => i.checked_sub(1).is_some_and(|b| w[b] == "these"),
+        // "no repeat since", not "memory creeping up until OOMKilled, then
+        // repeat".
+        "repeat" => w[..i]
+            .iter()
+            .any(|b| matches!(*b, "no" | "zero" | "not" | "never" | "without")),
         // "a restart no longer happens by hand", not "the selector no
         // longer matched": what is true now.
         "longer" => {
@@ -1577,6 +1582,9 @@ fn on_a_schedule(w: &[&str]) -> bool {
 fn acts_on_every(w: &[&str]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
         ACTS.contains(x)
+            // "because someone used scryptSync, which blocks the event loop
+            // for every request": the cause at work, not a mechanism.
+            && !w[..i].contains(&"because")
             && w[i + 1..]
                 .iter()
                 .take(8)
@@ -2098,7 +2106,9 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let first = verb + 1;
     let last = (first..s.last).find(|&i| matches!(word(i), "to" | "from" | "onto"))?;
     let first = (first..last).find(|&i| !matches!(word(i), "the" | "a" | "an" | "our" | "its"))?;
-    (first < last).then_some((first, last, "prevention"))
+    // "we switched it to the async call": a pronoun names nothing.
+    let pronoun = last == first + 1 && matches!(word(first), "it" | "them" | "this" | "that");
+    (first < last && !pronoun).then_some((first, last, "prevention"))
 }
 
 /// True when the text between two sentences starts a new paragraph. The
