@@ -4281,3 +4281,13 @@ fn the_cause_at_work_and_a_cycle_that_repeats_are_not_what_lasts() {
     .systemic_change;
     assert!(gives(&held, "changed for good"), "{held:?}");
 }
+
+#[test]
+fn a_change_followed_by_service_settling_is_the_fix() {
+    let text = "Pods of our exchange-rate service were OOMKilled every 6 hours for a week, \
+                because the client leaked a connection on every 503. I added defer \
+                resp.Body.Close() on every path and switched to a client with a 5-second \
+                Timeout. Restarts went from about 4 per pod per day to zero.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(!gives(&lasting, "changed for good"), "{lasting:?}");
+}

@@ -1707,9 +1707,27 @@ fn brought_back(w: &[&str]) -> bool {
         .windows(2)
         .any(|p| p == ["went", "away"] || matches!(p[0], "was" | "were") && p[1] == "fine")
         || w.contains(&"disappeared");
+    // "failures dropped to normal right after", "the 429s stopped",
+    // "errors cleared within a minute".
+    let settled = w.windows(2).any(|p| {
+        p[0] == "to"
+            && matches!(p[1], "normal" | "baseline" | "zero")
+            && w.iter().any(|x| {
+                matches!(
+                    *x,
+                    "dropped" | "fell" | "returned" | "went" | "came" | "settled"
+                )
+            })
+    }) || w.windows(2).any(|p| {
+        matches!(
+            p[0],
+            "errors" | "failures" | "timeouts" | "alerts" | "429s" | "5xx" | "502s" | "503s"
+        ) && matches!(p[1], "stopped" | "cleared" | "subsided" | "vanished")
+    });
     again
         || back_on
         || ended
+        || settled
         || w.windows(3).any(|p| p == ["back", "to", "normal"])
         || w.iter().any(|x| matches!(*x, "recovered" | "recovering"))
 }
