@@ -194,17 +194,18 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// Spearman - 0.05, |bias| + 0.1), so a change that makes agreement worse
 /// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
 /// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change
-/// (0.72); see the README.
+/// (0.70) nor, since the split grew by new writers' texts, for numbers
+/// (0.61); see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.61, 0.81, 0.24),
-    ("role", 0.58, 0.78, 0.20),
-    ("decision", 0.58, 0.82, 0.17),
-    ("fix", 0.62, 0.75, 0.10),
-    ("systemic_change", 0.77, 0.73, 0.14),
-    ("numbers", 0.64, 0.82, 0.17),
+    ("blast_radius", 0.60, 0.82, 0.23),
+    ("role", 0.57, 0.78, 0.21),
+    ("decision", 0.59, 0.82, 0.14),
+    ("fix", 0.65, 0.74, 0.21),
+    ("systemic_change", 0.75, 0.73, 0.19),
+    ("numbers", 0.66, 0.82, 0.17),
 ];
 const TOTAL_FLOOR: f64 = 0.89;
-const MIN_TEXTS: usize = 2220;
+const MIN_TEXTS: usize = 2470;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {
