@@ -4149,11 +4149,17 @@ fn talking_about_a_change_now_is_still_a_wish() {
 
 #[test]
 fn a_change_taken_away_again_did_not_last() {
-    let pilot = "- My role: proposed and ran a 6-week pilot of automated canary analysis; wrote the \
-                 pipeline stage myself\n- Results during the pilot: 4 bad deploys auto-rolled \
-                 back at the canary stage; median detection went from 20 min to 8 min\n";
+    let pilot = "- Context: 3 high-traffic services, ~60 deploys/week between them\n\
+                 - My role: proposed and ran a 6-week pilot of automated canary analysis; wrote \
+                 the pipeline stage and the analysis config myself\n\
+                 - Design: each deploy starts a canary and a fresh baseline, compared on 5xx rate \
+                 and p99 latency\n\
+                 - Tuned the failure threshold after week 1: first version flagged 6 of 20 healthy \
+                 deploys\n\
+                 - Results during the pilot: 4 bad deploys auto-rolled back at the canary stage; \
+                 median detection went from ~20 min to ~8 min\n";
     let kept = score_text(&format!(
-        "{pilot}- Since then the stage runs on every deploy of search, cart and pricing\n"
+        "{pilot}- Since then the stage runs on every deploy of the three services\n"
     ))
     .dimensions
     .systemic_change;
@@ -4170,11 +4176,8 @@ fn a_change_taken_away_again_did_not_last() {
 
 #[test]
 fn the_incidents_own_mitigation_is_no_evidence_a_change_works() {
-    let text = "I swapped the load balancer's TLS policy for one that only negotiates TLS 1.2, \
-                and 400 warehouse scanners failed the handshake for a morning. I rolled the policy \
-                back on that listener within an hour, which stopped the bleeding. Then we stood up \
-                a separate hostname with its own listener on the legacy policy for those \
-                customers.";
+    // c47-007 of the corpus: the rollback "stopped the bleeding".
+    let text = "Last year our organisation finally switched off TLS 1.0 and 1.1 on the public API, which had sat on the security team's roadmap for ages. I was the engineer who made the change on the load balancer: I swapped the listener's security policy for one that only negotiates TLS 1.2 and 1.3. We had announced it to customers three months ahead.\n\nWhat we hadn't properly catalogued was a fleet of older handheld barcode scanners used by two of our logistics customers in their warehouses. They ran an old Android build whose HTTP client only offered TLS 1.0, and the moment the policy changed they started failing the handshake. Warehouse staff just saw 'connection error' and couldn't book in deliveries for most of a morning shift, roughly 400 devices across six sites.\n\nI rolled the policy back on that listener within about an hour, once the account manager rang us, which stopped the bleeding. Then, rather than keep the whole API on old protocols for two customers, we stood up a separate hostname with its own listener on the legacy policy, restricted to those customers' source IP ranges, and pointed the scanners at it with a configuration push. The main API went back to TLS 1.2 minimum a week later.\n\nThe lesson I took away: look at the access logs for the negotiated protocol version before changing anything. The legacy endpoint is still there; the customers are meant to be replacing the scanners this year.";
     let lasting = score_text(text).dimensions.systemic_change;
     assert!(!gives(&lasting, "works"), "{lasting:?}");
 }
@@ -4200,11 +4203,8 @@ fn follow_ups_put_off_are_no_change() {
 
 #[test]
 fn what_a_project_ended_up_building_is_what_lasts() {
-    let text = "After an index built without CONCURRENTLY blocked payment writes for 11 minutes, \
-                my manager asked me to make migrations safe.\n\nWhat we ended up building, me \
-                and one other engineer, was three parts. First, strong_migrations in the app, so \
-                an index added without CONCURRENTLY fails in CI. Second, a wrapper around the \
-                migration runner that sets lock_timeout to a few seconds.";
+    // c48-025 of the corpus: "What we ended up building ... was three parts."
+    let text = "OK so this is a longer one, and it's kind of a project more than an incident, but it started with an incident, so let me give you the background. I was at a fintech, a lending platform, Postgres 12 at the time, maybe a 4 TB primary, and we had this setup where the Rails app ran migrations as part of the deploy, just rails db:migrate in a pre-deploy job, and it mostly worked. Until one day somebody added an index on the loan_payments table without CONCURRENTLY, and a plain CREATE INDEX takes a SHARE lock, which blocks writes, for, I think it was 11 minutes, and payment processing basically stopped. Actually it was worse than that, because the pre-deploy job had a timeout and it got killed and retried, so it happened twice. Anyway, that's the trigger.\n\nSo my manager asked me to look at 'making migrations safe', which was very vague, and I spent the first few weeks honestly just reading: the strong_migrations gem, how other companies did it, the Postgres docs on which lock each form of ALTER TABLE takes. The thing that really surprised me was lock queueing. Even an ALTER that only needs its ACCESS EXCLUSIVE lock for a millisecond will wait behind a long-running SELECT, and while it waits, every other query on that table queues behind it. So a 'fast' migration can still cause an outage if some analytics query happens to be running at that moment. That was the key insight for the design, I think.\n\nWhat we ended up building, me and one other engineer, Ruth, over about a quarter, was three parts. First, strong_migrations in the app, so the unsafe stuff, like adding an index without CONCURRENTLY, changing a column type, adding a NOT NULL constraint directly, fails in CI with an explanation of the safe way to do it. Second, a wrapper around the migration runner that sets lock_timeout to a few seconds and a statement_timeout per migration, and retries with backoff if it can't get the lock, up to a limit, and then fails the deploy cleanly instead of sitting in the lock queue. Third, and this took the longest, helpers for the expand/contract pattern, like adding a check constraint as NOT VALID and then validating it separately, which only needs a weaker lock, and backfills in batches of 10k rows with sleeps so the replicas don't fall behind.\n\nThere was a debate about whether to take migrations out of the deploy entirely and make them a separate step a human triggers. Some people liked that because you get a person watching it. I pushed back, because in my experience the manual step becomes the bottleneck and people start batching changes, which makes each one riskier. So we kept them in the deploy but with the timeouts. I'm still not 100% sure that was right, to be honest, there are arguments both ways.\n\nAs for results, I don't have exact numbers in my head, but we didn't have another migration-related lock incident in the year and a half I was still there, and developers complained a lot less because we got rid of the Friday migration freeze. Oh, and one side thing, we found a bunch of foreign keys without indexes while doing all this, but that's a whole other story.";
     let lasting = score_text(text).dimensions.systemic_change;
     assert!(gives(&lasting, "changed for good"), "{lasting:?}");
     assert!(lasting.score >= 3, "{lasting:?}");
