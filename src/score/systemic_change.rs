@@ -2405,6 +2405,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             .any(|x| matches!(*x, "option" | "alternative" | "choice"));
         let created =
             (created_in(&w) || (project && made_for_the_project(&w))) && !weighed && !restoring();
+        // Late in a story, what the team does now: "We also alert on any
+        // maintenance event", "we page on replay lag". It places the clause
+        // after the incident and says the mechanism is in place.
+        let late_at_work = late && we_do_now(&w);
         let marked = placed_after
             || (created && from_then_on(&w))
             || acts_on_every(&w)
@@ -2414,9 +2418,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w))
-            // Late in a story, what the team does now: "We also alert on any
-            // maintenance event", "we page on replay lag".
-            || (late && we_do_now(&w));
+            || late_at_work;
         // "I'd led the move to canaries" before the incident, or anything
         // under "Situation:" or "Background:": how things stood.
         if !home && (f.setting || before_the_story(&w) || at < onset && !placed_after) {
@@ -2524,9 +2526,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     .enumerate()
                     .any(|(i, x)| *x == "now" && (i == 0 || w[i - 1] != "from"))
                     // "We're now talking about adding BGP monitoring".
-                    || w.windows(2).any(|p| {
-                        matches!(p[0], "talking" | "thinking") && p[1] == "about"
-                    }));
+                    || (0..w.len())
+                        .any(|i| matches!(w[i], "talking" | "thinking") && maybe_later(&w, i)));
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
@@ -2601,8 +2602,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // "These days the job only publishes active records": in place.
             || w.contains(&"nowadays")
             || w.windows(2).any(|p| p == ["these", "days"])
-            // "We also alert on any listen overflow": at work, so in place.
-            || (late && we_do_now(&w))
+            || late_at_work
             // "Afterwards the launch checklist staggers pushes over 10
             // minutes": what runs, told after the incident; not "ships the
             // change to replicas afterwards".
