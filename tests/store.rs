@@ -290,12 +290,15 @@ fn within_two_minutes<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'stat
         .expect("still waiting after two minutes: something read a FIFO")
 }
 
+/// Makes a FIFO at `path` with the system call, not the `mkfifo` command: a
+/// child process forked while another test holds a data directory's lock
+/// shares that lock until it execs, so a test reopening its directory
+/// right then would find it locked.
 fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `c_path` is a valid NUL-terminated path for the whole call.
+    let made = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "{}", std::io::Error::last_os_error());
 }
 
 #[test]
