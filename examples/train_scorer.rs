@@ -32,8 +32,8 @@ use std::process::ExitCode;
 
 use load::{Written, mae, spearman};
 use sre_prep::score::calibration::{
-    FEATURE_NAMES, FEATURES, LEVELS, learned, level, never_negative, reach, reads_levels,
-    reads_terms,
+    FEATURE_NAMES, FEATURES, LEVELS, PLACES, learned, level, never_negative, reach, reads_levels,
+    reads_places, reads_terms,
 };
 use sre_prep::score::{Dimension, text_calibration_inputs, text_terms};
 
@@ -426,11 +426,12 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
     let columns = |term_scale: f64| Columns {
         scale: (0..FEATURES)
             .map(|j| {
-                if j >= LEVELS && !reads_levels(d) {
-                    0.0
+                let unread = if j >= PLACES {
+                    !reads_places(d)
                 } else {
-                    1.0
-                }
+                    j >= LEVELS && !reads_levels(d)
+                };
+                if unread { 0.0 } else { 1.0 }
             })
             .collect(),
         values: &values,

@@ -197,15 +197,15 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 /// (0.70) nor, since the split grew by new writers' texts, for numbers
 /// (0.61); see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.60, 0.82, 0.23),
-    ("role", 0.57, 0.78, 0.21),
-    ("decision", 0.59, 0.82, 0.14),
-    ("fix", 0.65, 0.74, 0.21),
+    ("blast_radius", 0.61, 0.81, 0.20),
+    ("role", 0.57, 0.78, 0.22),
+    ("decision", 0.59, 0.81, 0.16),
+    ("fix", 0.63, 0.75, 0.17),
     ("systemic_change", 0.75, 0.73, 0.19),
-    ("numbers", 0.66, 0.82, 0.17),
+    ("numbers", 0.66, 0.82, 0.11),
 ];
 const TOTAL_FLOOR: f64 = 0.89;
-const MIN_TEXTS: usize = 2470;
+const MIN_TEXTS: usize = 2770;
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

@@ -3231,6 +3231,7 @@ fn a_habit_knowledge_or_takeaway_is_a_lesson_not_a_change() {
         "Now I always check MTU first when the VPN acts up.",
         "The firewall team now knows why ICMP matters.",
         "The big thing I took away is to read the MTU check first.",
+        "What I took from it is, like, always double-check which tunnel you're on.",
     ] {
         let d = story(lesson);
         assert!(!gives(&d, "changed for good"), "{lesson}: {d:?}");
@@ -4290,4 +4291,30 @@ fn a_change_followed_by_service_settling_is_the_fix() {
                 Timeout. Restarts went from about 4 per pod per day to zero.";
     let lasting = score_text(text).dimensions.systemic_change;
     assert!(!gives(&lasting, "changed for good"), "{lasting:?}");
+}
+
+#[test]
+fn a_setting_nobody_touched_since_is_no_change_that_lasts() {
+    let told = |opening: &str| {
+        score_text(&format!(
+            "{opening} And one night it hit the ceiling: free storage went to zero and the \
+             orders API failed 60% of writes for 90 minutes. I raised the maximum and paused \
+             the backfill that was filling the disk."
+        ))
+        .dimensions
+        .systemic_change
+    };
+    // How things stood before the outage, and stayed: not a change made.
+    let setting =
+        told("We had Postgres on RDS with storage autoscaling, and nobody touched it since.");
+    assert_eq!(setting.score, 0, "{setting:?}");
+    let no_one =
+        told("We had Postgres on RDS with storage autoscaling, and no one revisited it since.");
+    assert_eq!(no_one.score, 0, "{no_one:?}");
+    // A change made after the outage, in place since, still counts.
+    let made = told(
+        "We had Postgres on RDS with storage autoscaling. Since then an alert pages us at 80% \
+         of the autoscaling maximum.",
+    );
+    assert!(made.score >= 2, "{made:?}");
 }

@@ -4,8 +4,8 @@
 //! the level an interviewer would give for that evidence in that story.
 //!
 //! Its inputs are the rule's level (and which middle level it is), how
-//! much evidence it found, whether the story has the beat in its own field
-//! or labelled section, the story's length, counts of a few word families
+//! much evidence it found and where in the text it lies, whether the story
+//! has the beat in its own field or labelled section, the story's length, counts of a few word families
 //! (options and reasons, causes and tools, lasting changes, who was hurt
 //! and for how long, before and after), and whether each of some 10,000
 //! words and word pairs ("rolled back", "since then", "we should") is said,
@@ -32,7 +32,7 @@ use super::weights::{TERMS, WEIGHTS};
 use super::{Dimension, DimensionScore};
 
 /// How many inputs the model reads per dimension.
-pub const FEATURES: usize = 24;
+pub const FEATURES: usize = 26;
 
 /// The names of the inputs, in order: what `train_scorer` prints.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -60,6 +60,8 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "rule level is 2",
     "rule level is 3",
     "rule level is 4",
+    "where its evidence is, on average",
+    "where its first evidence is",
 ];
 
 /// Where the inputs that say which level the rules gave start
@@ -67,6 +69,13 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// in the rules' (a rule level 1 is near 1, a 3 nearer 2.5), so each
 /// middle level gets a weight of its own besides the slope.
 pub const LEVELS: usize = 20;
+
+/// Where the inputs that say where in the text the dimension's evidence
+/// lies start (`FEATURE_NAMES[PLACES..]`): 0 at the text's start, 1 at its
+/// end. A mechanism named in the opening lines is often the setting, one
+/// named at the end what was built; a figure told late is more often a
+/// result than the harm.
+pub const PLACES: usize = 24;
 
 /// Word families counted over the whole story (`FEATURE_NAMES[5..LEVELS]`).
 const FAMILIES: usize = 15;
@@ -126,6 +135,9 @@ fn term_index() -> &'static HashMap<&'static str, usize> {
 /// What the model reads of the whole story, once for all dimensions.
 pub struct Story {
     words: f32,
+    /// How long the free text is, in bytes (0 for a structured story):
+    /// where evidence lies is read against it.
+    length: usize,
     families: [f32; FAMILIES],
     /// Per dimension, the summed weights of the story's words and word
     /// pairs that the model weighs (`weights::TERMS`).
@@ -169,8 +181,15 @@ impl Story {
                 *sum += w;
             }
         }
+        let length = analysis
+            .prose()
+            .filter(|f| f.name == super::TEXT)
+            .map(|f| f.offset + f.text.len())
+            .max()
+            .unwrap_or(0);
         Story {
             words: (words as f32).ln_1p(),
+            length,
             families: counts.map(|c| (c as f32).ln_1p()),
             terms,
         }
@@ -246,7 +265,26 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
     if (1..=4).contains(&score.score) {
         x[LEVELS + usize::from(score.score) - 1] = 1.0;
     }
+    [x[PLACES], x[PLACES + 1]] = places(story, score);
     x
+}
+
+/// Where `score`'s evidence lies in free text, on average and at its
+/// first, from 0 (its start) to 1 (its end); the middle when there is none
+/// or the story is structured (each field says its beat).
+fn places(story: &Story, score: &DimensionScore) -> [f32; 2] {
+    let at: Vec<f32> = score
+        .evidence
+        .iter()
+        .filter(|e| e.field == super::TEXT && story.length > 0)
+        .map(|e| (e.start as f32 / story.length as f32).min(1.0))
+        .collect();
+    if at.is_empty() {
+        return [0.5, 0.5];
+    }
+    let mean = at.iter().sum::<f32>() / at.len() as f32;
+    let first = at.iter().copied().fold(1.0, f32::min);
+    [mean, first]
 }
 
 /// Whether the model sets `dimension`'s level. Role keeps the rules':
@@ -268,6 +306,12 @@ pub fn reads_terms(dimension: Dimension) -> bool {
 /// (`LEVELS`). Numbers do not: with a weight per level, one more improved
 /// pair (a level up) could lower the output.
 pub fn reads_levels(dimension: Dimension) -> bool {
+    learned(dimension) && dimension != Dimension::Numbers
+}
+
+/// Whether the model weighs where the evidence lies (`PLACES`). Numbers
+/// do not: one more improved pair, told anywhere, must never lower them.
+pub fn reads_places(dimension: Dimension) -> bool {
     learned(dimension) && dimension != Dimension::Numbers
 }
 
@@ -307,12 +351,17 @@ pub fn calibrated(
     if !learned(dimension) {
         return rule;
     }
-    let row = Dimension::ALL
-        .iter()
-        .position(|&d| d == dimension)
-        .unwrap_or(0);
+    let row = row(dimension);
     let raw = linear(x, &WEIGHTS[row]) + story.terms[row];
     level(rule, has_evidence, raw, reach(dimension, rule))
+}
+
+/// `dimension`'s place in `Dimension::ALL`: its row of the weights.
+fn row(dimension: Dimension) -> usize {
+    Dimension::ALL
+        .iter()
+        .position(|&d| d == dimension)
+        .unwrap_or(0)
 }
 
 /// The weighted sum of inputs `x`, plus the intercept (`w`'s last cell).
@@ -339,4 +388,41 @@ pub fn level(rule: u8, has_evidence: bool, raw: f32, (down, up): (u8, u8)) -> u8
     };
     let high = f32::from((rule + up).min(5));
     raw.round().clamp(low, high) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::text_calibration_inputs;
+
+    fn systemic(text: &str) -> [f32; FEATURES] {
+        text_calibration_inputs(text)[row(Dimension::SystemicChange)]
+    }
+
+    #[test]
+    fn where_the_evidence_lies_is_read_from_the_start_of_the_text_to_its_end() {
+        let incident = "Checkout failed for 12% of requests for 40 minutes. I rolled back the \
+                        release that had dropped the connection pool to 5, and errors stopped. \
+                        I then read the pool metrics and the release diff to confirm the cause.";
+        let late = systemic(&format!(
+            "{incident} Since then a CI check rejects any pool size under 50."
+        ));
+        assert!(late[PLACES] > 0.66, "{:?}", &late[PLACES..]);
+        assert!(late[PLACES + 1] > 0.66, "{:?}", &late[PLACES..]);
+        let early = systemic(&format!(
+            "Since then a CI check rejects any pool size under 50. {incident}"
+        ));
+        assert!(early[PLACES + 1] < 0.1, "{:?}", &early[PLACES..]);
+        // No evidence: the middle, which tells the model nothing.
+        let none = systemic(incident);
+        assert_eq!([none[PLACES], none[PLACES + 1]], [0.5, 0.5]);
+    }
+
+    #[test]
+    fn numbers_never_weigh_where_their_evidence_lies() {
+        let row = row(Dimension::Numbers);
+        assert!(!reads_places(Dimension::Numbers));
+        assert_eq!(WEIGHTS[row][PLACES], 0.0);
+        assert_eq!(WEIGHTS[row][PLACES + 1], 0.0);
+    }
 }

@@ -537,7 +537,7 @@ fn story_fields<'a>(story: &'a Story, lines: &'a [String]) -> Vec<Field<'a>> {
 }
 
 /// The name of every section of free text.
-const TEXT: &str = "text";
+pub(crate) const TEXT: &str = "text";
 
 fn text_fields(text: &str) -> Vec<Field<'_>> {
     beats::sections(text)

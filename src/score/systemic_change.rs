@@ -1072,11 +1072,23 @@ fn caused_it(w: &[&str]) -> bool {
 }
 
 /// A clause that says nothing changed: "the VMs are configured the same
-/// as they were before", "the job is unchanged", "no changes were made".
+/// as they were before", "the job is unchanged", "no changes were made",
+/// "nobody touched it since".
 fn left_as_it_was(w: &[&str]) -> bool {
+    let not_revisited = |x: &str| {
+        matches!(
+            x,
+            "touched" | "revisited" | "looked" | "updated" | "reviewed" | "changed"
+        )
+    };
     w.windows(3).any(|p| {
-        p == ["the", "same", "as"] || p == ["as", "it", "was"] || p == ["as", "they", "were"]
+        p == ["the", "same", "as"]
+            || p == ["as", "it", "was"]
+            || p == ["as", "they", "were"]
+            || (p[0] == "no" && p[1] == "one" && not_revisited(p[2]))
     }) || w.iter().any(|x| matches!(*x, "unchanged" | "untouched"))
+        || w.windows(2)
+            .any(|p| matches!(p[0], "nobody" | "never" | "noone") && not_revisited(p[1]))
         || w.windows(2).any(|p| {
             matches!(p[0], "no" | "nothing") && matches!(p[1], "changes" | "changed" | "change")
         })
@@ -1105,6 +1117,12 @@ fn personal_lesson(w: &[&str]) -> bool {
     let took_away = w
         .windows(2)
         .any(|p| matches!(p[0], "took" | "take") && p[1] == "away")
+        // "What I took from it is: always double-check the environment".
+        || w.windows(3).any(|p| {
+            matches!(p[0], "took" | "take" | "taken")
+                && p[1] == "from"
+                && matches!(p[2], "it" | "this" | "that")
+        })
         || w.iter().any(|x| matches!(*x, "takeaway" | "takeaways"));
     // "Lesson learned: always double check the target before you hit
     // run": advice to oneself, with nothing built.
