@@ -135,9 +135,11 @@ fn term_index() -> &'static HashMap<&'static str, usize> {
 /// What the model reads of the whole story, once for all dimensions.
 pub struct Story {
     words: f32,
-    /// How long the free text is, in bytes (0 for a structured story):
-    /// where evidence lies is read against it.
-    length: usize,
+    /// Where each counted word of the free text starts, in byte order
+    /// (none for a structured story): where evidence lies is read as how
+    /// many of them come before it, so a hedge (never counted) or a
+    /// sentence said twice (counted once) moves nothing.
+    counted: Vec<usize>,
     families: [f32; FAMILIES],
     /// Per dimension, the summed weights of the story's words and word
     /// pairs that the model weighs (`weights::TERMS`).
@@ -148,13 +150,19 @@ impl Story {
     pub fn read(analysis: &Analysis) -> Story {
         let mut words = 0usize;
         let mut counts = [0u32; FAMILIES];
+        let mut counted = Vec::new();
         for field in analysis.prose() {
+            let free = field.name == super::TEXT;
             for sentence in field.counting_sentences() {
                 for token in &field.tokens[sentence.first..sentence.last] {
                     if token.masked {
                         continue;
                     }
-                    if token.kind == super::text::TokenKind::Number {
+                    let number = token.kind == super::text::TokenKind::Number;
+                    if free && (number || token.is_word()) {
+                        counted.push(field.offset + token.start);
+                    }
+                    if number {
                         counts[13] += 1;
                         words += 1;
                         continue;
@@ -181,15 +189,10 @@ impl Story {
                 *sum += w;
             }
         }
-        let length = analysis
-            .prose()
-            .filter(|f| f.name == super::TEXT)
-            .map(|f| f.offset + f.text.len())
-            .max()
-            .unwrap_or(0);
+        counted.sort_unstable();
         Story {
             words: (words as f32).ln_1p(),
-            length,
+            counted,
             families: counts.map(|c| (c as f32).ln_1p()),
             terms,
         }
@@ -270,14 +273,16 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
 }
 
 /// Where `score`'s evidence lies in free text, on average and at its
-/// first, from 0 (its start) to 1 (its end); the middle when there is none
-/// or the story is structured (each field says its beat).
+/// first, from 0 (its start) to 1 (its end), in counted words; the middle
+/// when there is none or the story is structured (each field says its
+/// beat).
 fn places(story: &Story, score: &DimensionScore) -> [f32; 2] {
+    let total = story.counted.len();
     let at: Vec<f32> = score
         .evidence
         .iter()
-        .filter(|e| e.field == super::TEXT && story.length > 0)
-        .map(|e| (e.start as f32 / story.length as f32).min(1.0))
+        .filter(|e| e.field == super::TEXT && total > 0)
+        .map(|e| story.counted.partition_point(|&w| w < e.start) as f32 / total as f32)
         .collect();
     if at.is_empty() {
         return [0.5, 0.5];
