@@ -5,8 +5,8 @@
 //!
 //! Its inputs are the rule's level (and which middle level it is), how
 //! much evidence it found and where in the text it lies, whether the story
-//! has the beat in its own field or labelled section, the story's length, counts of a few word families
-//! (options and reasons, causes and tools, lasting changes, who was hurt
+//! has the beat in its own field or labelled section, the story's length,
+//! counts of a few word families (options and reasons, causes and tools, lasting changes, who was hurt
 //! and for how long, before and after), and whether each of some 10,000
 //! words and word pairs ("rolled back", "since then", "we should") is said,
 //! apart where a story turns to what lasts (see [`each_term`]). The weights
@@ -278,18 +278,18 @@ pub fn features(story: &Story, score: &DimensionScore, beat_present: bool) -> [f
 /// beat).
 fn places(story: &Story, score: &DimensionScore) -> [f32; 2] {
     let total = story.counted.len();
-    let at: Vec<f32> = score
-        .evidence
-        .iter()
-        .filter(|e| e.field == super::TEXT && total > 0)
-        .map(|e| story.counted.partition_point(|&w| w < e.start) as f32 / total as f32)
-        .collect();
-    if at.is_empty() {
+    let (mut sum, mut first, mut n) = (0.0f32, 1.0f32, 0usize);
+    for e in &score.evidence {
+        if e.field != super::TEXT || total == 0 {
+            continue;
+        }
+        let at = story.counted.partition_point(|&w| w < e.start) as f32 / total as f32;
+        (sum, first, n) = (sum + at, first.min(at), n + 1);
+    }
+    if n == 0 {
         return [0.5, 0.5];
     }
-    let mean = at.iter().sum::<f32>() / at.len() as f32;
-    let first = at.iter().copied().fold(1.0, f32::min);
-    [mean, first]
+    [sum / n as f32, first]
 }
 
 /// Whether the model sets `dimension`'s level. Role keeps the rules':
