@@ -45,6 +45,13 @@ const TERM_SCALES: [f64; 4] = [0.0, 0.1, 0.2, 0.3];
 /// Moves of the model's output before it is rounded to a level: the
 /// raters' level is a median judgement, the fit a mean one.
 const SHIFTS: [f64; 5] = [-0.2, -0.1, 0.0, 0.1, 0.2];
+/// For a dimension whose fit does not weigh each middle level of the rules
+/// on its own (before/after numbers, see `reads_levels`), a shift per
+/// middle level, chosen after the fit: the raters' level is no straight
+/// line in the rules' (a rule's 1 often stays a 1, its 2 and 3 are often
+/// told more than the rules read), and a per-level shift bends it without
+/// a weight per level in the fit.
+const LEVEL_SHIFTS: [f64; 9] = [-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4];
 /// A term is weighed when at least this many training texts say it...
 const MIN_TEXTS: usize = 8;
 /// ...and not when nearly every text does (it tells nothing apart).
@@ -317,8 +324,8 @@ fn fit_within_laws(
 }
 
 /// The levels the scorer would give with the model's outputs `raw`
-/// moved by `shift`.
-fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: f64) -> Vec<f64> {
+/// moved by `shift[rule]`, the shift for the rules' level.
+fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: &[f64; 6]) -> Vec<f64> {
     raw.iter()
         .enumerate()
         .map(|(r, x)| {
@@ -327,11 +334,49 @@ fn levels(d: Dimension, values: &[Vec<f64>], raw: &[f64], shift: f64) -> Vec<f64
             f64::from(level(
                 rule,
                 has_evidence,
-                (x + shift) as f32,
+                (x + shift[usize::from(rule.min(5))]) as f32,
                 reach(d, rule),
             ))
         })
         .collect()
+}
+
+/// A shift per middle level of the rules (1 to 4; 0 and 5 keep `shift`),
+/// each chosen from `LEVEL_SHIFTS` on the texts the rules gave that level,
+/// lowest cross-validated MAE first. One level up in the rules adds
+/// `per_level` (the fit's weight on the rules' level) to the output, so no
+/// shift may fall below the one under it by more than that: a rule level
+/// gained (one more improved pair) then never lowers the output.
+fn level_shifts(
+    d: Dimension,
+    values: &[Vec<f64>],
+    raw: &[f64],
+    ys: &[f64],
+    shift: f64,
+    per_level: f64,
+) -> [f64; 6] {
+    let mut shifts = [shift; 6];
+    for l in 1..=4 {
+        let rows: Vec<usize> = (0..raw.len())
+            .filter(|&r| values[0][r] as usize == l)
+            .collect();
+        let error = |s: f64| -> f64 {
+            let mut at = shifts;
+            at[l] = s;
+            let cv = levels(d, values, raw, &at);
+            rows.iter().map(|&r| (cv[r] - ys[r]).abs()).sum()
+        };
+        let mut best = (error(shift), shift);
+        for &s in &LEVEL_SHIFTS {
+            let e = error(s);
+            if e < best.0 - 1e-9 {
+                best = (e, s);
+            }
+        }
+        shifts[l] = best.1.max(shifts[l - 1] - per_level);
+    }
+    shifts[5] = shifts[5].max(shifts[4] - per_level);
+    shifts
 }
 
 /// Cross-validated outputs of the model (before rounding) on the training
@@ -446,14 +491,33 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
     let mut best: Option<(f64, f64, f64, f64, Vec<f64>)> = None;
     for (&(term_scale, penalty), raw) in tries.iter().zip(&raws) {
         for &shift in &SHIFTS {
-            let cv = levels(d, &values, raw, shift);
+            let cv = levels(d, &values, raw, &[shift; 6]);
             let e = mae(&cv, &ys);
             if best.as_ref().is_none_or(|b| e < b.0 - 1e-9) {
                 best = Some((e, penalty, term_scale, shift, cv));
             }
         }
     }
-    let (_, penalty, term_scale, shift, cv) = best.expect("penalties to try");
+    let (_, penalty, term_scale, shift, mut cv) = best.expect("penalties to try");
+    let mut cols = columns(term_scale);
+    let kernel = read_terms
+        .filter(|_| term_scale > 0.0)
+        .map(|t| term_kernel(t, &all));
+    let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty, kernel.as_ref());
+    f.intercept += shift;
+    if !reads_levels(d) {
+        // The middle levels' shifts ride on the level inputs the fit left
+        // at zero: the output is the same as shifting it before rounding.
+        let k = tries
+            .iter()
+            .position(|&t| t == (term_scale, penalty))
+            .unwrap_or(0);
+        let shifts = level_shifts(d, &values, &raws[k], &ys, shift, f.weights[0]);
+        for (w, s) in f.weights[LEVELS..LEVELS + 4].iter_mut().zip(&shifts[1..5]) {
+            *w = s - shift;
+        }
+        cv = levels(d, &values, &raws[k], &shifts);
+    }
     let mut folds = String::new();
     for (((e, _), y), (r, c)) in texts.iter().zip(&ys).zip(rules.iter().zip(&cv)) {
         let _ = writeln!(folds, "{},{},{y},{r},{c}", e.id, d.key());
@@ -466,12 +530,6 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
         mae(&cv, &ys),
         spearman(&cv, &ys)
     );
-    let mut cols = columns(term_scale);
-    let kernel = read_terms
-        .filter(|_| term_scale > 0.0)
-        .map(|t| term_kernel(t, &all));
-    let mut f = fit_within_laws(d, &mut cols, &all, &ys, penalty, kernel.as_ref());
-    f.intercept += shift;
     Fitted { row, folds, fit: f }
 }
 

@@ -2906,6 +2906,36 @@ fn versions_retention_set_and_a_rise_against_normal_are_no_results() {
 }
 
 #[test]
+fn a_version_upgrade_a_rollout_step_a_forecast_and_longer_pauses_are_no_results() {
+    for text in [
+        // Versions: whole numbers, told "from ... to" right after the upgrade.
+        "We upgraded Postgres from 13 to 15 across all 24 services over two quarters.",
+        // How far a rollout had gone is a step of the change.
+        "I moved the new pool config from 8% of traffic to 100% over the afternoon.",
+        // What a model expects, or what will be, is no result yet.
+        "Our model shows retry amplification dropping from 27x to 1.1x during a brown-out.",
+        "Phase 1 will cut checkout p99 from 2.4 s to 300 ms once it ships next quarter.",
+        // Longer pauses are the harm.
+        "A week later full GC pauses went from around 1 second to 8 seconds under the peak.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(!cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+    // The same shapes that are results stay results: a count in a sentence
+    // about releases, a share of traffic that fell, a pair measured.
+    for text in [
+        "Services more than one patch release behind went from 37 to 4 in the quarter.",
+        "On the next move the share of traffic still reaching the old address went 12% \
+         → 0.4% within the first hour.",
+        "After the fix full GC pauses went from 8 seconds to 200 ms.",
+        "We measured it in the game day: failover took 40 seconds, down from 9 minutes.",
+    ] {
+        let numbers = score_text(text).dimensions.numbers;
+        assert!(cites(&numbers, "before_after"), "{text}: {numbers:?}");
+    }
+}
+
+#[test]
 fn the_old_count_then_none_since_is_a_pair() {
     let held = score_text(
         "Afterwards any write to production customer tables needs a second engineer's approval. \

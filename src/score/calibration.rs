@@ -307,9 +307,12 @@ pub fn reads_terms(dimension: Dimension) -> bool {
     learned(dimension) && dimension != Dimension::Numbers
 }
 
-/// Whether the model weighs each middle level of the rules on its own
-/// (`LEVELS`). Numbers do not: with a weight per level, one more improved
-/// pair (a level up) could lower the output.
+/// Whether the model's fit weighs each middle level of the rules on its
+/// own (`LEVELS`). Numbers do not: with a free weight per level, one more
+/// improved pair (a level up) could lower the output. Their level inputs
+/// carry a shift per middle level instead, chosen after the fit and never
+/// falling from one level to the next by more than the fit's weight on the
+/// rules' level (`train_scorer`), so a level up never lowers the output.
 pub fn reads_levels(dimension: Dimension) -> bool {
     learned(dimension) && dimension != Dimension::Numbers
 }
@@ -421,6 +424,32 @@ mod tests {
         // No evidence: the middle, which tells the model nothing.
         let none = systemic(incident);
         assert_eq!([none[PLACES], none[PLACES + 1]], [0.5, 0.5]);
+    }
+
+    #[test]
+    fn a_level_up_in_the_numbers_rules_never_lowers_the_output() {
+        let w = &WEIGHTS[row(Dimension::Numbers)];
+        // The output's part that depends on the rules' level alone: its
+        // slope, plus the shift of its middle level.
+        let part = |l: usize| {
+            let shift = if (1..=4).contains(&l) {
+                w[LEVELS + l - 1]
+            } else {
+                0.0
+            };
+            w[0] * l as f32 + shift
+        };
+        for l in 0..5 {
+            assert!(
+                part(l + 1) >= part(l) - 1e-6,
+                "level {l}: {} then {}",
+                part(l),
+                part(l + 1)
+            );
+        }
+        // The shifts are there: the raters' 1 is no straight line from
+        // the rules' 2.
+        assert!(w[LEVELS..PLACES].iter().any(|x| *x != 0.0));
     }
 
     #[test]

@@ -527,7 +527,7 @@ fn polarity_of_word(word: &str) -> Better {
         | "interrupts" | "wake" | "wakeups" | "recovery" | "detect" | "resolve" | "rate"
         | "throttled" | "throttling" | "rejected" | "rejections" | "dropped" | "drops"
         | "failovers" | "elections" | "flaps" | "misses" | "violations" | "breaches" | "loss"
-        | "lost" => Better::Lower,
+        | "lost" | "pause" | "pauses" | "stall" | "stalls" | "jitter" => Better::Lower,
         "availability" | "uptime" | "success" | "coverage" | "throughput" | "frequency"
         | "deploys" | "deployments" | "releases" | "hit" | "satisfaction" | "headroom"
         | "capacity" | "savings" | "saved" | "velocity" | "adoption" => Better::Higher,
@@ -665,27 +665,74 @@ const SET_VERBS: &[&str] = &[
     "loosened",
 ];
 
-/// "upgraded the cluster from 1.24 to 1.25": two versions, not a result.
-/// Both figures bare with a fraction, less than one apart, in a sentence
-/// about an upgrade or a version.
+/// "upgraded the cluster from 1.24 to 1.25", "upgraded Postgres from 13
+/// to 15": two versions, not a result. Both figures bare counts, in a
+/// sentence about an upgrade or a version: less than one apart with a
+/// fraction, or any two told "from ... to" right after "upgraded" (a few
+/// words back, the thing upgraded between), not "upgrades went from 2 to 0".
 fn versions(f: &Field, s: &Sentence, pair: &Pair) -> bool {
     // "the 1.21 → 1.22 upgrade": the noun after a version is no unit.
-    let bare = |q: &Quantity| matches!(q.dim, Dim::Count(_)) && q.value.fract() != 0.0;
-    bare(pair.before)
-        && bare(pair.after)
+    let count = |q: &Quantity| matches!(q.dim, Dim::Count(_));
+    let fraction = |q: &Quantity| count(q) && q.value.fract() != 0.0;
+    let is_upgrade = |t: &Token| {
+        matches!(
+            t.lower.as_ref(),
+            "upgrade"
+                | "upgraded"
+                | "upgrading"
+                | "upgrades"
+                | "version"
+                | "versions"
+                | "release"
+                | "downgrade"
+                | "downgraded"
+        )
+    };
+    let near = s.first.max(pair.before.first.saturating_sub(4));
+    (fraction(pair.before)
+        && fraction(pair.after)
         && (pair.after.value - pair.before.value).abs() < 1.0
+        && f.tokens[s.first..s.last].iter().any(is_upgrade))
+        || (count(pair.before)
+            && count(pair.after)
+            && pair.before.first > 0
+            && f.tokens[pair.before.first - 1].lower == "from"
+            && f.tokens[near..pair.before.first].iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "upgraded" | "upgrading" | "downgraded" | "downgrading"
+                )
+            })
+            // "upgrades went from 2 to 0": a count that moved.
+            && !f.tokens[near..pair.before.first].iter().any(|t| {
+                ROSE.contains(&t.lower.as_ref())
+                    || matches!(
+                        t.lower.as_ref(),
+                        "went" | "dropped" | "fell" | "cut" | "reduced" | "increased"
+                    )
+            }))
+}
+
+/// "moved from 8% of traffic to 100%", "ramped the canary from 5% to
+/// 50%": how far a rollout had gone, a step of the change, not a result.
+/// A share that rose: one that fell ("the share of traffic still reaching
+/// the old address went 12% → 0.4%") may well be a result.
+fn rollout_stage(f: &Field, s: &Sentence, pair: &Pair) -> bool {
+    pair.before.dim == Dim::Percent
+        && pair.after.dim == Dim::Percent
+        && pair.after.value > pair.before.value
         && f.tokens[s.first..s.last].iter().any(|t| {
             matches!(
                 t.lower.as_ref(),
-                "upgrade"
-                    | "upgraded"
-                    | "upgrading"
-                    | "upgrades"
-                    | "version"
-                    | "versions"
-                    | "release"
-                    | "downgrade"
-                    | "downgraded"
+                "traffic"
+                    | "rollout"
+                    | "rolled"
+                    | "ramp"
+                    | "ramped"
+                    | "ramping"
+                    | "canary"
+                    | "canaries"
+                    | "fleet"
             )
         })
 }
@@ -977,12 +1024,49 @@ enum PairKind {
     Impact,
     /// A setting changed as part of the fix ("pool 200 -> 20").
     Setting,
+    /// A result foreseen, not measured: "our model shows retries dropping
+    /// from 27x to 1.1x", "it will cut p99 from 2 s to 300 ms".
+    Foreseen,
+}
+
+/// The pair is told as what a forecast or model expects, or what will be:
+/// no result yet. Read from the start of its sentence (or metric name) to
+/// the pair.
+fn foreseen(f: &Field, s: &Sentence, pair: &Pair) -> bool {
+    let words: Vec<&str> = f.tokens[s.first..pair.before.first]
+        .iter()
+        .filter(|t| !t.masked && t.is_word())
+        .map(|t| t.lower.as_ref())
+        .collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "will"
+                | "projected"
+                | "projection"
+                | "projections"
+                | "forecast"
+                | "forecasts"
+                | "forecasted"
+                | "predicted"
+                | "predicts"
+                | "prediction"
+                | "predictions"
+                | "modelled"
+                | "modeled"
+        )
+    }) || words
+        .windows(2)
+        .any(|w| w[0] == "model" && matches!(w[1], "shows" | "says" | "suggests" | "estimates"))
 }
 
 fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
     let sentence = f.tokens[pair.before.first].sentence;
     let s = &f.sentences[sentence];
     let from = s.first.max(pair.before.first.saturating_sub(8));
+    if foreseen(f, s, pair) {
+        return PairKind::Foreseen;
+    }
     let (before, after) = comparable_values(pair.before, pair.after);
     let lowered = after < before;
     let raised = after > before;
@@ -1018,7 +1102,8 @@ fn classify_pair(f: &Field, pair: &Pair) -> PairKind {
         && (names_a_setting(f, set_from, pair.before.first)
             || counts_capacity(f, pair.after)
             || listed_under_changes(f, pair.before.start)
-            || versions(f, s, pair))
+            || versions(f, s, pair)
+            || rollout_stage(f, s, pair))
     {
         return PairKind::Setting;
     }
