@@ -403,7 +403,7 @@ fn plain_headings(text: &str) -> Vec<(usize, usize)> {
             && trimmed.chars().next().is_some_and(char::is_uppercase)
             && trimmed.chars().count() <= 60
             && trimmed.split_whitespace().count() <= 8
-            && !trimmed.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}'])
+            && !trimmed.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}', '\u{2026}'])
         {
             out.push((start, start + line.len()));
         }
@@ -681,11 +681,12 @@ mod tests {
                 (None, "I chose to drain the nodes."),
             ]
         );
-        // A short sentence of its own is no heading: it ends with a full stop.
-        assert_eq!(
-            sections("Fix: I reverted the key.\n\nIt worked.\nThen we slept.\n").len(),
-            2
-        );
+        // A short sentence of its own is no heading: it ends with a full stop,
+        // or with an ellipsis, typed or pasted.
+        for trail in ["It worked.", "It worked...", "It worked\u{2026}"] {
+            let text = format!("Fix: I reverted the key.\n\n{trail}\nThen we slept.\n");
+            assert_eq!(sections(&text).len(), 2, "{trail}");
+        }
     }
 
     #[test]
