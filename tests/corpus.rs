@@ -204,7 +204,29 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("numbers", 0.64, 0.82, 0.13),
 ];
 const TOTAL_FLOOR: f64 = 0.89;
-const MIN_TEXTS: usize = 2770;
+const MIN_TEXTS: usize = 3220;
+
+#[test]
+fn a_batch_read_while_writing_rules_is_never_held_out() {
+    // The batches of `dev/`, by their file names.
+    let dev: Vec<String> = fs::read_dir(std::path::Path::new(load::CORPUS).join("dev"))
+        .expect("tests/corpus/dev")
+        .map(|e| e.expect("dev entry").path())
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .collect();
+    assert!(dev.len() >= 5, "{dev:?}");
+    let entries = load::entries();
+    let read: Vec<&load::Entry> = entries
+        .iter()
+        .filter(|e| dev.iter().any(|b| b == e.batch()))
+        .collect();
+    assert!(read.len() >= 250, "{} texts in dev/", read.len());
+    // Every third id is there, and none of them is held out.
+    assert!(read.iter().any(|e| held_out(&e.id)));
+    assert!(read.iter().all(|e| !e.held_out));
+    // In `texts/` every third text still is.
+    assert!(entries.iter().any(|e| e.held_out && e.batch() == "c61"));
+}
 
 #[test]
 fn the_held_out_split_is_every_third_text() {

@@ -4348,3 +4348,120 @@ fn a_setting_nobody_touched_since_is_no_change_that_lasts() {
     );
     assert!(made.score >= 2, "{made:?}");
 }
+
+/// The start of an incident story, for the systemic-change cases below.
+const A_502_INCIDENT: &str = "The payments API returned 502s for 40 minutes after a deploy. \
+    I was on call; I rolled the release back and found the connection pool had been cut from \
+    200 to 20.";
+
+#[test]
+fn a_modal_in_what_the_speaker_made_is_no_wish() {
+    // "would" says what the check does, inside the thing made.
+    let made = systemic_in_field(
+        "I added a policy check to our Terraform pipeline that fails a plan if reserved \
+         concurrency would leave less than 30% unreserved.",
+    );
+    assert_eq!(made.score, 3, "{made:?}");
+    assert!(gives(&made, "changed for good (policy)"), "{made:?}");
+    // A document asking for it, or a wish from the start, is still a wish.
+    for wish in [
+        "I wrote a proposal that we would add a policy check to the Terraform pipeline.",
+        "We should have added a check that would fail the plan.",
+    ] {
+        let d = systemic_in_field(wish);
+        assert!(d.score <= 1, "{wish}: {d:?}");
+        assert!(gives(&d, "proposed, not shipped"), "{wish}: {d:?}");
+    }
+}
+
+#[test]
+fn a_doubt_or_talk_about_a_wish_leaves_the_change_beside_it_shipped() {
+    let cases = [
+        // "not sure that happened" doubts the load testing, not the alert.
+        (
+            "Afterwards we added an alert on the session count at 80% of maxconn. And we said \
+             we should do load testing before the next promotion, I'm honestly not sure that \
+             happened.",
+            "changed for good (alert)",
+        ),
+        // "we agreed an escalation path" is talk in a clause of its own.
+        (
+            "Afterwards we built Grafana dashboards showing the budget remaining, and we agreed \
+             an escalation path to the head of engineering.",
+            "changed for good (dashboards)",
+        ),
+        // A comma, then the speaker and what they built: a clause of its own.
+        (
+            "Afterwards I ran workshops with each team, we built Grafana dashboards showing the \
+             budget remaining, and we agreed an escalation path to the head of engineering.",
+            "changed for good (dashboards)",
+        ),
+    ];
+    for (lasting, why) in cases {
+        let d = score_text(&format!("{A_502_INCIDENT} {lasting}"))
+            .dimensions
+            .systemic_change;
+        assert!(gives(&d, why), "{lasting}: {d:?}");
+        assert!(!gives(&d, "proposed, not shipped"), "{lasting}: {d:?}");
+    }
+}
+
+#[test]
+fn a_project_introduced_is_the_change_it_made() {
+    let d = score_text(
+        "I led the introduction of an error-budget policy for our payments organisation, about \
+         six teams. Before that, reliability arguments were mostly opinions. It has worked \
+         reasonably well: the first freeze happened two months in.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(
+        gives(
+            &d,
+            "the project that changed things for good (introduction of an error"
+        ),
+        "{d:?}"
+    );
+    assert!(d.score >= 2, "{d:?}");
+}
+
+#[test]
+fn a_catch_that_would_have_happened_is_no_evidence_it_works() {
+    let two = "We added a CI check that rejects zone changes deleting live records, and an \
+               alert on the NXDOMAIN rate.";
+    let would = systemic_in_field(&format!(
+        "{two} We talked about canary releases, which would have caught it."
+    ));
+    assert_eq!(would.score, 4, "{would:?}");
+    assert!(!gives(&would, "evidence the change works"), "{would:?}");
+    let did = systemic_in_field(&format!("{two} It has caught two bad pushes since."));
+    assert_eq!(did.score, 5, "{did:?}");
+}
+
+#[test]
+fn a_design_signed_off_with_its_rollout_ahead_is_a_proposal() {
+    let design = "Health checks were a mess across our 80 services, and a database failover \
+                  turned into a restart storm. So I designed our health-check standard. Every \
+                  service exposes /livez and /readyz, and a policy in CI rejects any manifest \
+                  whose liveness probe points at /readyz.";
+    let ahead = score_text(&format!(
+        "{design} The RFC was approved by the architecture group in May, and we are planning to \
+         start the rollout with the payments services next quarter."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(ahead.score <= 1, "{ahead:?}");
+    assert!(
+        gives(&ahead, "a design approved, not yet shipped"),
+        "{ahead:?}"
+    );
+    // Rolled out: the policy is in place.
+    let done = score_text(&format!(
+        "{design} The RFC was approved by the architecture group in May, and the rollout \
+         finished in August."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&done, "changed for good (policy)"), "{done:?}");
+    assert!(done.score > ahead.score, "{done:?}");
+}

@@ -178,9 +178,12 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         {
             false
         }
+        "will" | "would" | "could" | "might" | "may" | "should" if inside_what_was_made(w, i) => {
+            false
+        }
         "will" | "would" | "could" | "might" | "may" => {
             !w[..i].iter().rposition(|x| *x == "so").is_some_and(|so| {
-                i - so <= 3
+                i - so <= 6
                     && w[..so].iter().any(|v| {
                         SWITCHED.contains(v)
                             || CREATED.contains(v)
@@ -190,6 +193,70 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         }
         x => PROPOSAL.contains(&x),
     }
+}
+
+/// Past verbs of a thing made or set for good, as the speaker tells it:
+/// "I added", "we set", "Jonas and I lowered".
+const MADE: &[&str] = &[
+    "added",
+    "built",
+    "wrote",
+    "introduced",
+    "created",
+    "implemented",
+    "shipped",
+    "deployed",
+    "installed",
+    "configured",
+    "enabled",
+    "automated",
+    "enforced",
+    "established",
+    "launched",
+    "adopted",
+    "defined",
+    "set",
+    "put",
+    "changed",
+    "moved",
+    "switched",
+    "migrated",
+    "lowered",
+    "tightened",
+    "capped",
+    "replaced",
+    "rewrote",
+    "wired",
+    "turned",
+];
+
+/// Word `i` of `w`, a modal, says what a thing the speaker made does, not a
+/// wish: "I added a policy check that fails a plan if the change would
+/// leave less than 30% unreserved", "I built the templates into the bot so
+/// the comms lead could publish with one command". The sentence opens
+/// with the speaker making it, and a "that", "which", "so", "if" or "when"
+/// between the verb and the modal starts the clause the modal belongs to.
+/// Not a document made to ask for it ("I wrote a proposal that we would
+/// ...").
+fn inside_what_was_made(w: &[&str], i: usize) -> bool {
+    let Some(made) = w[..i].iter().position(|x| MADE.contains(x)) else {
+        return false;
+    };
+    let by_us = w[..made].iter().any(|x| PERSONAL.contains(x));
+    let clause = w[made + 1..i].iter().any(|x| {
+        matches!(
+            *x,
+            "that" | "which" | "so" | "if" | "when" | "whenever" | "unless"
+        )
+    });
+    let a_request = w[made + 1..i].iter().any(|x| {
+        matches!(
+            *x,
+            "proposal" | "doc" | "document" | "rfc" | "ticket" | "suggestion"
+        )
+    });
+    let wished_first = (0..made).any(|k| PROPOSAL.contains(&w[k]) || WISH.contains(&w[k]));
+    by_us && clause && !a_request && !wished_first
 }
 
 /// The first word of an action item still to do: "Review connection limits
@@ -419,13 +486,33 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
                 f.tokens.get(k).is_some_and(|t| {
                     CREATED.contains(&t.lower.as_ref()) || SHIPPED.contains(&t.lower.as_ref())
                 })
+                    // "..., and we agreed an escalation path", "..., and we
+                    // said we should load test": talk, or a wish, in a
+                    // clause of its own is judged on its own.
+                    || (k == i + 3
+                        && f.tokens.get(k).is_some_and(|t| {
+                            let v = t.lower.as_ref();
+                            MAYBE_LATER.contains(&v) || PROPOSAL.contains(&v) || v == "said"
+                        }))
             };
+        // "I ran workshops with each team, we built Grafana dashboards":
+        // a comma, then the speaker and a verb done; not after a lead-in
+        // ("Later, um, we put an alert on ...").
+        let then_we = f.tokens[i].lower == ","
+            && (first..i).filter(|&k| f.tokens[k].is_word()).count() >= 5
+            && f.tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "we" | "i"))
+            && f.tokens.get(i + 2).is_some_and(|t| {
+                let v = t.lower.as_ref();
+                MADE.contains(&v) || CREATED.contains(&v) || (v.len() > 4 && v.ends_with("ed"))
+            });
         // In the section about what lasts, every ", and" may start another
         // change: "..., and the Kafka client version is pinned".
         let and_in_home = f.beat == Some("systemic_change")
             && f.tokens[i].lower == ","
             && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and");
-        if f.tokens[i].lower == ";" || and_then || and_in_home {
+        if f.tokens[i].lower == ";" || and_then || and_in_home || then_we {
             if first < i {
                 out.push(Sentence {
                     first,
@@ -434,8 +521,8 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
                     salad: s.salad,
                 });
             }
-            // The next clause starts after ", and".
-            first = if f.tokens[i].lower == ";" {
+            // The next clause starts after ", and" (or the comma).
+            first = if f.tokens[i].lower == ";" || then_we {
                 i + 1
             } else {
                 i + 2
@@ -1370,6 +1457,52 @@ fn undone(w: &[&str]) -> bool {
     ended || back
 }
 
+/// A design's document signed off: "the RFC was approved by the
+/// architecture group", "policy document written and presented to
+/// leadership".
+fn design_signed_off(w: &[&str]) -> bool {
+    w.iter().any(|x| {
+        matches!(
+            *x,
+            "rfc" | "rfcs" | "proposal" | "design" | "document" | "doc" | "adr"
+        )
+    }) && w.iter().any(|x| {
+        matches!(
+            *x,
+            "approved" | "presented" | "accepted" | "signed" | "endorsed" | "ratified"
+        )
+    })
+}
+
+/// The rollout is still to come: "we are planning to start the rollout
+/// next quarter", "the rollout plan puts the top 50 jobs in the first
+/// phase", "waiting for VP sign-off before rollout". Not what is left of a
+/// rollout under way ("the remaining teams follow next quarter").
+fn awaits_rollout(w: &[&str]) -> bool {
+    let rollout = w.iter().any(|x| {
+        matches!(
+            *x,
+            "rollout" | "roll" | "implementation" | "adoption" | "launch" | "migration"
+        )
+    });
+    let ahead = w.iter().any(|x| {
+        matches!(
+            *x,
+            "planning" | "plan" | "next" | "once" | "phase" | "before" | "waiting" | "pending"
+        )
+    });
+    let under_way = w.iter().any(|x| {
+        matches!(
+            *x,
+            "remaining" | "rest" | "already" | "finished" | "completed" | "done"
+        )
+    });
+    let waiting = w
+        .windows(2)
+        .any(|p| p[0] == "waiting" && matches!(p[1], "for" | "on"));
+    (rollout && ahead || waiting) && !under_way
+}
+
 /// A story told in the present tense ("It's Saturday morning and the disk
 /// alert fires ... I log in"): its present forms outnumber its past ones
 /// three to one.
@@ -1556,7 +1689,28 @@ fn unsure(f: &Field, s: &Sentence) -> bool {
             })
         })
     };
-    asked || doubted(n) || doubted(n + 1)
+    // The next sentence doubts this one unless it first tells a change or
+    // a wish of its own: "And we said we should load test, I'm honestly not
+    // sure that happened" doubts its own wish.
+    let doubted_next = doubted(n + 1)
+        && f.sentences.get(n + 1).is_some_and(|t| {
+            let w: Vec<&str> = f.tokens[t.first..t.last]
+                .iter()
+                .map(|t| t.lower.as_ref())
+                .collect();
+            let doubt = w
+                .iter()
+                .position(|x| matches!(*x, "sure" | "whether" | "if"))
+                .unwrap_or(w.len());
+            !(0..doubt).any(|i| {
+                PROPOSAL.contains(&w[i])
+                    || WISH.contains(&w[i])
+                    || MAYBE_LATER.contains(&w[i])
+                    || CREATED.contains(&w[i])
+                    || w[i] == "said"
+            })
+        });
+    asked || doubted(n) || doubted_next
 }
 
 /// A mechanism told as what it does on a schedule, in the present: "Every
@@ -1914,6 +2068,10 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
                         | "pipeline"
                         | "adoption"
                         | "game"
+                        | "introduction"
+                        | "consolidation"
+                        | "rewrite"
+                        | "automation"
                 )
         })?;
         let at = (s.first..s.last)
@@ -2188,10 +2346,18 @@ fn works_in(w: &[&str]) -> bool {
             // incident's own mitigation.
             && !w[i + 1..].windows(2).take(2).any(|p| p == ["the", "bleeding"])
             && !w.windows(2).any(|p| p == ["rolled", "back"] || p == ["roll", "back"])
-            // "unsigned images are now rejected": what it does, not a catch.
-            && !i
-                .checked_sub(1)
-                .is_some_and(|b| matches!(w[b], "is" | "are" | "be" | "now" | "get" | "gets"))
+            // "unsigned images are now rejected": what it does, not a catch;
+            // "the blocked sessions": a thing, not a catch.
+            && !i.checked_sub(1).is_some_and(|b| {
+                matches!(
+                    w[b],
+                    "is" | "are" | "be" | "now" | "get" | "gets" | "the" | "those" | "these" | "all"
+                )
+            })
+            // "canary releases, which would have caught it": a wish.
+            && !w[i.saturating_sub(3)..i].iter().any(|b| {
+                matches!(*b, "would" | "could" | "might" | "should" | "would've" | "could've")
+            })
     });
     // "The lag alert has fired twice since", "in Q2 it rolled back 9 bad
     // releases": the mechanism acting again, later.
@@ -2322,6 +2488,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
     let mut proposal: Option<Evidence> = None;
     let mut works: Option<Evidence> = None;
     let mut undone_later = false;
+    // "The RFC was approved in May ... we are planning to start the rollout
+    // next quarter": everything told as built is still a design.
+    let mut rollout_ahead = false;
+    let mut signed_off: Option<Evidence> = None;
     // "It made the system more resilient", "hardening" with nothing said
     // of what shipped: the rubric's "hardening" with no content.
     let mut hinted: Option<Evidence> = None;
@@ -2384,6 +2554,19 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // canary": what was built did not last.
         if (late || home) && undone(&w) {
             undone_later = true;
+        }
+        if (late || home || project) && awaits_rollout(&w) {
+            rollout_ahead = true;
+        }
+        if (late || home || project) && design_signed_off(&w) {
+            signed_off.get_or_insert_with(|| {
+                f.evidence(
+                    s.first,
+                    s.last,
+                    Rule::Prevention,
+                    "a design approved, not yet shipped".into(),
+                )
+            });
         }
         // A bullet of a list that a line about what lasts opens ("After
         // that we made these changes:").
@@ -2672,6 +2855,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
         concrete_changes.clear();
         vague = None;
         works = None;
+    }
+    if rollout_ahead && let Some(design) = signed_off {
+        concrete_changes.clear();
+        vague = None;
+        works = None;
+        proposal = Some(design);
     }
 
     // A before/after line of the story's that shows the change at work:

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use sre_prep::kit::{Story, StoryMetric};
@@ -87,7 +87,8 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Every rated text of the corpus, batch by batch, in id order.
+/// Every rated text of the corpus (`texts/` and `dev/`), batch by batch,
+/// in id order.
 pub fn entries() -> Vec<Entry> {
     // ratings[id] = one array per rater
     let mut ratings: BTreeMap<String, Vec<[f64; 6]>> = BTreeMap::new();
@@ -122,13 +123,21 @@ pub fn entries() -> Vec<Entry> {
     }
 
     let mut entries = Vec::new();
-    let mut files: Vec<_> = fs::read_dir(Path::new(CORPUS).join("texts"))
-        .expect("tests/corpus/texts")
-        .map(|e| e.expect("texts entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
+    // `texts/` keeps every third text out of the fit; `dev/` holds batches
+    // read while the rules were written, so none of its texts can stand
+    // for unseen text: all of them are training texts.
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    for (dir, may_hold_out) in [("texts", true), ("dev", false)] {
+        files.extend(
+            fs::read_dir(Path::new(CORPUS).join(dir))
+                .unwrap_or_else(|e| panic!("tests/corpus/{dir}: {e}"))
+                .map(|e| e.expect("corpus entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .map(|p| (p, may_hold_out)),
+        );
+    }
     files.sort();
-    for path in files {
+    for (path, may_hold_out) in files {
         let v = read_json(&path);
         for t in v["texts"].as_array().expect("a \"texts\" list") {
             let id = text_of(t, "id");
@@ -139,7 +148,7 @@ pub fn entries() -> Vec<Entry> {
             let r = ratings.remove(&id).unwrap_or_default();
             assert_eq!(r.len(), 2, "{id}: expected two raters, found {}", r.len());
             entries.push(Entry {
-                held_out: held_out(&id),
+                held_out: may_hold_out && held_out(&id),
                 id,
                 written,
                 ratings: r,
