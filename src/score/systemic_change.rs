@@ -2851,16 +2851,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
     }
 
-    if undone_later {
+    // A design signed off whose rollout is still ahead is the proposal.
+    let design_ahead = signed_off.filter(|_| rollout_ahead);
+    if undone_later || design_ahead.is_some() {
         concrete_changes.clear();
         vague = None;
         works = None;
     }
-    if rollout_ahead && let Some(design) = signed_off {
-        concrete_changes.clear();
-        vague = None;
-        works = None;
-        proposal = Some(design);
+    if design_ahead.is_some() {
+        proposal = design_ahead;
     }
 
     // A before/after line of the story's that shows the change at work:
