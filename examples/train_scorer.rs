@@ -21,7 +21,8 @@
 //! `-- --check` fits and compares with the weights in the repo without
 //! writing: exit 1 when they differ (the rules or the corpus changed since
 //! the last fit). `TRAIN_DUMP=FILE` also writes the inputs and the raters'
-//! mean as CSV, to try model changes outside Rust; `TRAIN_CV=FILE` writes each
+//! mean as CSV, to try model changes outside Rust; `TRAIN_ONLY=KEY` fits one
+//! dimension and prints its row, writing nothing; `TRAIN_CV=FILE` writes each
 //! text's out-of-fold level per learned dimension (id, dimension, raters'
 //! mean, rules' level, model's level), to read where the model misses.
 
@@ -713,10 +714,14 @@ fn main() -> ExitCode {
         kernel: kernel.as_ref(),
         fold_of: &fold_of,
     };
+    // `TRAIN_ONLY=systemic_change`: that dimension's row alone, to try a
+    // rule change in minutes; nothing is written.
+    let only = std::env::var("TRAIN_ONLY").ok();
     let fitted: Vec<Fitted> = std::thread::scope(|scope| {
         let handles: Vec<_> = Dimension::ALL
             .into_iter()
             .enumerate()
+            .filter(|(_, d)| only.as_deref().is_none_or(|o| o == d.key()))
             .map(|(k, d)| scope.spawn(move || fit_dimension(k, d, data)))
             .collect();
         handles
@@ -736,6 +741,9 @@ fn main() -> ExitCode {
         && let Err(err) = std::fs::write(&path, &folds_out)
     {
         eprintln!("cannot write {}: {err}", path.to_string_lossy());
+    }
+    if only.is_some() {
+        return ExitCode::SUCCESS;
     }
     println!();
     for (d, f) in Dimension::ALL.iter().zip(&fits) {

@@ -4206,6 +4206,53 @@ fn a_change_taken_away_again_did_not_last() {
 }
 
 #[test]
+fn a_guardrail_ending_an_experiment_is_no_change_taken_away() {
+    let game_days = "I started our quarterly chaos game days, where I was a senior SRE on the \
+                     reliability team. Each one has a hypothesis written beforehand and one \
+                     person holding the abort button; we inject AZ faults with AWS FIS, with \
+                     stop conditions tied to the checkout error-rate alarm. Of 23 findings \
+                     across five game days, 19 are fixed.";
+    let guarded = score_text(&format!(
+        "{game_days} One game day did cause a 90-second blip on a partner API, and the stop \
+         condition ended the experiment on its own."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&guarded, "for good"), "{guarded:?}");
+    assert!(guarded.score >= 3, "{guarded:?}");
+    // Ended by the people who ran it: the practice did not last.
+    let ended = score_text(&format!(
+        "{game_days} After the blip leadership ended the experiment, and we have not run one since."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&ended, "for good"), "{ended:?}");
+    assert!(ended.score < guarded.score, "{ended:?} against {guarded:?}");
+}
+
+#[test]
+fn best_practice_told_in_general_is_a_wish_not_a_change_made() {
+    // The textbook answer: what one ought to do, no incident, nothing built.
+    let text = "When a site-to-site VPN goes down, the first step is to check the tunnel status \
+                on both ends and read the IKE logs. Best practice is to always configure both \
+                tunnels the provider offers and run BGP over them so traffic fails over \
+                automatically, and to alarm on the state of each tunnel.";
+    let lasting = score_text(text).dimensions.systemic_change;
+    assert!(!gives(&lasting, "for good"), "{lasting:?}");
+    assert!(lasting.score <= 1, "{lasting:?}");
+    // Done by the speaker, the same mechanism is a change that shipped.
+    let done = score_text(
+        "Our VPN to the cloud provider went down for 40 minutes and took the order sync with \
+         it. Since then we run BGP over both tunnels the provider offers, so traffic fails over \
+         automatically, and an alarm pages on the state of each tunnel.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&done, "for good"), "{done:?}");
+    assert!(done.score > lasting.score, "{done:?} against {lasting:?}");
+}
+
+#[test]
 fn the_incidents_own_mitigation_is_no_evidence_a_change_works() {
     // c47-007 of the corpus: the rollback "stopped the bleeding".
     let text = "Last year our organisation finally switched off TLS 1.0 and 1.1 on the public API, which had sat on the security team's roadmap for ages. I was the engineer who made the change on the load balancer: I swapped the listener's security policy for one that only negotiates TLS 1.2 and 1.3. We had announced it to customers three months ahead.\n\nWhat we hadn't properly catalogued was a fleet of older handheld barcode scanners used by two of our logistics customers in their warehouses. They ran an old Android build whose HTTP client only offered TLS 1.0, and the moment the policy changed they started failing the handshake. Warehouse staff just saw 'connection error' and couldn't book in deliveries for most of a morning shift, roughly 400 devices across six sites.\n\nI rolled the policy back on that listener within about an hour, once the account manager rang us, which stopped the bleeding. Then, rather than keep the whole API on old protocols for two customers, we stood up a separate hostname with its own listener on the legacy policy, restricted to those customers' source IP ranges, and pointed the scanners at it with a configuration push. The main API went back to TLS 1.2 minimum a week later.\n\nThe lesson I took away: look at the access logs for the negotiated protocol version before changing anything. The legacy endpoint is still there; the customers are meant to be replacing the scanners this year.";

@@ -265,6 +265,9 @@ fn label_by_words(label: &str) -> Option<Option<&'static str>> {
         "good",
         "longer",
         "term",
+        // "What we built", "What I delivered".
+        "built",
+        "delivered",
         // "Where things stand", "Today".
         "stand",
         "today",
@@ -719,6 +722,8 @@ mod tests {
             "Guardrails",
             "Where things stand",
             "Today",
+            "What we built",
+            "What I delivered",
         ] {
             assert_eq!(label_beat(label), Some(Some("systemic_change")), "{label}");
         }

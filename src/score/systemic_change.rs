@@ -1037,6 +1037,9 @@ fn wished_aloud(w: &[&str]) -> bool {
                 // "a per-role connection limit, not done yet", "yet to ship".
                 | ["not", "done" | "yet" | "shipped" | "started" | "built"]
                 | ["yet", "to"]
+                // "Best practice is to alarm on each tunnel": advice in
+                // general, the textbook's wish.
+                | ["best", "practice" | "practices"]
         )
     }) || w
         .windows(3)
@@ -1430,21 +1433,23 @@ fn put_off(w: &[&str]) -> bool {
 /// teams", "the project was shelved", "deploys went back to the manual
 /// canary" (not "latency went back to normal").
 fn undone(w: &[&str]) -> bool {
-    let ended = w
-        .iter()
-        .any(|x| matches!(*x, "pilot" | "experiment" | "trial" | "initiative"))
-        && w.iter().any(|x| {
-            matches!(
-                *x,
-                "ended"
-                    | "abandoned"
-                    | "dropped"
-                    | "scrapped"
-                    | "cancelled"
-                    | "canceled"
-                    | "shelved"
-            )
-        });
+    // "The pilot ended", "we scrapped the initiative" — not "the stop
+    // condition ended the experiment on its own", a guardrail at work.
+    let ended = w.iter().enumerate().any(|(i, x)| {
+        matches!(
+            *x,
+            "ended" | "abandoned" | "dropped" | "scrapped" | "cancelled" | "canceled" | "shelved"
+        ) && w.iter().enumerate().any(|(j, n)| {
+            matches!(*n, "pilot" | "experiment" | "trial" | "initiative")
+                && (j < i
+                    || w[i.saturating_sub(3)..i].iter().any(|b| {
+                        matches!(
+                            *b,
+                            "i" | "we" | "they" | "leadership" | "management" | "was" | "were"
+                        )
+                    }))
+        })
+    });
     let back = w.windows(3).enumerate().any(|(i, p)| {
         matches!(p[0], "went" | "go" | "going" | "reverted" | "returned")
             && p[1] == "back"
