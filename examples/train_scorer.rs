@@ -298,11 +298,11 @@ fn fit(
     Fit { weights, intercept }
 }
 
-/// Solves `a x = b` for a symmetric positive definite `a` (the penalty
-/// makes it so).
-fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
-    let n = b.len();
-    for j in 0..n {
+/// Overwrites the lower triangle of a symmetric positive definite `a`
+/// with its Cholesky factor `L` (`a = L Lᵀ`); the upper triangle is left
+/// as it was and never read.
+fn cholesky_factor(a: &mut [Vec<f64>]) {
+    for j in 0..a.len() {
         let d = (a[j][j] - dot(&a[j][..j], &a[j][..j])).max(1e-12).sqrt();
         a[j][j] = d;
         let row_j = a[j][..j].to_vec();
@@ -311,6 +311,13 @@ fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
             row_i[j] = s / d;
         }
     }
+}
+
+/// Solves `a x = b` for a symmetric positive definite `a` (the penalty
+/// makes it so).
+fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    cholesky_factor(&mut a);
     for i in 0..n {
         let s = b[i] - dot(&a[i][..i], &b[..i]);
         b[i] = s / a[i][i];
@@ -329,15 +336,7 @@ fn cholesky_solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 /// factor `L`: `a⁻¹ = L⁻ᵀ L⁻¹`.
 fn spd_inverse(mut a: Vec<Vec<f64>>) -> Vec<Vec<f64>> {
     let n = a.len();
-    for j in 0..n {
-        let d = (a[j][j] - dot(&a[j][..j], &a[j][..j])).max(1e-12).sqrt();
-        a[j][j] = d;
-        let row_j = a[j][..j].to_vec();
-        for row_i in a.iter_mut().skip(j + 1) {
-            let s = row_i[j] - dot(&row_i[..j], &row_j);
-            row_i[j] = s / d;
-        }
-    }
+    cholesky_factor(&mut a);
     // `m[c]` is column c of L⁻¹ (rows c.. of it are the only nonzero ones),
     // kept as a row so each step is one contiguous dot product.
     let mut m = vec![vec![0.0; n]; n];
