@@ -24,7 +24,9 @@
 //! mean as CSV, to try model changes outside Rust; `TRAIN_ONLY=KEY` fits one
 //! dimension and prints its row, writing nothing; `TRAIN_CV=FILE` writes each
 //! text's out-of-fold level per learned dimension (id, dimension, raters'
-//! mean, rules' level, model's level), to read where the model misses.
+//! mean, rules' level, model's level), to read where the model misses;
+//! `TRAIN_AT=SCALE,PENALTY` (with `TRAIN_ONLY`) fits at that one setting, so
+//! two versions of the rules compare without the chosen setting moving.
 
 #[allow(dead_code)]
 #[path = "../tests/corpus/load.rs"]
@@ -581,9 +583,16 @@ fn fit_dimension(k: usize, d: Dimension, data: Data) -> Fitted {
         terms: read_terms,
         term_scale,
     };
+    // `TRAIN_AT=SCALE,PENALTY` fits at that setting alone, to compare two
+    // versions of the rules without the choice of setting moving too.
+    let at: Option<(f64, f64)> = std::env::var("TRAIN_AT").ok().and_then(|v| {
+        let (s, p) = v.split_once(',')?;
+        Some((s.trim().parse().ok()?, p.trim().parse().ok()?))
+    });
     let tries: Vec<(f64, f64)> = scales
         .iter()
         .flat_map(|&s| PENALTIES.iter().map(move |&p| (s, p)))
+        .filter(|t| at.is_none_or(|a| a == *t))
         .collect();
     let kernel = read_terms.and(kernel);
     let raws = cross_validate(d, &columns, kernel, &ys, &tries, fold_of);

@@ -4512,3 +4512,95 @@ fn a_design_signed_off_with_its_rollout_ahead_is_a_proposal() {
     assert!(gives(&done, "changed for good (policy)"), "{done:?}");
     assert!(done.score > ahead.score, "{done:?}");
 }
+
+#[test]
+fn a_repeat_told_against_the_first_time_shows_the_change_works() {
+    let incident = "The checkout API returned 503s for 40 minutes. I rolled back the release. \
+                    Afterwards I added a CI check that rejects any config without a timeout, and \
+                    an alert on queue age.";
+    let works = |end: &str| {
+        let d = score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change;
+        gives(&d, "evidence the change works")
+    };
+    assert!(works(
+        "Three weeks later the consumers broke again; the queue-age alert paged in 6 minutes, \
+         compared with 38 minutes the first time."
+    ));
+    // A test on purpose breaks nothing: "broke" is no harm done there.
+    assert!(works(
+        "In a June game day we broke the path on purpose and detected it in under 2 minutes, \
+         against 6 hours in the incident."
+    ));
+    assert!(works(
+        "The next rotation in September caused zero failed logins, against 30% in March."
+    ));
+    // The harm come back and caught by what was made.
+    assert!(works(
+        "Two months later a bad config broke the consumers again, and the queue-age alert \
+         caught it within minutes."
+    ));
+    // Still the incident: "the next morning", and a figure that is no repeat.
+    assert!(!works(
+        "The next morning the error rate was still 2% instead of 0.1%."
+    ));
+    assert!(!works(
+        "The error rate was 2% instead of 0.1% for the whole hour."
+    ));
+}
+
+#[test]
+fn a_check_that_has_since_failed_changes_shows_it_works() {
+    let incident = "A bad baseline denied the workers' SQS calls for two hours. I added the two \
+                    actions to the boundary. Afterwards I built a pre-merge job that replays 30 \
+                    days of CloudTrail actions against every proposed boundary and fails the \
+                    merge if any would be denied.";
+    let works = |end: &str| {
+        let d = score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change;
+        gives(&d, "evidence the change works")
+    };
+    assert!(works("The job has since failed two baseline changes."));
+    assert!(works(
+        "In its first quarter eleven bad releases were stopped at the 5% step."
+    ));
+    // Failing on its own is harm, not a catch.
+    assert!(!works(
+        "The job failed twice that week because of a timeout."
+    ));
+    assert!(!works("The release failed at 14:20."));
+}
+
+#[test]
+fn things_made_listed_in_one_clause_are_each_a_change() {
+    let listed = score_text(
+        "A zone push deleted the record for our API and 12% of requests failed for 40 minutes. \
+         I restored the record. Afterwards we shipped a pre-merge job that resolves every \
+         critical name against the candidate zone, a canary replica that takes zone changes \
+         first, and a synthetic probe that pages on any NXDOMAIN.",
+    )
+    .dimensions
+    .systemic_change;
+    let changes = listed
+        .evidence
+        .iter()
+        .filter(|e| e.why.contains("changed for good"))
+        .count();
+    assert!(changes >= 3, "{listed:?}");
+    // What one check looks for is not a second change: "without a timeout
+    // and a retry limit".
+    let one = score_text(
+        "The checkout API returned 503s for 40 minutes. I rolled back the release. Afterwards I \
+         added a CI check that rejects any config without a timeout and a retry limit.",
+    )
+    .dimensions
+    .systemic_change;
+    let changes = one
+        .evidence
+        .iter()
+        .filter(|e| e.why.contains("changed for good"))
+        .count();
+    assert_eq!(changes, 1, "{one:?}");
+}
