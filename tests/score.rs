@@ -4604,3 +4604,35 @@ fn things_made_listed_in_one_clause_are_each_a_change() {
         .count();
     assert_eq!(changes, 1, "{one:?}");
 }
+
+#[test]
+fn a_thing_made_weeks_later_or_after_this_is_a_change_whatever_its_name() {
+    let incident = "CPU steal on the web tier hit 40% and p99 latency tripled for two hours. I \
+                    moved the busiest hosts first.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    let moved = systemic("Then the next week we moved the whole tier to m5s.");
+    assert!(moved.score >= 2, "{moved:?}");
+    assert!(
+        moved
+            .evidence
+            .iter()
+            .any(|e| e.why.contains("changed for good") || e.why.contains("a change, but vague")),
+        "{moved:?}"
+    );
+    let created = systemic("After this we created the private zone internal.example.com instead.");
+    assert!(created.score >= 2, "{created:?}");
+    // Nothing made: a denial, another team putting back what was there,
+    // and no thing named.
+    for end in [
+        "Honestly we didn't put anything in place to stop it creeping back after this.",
+        "The platform team re-enabled the old hosts the following week.",
+        "The following week we moved some of them back.",
+    ] {
+        let none = systemic(end);
+        assert_eq!(none.score, 0, "{end}: {none:?}");
+    }
+}

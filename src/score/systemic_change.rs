@@ -2548,7 +2548,13 @@ fn works_in(w: &[&str]) -> bool {
         // jemalloc 5.3 next quarter": a wish shows nothing at work.
         && !(0..w.len()).any(|i| {
             wish_word(w, i)
-                || (proposal_word(w, i) && !matches!(w[i], "would" | "could" | "might" | "may"))
+                || (proposal_word(w, i)
+                    // "which is the outcome I wanted", "it would have
+                    // repeated this": no wish.
+                    && !matches!(
+                        w[i],
+                        "would" | "could" | "might" | "may" | "want" | "wanted" | "idea" | "ticket"
+                    ))
         })
 }
 
@@ -2653,6 +2659,74 @@ fn stopped_bad_ones(w: &[&str]) -> bool {
             && w.iter()
                 .any(|n| is_figure(n) || number_word(n).is_some_and(|v| v > 0.0))
     })
+}
+
+/// A week or more after the incident, with the speaker making something
+/// then: "Then the next week we moved the whole tier to m5s", "a month
+/// later I replaced the cron job".
+fn weeks_later(w: &[&str]) -> bool {
+    let later = w.windows(2).any(|p| {
+        matches!(
+            p,
+            ["next" | "following", "week" | "sprint" | "month"]
+                | ["week" | "weeks" | "month" | "months", "later" | "after"]
+        )
+    });
+    later
+        && w.iter().enumerate().any(|(i, x)| {
+            MADE.contains(x)
+                && w[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|b| matches!(*b, "i" | "we"))
+        })
+}
+
+/// The thing the speaker made in clause `s`: the words after its verb
+/// ("we created the private zone internal.example.com"), up to the first
+/// word that ends the name, at most four.
+fn object_made(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+    let verb = (s.first..s.last).find(|&i| {
+        let v = f.tokens[i].lower.as_ref();
+        MADE.contains(&v) || CREATED.contains(&v)
+    })?;
+    // "we didn't put anything in place".
+    if negated_before(f, verb, 3) {
+        return None;
+    }
+    let first = (verb + 1..s.last).find(|&i| {
+        let t = &f.tokens[i];
+        t.is_word() && !t.function && !matches!(t.lower.as_ref(), "new" | "own" | "another")
+    })?;
+    // "we moved some of them to 01:00": no thing named.
+    if matches!(
+        f.tokens[first].lower.as_ref(),
+        "some"
+            | "them"
+            | "it"
+            | "anything"
+            | "everything"
+            | "something"
+            | "things"
+            | "stuff"
+            | "most"
+            | "all"
+            | "one"
+            | "those"
+            | "these"
+            | "that"
+            | "this"
+            | "up"
+            | "out"
+            | "in"
+    ) {
+        return None;
+    }
+    let last = (first..s.last)
+        .take(4)
+        .take_while(|&i| f.tokens[i].is_word() && !f.tokens[i].function)
+        .last()?
+        + 1;
+    Some((first, last, "prevention"))
 }
 
 /// The rule a kind of mechanism earns its point by.
@@ -2798,6 +2872,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let placed_after = (0..w.len())
             .any(|i| lasting_word(&w, i) && (w[i] != "now" || !in_present || late || home))
             || changed_after_that(&w)
+            || (late && weeks_later(&w))
             || never_again(&w)
             || made_next(&w)
             || so_it_lasts(&w);
@@ -2909,7 +2984,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     })
                     .flatten()
             })
-            .or_else(|| home.then(|| how_it_runs_now(f, s)).flatten());
+            .or_else(|| home.then(|| how_it_runs_now(f, s)).flatten())
+            // "After this we created the private zone internal.example.com":
+            // what was made, whatever its name.
+            .or_else(|| {
+                (placed_after && created)
+                    .then(|| object_made(f, s))
+                    .flatten()
+            });
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
