@@ -4636,3 +4636,22 @@ fn a_thing_made_weeks_later_or_after_this_is_a_change_whatever_its_name() {
         assert_eq!(none.score, 0, "{end}: {none:?}");
     }
 }
+
+#[test]
+fn not_having_tested_it_since_is_no_evidence_it_works() {
+    let incident = "A CI key leaked into a job log and was used to read two buckets. I disabled the \
+                    key. Afterwards we switched the pipelines to Workload Identity Federation, so \
+                    CI gets short-lived credentials per job.";
+    let works = |end: &str| {
+        let d = score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change;
+        gives(&d, "evidence the change works")
+    };
+    assert!(works("We haven't had a leaked credential since."));
+    assert!(!works("Honestly we haven't re-tested it since..."));
+    // The same, pasted with an ellipsis character.
+    assert!(!works(
+        "Honestly we haven\u{2019}t re-tested it since\u{2026}"
+    ));
+}

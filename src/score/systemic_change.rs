@@ -472,26 +472,30 @@ pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
                 | "quarter"
                 | "time"
         )
-    ) || next.is_none_or(|n| matches!(n, "then" | "." | "," | ";" | ")" | "launch" | "rollout"))
-        || (matches!(next, Some("the" | "its" | "our" | "that" | "this"))
-            && matches!(
-                after_next,
-                Some(
-                    "change"
-                        | "changes"
-                        | "fix"
-                        | "rollout"
-                        | "launch"
-                        | "migration"
-                        | "switch"
-                        | "incident"
-                        | "outage"
-                        | "move"
-                        | "cutover"
-                        | "release"
-                        | "redesign"
-                )
-            ))
+    ) || next.is_none_or(|n| {
+        matches!(
+            n,
+            "then" | "." | "," | ";" | ")" | "..." | "…" | "launch" | "rollout"
+        )
+    }) || (matches!(next, Some("the" | "its" | "our" | "that" | "this"))
+        && matches!(
+            after_next,
+            Some(
+                "change"
+                    | "changes"
+                    | "fix"
+                    | "rollout"
+                    | "launch"
+                    | "migration"
+                    | "switch"
+                    | "incident"
+                    | "outage"
+                    | "move"
+                    | "cutover"
+                    | "release"
+                    | "redesign"
+            )
+        ))
 }
 
 /// Sentence `s` cut at its semicolons.
@@ -2420,21 +2424,21 @@ fn works_in(w: &[&str]) -> bool {
             "since" | "later" | "again" | "twice" | "times" | "next" | "q1" | "q2" | "q3" | "q4"
         )
     });
-    let none_since = w.iter().any(|x| {
+    let none_since = w.iter().enumerate().any(|(i, x)| {
         matches!(
             *x,
-            "zero"
-                | "no"
-                | "never"
-                | "not"
-                | "none"
-                | "0"
-                | "nobody"
-                | "haven't"
-                | "hasn't"
-                | "didn't"
-                | "hadn't"
+            "zero" | "no" | "never" | "not" | "none" | "0" | "nobody"
         )
+        // "we haven't had a repeat since", not "we haven't re-tested it
+        // since".
+        || (matches!(*x, "haven't" | "hasn't" | "didn't" | "hadn't")
+            && w.get(i + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "had" | "seen" | "been" | "hit" | "happened" | "recurred" | "needed" | "lost"
+                        | "paged" | "missed"
+                )
+            }))
     }) && w.iter().enumerate().any(|(i, x)| {
         matches!(
             *x,
