@@ -2733,14 +2733,21 @@ fn object_made(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> 
     Some((first, last, "prevention"))
 }
 
-/// The rule a kind of mechanism earns its point by.
-fn rule_of(kind: &str) -> Rule {
-    match kind {
+/// The point for a concrete change of `kind` named by tokens
+/// `[first, last)` of `f` and said as `phrase`.
+fn changed_for_good(f: &Field, first: usize, last: usize, kind: &str, phrase: &str) -> Evidence {
+    let rule = match kind {
         "detection" => Rule::Detection,
         "mitigation" => Rule::Mitigation,
         "process" => Rule::Process,
         _ => Rule::Prevention,
-    }
+    };
+    f.evidence(
+        first,
+        last,
+        rule,
+        format!("{kind} that changed for good ({phrase})"),
+    )
 }
 
 /// The items of a list of things made in clause `s`, each after the first
@@ -3126,12 +3133,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // "Every Monday a job recomputes ...": told by what it does, and when.
         if concrete(f, s, first, last) || ((project || late) && on_a_schedule(&w)) {
             if phrases.insert(phrase.clone()) {
-                concrete_changes.push(f.evidence(
-                    first,
-                    last,
-                    rule_of(kind),
-                    format!("{kind} that changed for good ({phrase})"),
-                ));
+                concrete_changes.push(changed_for_good(f, first, last, kind, &phrase));
             }
             // "I added a CI check that rejects X, and an alert on queue
             // age": more things made, listed in the same clause.
@@ -3141,12 +3143,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 {
                     let phrase = phrase_of(f, first, last);
                     if phrases.insert(phrase.clone()) {
-                        concrete_changes.push(f.evidence(
-                            first,
-                            last,
-                            rule_of(kind),
-                            format!("{kind} that changed for good ({phrase})"),
-                        ));
+                        concrete_changes.push(changed_for_good(f, first, last, kind, &phrase));
                     }
                 }
             }
