@@ -4655,3 +4655,100 @@ fn not_having_tested_it_since_is_no_evidence_it_works() {
         "Honestly we haven\u{2019}t re-tested it since\u{2026}"
     ));
 }
+
+#[test]
+fn a_change_told_as_what_came_after_counts_whatever_its_verb() {
+    let incident = "Our checkout API returned 503s for 20 minutes and 8% of orders failed. I was on \
+                    call and rolled back the release.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    for end in [
+        "After that we fixed the retry logic in the app so it backs off properly and adds some \
+         randomness.",
+        "After this we make rule that all scripts must be review by two person.",
+        "- Later: job moved into the cluster with a sidecar, port exception removed",
+        "Longer term we tightened up our Redis configuration and monitoring a bit.",
+        "After the incident we moved the batch to the evening.",
+    ] {
+        let d = systemic(end);
+        assert!(d.score >= 1 && !d.evidence.is_empty(), "{end}: {d:?}");
+        assert!(!gives(&d, "wished for"), "{end}: {d:?}");
+    }
+    // Service coming back, and a fix with nothing named, are no change.
+    for end in [
+        "After that it was fine.",
+        "Later the errors stopped.",
+        "After that we fixed it.",
+    ] {
+        let d = systemic(end);
+        assert_eq!(d.score, 0, "{end}: {d:?}");
+    }
+}
+
+#[test]
+fn a_new_thing_deployed_is_a_change_a_new_version_is_a_release() {
+    let incident = "All backends were marked down in three regions for 26 minutes because the \
+                    health check queried the primary database during a reindex. I turned the \
+                    health checks off.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    let endpoint =
+        systemic("On the 17th we deployed a new health endpoint that doesn't touch the database.");
+    assert!(endpoint.score >= 2, "{endpoint:?}");
+    assert!(
+        endpoint
+            .evidence
+            .iter()
+            .any(|e| e.text.contains("endpoint")),
+        "{endpoint:?}"
+    );
+    let release = systemic("On the 17th we deployed a new version of the API.");
+    assert_eq!(release.score, 0, "{release:?}");
+}
+
+#[test]
+fn what_the_speaker_made_counts_whatever_its_name() {
+    let incident = "Payouts to 3,000 merchants were a day late because the ledger export \
+                    silently skipped rows. I re-ran the export by hand.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    let made = systemic("Then I wrote a reconciler that compares the two ledgers every hour.");
+    assert!(made.score >= 2, "{made:?}");
+    // Made by no one who tells it, or a thing made by the system.
+    for end in [
+        "The warehouse shipped two boxes to some of them.",
+        "The rows had been created by an old batch job.",
+    ] {
+        let d = systemic(end);
+        assert_eq!(d.score, 0, "{end}: {d:?}");
+    }
+}
+
+#[test]
+fn a_thing_for_handling_incidents_is_not_an_incident() {
+    let systemic = |text: &str| score_text(text).dimensions.systemic_change;
+    for text in [
+        "Last year I built the incident bot we use in Slack. It opens the channel, pages the \
+         secondary and posts the service's runbook as a checklist.",
+        "I set up an incident commander rotation for the platform group, with a two-page guide \
+         for the role.",
+    ] {
+        let d = systemic(text);
+        assert!(d.score >= 2, "{text}: {d:?}");
+    }
+    // The change that set off an incident is still no lasting change.
+    let caused = systemic(
+        "I rolled out the new retry policy to every service, and it caused an incident the same \
+         afternoon: 12% of logins failed for 40 minutes.",
+    );
+    assert_eq!(caused.score, 0, "{caused:?}");
+}

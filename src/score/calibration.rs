@@ -17,7 +17,7 @@
 //!
 //! The model moves a level, it never invents one: a dimension with no
 //! evidence stays 0, and the result stays within one level below the rule's
-//! and two above (a systemic change the rules found only wished for is never
+//! (two for a concrete systemic change) and two above (a systemic change the rules found only wished for is never
 //! raised, see [`reach`]), so every point still rests on the words the
 //! evidence names. Role is left to the rules (see [`learned`]); numbers read no words
 //! and are never lowered (see [`reads_terms`], [`reach`]); structured
@@ -339,11 +339,16 @@ pub fn never_negative(dimension: Dimension) -> &'static [usize] {
 /// improved before/after pair is a 3 by the rubric however it is told. A
 /// systemic change the rules found only wished for (a 1) is never raised:
 /// a wish is a 1 by the rubric, however well it is worded (on texts the
-/// rules had not read, raising it doubled the error at that level).
+/// rules had not read, raising it doubled the error at that level). A
+/// systemic change the rules count as concrete (a 3 or a 4) may be lowered
+/// two levels: what reads as a thing made is often the change that caused
+/// the incident, or a plan told as done, which the raters put at 0 or 1
+/// (by batch, the cross-validated error fell from 0.455 to 0.449).
 pub fn reach(dimension: Dimension, rule: u8) -> (u8, u8) {
     match dimension {
         Dimension::Numbers => (0, 2),
         Dimension::SystemicChange if rule == 1 => (1, 0),
+        Dimension::SystemicChange if matches!(rule, 3 | 4) => (2, 2),
         _ => (1, 2),
     }
 }

@@ -1159,6 +1159,57 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
 
 /// The change that caused the outage is no systemic change. "After the
 /// incident" places a change after it, not as its cause.
+/// What "incident" or "outage" names when it comes first: a thing made
+/// for handling incidents ("the incident bot", "an incident commander
+/// rotation", "outage drills"), not harm.
+const INCIDENT_THINGS: &[&str] = &[
+    "bot",
+    "bots",
+    "channel",
+    "channels",
+    "commander",
+    "commanders",
+    "process",
+    "processes",
+    "response",
+    "review",
+    "reviews",
+    "runbook",
+    "runbooks",
+    "playbook",
+    "playbooks",
+    "template",
+    "templates",
+    "tooling",
+    "tool",
+    "tools",
+    "management",
+    "rotation",
+    "drill",
+    "drills",
+    "trend",
+    "trends",
+    "data",
+    "postmortem",
+    "postmortems",
+    "timeline",
+    "timelines",
+    "workflow",
+    "workflows",
+    "training",
+    "role",
+    "roles",
+    "severity",
+    "declaration",
+    "programme",
+    "program",
+    "report",
+    "reports",
+    "simulation",
+    "simulations",
+    "-",
+];
+
 fn caused_it(w: &[&str]) -> bool {
     // "set up a rule to clean up old stuff, and it was too broad, so it
     // deleted files we still needed": the harm the change did.
@@ -1188,10 +1239,13 @@ fn caused_it(w: &[&str]) -> bool {
             let none_done = w
                 .get(i + 1)
                 .is_some_and(|n| matches!(*n, "zero" | "no" | "none" | "nothing"));
+            // "I built the incident bot", "an outage drill": a thing for
+            // incidents, not one.
+            let for_incidents = w.get(i + 1).is_some_and(|n| INCIDENT_THINGS.contains(n));
             (matches!(*x, "caused" | "causing" | "triggered" | "broke" | "deleted")
                 && !what_it_does
                 && !none_done)
-                || (matches!(*x, "outage" | "incident") && !after_it)
+                || (matches!(*x, "outage" | "incident") && !after_it && !for_incidents)
         }) && !w
             .iter()
             .any(|x| matches!(*x, "now" | "since" | "prevent" | "prevents" | "so"))
@@ -1336,6 +1390,11 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         }
         // "The permanent work took two weeks".
         "permanent" => true,
+        // "Longer term we tightened our Redis alerts", "the long-term fix".
+        "term" => {
+            let before = w[..i].iter().rev().find(|b| **b != "-");
+            matches!(before, Some(&("long" | "longer")))
+        }
         // "going forward", not "a big step forward".
         "forward" => !i
             .checked_sub(1)
@@ -1412,14 +1471,32 @@ fn made_next(w: &[&str]) -> bool {
                     | "enabled"
                     | "hooked"
                     | "tuned"
+                    | "fixed"
+                    | "make"
+                    | "deployed"
+                    | "replaced"
+                    | "rewrote"
+                    | "reworked"
+                    | "migrated"
             )
     };
+    // "Later: job moved into the cluster", "- Later we ...".
+    let opening = w.iter().position(|x| !bullet(x)).unwrap_or(0);
     w.iter().enumerate().any(|(i, x)| match *x {
         "after" => {
-            matches!(w.get(i + 1), Some(&("that" | "this" | "it" | "everything")))
-                && w[i + 2..].iter().any(changed)
+            let then = match w.get(i + 1) {
+                Some(&("that" | "this" | "it" | "everything")) => Some(i + 2),
+                // "After the incident we moved ...", "after the review".
+                Some(&"the") => matches!(
+                    w.get(i + 2),
+                    Some(&("incident" | "outage" | "review" | "postmortem" | "retro"))
+                )
+                .then_some(i + 3),
+                _ => None,
+            };
+            then.is_some_and(|t| w[t.min(w.len())..].iter().any(changed))
         }
-        "later" if i == 0 => w[1..].iter().any(changed),
+        "later" if i == opening => w[i + 1..].iter().any(changed),
         // "I made the restore test a weekly job", not "when that state
         // went out in the weekly highstate, it set ...": the change first.
         "weekly" | "daily" | "nightly" | "monthly" | "hourly" | "quarterly" => {
@@ -1697,8 +1774,11 @@ fn harm_begins(w: &[&str]) -> bool {
     });
     // "sshd denied logins for everyone", "deploys stopped for about four
     // hours": the service refused, or the work halted for a while.
-    let refused = w.windows(2).any(|p| {
-        (p[0] == "denied" && matches!(p[1], "logins" | "access" | "connections" | "requests"))
+    // Not "Denied requests alert in the security channel": a thing named.
+    let refused = w.windows(2).enumerate().any(|(i, p)| {
+        (p[0] == "denied"
+            && i > 0
+            && matches!(p[1], "logins" | "access" | "connections" | "requests"))
             || (p[0] == "stopped" && p[1] == "for")
     });
     (started || down || stopped || refused) && !works_in(w)
@@ -1855,11 +1935,21 @@ fn recovered(w: &[&str]) -> bool {
 /// "We moved marketing to its own subdomain after that": a change made,
 /// placed after the incident by the words that end the clause.
 fn changed_after_that(w: &[&str]) -> bool {
-    let words: Vec<&str> = w
+    let mut words: Vec<&str> = w
         .iter()
         .copied()
         .filter(|x| x.chars().any(char::is_alphanumeric))
         .collect();
+    // "We also turned on tag immutability after that, and we, uh, ...":
+    // the next clause's opening and a filler are not the clause's end.
+    while words.len() > 2
+        && matches!(
+            words[words.len() - 1],
+            "and" | "we" | "i" | "uh" | "um" | "er" | "then" | "also"
+        )
+    {
+        words.pop();
+    }
     let tail = |t: &[&str]| {
         words.ends_with(t) && {
             // "... and it was fine after that": the fix worked.
@@ -1871,9 +1961,12 @@ fn changed_after_that(w: &[&str]) -> bool {
         || tail(&["after", "this"])
         || tail(&["after", "the", "incident"])
         || tail(&["after", "the", "outage"]))
-        && words
-            .iter()
-            .any(|v| CREATED.contains(v) || SWITCHED.contains(v))
+        && words.iter().enumerate().any(|(i, v)| {
+            CREATED.contains(v)
+                || SWITCHED.contains(v)
+                || (matches!(*v, "turned" | "switched") && words.get(i + 1) == Some(&"on"))
+                || matches!(*v, "enabled" | "set" | "put" | "made" | "configured")
+        })
 }
 
 /// Verbs that create a lasting mechanism: "I added a CI check".
@@ -1964,6 +2057,28 @@ fn created_in(w: &[&str]) -> bool {
             "wrote" => matches!(next, Some("a" | "an" | "the" | "our" | "new" | "up")),
             "shipped" => !matches!(next, Some("it" | "the" | "through" | "a" | "an")),
             "rolled" | "roll" => next == Some("out"),
+            // "we deployed a new health endpoint that doesn't touch the
+            // database", not "deployed a new version" (a release).
+            "deployed" => {
+                let new = w[i + 1..].iter().take(2).position(|v| *v == "new");
+                new.is_some_and(|n| {
+                    !w.get(i + 2 + n).is_some_and(|v| {
+                        matches!(
+                            *v,
+                            "version"
+                                | "versions"
+                                | "release"
+                                | "build"
+                                | "image"
+                                | "config"
+                                | "binary"
+                                | "revision"
+                                | "deploy"
+                                | "code"
+                        )
+                    })
+                })
+            }
             // "set up some dashboards", "put a page in place".
             // "set the disk usage alert threshold to 85%": an alert set.
             "set" | "sets" => {
@@ -1980,10 +2095,13 @@ fn created_in(w: &[&str]) -> bool {
             "improved" => true,
             // "We also make a dashboard for the lag", not "made a call".
             "made" | "make" | "makes" => {
-                matches!(next, Some("a" | "an" | "new"))
-                    && w[i.saturating_sub(3)..i]
-                        .iter()
-                        .any(|s| matches!(*s, "i" | "we"))
+                // "After this we make rule that ...": an article left out.
+                matches!(
+                    next,
+                    Some("a" | "an" | "new" | "rule" | "policy" | "runbook" | "checklist")
+                ) && w[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|s| matches!(*s, "i" | "we"))
                     && !w[i + 1..].iter().take(3).any(|v| {
                         matches!(
                             *v,
@@ -2122,6 +2240,14 @@ fn improvement_project<'a>(a: &'a Analysis) -> Option<(&'a Field<'a>, &'a Senten
                         | "consolidation"
                         | "rewrite"
                         | "automation"
+                        // "I was asked to lead moving everything to UTC".
+                        | "moving"
+                        | "migrating"
+                        | "replacing"
+                        | "rewriting"
+                        | "consolidating"
+                        | "introducing"
+                        | "building"
                 )
         })?;
         let at = (s.first..s.last)
@@ -2688,11 +2814,22 @@ fn weeks_later(w: &[&str]) -> bool {
 /// The thing the speaker made in clause `s`: the words after its verb
 /// ("we created the private zone internal.example.com"), up to the first
 /// word that ends the name, at most four.
-fn object_made(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
+fn object_made(f: &Field, s: &Sentence, by_speaker: bool) -> Option<(usize, usize, &'static str)> {
     let verb = (s.first..s.last).find(|&i| {
         let v = f.tokens[i].lower.as_ref();
         MADE.contains(&v) || CREATED.contains(&v)
     })?;
+    // Unless words place it after the incident, the speaker says they made
+    // it: "I built the incident bot we use", not "the warehouse shipped two
+    // boxes" nor "when an object was created".
+    if by_speaker
+        && !(s.first..verb)
+            .rev()
+            .take(3)
+            .any(|i| matches!(f.tokens[i].lower.as_ref(), "i" | "we"))
+    {
+        return None;
+    }
     // "we didn't put anything in place".
     if negated_before(f, verb, 3) {
         return None;
@@ -2998,11 +3135,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             .or_else(|| home.then(|| how_it_runs_now(f, s)).flatten())
             // "After this we created the private zone internal.example.com":
             // what was made, whatever its name.
-            .or_else(|| {
-                (placed_after && created)
-                    .then(|| object_made(f, s))
-                    .flatten()
-            });
+            .or_else(|| created.then(|| object_made(f, s, !placed_after)).flatten());
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
