@@ -17,9 +17,9 @@
 //!
 //! The model moves a level, it never invents one: a dimension with no
 //! evidence stays 0, and the result stays within one level below the rule's
-//! (two for a concrete systemic change) and two above (a systemic change the rules found only wished for is never
-//! raised, see [`reach`]), so every point still rests on the words the
-//! evidence names. Role is left to the rules (see [`learned`]); numbers read no words
+//! (two for a concrete systemic change) and two above (a systemic change
+//! the rules found only wished for is never raised, see [`reach`]), so
+//! every point still rests on the words the evidence names. Role is left to the rules (see [`learned`]); numbers read no words
 //! and are never lowered (see [`reads_terms`], [`reach`]); structured
 //! stories keep the rules' levels: each field says its beat, the rules read
 //! it well, and advice followed in a field must be seen to raise its level.

@@ -1157,8 +1157,6 @@ fn acting_subject(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str
     (first < end && end - first <= 5).then_some((first, end, kind))
 }
 
-/// The change that caused the outage is no systemic change. "After the
-/// incident" places a change after it, not as its cause.
 /// What "incident" or "outage" names when it comes first: a thing made
 /// for handling incidents ("the incident bot", "an incident commander
 /// rotation", "outage drills"), not harm.
@@ -1210,6 +1208,8 @@ const INCIDENT_THINGS: &[&str] = &[
     "-",
 ];
 
+/// The change that caused the outage is no systemic change. "After the
+/// incident" places a change after it, not as its cause.
 fn caused_it(w: &[&str]) -> bool {
     // "set up a rule to clean up old stuff, and it was too broad, so it
     // deleted files we still needed": the harm the change did.
@@ -2813,7 +2813,8 @@ fn weeks_later(w: &[&str]) -> bool {
 
 /// The thing the speaker made in clause `s`: the words after its verb
 /// ("we created the private zone internal.example.com"), up to the first
-/// word that ends the name, at most four.
+/// word that ends the name, at most four. With `by_speaker`, only when
+/// "I" or "we" stands just before the verb.
 fn object_made(f: &Field, s: &Sentence, by_speaker: bool) -> Option<(usize, usize, &'static str)> {
     let verb = (s.first..s.last).find(|&i| {
         let v = f.tokens[i].lower.as_ref();
