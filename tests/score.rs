@@ -4752,3 +4752,17 @@ fn a_thing_for_handling_incidents_is_not_an_incident() {
     );
     assert_eq!(caused.score, 0, "{caused:?}");
 }
+
+#[test]
+fn a_setting_with_a_dotted_name_is_read_in_a_list_of_follow_ups() {
+    let text = "On 12 March the billing consumer skipped seven minutes of usage events, about \
+                52,000 of them, after its group ID changed. I reset the offsets and replayed \
+                them.\n\nAction items:\n- Set auto.offset.reset=none for billing consumers \
+                (done).\n- Add a review step for group.id changes (in progress).";
+    let d = score_text(text).dimensions.systemic_change;
+    assert!(d.score >= 2, "{d:?}");
+    assert!(
+        d.evidence.iter().any(|e| e.text == "auto.offset.reset"),
+        "{d:?}"
+    );
+}

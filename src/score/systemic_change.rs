@@ -428,6 +428,31 @@ fn is_figure(w: &str) -> bool {
 }
 
 /// The text `[start, end)` of `f` is quoted as code: "the `bulkops` runner".
+/// Token `i` of `f` opens a setting's dotted name, split by the tokenizer
+/// ("auto.offset.reset", "net.core.somaxconn"): a word, a dot and a word,
+/// with no space between them.
+fn starts_a_dotted_name(f: &Field, i: usize) -> bool {
+    let t = |k: usize| f.tokens.get(k);
+    t(i).is_some_and(|w| w.is_word() && !w.glued)
+        && t(i + 1).is_some_and(|d| d.lower == "." && d.glued)
+        && t(i + 2).is_some_and(|w| w.is_word() && w.glued)
+}
+
+/// Where the name that token `i` opens ends, within `[i, last)`: past
+/// every glued dot and word of a dotted name, else after token `i`.
+fn end_of_name(f: &Field, i: usize, last: usize) -> usize {
+    let mut end = i + 1;
+    while end + 1 < last
+        && f.tokens[end].lower == "."
+        && f.tokens[end].glued
+        && f.tokens[end + 1].is_word()
+        && f.tokens[end + 1].glued
+    {
+        end += 2;
+    }
+    end
+}
+
 fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
     f.text[..start].ends_with('`') && f.text[end..].starts_with('`')
 }
@@ -3121,6 +3146,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                                 let t = &f.tokens[i];
                                 written_as_code(&f.text[t.start..t.end])
                                     || in_backticks(f, t.start, t.end)
+                                    || starts_a_dotted_name(f, i)
                             })
                             // "Apps now discover the master through Sentinel":
                             // the thing named is what changed.
@@ -3129,7 +3155,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                                     .then(|| (s.first..s.last).find(|&i| named_mechanism(f, i)))
                                     .flatten()
                             })
-                            .map(|i| (i, i + 1, "prevention"))
+                            .map(|i| (i, end_of_name(f, i, s.last), "prevention"))
                     })
                     .flatten()
             })

@@ -294,12 +294,25 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
         }
         content_words.clear();
         let (mut words, mut function) = (0usize, 0usize);
+        // "auto.offset.reset": the part after a glued dot continues the
+        // name before it (each part still counts as a word: keywords glued
+        // with dots must not pass for prose).
+        let continues_name = |k: usize| {
+            k >= 2
+                && tokens[k].is_word()
+                && tokens[k].glued
+                && tokens[k - 1].lower == "."
+                && tokens[k - 1].glued
+                && tokens[k - 2].is_word()
+        };
         for (i, token) in tokens[sentence.first..sentence.last].iter().enumerate() {
-            // "idle_in_transaction_session_timeout = 10min": a setting
-            // assigned is a statement, its "=" a word of grammar.
+            let at = sentence.first + i;
+            // "idle_in_transaction_session_timeout = 10min",
+            // "auto.offset.reset=none": a setting assigned is a statement,
+            // its "=" a word of grammar.
             let assigns = token.lower == "="
                 && i > 0
-                && written_as_code(&tokens[sentence.first + i - 1].lower);
+                && (written_as_code(&tokens[at - 1].lower) || continues_name(at - 1));
             // "detection 17 min -> 2.5 min": an arrow to a figure says
             // "went to", a word of grammar in a terse note.
             let went_to = token.lower == "->"
@@ -406,6 +419,15 @@ mod tests {
             ("Rolled back.", true),
             ("SLO canary because runbook added", false),
             ("Added the SLO alert", true),
+            // The "=" after a dotted setting's name is grammar.
+            (
+                "- Set auto.offset.reset=none for billing consumers (done).",
+                true,
+            ),
+            (
+                "Set net.core.somaxconn and net.ipv4.tcp_max_syn_backlog on every node (done).",
+                true,
+            ),
         ] {
             let (mut tokens, mut sentences) = tokenize(text);
             crate::score::lexicon::scan(&mut tokens);
