@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use super::analysis::{Analysis, Field, FieldKind, negated_before};
 use super::lexicon::Tag;
 use super::quantity::number_word;
-use super::text::{Sentence, written_as_code};
+use super::text::{Sentence, continues_a_dotted_name, written_as_code};
 use super::{DimensionScore, Evidence, Rule};
 
 /// What the evidence line says of a sentence that shows a change at work.
@@ -427,32 +427,23 @@ fn is_figure(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// The text `[start, end)` of `f` is quoted as code: "the `bulkops` runner".
-/// Token `i` of `f` opens a setting's dotted name, split by the tokenizer
-/// ("auto.offset.reset", "net.core.somaxconn"): a word, a dot and a word,
-/// with no space between them.
+/// Token `i` of `f` opens a setting's dotted name ("auto.offset.reset",
+/// "net.core.somaxconn"), which the tokenizer splits.
 fn starts_a_dotted_name(f: &Field, i: usize) -> bool {
-    let t = |k: usize| f.tokens.get(k);
-    t(i).is_some_and(|w| w.is_word() && !w.glued)
-        && t(i + 1).is_some_and(|d| d.lower == "." && d.glued)
-        && t(i + 2).is_some_and(|w| w.is_word() && w.glued)
+    f.tokens.get(i).is_some_and(|t| !t.glued) && continues_a_dotted_name(&f.tokens, i + 2)
 }
 
 /// Where the name that token `i` opens ends, within `[i, last)`: past
 /// every glued dot and word of a dotted name, else after token `i`.
 fn end_of_name(f: &Field, i: usize, last: usize) -> usize {
     let mut end = i + 1;
-    while end + 1 < last
-        && f.tokens[end].lower == "."
-        && f.tokens[end].glued
-        && f.tokens[end + 1].is_word()
-        && f.tokens[end + 1].glued
-    {
+    while end + 1 < last && continues_a_dotted_name(&f.tokens, end + 1) {
         end += 2;
     }
     end
 }
 
+/// The text `[start, end)` of `f` is quoted as code: "the `bulkops` runner".
 fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
     f.text[..start].ends_with('`') && f.text[end..].starts_with('`')
 }

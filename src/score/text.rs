@@ -269,6 +269,17 @@ pub fn written_as_code(raw: &str) -> bool {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
+/// Token `k` continues the dotted name before it, which the tokenizer
+/// splits ("auto.offset.reset" is three words and two dots): a word glued
+/// to a dot glued to a word.
+pub fn continues_a_dotted_name(tokens: &[Token<'_>], k: usize) -> bool {
+    k >= 2
+        && tokens.get(k).is_some_and(|t| t.is_word() && t.glued)
+        && tokens[k - 1].lower == "."
+        && tokens[k - 1].glued
+        && tokens[k - 2].is_word()
+}
+
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.binary_search(&word).is_ok()
 }
@@ -294,17 +305,6 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
         }
         content_words.clear();
         let (mut words, mut function) = (0usize, 0usize);
-        // "auto.offset.reset": the part after a glued dot continues the
-        // name before it (each part still counts as a word: keywords glued
-        // with dots must not pass for prose).
-        let continues_name = |k: usize| {
-            k >= 2
-                && tokens[k].is_word()
-                && tokens[k].glued
-                && tokens[k - 1].lower == "."
-                && tokens[k - 1].glued
-                && tokens[k - 2].is_word()
-        };
         for (i, token) in tokens[sentence.first..sentence.last].iter().enumerate() {
             let at = sentence.first + i;
             // "idle_in_transaction_session_timeout = 10min",
@@ -312,7 +312,9 @@ pub fn judge_sentences(tokens: &[Token<'_>], sentences: &mut [Sentence]) {
             // its "=" a word of grammar.
             let assigns = token.lower == "="
                 && i > 0
-                && (written_as_code(&tokens[at - 1].lower) || continues_name(at - 1));
+                // Each part of a dotted name still counts as a word:
+                // keywords glued with dots must not pass for prose.
+                && (written_as_code(&tokens[at - 1].lower) || continues_a_dotted_name(tokens, at - 1));
             // "detection 17 min -> 2.5 min": an arrow to a figure says
             // "went to", a word of grammar in a terse note.
             let went_to = token.lower == "->"
