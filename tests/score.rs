@@ -4672,6 +4672,8 @@ fn a_change_told_as_what_came_after_counts_whatever_its_verb() {
         "- Later: job moved into the cluster with a sidecar, port exception removed",
         "Longer term we tightened up our Redis configuration and monitoring a bit.",
         "After the incident we moved the batch to the evening.",
+        "After, we moved this queue to a quorum queue with delivery-limit 5 and a dead letter \
+         exchange.",
     ] {
         let d = systemic(end);
         assert!(d.score >= 1 && !d.evidence.is_empty(), "{end}: {d:?}");
@@ -4682,10 +4684,118 @@ fn a_change_told_as_what_came_after_counts_whatever_its_verb() {
         "After that it was fine.",
         "Later the errors stopped.",
         "After that we fixed it.",
+        "After, it was fine.",
     ] {
         let d = systemic(end);
         assert_eq!(d.score, 0, "{end}: {d:?}");
     }
+}
+
+#[test]
+fn a_rollback_in_the_incident_is_not_a_change_undone() {
+    let incident = "A rename of our hostnames made certbot ask for 600 new certificates at once, \
+                    and about 140 internal tools served certificate errors for most of a day. I \
+                    reverted the nginx config through Ansible, so the boxes went back to the old \
+                    certificates under the old names.";
+    let later = "Later we added a step to the Ansible role that checks certbot succeeded before \
+                 it touches nginx.";
+    let d = score_text(&format!("{incident} {later}"))
+        .dimensions
+        .systemic_change;
+    assert!(d.score >= 2, "{d:?}");
+    assert!(gives(&d, "changed for good"), "{d:?}");
+    // What was built and then given up is still undone.
+    let given_up = "Afterwards I built a canary stage in the pipeline for the nginx role. The \
+                    pilot ended when I moved teams, and deploys went back to the manual canary.";
+    let d = score_text(&format!("{incident} {given_up}"))
+        .dimensions
+        .systemic_change;
+    assert!(!gives(&d, "changed for good"), "{d:?}");
+}
+
+#[test]
+fn a_change_told_in_the_present_after_the_incident_was_made() {
+    let incident = "Our auth service failed over its database and every mobile client retried at \
+                    the same second, so logins failed for 9 minutes. I was on call and put a rate \
+                    limit on the gateway.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    for end in [
+        "Later we release new SDK version with full jitter on every retry.",
+        "After, I write a small script that reads the maintenance notice from the metadata \
+         server and moves the primary role before the migration.",
+        "After this, the health check path comes from the same Terraform variable that the \
+         application config uses, so they cannot be different anymore.",
+    ] {
+        let d = systemic(end);
+        assert!(d.score >= 2, "{end}: {d:?}");
+        assert!(gives(&d, "changed for good"), "{end}: {d:?}");
+    }
+    // A thought, a noun and a plan are no change made.
+    for end in [
+        "I still think about that whenever I see one shard behaving differently from the rest.",
+        "Later the change was approved at the weekly CAB.",
+        "Later we will release a new SDK with jitter.",
+    ] {
+        let d = systemic(end);
+        assert!(!gives(&d, "changed for good"), "{end}: {d:?}");
+    }
+}
+
+#[test]
+fn a_project_named_before_its_word_is_the_project() {
+    let project = |opening: &str| {
+        score_text(&format!(
+            "{opening} We had 46 RDS Postgres instances and no one had tested how the clients \
+             behaved when one failed over."
+        ))
+        .dimensions
+        .systemic_change
+    };
+    for opening in [
+        "The improvement I'd talk about is the production failover programme I led at a \
+         travel-booking company.",
+        "One project I'm proud of is the failover drill programme I ran.",
+    ] {
+        let d = project(opening);
+        assert!(
+            gives(&d, "the project that changed things for good"),
+            "{opening}: {d:?}"
+        );
+    }
+    // A project with nothing said of what it worked on names nothing.
+    let d = project("The improvement I'd talk about is the big programme I led last year.");
+    assert!(
+        !gives(&d, "the project that changed things for good"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn proposed_and_led_is_done_not_only_asked_for() {
+    let incident = "Our checkout API returned 503s for 20 minutes and 8% of orders failed. I was on \
+                    call and rolled back the release that had cut the connection pool to 5.";
+    let systemic = |end: &str| {
+        score_text(&format!("{incident} {end}"))
+            .dimensions
+            .systemic_change
+    };
+    let led =
+        systemic("After that I proposed and built a CI check that rejects any pool size under 50.");
+    assert!(led.score >= 2, "{led:?}");
+    assert!(
+        !gives(&led, "wished for") && !gives(&led, "proposed"),
+        "{led:?}"
+    );
+    let asked = systemic("After that I proposed a CI check that rejects any pool size under 50.");
+    assert!(asked.score <= 1, "{asked:?}");
+    assert!(
+        gives(&asked, "proposed") || gives(&asked, "wished for"),
+        "{asked:?}"
+    );
 }
 
 #[test]

@@ -182,6 +182,9 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         "will" | "would" | "could" | "might" | "may" | "should" if inside_what_was_made(w, i) => {
             false
         }
+        // "tiny tenants would otherwise page us over three failed
+        // requests": what would happen without the change, not a wish.
+        "would" | "could" | "might" if next == Some("otherwise") => false,
         "will" | "would" | "could" | "might" | "may" => {
             !w[..i].iter().rposition(|x| *x == "so").is_some_and(|so| {
                 i - so <= 6
@@ -192,6 +195,7 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
                     })
             })
         }
+        _ if asked_then_done(w, i) => false,
         x => PROPOSAL.contains(&x),
     }
 }
@@ -211,9 +215,56 @@ fn named_as_a_thing(w: &[&str], i: usize) -> bool {
             .is_some_and(|n| n.chars().all(char::is_alphabetic) && !PERSONAL.contains(n))
 }
 
-/// A word of [`WISH`] said as a wish ([`named_as_a_thing`] is not).
+/// Verbs of making a change, in the present.
+const MAKES_NOW: &[&str] = &[
+    "add",
+    "build",
+    "change",
+    "configure",
+    "create",
+    "deploy",
+    "enable",
+    "fix",
+    "install",
+    "introduce",
+    "make",
+    "migrate",
+    "move",
+    "put",
+    "release",
+    "replace",
+    "schedule",
+    "set",
+    "switch",
+    "turn",
+    "write",
+];
+
+/// "we add", "I write": the speaker making a change, told in the present as
+/// a fluent non-native speaker may ("Later we release new SDK version with
+/// full jitter", "After, I write a small script that ..."), from word
+/// `from` of `w` on. Not "the change" (a noun), nor "I see" or "I think".
+fn made_by_us_now(w: &[&str], from: usize) -> bool {
+    (from.max(1)..w.len()).any(|k| matches!(w[k - 1], "we" | "i") && MAKES_NOW.contains(&w[k]))
+}
+
+/// Word `i` of `w` asks for a change the speaker then made: "I proposed
+/// and led the move to Puppet" is done, not only asked for.
+fn asked_then_done(w: &[&str], i: usize) -> bool {
+    matches!(w[i], "proposed" | "suggested" | "pitched")
+        && w.get(i + 1) == Some(&"and")
+        && w.get(i + 2).is_some_and(|v| {
+            matches!(
+                *v,
+                "led" | "built" | "ran" | "drove" | "shipped" | "implemented" | "delivered"
+            )
+        })
+}
+
+/// A word of [`WISH`] said as a wish ([`named_as_a_thing`] is not, nor
+/// [`asked_then_done`]).
 fn wish_word(w: &[&str], i: usize) -> bool {
-    WISH.contains(&w[i]) && !named_as_a_thing(w, i)
+    WISH.contains(&w[i]) && !named_as_a_thing(w, i) && !asked_then_done(w, i)
 }
 
 /// Past verbs of a thing made or set for good, as the speaker tells it:
@@ -1397,6 +1448,14 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         // does it": how things run now, not "today's invoice".
         "today" => i == 0,
         "nowadays" => true,
+        // "After, we migrate this queue to quorum queues": "after" said
+        // alone, opening the clause, is afterwards.
+        "after" => {
+            w[..i]
+                .iter()
+                .all(|b| bullet(b) || matches!(*b, "and" | "so" | "then"))
+                && matches!(next(1), Some("," | ":" | "-"))
+        }
         // "five minutes after its own idea of now", "pinned for now",
         // "until now": no time after the incident.
         "now" => {
@@ -1496,6 +1555,10 @@ fn made_next(w: &[&str]) -> bool {
                     | "migrated"
             )
     };
+    // Told in the present, as a fluent non-native speaker may: "Later we
+    // release new SDK version with full jitter", "After this we add alert
+    // on the queue". Said by "we" or "I", not a noun ("the change").
+    let changed_now = |from: usize| made_by_us_now(w, from);
     // "Later: job moved into the cluster", "- Later we ...".
     let opening = w.iter().position(|x| !bullet(x)).unwrap_or(0);
     w.iter().enumerate().any(|(i, x)| match *x {
@@ -1510,9 +1573,9 @@ fn made_next(w: &[&str]) -> bool {
                 .then_some(i + 3),
                 _ => None,
             };
-            then.is_some_and(|t| w[t.min(w.len())..].iter().any(changed))
+            then.is_some_and(|t| w[t.min(w.len())..].iter().any(changed) || changed_now(t))
         }
-        "later" if i == opening => w[i + 1..].iter().any(changed),
+        "later" if i == opening => w[i + 1..].iter().any(changed) || changed_now(i + 1),
         // "I made the restore test a weekly job", not "when that state
         // went out in the weekly highstate, it set ...": the change first.
         "weekly" | "daily" | "nightly" | "monthly" | "hourly" | "quarterly" => {
@@ -2282,6 +2345,56 @@ fn phrase_of(f: &Field, first: usize, last: usize) -> String {
         .join(" ")
 }
 
+/// Where the words before a project's word (`head`) start when they say
+/// what it worked on: "the production failover programme I led" names
+/// its project as well as "the move to Puppet". Up to four words after
+/// the article, one of them a name, a tool or a mechanism.
+fn worked_on_before(f: &Field, s: &Sentence, head: usize) -> Option<usize> {
+    let start = (s.first..head)
+        .rev()
+        .take_while(|&i| {
+            let t = &f.tokens[i];
+            !t.masked
+                && (t.is_word() || t.lower == "-")
+                && !PERSONAL.contains(&t.lower.as_ref())
+                && !matches!(
+                    t.lower.as_ref(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "is"
+                        | "was"
+                        | "of"
+                        | "about"
+                        | "on"
+                )
+        })
+        .take(4)
+        .last()?;
+    let kinds = [
+        Tag::Tech,
+        Tag::Detection,
+        Tag::Prevention,
+        Tag::Mitigation,
+        Tag::Process,
+    ];
+    (start..head)
+        .any(|i| {
+            named_thing(f, i)
+                || MECHANISM_NOUNS.contains(&f.tokens[i].lower.as_ref())
+                || f.hits_in(s)
+                    .iter()
+                    .any(|h| h.first <= i && i < h.last && kinds.iter().any(|&k| h.tags.has(k)))
+        })
+        .then_some(start)
+}
+
 /// The project of an improvement story, as a change that shipped: "I led
 /// the migration of our self-managed Kafka to Amazon MSK" — the project
 /// is the lasting change, concrete when it names what moved where or a
@@ -2314,12 +2427,14 @@ fn the_project_itself(f: &Field, s: &Sentence, at: usize) -> Option<Evidence> {
             "weekly" | "monthly" | "quarterly" | "annual" | "yearly" | "recurring" | "regular"
         )
     });
+    let worked_on = worked_on_before(f, s, at);
     let named = (at + 1..last).any(|i| named_thing(f, i))
-        || (at + 1..last).any(|i| matches!(f.tokens[i].lower.as_ref(), "to" | "for" | "from"));
+        || (at + 1..last).any(|i| matches!(f.tokens[i].lower.as_ref(), "to" | "for" | "from"))
+        || worked_on.is_some();
     let at = if recurring {
         at.saturating_sub(1).max(s.first)
     } else {
-        at
+        worked_on.unwrap_or(at)
     };
     if !(named && last - at >= 3 || recurring && last - at >= 2) {
         return None;
@@ -3008,7 +3123,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
         let home = f.beat == Some("systemic_change");
         // "Pilot ended when I moved teams; deploys went back to the manual
         // canary": what was built did not last.
-        if (late || home) && undone(&w) {
+        // Not "the boxes went back to the old certificates" while nothing
+        // had been built yet: the incident's own rollback.
+        if (late || home) && undone(&w) && (!concrete_changes.is_empty() || vague.is_some()) {
             undone_later = true;
         }
         if (late || home || project) && awaits_rollout(&w) {
@@ -3263,6 +3380,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.contains(&"now")
             // "These days the job only publishes active records": in place.
             || w.contains(&"nowadays")
+            // "... so they cannot be different anymore": so it stays.
+            || w.contains(&"anymore")
+            // "After, I write a small script that moves the primary role":
+            // placed after the incident and said by the speaker, in
+            // whatever tense, it was done (a wish went no further).
+            || (placed_after && made_by_us_now(&w, 0))
+            // "Later we release new SDK version with full jitter": a change
+            // told as what came after, in whatever tense.
+            || made_next(&w)
             || w.windows(2).any(|p| p == ["these", "days"])
             || late_at_work
             // "Afterwards the launch checklist staggers pushes over 10
