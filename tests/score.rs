@@ -1622,6 +1622,18 @@ fn a_cost_is_the_price_of_its_own_figure_not_any_figure_beside_a_price_word() {
     ] {
         assert!(cites(&blast(text), "cost"), "{text}: {:?}", blast(text));
     }
+    // The budget's window is not what was spent of it.
+    let window = blast(
+        "For 22 minutes roughly 35% of login attempts failed: 19% of the 28-day error budget \
+         of our 99.9% login SLO.",
+    );
+    let spent: Vec<&str> = window
+        .evidence
+        .iter()
+        .filter(|e| e.rule == "cost")
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(spent, ["19%"], "{window:?}");
     // How long and how many are not what it cost, however near "orders".
     let delayed = blast("About 3,000 orders were delayed for 70 minutes in two cities.");
     assert!(!cites(&delayed, "cost"), "{delayed:?}");

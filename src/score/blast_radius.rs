@@ -382,17 +382,20 @@ fn cost(f: &Field, s: &Sentence) -> Option<Evidence> {
     // The figure must be the price's own ("40% of the monthly error
     // budget", "3,000 in refunds"), not any figure of a sentence that names
     // one: "3,000 orders were delayed for 70 minutes" cost nothing it says.
-    // A duration is a cost only of an error budget.
+    // A duration is a cost only as the error budget spent ("3 hours of our
+    // error budget"), not as its window ("19% of the 28-day error budget").
     let priced = ["budget", "credits", "refunds", "revenue", "penalty"];
     let price_near = |q: &Quantity| {
-        (q.last..s.last.min(q.last + 6))
-            .chain(q.first.saturating_sub(6).max(s.first)..q.first)
-            .map(|i| &f.tokens[i])
-            .filter(|t| !t.masked)
-            .any(|t| match q.dim {
-                Dim::Duration => t.lower == "budget",
-                _ => priced.contains(&t.lower.as_ref()),
-            })
+        let spent = q.dim != Dim::Duration || f.tokens.get(q.last).is_some_and(|t| t.lower == "of");
+        spent
+            && (q.last..s.last.min(q.last + 8))
+                .chain(q.first.saturating_sub(8).max(s.first)..q.first)
+                .map(|i| &f.tokens[i])
+                .filter(|t| !t.masked)
+                .any(|t| match q.dim {
+                    Dim::Duration => t.lower == "budget",
+                    _ => priced.contains(&t.lower.as_ref()),
+                })
     };
     f.quantities_in(s)
         .iter()
