@@ -1612,6 +1612,38 @@ fn an_impact_told_but_not_measured_names_its_words() {
 }
 
 #[test]
+fn a_cost_is_the_price_of_its_own_figure_not_any_figure_beside_a_price_word() {
+    let blast = |text: &str| score_text(text).dimensions.blast_radius;
+    // The price's own figure is what it cost.
+    for text in [
+        "It burned 40% of the monthly error budget and checkout failed for 20 minutes.",
+        "The outage used 3 hours of our error budget.",
+        "We paid out 1,200 in refunds after checkout failed for 20 minutes.",
+    ] {
+        assert!(cites(&blast(text), "cost"), "{text}: {:?}", blast(text));
+    }
+    // The budget's window is not what was spent of it.
+    let window = blast(
+        "For 22 minutes roughly 35% of login attempts failed: 19% of the 28-day error budget \
+         of our 99.9% login SLO.",
+    );
+    let spent: Vec<&str> = window
+        .evidence
+        .iter()
+        .filter(|e| e.rule == "cost")
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(spent, ["19%"], "{window:?}");
+    // How long and how many are not what it cost, however near "orders".
+    let delayed = blast("About 3,000 orders were delayed for 70 minutes in two cities.");
+    assert!(!cites(&delayed, "cost"), "{delayed:?}");
+    assert!(
+        cites(&delayed, "how_long") && cites(&delayed, "how_many"),
+        "{delayed:?}"
+    );
+}
+
+#[test]
 fn a_team_that_acted_is_the_words_behind_role_one() {
     let role = score_text("We restarted the service and it was fine.")
         .dimensions
@@ -4875,4 +4907,123 @@ fn a_setting_with_a_dotted_name_is_read_in_a_list_of_follow_ups() {
         d.evidence.iter().any(|e| e.text == "auto.offset.reset"),
         "{d:?}"
     );
+}
+
+#[test]
+fn a_mechanism_told_at_work_in_its_own_field_is_a_change() {
+    // A mechanism that opens a ticket is at work, not a ticket asked for.
+    let at_work = systemic_in_field(
+        "Alerts at 30 and 14 days open a ticket in the owner team's queue; at 7 days it pages.",
+    );
+    assert!(gives(&at_work, "changed for good"), "{at_work:?}");
+    assert!(!gives(&at_work, "not shipped"), "{at_work:?}");
+    let asked = systemic_in_field("I opened a ticket to add an alert on certificate expiry.");
+    assert!(!gives(&asked, "changed for good"), "{asked:?}");
+    // A rule said with its condition is concrete.
+    let rule = systemic_in_field(
+        "Any new system must register a collector before it gets production access.",
+    );
+    assert!(gives(&rule, "changed for good"), "{rule:?}");
+    assert!(!gives(&rule, "vague"), "{rule:?}");
+    // "the agreed policy" is settled, not talk.
+    let agreed = systemic_in_field(
+        "A CI test fails if a cacheable route returns a Cache-Control header outside the agreed policy.",
+    );
+    assert!(gives(&agreed, "changed for good"), "{agreed:?}");
+}
+
+#[test]
+fn may_the_month_is_no_wish() {
+    let month = systemic_in_field(
+        "In May we added a CI check that rejects any zone change deleting a live record.",
+    );
+    assert!(gives(&month, "changed for good"), "{month:?}");
+    let wish = systemic_in_field(
+        "We may add a CI check that rejects any zone change deleting a live record.",
+    );
+    assert!(gives(&wish, "not shipped"), "{wish:?}");
+    assert!(!gives(&wish, "changed for good"), "{wish:?}");
+}
+
+#[test]
+fn an_old_system_switched_off_is_a_change() {
+    // Said without what took its place, it is a change, if a vague one.
+    let off =
+        systemic_in_field("Once most users had moved over, we switched off the old login service.");
+    assert_eq!(off.score, 2, "{off:?}");
+    assert!(gives(&off, "(old login service)"), "{off:?}");
+    let again = systemic_in_field("We switched it off and on again.");
+    assert_eq!(again.score, 0, "{again:?}");
+}
+
+#[test]
+fn improved_monitoring_somewhere_is_still_vague() {
+    let vague = systemic_in_field("We improved monitoring on the storage network.");
+    assert!(gives(&vague, "vague"), "{vague:?}");
+    assert!(!gives(&vague, "changed for good"), "{vague:?}");
+    let concrete = systemic_in_field(
+        "We added monitoring that pages when an iSCSI path has been down for 30 seconds.",
+    );
+    assert!(gives(&concrete, "changed for good"), "{concrete:?}");
+}
+
+#[test]
+fn changes_told_after_the_fix_in_other_words_count() {
+    let systemic = |text: &str| score_text(text).dimensions.systemic_change;
+    for text in [
+        // "since" between "we've" and its verb is a time, not a reason.
+        "We ran a DR failover drill to the other region and failing back took six hours. \
+         We've since added a fail-back step to the quarterly drill plan.",
+        // "Then", once service is back.
+        "Checkout hung for 40 minutes on three pods starved of CPU credits. I drained those \
+         nodes and the complaints stopped. Then I changed the latency alert to fire on the \
+         fleet-wide p99 above 800 ms.",
+        // "To keep it that way".
+        "The CDN hit ratio was 12% and the origin returned 503s for 22 minutes. I set \
+         s-maxage=30 with stale-while-revalidate. To keep it that way, a CI test on the API \
+         fails if a cacheable route returns Set-Cookie.",
+        // Told in the present, a week on.
+        "The IdP was down and the break-glass credentials sat behind SSO. The matchmaking \
+         queue backed up because the node pool could not grow. I pushed the node pool change \
+         through CI and the queue drained. The next week I move the break-glass credentials into sealed \
+         envelopes kept in two offices.",
+        // A label that turns to how what was built runs.
+        "Most of our host crashes had warnings in the BMC log days before. I proposed the \
+         remediation loop and led it. How it works: an agent on every hypervisor reads the \
+         BMC event log, and a hard signal drains the host automatically.",
+    ] {
+        let s = systemic(text);
+        assert!(gives(&s, "changed for good"), "{text}: {s:?}");
+    }
+    // A change made before service came back is the fix.
+    let fix = systemic(
+        "Checkout hung for 40 minutes on three pods. Then I changed the pool size to 40 and the \
+         complaints stopped.",
+    );
+    assert!(!gives(&fix, "changed for good"), "{fix:?}");
+}
+
+#[test]
+fn what_stood_before_the_incident_is_no_change() {
+    let s = score_text(
+        "We run the collector as a gateway, and we had tail sampling set up with a \
+         five percent policy. People started saying traces were missing spans. I raised \
+         num_traces from 50,000 to 200,000 and things were better.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&s, "changed for good"), "{s:?}");
+}
+
+#[test]
+fn list_items_that_demote_alerts_or_set_a_rule_are_changes() {
+    let s = score_text(
+        "On-call load rebalancing\n\n- Problem: one engineer took 58% of night pages\n- I \
+         exported 6 months of pages and broke them down by hour\n- Demoted 11 alerts that never \
+         needed action to next-business-day tickets\n- New rule: half a day off after any week \
+         with 3 or more night pages\n- Result: her share of night pages went from 58% to 21%",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(gives(&s, "changed for good"), "{s:?}");
 }

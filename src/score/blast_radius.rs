@@ -379,19 +379,28 @@ fn cost(f: &Field, s: &Sentence) -> Option<Evidence> {
     if let Some(q) = f.quantities_in(s).iter().find(|q| q.dim == Dim::Money) {
         return Some(span(f, q, Rule::Cost, "what it cost"));
     }
-    let words: Vec<&str> = words_in(f, s).collect();
-    let priced = [
-        "budget", "credits", "refunds", "revenue", "orders", "penalty",
-    ];
-    if words.iter().any(|w| priced.contains(w))
-        && let Some(q) = f
-            .quantities_in(s)
-            .iter()
-            .find(|q| matches!(q.dim, Dim::Percent | Dim::Duration | Dim::Count(_)))
-    {
-        return Some(span(f, q, Rule::Cost, "the error budget or money it cost"));
-    }
-    None
+    // The figure must be the price's own ("40% of the monthly error
+    // budget", "3,000 in refunds"), not any figure of a sentence that names
+    // one: "3,000 orders were delayed for 70 minutes" cost nothing it says.
+    // A duration is a cost only as the error budget spent ("3 hours of our
+    // error budget"), not as its window ("19% of the 28-day error budget").
+    let priced = ["budget", "credits", "refunds", "revenue", "penalty"];
+    let price_near = |q: &Quantity| {
+        let spent = q.dim != Dim::Duration || f.tokens.get(q.last).is_some_and(|t| t.lower == "of");
+        spent
+            && (q.last..s.last.min(q.last + 8))
+                .chain(q.first.saturating_sub(8).max(s.first)..q.first)
+                .map(|i| &f.tokens[i])
+                .filter(|t| !t.masked)
+                .any(|t| match q.dim {
+                    Dim::Duration => t.lower == "budget",
+                    _ => priced.contains(&t.lower.as_ref()),
+                })
+    };
+    f.quantities_in(s)
+        .iter()
+        .find(|q| matches!(q.dim, Dim::Percent | Dim::Duration | Dim::Count(_)) && price_near(q))
+        .map(|q| span(f, q, Rule::Cost, "the error budget or money it cost"))
 }
 
 /// "the EU region", "customer-facing", "every tenant", "the checkout service".
