@@ -862,22 +862,12 @@ fn concrete(f: &Field, s: &Sentence, first: usize, last: usize) -> bool {
     // register a collector before it gets production access", "escalate to
     // the platform lead weekly".
     let ruled = f.tokens[s.first..s.last].iter().any(|t| {
-        matches!(
-            t.lower.as_ref(),
-            "must"
-                | "cannot"
-                | "can't"
-                | "automatically"
-                | "automatic"
-                | "unless"
-                | "whenever"
-                | "weekly"
-                | "daily"
-                | "nightly"
-                | "monthly"
-                | "quarterly"
-                | "hourly"
-        )
+        let w = t.lower.as_ref();
+        CADENCES.contains(&w)
+            || matches!(
+                w,
+                "must" | "cannot" | "can't" | "automatically" | "automatic" | "unless" | "whenever"
+            )
     });
     qualified
         || (tech && !general)
@@ -887,6 +877,17 @@ fn concrete(f: &Field, s: &Sentence, first: usize, last: usize) -> bool {
         || (described(f, s, first) && !general)
         || !f.quantities_in(s).is_empty()
 }
+
+/// How often a thing runs: "a weekly job", "I made the restore test
+/// nightly".
+const CADENCES: &[&str] = &[
+    "weekly",
+    "daily",
+    "nightly",
+    "monthly",
+    "hourly",
+    "quarterly",
+];
 
 /// A mechanism with two words of its own before it: "the monthly chaos-day
 /// checklist", "a delivery-receipt failure-rate alert". Not "a better
@@ -1697,9 +1698,7 @@ fn made_next(w: &[&str]) -> bool {
         "later" if i == opening => w[i + 1..].iter().any(changed) || changed_now(i + 1),
         // "I made the restore test a weekly job", not "when that state
         // went out in the weekly highstate, it set ...": the change first.
-        "weekly" | "daily" | "nightly" | "monthly" | "hourly" | "quarterly" => {
-            w[..i].iter().any(changed)
-        }
+        x if CADENCES.contains(&x) => w[..i].iter().any(changed),
         _ => false,
     })
 }
@@ -2803,8 +2802,7 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let last = (first..s.last).find(|&i| matches!(word(i), "to" | "from" | "onto" | "into"))?;
     let first = (first..last).find(|&i| !matches!(word(i), "the" | "a" | "an" | "our" | "its"))?;
     // "we switched it to the async call": a pronoun names nothing.
-    let pronoun = last == first + 1 && matches!(word(first), "it" | "them" | "this" | "that");
-    (first < last && !pronoun).then_some((first, last, "prevention"))
+    (first < last && !a_pronoun(f, first, last)).then_some((first, last, "prevention"))
 }
 
 /// The old thing a clause about what lasts retires: "we switched off the
@@ -2812,17 +2810,18 @@ fn switched(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
 /// "we switched it off and on again".
 fn retired(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
     let word = |i: usize| f.tokens[i].lower.as_ref();
-    let verb = (s.first..s.last).find(|&i| {
-        matches!(word(i), "retired" | "decommissioned")
-            || (matches!(word(i), "switched" | "turned" | "shut")
+    // Where the retired thing's words start: after "retired", after
+    // "switched off".
+    let first = (s.first..s.last).find_map(|i| {
+        if matches!(word(i), "retired" | "decommissioned") {
+            Some(i + 1)
+        } else {
+            (matches!(word(i), "switched" | "turned" | "shut")
                 && i + 1 < s.last
                 && matches!(word(i + 1), "off" | "down"))
+            .then_some(i + 2)
+        }
     })?;
-    let first = if matches!(word(verb), "retired" | "decommissioned") {
-        verb + 1
-    } else {
-        verb + 2
-    };
     let first =
         (first..s.last).find(|&i| !matches!(word(i), "the" | "a" | "an" | "our" | "its"))?;
     let last = (first..s.last)
@@ -2836,8 +2835,17 @@ fn retired(f: &Field, s: &Sentence) -> Option<(usize, usize, &'static str)> {
         .take(4)
         .last()?
         + 1;
-    let pronoun = last == first + 1 && matches!(word(first), "it" | "them" | "this" | "that");
-    (!pronoun && last > first).then_some((first, last, "prevention"))
+    (last > first && !a_pronoun(f, first, last)).then_some((first, last, "prevention"))
+}
+
+/// Tokens `[first, last)` are a pronoun alone ("it", "them"), which names
+/// nothing changed.
+fn a_pronoun(f: &Field, first: usize, last: usize) -> bool {
+    last == first + 1
+        && matches!(
+            f.tokens[first].lower.as_ref(),
+            "it" | "them" | "this" | "that"
+        )
 }
 
 /// True when the text between two sentences starts a new paragraph. The
