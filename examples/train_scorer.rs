@@ -9,7 +9,7 @@
 //! new to the fit) on the training split, the rules alone against
 //! rules plus model, and the strongest weights. Every fold's fit comes
 //! from one inverse of the whole split's system per penalty and term scale
-//! (`cross_validate`), so the whole fit takes minutes, not hours: about 9
+//! (`cross_validate`), so the whole fit takes minutes, not hours: about 23
 //! on a 2-core machine.
 //!
 //! The model is a ridge regression of the raters' mean on the rules' level,
@@ -44,13 +44,18 @@ use sre_prep::score::calibration::{
 use sre_prep::score::{Dimension, text_calibration_inputs, text_terms};
 
 /// Ridge penalties tried; the pair with the lowest cross-validated MAE wins.
-const PENALTIES: [f64; 5] = [1.0, 3.0, 10.0, 30.0, 100.0];
+/// Up to 10,000: words weighed as much as the counts (a term scale of 1)
+/// want a strong pull to zero, and a grid that stopped at 100 left systemic
+/// change at its edge.
+const PENALTIES: [f64; 9] = [
+    1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1_000.0, 3_000.0, 10_000.0,
+];
 /// How much a term's column counts beside a count's, after both are
 /// standardised (0: terms not read). Smaller is a stronger pull to zero.
-const TERM_SCALES: [f64; 4] = [0.0, 0.1, 0.2, 0.3];
+const TERM_SCALES: [f64; 6] = [0.0, 0.1, 0.2, 0.3, 0.5, 1.0];
 /// Moves of the model's output before it is rounded to a level: the
 /// raters' level is a median judgement, the fit a mean one.
-const SHIFTS: [f64; 5] = [-0.2, -0.1, 0.0, 0.1, 0.2];
+const SHIFTS: [f64; 9] = [-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4];
 /// For a dimension whose fit does not weigh each middle level of the rules
 /// on its own (before/after numbers, see `reads_levels`), a shift per
 /// middle level, chosen after the fit: the raters' level is no straight

@@ -153,6 +153,9 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
                 .next()
                 .is_some_and(|p| p == ["to", "be"])
         }
+        // "A separate ticket rotation", "the ticket queue": what kind of
+        // thing, not a ticket asked for.
+        "ticket" if next.is_some_and(|n| TICKET_THINGS.contains(&n)) => false,
         // "I opened a ticket to add ...", not "the count declared in the
         // change ticket", nor "alerts at 30 days open a ticket in the
         // owner's queue" (a mechanism at work).
@@ -238,6 +241,24 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         _ if asked_then_done(w, i) => false,
         x => PROPOSAL.contains(&x),
     }
+}
+
+/// What "ticket" names the kind of: "a ticket rotation", "the ticket
+/// queue".
+const TICKET_THINGS: &[&str] = &[
+    "rotation", "queue", "queues", "duty", "shift", "triage", "volume", "load", "routing",
+    "workflow", "template", "form", "system",
+];
+
+/// "Done: the linter rejects ...", "- Shipped: a page on upload failures",
+/// "Actions done: ...": an action item labelled as shipped.
+fn done_label(w: &[&str]) -> bool {
+    w.iter()
+        .skip_while(|x| bullet(x))
+        .take(3)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|p| matches!(*p[0], "done" | "shipped" | "completed" | "implemented") && *p[1] == ":")
 }
 
 /// Word `i` of `w` says what kind of thing follows it: "replays the log
@@ -3439,6 +3460,9 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // "How it works: an agent on every hypervisor parses ...": what
             // was built, as it runs.
             || w.iter().skip_while(|x| bullet(x)).take(4).eq(["how", "it", "works", ":"].iter())
+            // "Done: the schema linter rejects TIMESTAMP for new columns": an
+            // action item marked as shipped.
+            || done_label(&w)
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w))
