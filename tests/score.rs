@@ -5073,3 +5073,31 @@ fn a_ticket_rotation_set_up_is_no_ticket_asked_for() {
     assert!(gives(&asked, "not shipped"), "{asked:?}");
     assert_eq!(asked.score, 1, "{asked:?}");
 }
+
+#[test]
+fn a_figure_that_has_held_since_shows_the_change_works() {
+    let story = "Uploads failed for 9% of applicants for 50 minutes after a column overflowed. \
+                 I clamped the dates and uploads recovered. Since then I added a CI check that \
+                 rejects TIMESTAMP columns and an alert when upload failures exceed 5% for 5 \
+                 minutes.";
+    let held = score_text(&format!(
+        "{story} Upload failures have stayed under 0.1% a day for 14 months."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&held, "evidence the change works"), "{held:?}");
+    assert!(
+        held.evidence
+            .iter()
+            .any(|e| e.why.contains("works") && e.text.contains("stayed under 0.1%")),
+        "{held:?}"
+    );
+    assert_eq!(held.score, 5, "{held:?}");
+    // A figure that held during the incident shows nothing at work.
+    let during = score_text(&format!(
+        "{story} During those 50 minutes downloads stayed under 0.1% errors."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&during, "evidence the change works"), "{during:?}");
+}

@@ -3042,6 +3042,19 @@ fn works_in(w: &[&str]) -> bool {
         .any(|x| is_figure(x) || matches!(*x, "no" | "zero" | "never"))
         // "from next quarter any change over it will be blocked": a plan.
         && !w.iter().any(|x| matches!(*x, "will" | "going" | "won't") || x.ends_with("'ll"));
+    // "Since then upload failures have stayed under 0.1% a day for 14
+    // months": a figure that has held since the change.
+    let held_since = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "stayed" | "remained" | "held" | "stays" | "remains")
+            && w.get(i + 1).is_some_and(|n| {
+                matches!(*n, "under" | "below" | "above" | "within" | "at" | "flat")
+            })
+    }) && w.iter().any(|x| is_figure(x))
+        && (w.contains(&"since")
+            || w.windows(2).any(|p| {
+                (p[0] == "for" || is_figure(p[0]) || number_word(p[0]).is_some())
+                    && matches!(p[1], "months" | "weeks" | "quarters" | "years")
+            }));
     // "if we'd had those controls we'd have caught it": what might have been.
     // ("it blocked two PRs that would have repeated this" is a catch).
     // "if it happened again we'd be faster": a guess, not a repeat caught.
@@ -3056,6 +3069,7 @@ fn works_in(w: &[&str]) -> bool {
         || acted_later
         || none_since
         || later_period
+        || held_since
         || counted_so_far
         || fewer_incidents
         || repeat_compared(w)
