@@ -253,12 +253,10 @@ const TICKET_THINGS: &[&str] = &[
 /// "Done: the linter rejects ...", "- Shipped: a page on upload failures",
 /// "Actions done: ...": an action item labelled as shipped.
 fn done_label(w: &[&str]) -> bool {
-    w.iter()
-        .skip_while(|x| bullet(x))
-        .take(3)
-        .collect::<Vec<_>>()
+    let start = w.iter().position(|x| !bullet(x)).unwrap_or(w.len());
+    w[start..w.len().min(start + 3)]
         .windows(2)
-        .any(|p| matches!(*p[0], "done" | "shipped" | "completed" | "implemented") && *p[1] == ":")
+        .any(|p| matches!(p[0], "done" | "shipped" | "completed" | "implemented") && p[1] == ":")
 }
 
 /// Word `i` of `w` says what kind of thing follows it: "replays the log
