@@ -5101,3 +5101,92 @@ fn a_figure_that_has_held_since_shows_the_change_works() {
     .systemic_change;
     assert!(!gives(&during, "evidence the change works"), "{during:?}");
 }
+
+#[test]
+fn a_runbook_or_an_alert_updated_is_a_change_made() {
+    let incident = "Checkout failed for 12% of requests for 40 minutes. I rolled back the \
+                    release that had dropped the connection pool to 5, and errors stopped.";
+    for (line, thing) in [
+        (
+            "We updated the runbook with the new restart steps.",
+            "runbook",
+        ),
+        (
+            "I tightened the alert on pool saturation to fire at 80%.",
+            "alert",
+        ),
+        ("I extended the smoke test to open 20 connections.", "test"),
+    ] {
+        let s = score_text(&format!("{incident} {line}"))
+            .dimensions
+            .systemic_change;
+        assert!(gives(&s, "changed for good"), "{line}: {s:?}");
+        assert!(s.evidence.iter().any(|e| e.text == thing), "{line}: {s:?}");
+    }
+    // A record or a setting updated is as often the fix itself.
+    let fix = score_text(
+        "Checkout failed for 12% of requests for 40 minutes. I updated the DNS record to the \
+         new load balancer and errors stopped.",
+    )
+    .dimensions
+    .systemic_change;
+    assert_eq!(fix.score, 0, "{fix:?}");
+    // Running the tests changes nothing.
+    let ran = score_text(&format!(
+        "{incident} I ran the smoke tests again to be sure."
+    ))
+    .dimensions
+    .systemic_change;
+    assert_eq!(ran.score, 0, "{ran:?}");
+}
+
+#[test]
+fn a_setting_turned_on_across_the_fleet_afterwards_is_a_change_made() {
+    let incident = "Checkout failed for 12% of requests for 40 minutes when the pool ran dry \
+                    under the sale's traffic. I rolled back the release that had dropped the \
+                    connection pool to 5, and errors stopped.";
+    let fleet = score_text(&format!(
+        "{incident} I enabled autoscaling on the pool for every service."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&fleet, "changed for good"), "{fleet:?}");
+    assert!(fleet.score >= 2, "{fleet:?}");
+    // Said while service was down, it is how service came back.
+    let during = score_text(
+        "Checkout failed for 12% of requests for 40 minutes when the pool ran dry under the \
+         sale's traffic. I enabled load shedding for every endpoint and errors stopped. Then I \
+         rolled back the release that had dropped the connection pool to 5. I read the pool \
+         metrics to confirm the cause, and wrote up the timeline for the team that evening.",
+    )
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&during, "changed for good"), "{during:?}");
+}
+
+#[test]
+fn a_change_the_speaker_got_merged_is_a_change_made() {
+    let incident = "Checkout failed for 12% of requests for 40 minutes. I rolled back the \
+                    release that had dropped the connection pool to 5, and errors stopped.";
+    let merged = score_text(&format!(
+        "{incident} I got a lint rule merged that rejects pool sizes under 50."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&merged, "changed for good"), "{merged:?}");
+    assert!(
+        merged.evidence.iter().any(|e| e.text == "lint"),
+        "{merged:?}"
+    );
+    let codified = score_text(&format!(
+        "{incident} We then codified the pool settings in Terraform with validation."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&codified, "changed for good"), "{codified:?}");
+    // Paged is no change got through.
+    let paged = score_text(&format!("{incident} I got paged again the next night."))
+        .dimensions
+        .systemic_change;
+    assert_eq!(paged.score, 0, "{paged:?}");
+}

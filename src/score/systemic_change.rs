@@ -2264,6 +2264,7 @@ const CREATED: &[&str] = &[
     "standardized",
     "wired",
     "integrated",
+    "codified",
 ];
 
 /// Service came back in these words: "copies are flowing again", "the
@@ -2428,6 +2429,103 @@ fn created_in(w: &[&str]) -> bool {
             x => CREATED.contains(&x),
         }
     }) || redesigned(w)
+        || kept_thing_updated(w)
+        || got_through(w)
+}
+
+/// Things kept to run after an incident: a runbook, an alert, a test.
+/// Updating one is a change that lasts, where updating a config or a
+/// record is as often the fix.
+const KEPT_THINGS: &[&str] = &[
+    "runbook",
+    "runbooks",
+    "playbook",
+    "playbooks",
+    "documentation",
+    "docs",
+    "wiki",
+    "alert",
+    "alerts",
+    "alerting",
+    "alarm",
+    "alarms",
+    "dashboard",
+    "dashboards",
+    "monitoring",
+    "test",
+    "tests",
+    "checklist",
+    "checklists",
+    "slo",
+    "slos",
+    "linter",
+    "lint",
+    "procedure",
+    "procedures",
+    "onboarding",
+];
+
+/// "We updated the runbook with the new steps", "I tightened the alert on
+/// pool saturation", "I extended the smoke test to open 20 connections":
+/// a thing kept to run, updated (its name within four words of the verb).
+/// Not "the alerts were tuned" by someone before the story (see
+/// `before_the_story`), nor "tests" run during the incident ("I ran the
+/// tests"): the verb must be one that changes the thing.
+fn kept_thing_updated(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        matches!(
+            *x,
+            "updated"
+                | "update"
+                | "tuned"
+                | "tightened"
+                | "extended"
+                | "expanded"
+                | "revised"
+                | "rewrote"
+                | "reworked"
+                | "changed"
+                | "amended"
+                | "adjusted"
+                | "documented"
+        ) && w[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|y| !matches!(**y, "," | ";" | "." | "because"))
+            .any(|y| KEPT_THINGS.contains(y))
+    })
+}
+
+/// "We turned on deletion protection for all production databases", "I
+/// enabled autoscaling for every service": a setting switched on across
+/// the fleet, not for the one thing that broke. Read late in a story only:
+/// early, it is as often the change that set the incident up ("I enabled
+/// hedged reads for all request types").
+fn turned_on_everywhere(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        let switched_on = matches!(*x, "enabled" | "enable")
+            || (matches!(*x, "turned" | "switched" | "turn") && w.get(i + 1) == Some(&"on"));
+        switched_on
+            && w[..i].iter().any(|b| matches!(*b, "i" | "we"))
+            && w[i + 1..]
+                .iter()
+                .take(10)
+                .any(|y| matches!(*y, "all" | "every" | "each" | "default"))
+            && !w[i + 1..].iter().take(4).any(|y| *y == "back")
+    })
+}
+
+/// "I got a lint rule merged", "we got the policy approved and rolled
+/// out": a change the speaker carried through.
+fn got_through(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        *x == "got"
+            && w[..i].last().is_some_and(|b| matches!(*b, "i" | "we"))
+            && w[i + 1..]
+                .iter()
+                .take(6)
+                .any(|y| matches!(*y, "merged" | "approved" | "adopted" | "accepted"))
+    })
 }
 
 /// "We also make a dashboard for the lag", "I add an alert on it": the
@@ -3478,6 +3576,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w))
+            || (late && turned_on_everywhere(&w))
             || late_at_work;
         // "I'd led the move to canaries" before the incident, or anything
         // under "Situation:" or "Background:": how things stood.
