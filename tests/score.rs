@@ -5190,3 +5190,36 @@ fn a_change_the_speaker_got_merged_is_a_change_made() {
         .systemic_change;
     assert_eq!(paged.score, 0, "{paged:?}");
 }
+
+#[test]
+fn a_result_held_over_months_shows_what_the_story_built() {
+    let project = "Deploys broke production about once a week, mostly from changes merged late \
+                   on Fridays, and customers saw errors for an hour or more each time. The \
+                   release captain cuts a branch at 10:00 each day. The branch soaks in staging \
+                   for four hours behind a canary, and a bot posts the list of merges in the \
+                   train.";
+    let held = score_text(&format!(
+        "{project} Over the next two quarters the change failure rate fell from 21% to 4%."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(gives(&held, "changed for good"), "{held:?}");
+    assert!(held.evidence.iter().any(|e| e.text == "canary"), "{held:?}");
+    assert!(gives(&held, "evidence the change works"), "{held:?}");
+    assert!(held.score >= 3, "{held:?}");
+    // The same figures on one afternoon show no change that lasts.
+    let afternoon = score_text(&format!(
+        "{project} That afternoon the change failure rate fell from 21% to 4%."
+    ))
+    .dimensions
+    .systemic_change;
+    assert_eq!(afternoon.score, 0, "{afternoon:?}");
+    // A wish beside it is still the rubric's proposal: nothing was made.
+    let wished = score_text(&format!(
+        "{project} We should add a freeze on Fridays. Over the next two quarters the change \
+         failure rate fell from 21% to 4%."
+    ))
+    .dimensions
+    .systemic_change;
+    assert!(!gives(&wished, "changed for good"), "{wished:?}");
+}
