@@ -5223,3 +5223,58 @@ fn a_result_held_over_months_shows_what_the_story_built() {
     .systemic_change;
     assert!(!gives(&wished, "changed for good"), "{wished:?}");
 }
+
+#[test]
+fn a_test_made_mandatory_or_a_follow_up_told_as_it_was_is_a_change_made() {
+    let incident = "Checkout failed for 12% of requests for 40 minutes. I rolled back the \
+                    release that had dropped the connection pool to 5, and errors stopped.";
+    for (line, thing) in [
+        ("I made load tests mandatory for pool changes.", "tests"),
+        (
+            "The follow-up was a CI check rejecting pool sizes under 50.",
+            "CI check",
+        ),
+        (
+            "Since that day every release runs a connection load test in staging.",
+            "load test",
+        ),
+    ] {
+        let s = score_text(&format!("{incident} {line}"))
+            .dimensions
+            .systemic_change;
+        assert!(gives(&s, "changed for good"), "{line}: {s:?}");
+        assert!(s.evidence.iter().any(|e| e.text == thing), "{line}: {s:?}");
+    }
+    // A call made is no test made mandatory; a follow-up still to come is
+    // a wish.
+    for line in [
+        "I made the call to roll back since it was required.",
+        "The follow-up was supposed to be a CI check rejecting pool sizes under 50.",
+    ] {
+        let s = score_text(&format!("{incident} {line}"))
+            .dimensions
+            .systemic_change;
+        assert!(!gives(&s, "changed for good"), "{line}: {s:?}");
+    }
+}
+
+/// Answers where the random search once found a hedge that raised the
+/// score (a hedge between "I" and its verb hid the verb, and the fix's
+/// evidence moved): every hedge, at every space.
+#[test]
+fn a_hedge_anywhere_in_these_answers_never_raises_the_score() {
+    for text in [
+        "The risk was a worse browsing experience, which I judged acceptable. We rolled back \
+         the release. The team handled it. We wrote a runbook and ran a game day every quarter.",
+        "The team handled it. Checkout errors went from 31% to 0.3%.",
+    ] {
+        let before = score_text(text).total;
+        for (pos, _) in text.match_indices(' ') {
+            for hedge in HEDGES {
+                let hedged = format!("{} {hedge}{}", &text[..pos], &text[pos..]);
+                let after = score_text(&hedged).total;
+                assert!(after <= before, "{before} -> {after}: {hedged}");
+            }
+        }
+    }
+}

@@ -227,16 +227,20 @@ fn hyphenated(f: &Field, i: usize) -> bool {
 fn own_change(f: &Field, s: &Sentence) -> Option<(usize, usize, String)> {
     (s.first..s.last.saturating_sub(1)).find_map(|i| {
         let t = &f.tokens[i];
-        if !matches!(t.lower.as_ref(), "i" | "we") {
+        // "The team I think handled it": the "I" of a hedge is nobody acting.
+        if t.masked || !matches!(t.lower.as_ref(), "i" | "we") {
             return None;
         }
-        let v = &f.tokens[i + 1];
+        // A hedge between them ("I basically judged") is not said: the
+        // verb is the next word that counts.
+        let at = (i + 1..s.last).find(|&k| !f.tokens[k].masked)?;
+        let v = &f.tokens[at];
         let verb = v.lower.as_ref();
         (v.is_word()
             && ((verb.len() > 4 && verb.ends_with("ed")) || fix_verb_in_present(verb))
             && !NOT_A_CHANGE.contains(&verb)
-            && !negated_before(f, i + 1, 3))
-        .then(|| (i, i + 2, verb.to_string()))
+            && !negated_before(f, at, 3))
+        .then(|| (i, at + 1, verb.to_string()))
     })
 }
 

@@ -624,6 +624,14 @@ pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
                     | "cutover"
                     | "release"
                     | "redesign"
+                    // "since that day", "since that point": a time.
+                    | "day"
+                    | "night"
+                    | "week"
+                    | "month"
+                    | "point"
+                    | "morning"
+                    | "evening"
             )
         ))
 }
@@ -1266,6 +1274,8 @@ fn wished_aloud(w: &[&str]) -> bool {
                 // "a per-role connection limit, not done yet", "yet to ship".
                 | ["not", "done" | "yet" | "shipped" | "started" | "built"]
                 | ["yet", "to"]
+                // "the follow-up was supposed to be a CI check".
+                | ["supposed", "to"]
                 // "Best practice is to alarm on each tunnel": advice in
                 // general, the textbook's wish.
                 | ["best", "practice" | "practices"]
@@ -2367,6 +2377,17 @@ fn created_in(w: &[&str]) -> bool {
                     })
             }
             "put" | "puts" => w[i + 1..].windows(2).take(6).any(|p| p == ["in", "place"]),
+            // "I made load tests mandatory for pool changes".
+            "made" | "make"
+                if w[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|s| matches!(*s, "i" | "we"))
+                    && w[i + 1..].iter().take(5).any(|v| {
+                        matches!(*v, "mandatory" | "compulsory" | "obligatory" | "required")
+                    }) =>
+            {
+                true
+            }
             // "Improved monitoring with inode alerts."
             "improved" => true,
             // "- Demoted 11 alerts that never needed action to tickets".
@@ -3845,7 +3866,14 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 })
             // "we change the backup script so it clears the snapshot": told
             // with what it does from then on, the change is in place.
-            || so_it_lasts(&w);
+            || so_it_lasts(&w)
+            // "The follow-up was a CI check rejecting pool sizes under 50",
+            // "the permanent fix was a minimum enforced in the template".
+            || placed_after
+                && w.windows(2).any(|p| {
+                    matches!(p[0], "up" | "ups" | "fix" | "change" | "changes" | "solution")
+                        && matches!(p[1], "was" | "were")
+                });
         if !home && caused_it(&w) {
             continue;
         }
