@@ -105,6 +105,12 @@ fn named_beat(label: &str) -> Option<Option<&'static str>> {
         | "resolution and recovery"
         | "mitigation and resolution" => Some("fix"),
         "what changed"
+        | "what s changed"
+        | "what has changed"
+        | "what we changed"
+        | "what i changed"
+        | "what we ve changed"
+        | "what i ve changed"
         | "action items"
         | "follow up"
         | "follow ups"

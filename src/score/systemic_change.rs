@@ -206,6 +206,20 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         }
         // "We're meaning to add a config check".
         "meaning" => next == Some("to"),
+        // "Going forward we changed the teardown": from then on, said of a
+        // thing made, not "going to" nor "improved resilience going
+        // forward".
+        "going"
+            if next == Some("forward")
+                && w.iter().enumerate().any(|(k, v)| {
+                    MADE.contains(v)
+                        && w[k.saturating_sub(5)..k]
+                            .iter()
+                            .any(|p| matches!(*p, "i" | "we"))
+                }) =>
+        {
+            false
+        }
         _ if named_as_a_thing(w, i) => false,
         // "fix pending", "pending approval", not "a pending maintenance
         // event".
@@ -324,7 +338,13 @@ fn asked_then_done(w: &[&str], i: usize) -> bool {
 /// A word of [`WISH`] said as a wish ([`named_as_a_thing`] is not, nor
 /// [`asked_then_done`]).
 fn wish_word(w: &[&str], i: usize) -> bool {
-    WISH.contains(&w[i]) && !named_as_a_thing(w, i) && !asked_then_done(w, i)
+    WISH.contains(&w[i])
+        && !named_as_a_thing(w, i)
+        && !asked_then_done(w, i)
+        // "we changed the teardown so it deletes the namespaces first,
+        // which should delete the load balancers": what the change made
+        // is meant to do, not a wish.
+        && !(w[i] == "should" && inside_what_was_made(w, i))
 }
 
 /// Past verbs of a thing made or set for good, as the speaker tells it:
@@ -381,13 +401,16 @@ fn inside_what_was_made(w: &[&str], i: usize) -> bool {
             "that" | "which" | "so" | "if" | "when" | "whenever" | "unless"
         )
     });
+    // "I wrote up that silences should have a maximum length": a proposal
+    // written, like "a doc that".
     let a_request = w[made + 1..i].iter().any(|x| {
         matches!(
             *x,
             "proposal" | "doc" | "document" | "rfc" | "ticket" | "suggestion"
         )
-    });
-    let wished_first = (0..made).any(|k| PROPOSAL.contains(&w[k]) || wish_word(w, k));
+    }) || (w[made] == "wrote"
+        && matches!(w.get(made + 1), Some(&("up" | "that" | "down"))));
+    let wished_first = (0..made).any(|k| proposal_word(w, k) || wish_word(w, k));
     by_us && clause && !a_request && !wished_first
 }
 
@@ -678,9 +701,12 @@ fn clauses(f: &Field, s: &Sentence) -> Vec<Sentence> {
             });
         // In the section about what lasts, every ", and" may start another
         // change: "..., and the Kafka client version is pinned".
+        // Not "We want to move to Metric Streams, and to put a budget alert
+        // on the bill": an infinitive goes on with the clause's verb.
         let and_in_home = f.beat == Some("systemic_change")
             && f.tokens[i].lower == ","
-            && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and");
+            && f.tokens.get(i + 1).is_some_and(|t| t.lower == "and")
+            && f.tokens.get(i + 2).is_none_or(|t| t.lower != "to");
         if f.tokens[i].lower == ";" || and_then || and_in_home || then_we {
             if first < i {
                 out.push(Sentence {
@@ -1144,7 +1170,14 @@ const WISH: &[&str] = &[
 /// Words of talk about a change, a wish only after the incident: "in the
 /// meeting we discuss to add a second provider", "we're looking at
 /// replacing it at some point".
-const MAYBE_LATER: &[&str] = &["discuss", "talk", "raised", "looking", "agreed"];
+const MAYBE_LATER: &[&str] = &[
+    "discuss",
+    "discussing",
+    "talk",
+    "raised",
+    "looking",
+    "agreed",
+];
 
 /// Word `i` of `w` puts a change off for later ([`MAYBE_LATER`]): "I
 /// raised it with the team", not "we raised the CPU request to 1 core",
@@ -2434,11 +2467,15 @@ fn created_in(w: &[&str]) -> bool {
             // "added more instances": capacity for the fix, not a mechanism;
             // "re-added the old nodes", "added them back": put back.
             "added" | "add" => {
-                // "added a couple more controller replicas".
-                let more = w[i + 1..]
-                    .iter()
-                    .take(4)
-                    .any(|v| matches!(*v, "more" | "extra"));
+                // "added a couple more controller replicas"; but "added
+                // more tests", "extra alerts": more of a thing kept to run.
+                let more = w[i + 1..].iter().take(4).enumerate().any(|(k, v)| {
+                    matches!(*v, "more" | "extra")
+                        && !w[i + 2 + k..]
+                            .iter()
+                            .take(2)
+                            .any(|t| KEPT_THINGS.contains(t) || MORE_CHECKS.contains(t))
+                });
                 let re_added = i >= 2 && w[i - 1] == "-" && w[i - 2] == "re";
                 let back = w[i + 1..].iter().take(5).any(|v| *v == "back");
                 !(more || re_added || back)
@@ -2453,6 +2490,47 @@ fn created_in(w: &[&str]) -> bool {
         || kept_thing_updated(w)
         || got_through(w)
 }
+
+/// A clause that opens on the time after the incident: "Afterwards, I
+/// ...", "After that we ...", "Going forward ...", "Since then ...",
+/// "Longer term ...", "As a follow-up ...". Not "Since then": what follows
+/// it is as often the evidence for a change told before.
+fn turns_to_what_lasts(w: &[&str]) -> bool {
+    let w: Vec<&str> = w
+        .iter()
+        .copied()
+        .skip_while(|x| bullet(x) || matches!(*x, "and" | "so" | "then" | "but"))
+        .take(4)
+        .collect();
+    match w.as_slice() {
+        ["afterwards" | "afterward", ..]
+        | ["after", "that" | "this", ..]
+        | [
+            "after",
+            "the",
+            "incident" | "outage" | "postmortem" | "review",
+            ..,
+        ]
+        | ["going", "forward", ..]
+        | ["long" | "longer", "term", ..]
+        | ["long" | "longer", "-", "term", ..]
+        | ["as", "a", "follow", ..]
+        | ["in", "the", "follow", ..] => true,
+        _ => false,
+    }
+}
+
+/// Things of which "more" is a lasting change, beside [`KEPT_THINGS`]:
+/// "added more checks", "extra validation".
+const MORE_CHECKS: &[&str] = &[
+    "checks",
+    "check",
+    "validation",
+    "validations",
+    "guardrails",
+    "safeguards",
+    "logging",
+];
 
 /// A span of months told against a time before or after: "in the 10
 /// months since", "over the next two quarters", "against four in the
@@ -3549,6 +3627,25 @@ pub fn score(a: &Analysis) -> DimensionScore {
         concrete_changes.push(e);
     }
     let in_present = told_in_present(a);
+    // Where a free text turns to what lasts ("Afterwards, ...", "Going
+    // forward ..."), or its first section about what lasts: a change told
+    // before it, and not itself placed after the incident, is the fix.
+    let turn = (!project).then_some(()).and_then(|()| {
+        clauses
+            .iter()
+            .enumerate()
+            .skip(onset.max(1))
+            .find(|(_, (f, c))| {
+                let w = words(f, c);
+                // Not "Longer term we're talking about ...": a wish after the
+                // changes made leaves them as they were told.
+                f.beat.is_none()
+                    && turns_to_what_lasts(&w)
+                    && !(0..w.len())
+                        .any(|i| proposal_word(&w, i) || wish_word(&w, i) || maybe_later(&w, i))
+            })
+            .map(|(at, _)| at)
+    });
     // Service has come back in an earlier clause ("... and the complaints
     // stopped"): a change made "then" is made after the fix.
     let mut restored = false;
@@ -3675,7 +3772,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if (marked || created) && !caused_it(&w) {
             lasting_paragraph = true;
         }
-        if !concrete_changes.is_empty() && works.is_none() && works_in(&w) && !caused_it(&w) {
+        let before_turn = turn.is_some_and(|t| at < t);
+        if !concrete_changes.is_empty()
+            && works.is_none()
+            && !before_turn
+            && works_in(&w)
+            && !caused_it(&w)
+        {
             works = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
         }
         if shown_at_work.is_none()
@@ -3732,7 +3835,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
             })
             // "After this we created the private zone internal.example.com":
             // what was made, whatever its name.
-            .or_else(|| created.then(|| object_made(f, s, !placed_after)).flatten());
+            .or_else(|| created.then(|| object_made(f, s, !placed_after)).flatten())
+            // "Afterwards we changed the teardown so it deletes the
+            // namespaces first": the thing changed, named by what it now
+            // does.
+            .or_else(|| {
+                (marked && so_it_lasts(&w))
+                    .then(|| object_made(f, s, false))
+                    .flatten()
+            });
         // "(owner: platform team, to be scheduled)"
         let to_be = w.windows(3).any(|p| {
             p[..2] == ["to", "be"]
@@ -3828,7 +3939,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         // What lasts: its own field or section, a sentence or paragraph about
         // afterwards, or a mechanism created ("I added a CI check").
-        let lasting = home || marked || lasting_paragraph || created;
+        let before_turn = !home && !marked && turn.is_some_and(|t| at < t);
+        let lasting = !before_turn && (home || marked || lasting_paragraph || created);
         // In a paragraph about what was built, a mechanism said at work
         // ("any failure pages the on-call") is running: it shipped.
         let at_work = lasting_paragraph && w.iter().any(|x| ACTS.contains(x));
