@@ -5278,3 +5278,189 @@ fn a_hedge_anywhere_in_these_answers_never_raises_the_score() {
         }
     }
 }
+
+/// The systemic-change verdict on a free text.
+fn systemic_of(text: &str) -> DimensionScore {
+    score_text(text).dimensions.systemic_change
+}
+
+#[test]
+fn a_change_told_before_the_story_turns_to_what_lasts_is_the_fix() {
+    let incident = "The staging refresh skipped masking one Sunday and about 6,000 customers got \
+                    test text messages on Monday. I stopped the staging notification workers, \
+                    revoked the SMS provider key that staging used, added the new column to the \
+                    masking configuration and re-ran the masking by hand.";
+    // The story turns to what lasts: the key revoked and the column added
+    // are the clean-up, the check is what changed for good.
+    let turned = systemic_of(&format!(
+        "{incident} Afterwards we put a check into the pipeline that stops the refresh when the \
+         masking job exits with an error."
+    ));
+    assert!(gives(&turned, "changed for good"), "{turned:?}");
+    assert!(
+        !turned.evidence.iter().any(|e| e.text == "key"),
+        "{turned:?}"
+    );
+    assert!(!gives(&turned, "evidence the change works"), "{turned:?}");
+    // A wish where the story turns leaves the changes told before it as
+    // they were read.
+    let wished = systemic_of(&format!(
+        "{incident} Longer term we're talking about moving staging to synthetic data."
+    ));
+    assert!(
+        wished.evidence.iter().any(|e| e.text == "key"),
+        "{wished:?}"
+    );
+    // The fix's success, told before the turn, is no evidence that the
+    // lasting change works.
+    let crash = systemic_of(
+        "Pricing pods crashed in a loop for 30 minutes after a config push. I reverted the \
+         change in the config service, which stopped the crash loop within minutes. Afterwards \
+         I changed the library so a failed reload keeps the old config.",
+    );
+    assert!(
+        crash.evidence.iter().any(|e| e.text == "library"),
+        "{crash:?}"
+    );
+    assert!(!gives(&crash, "evidence the change works"), "{crash:?}");
+}
+
+#[test]
+fn what_has_changed_labels_the_section_about_what_lasts() {
+    for label in ["What's changed", "What we changed", "What has changed"] {
+        let s = systemic_of(&format!(
+            "Checkout failed for 20 minutes. I rolled back the deploy.\n{label}: our incident \
+             policy caps anyone's hands-on time at 6 hours."
+        ));
+        assert!(gives(&s, "changed for good"), "{label}: {s:?}");
+    }
+}
+
+#[test]
+fn more_tests_added_are_a_change_but_more_servers_are_capacity() {
+    let base = "Our edge worker broke the site for a bit once because of a bug with cookies. We \
+                rolled it back and added more";
+    for thing in ["tests", "alerts", "checks"] {
+        let s = systemic_of(&format!("{base} {thing}."));
+        assert!(s.score >= 2, "{thing}: {s:?}");
+        assert!(s.evidence.iter().any(|e| e.text == thing), "{thing}: {s:?}");
+    }
+    let servers = systemic_of(&format!("{base} servers."));
+    assert_eq!(servers.score, 0, "{servers:?}");
+}
+
+#[test]
+fn a_wish_goes_on_through_and_to_and_talk_of_a_change_is_a_wish() {
+    for line in [
+        "We want to move to Metric Streams eventually, and to put a budget alert on the \
+         CloudWatch line.",
+        "We're discussing moving the locale into the URL.",
+    ] {
+        let s = systemic_of(&format!(
+            "Checkout failed for 20 minutes. I rolled back the deploy.\nFollow-up: {line}"
+        ));
+        assert_eq!(s.score, 1, "{line}: {s:?}");
+        assert!(!gives(&s, "changed for good"), "{line}: {s:?}");
+    }
+}
+
+#[test]
+fn what_a_change_made_should_do_is_no_wish_but_a_write_up_of_what_should_be_is() {
+    let made = systemic_of(
+        "Checkout failed for 20 minutes. I rolled back the deploy. Going forward we changed the \
+         teardown so it deletes the namespaces first, which should delete the load balancers \
+         before the cluster goes.",
+    );
+    assert!(
+        made.evidence.iter().any(|e| e.text == "teardown"),
+        "{made:?}"
+    );
+    assert!(gives(&made, "changed for good"), "{made:?}");
+    let written = systemic_of(
+        "Alerts were silenced for a week and nobody noticed the disk filling. I removed the \
+         silence. Afterwards I wrote up that silences should have a maximum length of 24 hours.",
+    );
+    assert_eq!(written.score, 1, "{written:?}");
+}
+
+#[test]
+fn what_no_longer_happens_or_now_runs_after_a_story_told_in_the_past_is_a_change() {
+    let breach = "Our CI provider was breached and we rotated 97 secrets over two days. I led the \
+                  rotation with security, production keys first.";
+    for line in [
+        "Database and payment credentials no longer live in CI at all.",
+        "The deploy job fetches them from Secrets Manager at run time.",
+    ] {
+        let s = systemic_of(&format!("{breach} {line}"));
+        assert!(s.score >= 2, "{line}: {s:?}");
+        assert!(!s.evidence.is_empty(), "{line}: {s:?}");
+    }
+    // A thing named by a verb-like noun is not at work: "alerts stopped".
+    let quiet = systemic_of(&format!("{breach} The noon timeout alerts stopped."));
+    assert_eq!(quiet.score, 0, "{quiet:?}");
+    // What a library no longer does is the cause, told as it happened.
+    let cause = systemic_of(
+        "After go-live some partner calls began returning 404, which we traced to Spring \
+         Framework 6 no longer matching trailing slashes by default. I rolled back.",
+    );
+    assert_eq!(cause.score, 0, "{cause:?}");
+}
+
+#[test]
+fn what_might_have_been_is_no_wish() {
+    let s = systemic_of(
+        "Pages kept waking people for nothing. We put some rules in place for new alerts and \
+         looked at how often the old ones would have fired.",
+    );
+    assert!(s.score >= 2, "{s:?}");
+    assert!(!gives(&s, "wished for"), "{s:?}");
+    assert!(!gives(&s, "proposed"), "{s:?}");
+}
+
+#[test]
+fn a_programme_signed_off_and_put_on_the_roadmap_is_a_plan() {
+    for text in [
+        "Plaintext credentials sat in state files across 140 workspaces. I drove a seven-point \
+         remediation programme: migrate all database credentials to Secrets Manager and add \
+         policy checks that block secrets in plans. I presented the programme to the \
+         architecture board, secured sign-off, and put every item on the Q3 roadmap with an \
+         owner and a due date.",
+        "After the scare where a cleanup role could have deleted our backup bucket, I designed \
+         an immutable backup setup: backups are copied to a separate account with Object Lock \
+         in compliance mode. The security team has signed off on the design and it's on the \
+         roadmap for next quarter.",
+    ] {
+        let s = systemic_of(text);
+        assert_eq!(s.score, 1, "{text}: {s:?}");
+        assert!(!gives(&s, "changed for good"), "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_question_unanswered_is_no_harm_that_hides_what_was_built() {
+    let s = systemic_of(
+        "For years getting a Kafka topic meant filing a ticket. So I built a thing where teams \
+         put a YAML file in a repo and CI checks it, and once it is merged Argo syncs it as a \
+         KafkaTopic. The ACL side isn't done: we got stuck on how to migrate the existing ACLs \
+         without an outage, and the ticket is still open.",
+    );
+    assert!(gives(&s, "changed for good"), "{s:?}");
+}
+
+#[test]
+fn a_result_counted_since_is_evidence_and_an_hour_and_a_quarter_is_not_months() {
+    let changes = "Postgres backends were OOM-killed three times in 50 minutes when month-end \
+                   reports ran. I set work_mem back to 16MB. What changed for good: the \
+                   reporting role has its own work_mem and a PgBouncer pool capped at four \
+                   connections, and memory changes need a review note.";
+    let held = systemic_of(&format!(
+        "{changes} Across the four month-ends since there have been no OOM kills."
+    ));
+    assert!(gives(&held, "evidence the change works"), "{held:?}");
+    let impact = systemic_of(
+        "Between 18:40 and 19:55, so an hour and a quarter, 4,812 customers were charged twice, \
+         about 236,000 euros, against none the week before. Afterwards I added an idempotency \
+         key to every charge request.",
+    );
+    assert!(!gives(&impact, "evidence the change works"), "{impact:?}");
+}

@@ -242,6 +242,17 @@ fn proposal_word(w: &[&str], i: usize) -> bool {
         // "tiny tenants would otherwise page us over three failed
         // requests": what would happen without the change, not a wish.
         "would" | "could" | "might" if next == Some("otherwise") => false,
+        // "looked at how often the old ones would have fired": what might
+        // have been, not a wish; but "would have liked".
+        "would" | "could" | "might"
+            if next == Some("have")
+                && w.get(i + 2).is_some_and(|v| {
+                    (v.ends_with("ed") || matches!(*v, "been" | "caught" | "seen" | "run"))
+                        && !matches!(*v, "liked" | "loved" | "wanted" | "preferred" | "needed")
+                }) =>
+        {
+            false
+        }
         "will" | "would" | "could" | "might" | "may" => {
             !w[..i].iter().rposition(|x| *x == "so").is_some_and(|so| {
                 i - so <= 6
@@ -344,7 +355,7 @@ fn wish_word(w: &[&str], i: usize) -> bool {
         // "we changed the teardown so it deletes the namespaces first,
         // which should delete the load balancers": what the change made
         // is meant to do, not a wish.
-        && !(w[i] == "should" && inside_what_was_made(w, i))
+        && (w[i] != "should" || !inside_what_was_made(w, i))
 }
 
 /// Past verbs of a thing made or set for good, as the speaker tells it:
@@ -584,6 +595,21 @@ fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
 
 /// "in the seven months since", "since then", "since the rollout": the
 /// time after a change, not a reason.
+/// "Since" after things counted: "across the four month-ends since",
+/// "in the 12 deploys since" — a time.
+fn counted_since(w: &[&str], i: usize) -> bool {
+    const COUNTS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "dozen",
+    ];
+    i >= 2
+        && w[i - 1].len() > 3
+        && w[i - 1].ends_with('s')
+        && w[i.saturating_sub(5)..i - 1]
+            .iter()
+            .any(|x| is_figure(x) || COUNTS.contains(x))
+}
+
 pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| w[k]);
     let next = w.get(i + 1).copied();
@@ -625,16 +651,18 @@ pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
                 | "quarter"
                 | "time"
         )
-    ) || next.is_none_or(|n| {
-        matches!(
-            n,
-            "then" | "." | "," | ";" | ")" | "..." | "…" | "launch" | "rollout"
-        )
-    }) || (matches!(next, Some("the" | "its" | "our" | "that" | "this"))
-        && matches!(
-            after_next,
-            Some(
-                "change"
+    ) || counted_since(w, i)
+        || next.is_none_or(|n| {
+            matches!(
+                n,
+                "then" | "." | "," | ";" | ")" | "..." | "…" | "launch" | "rollout"
+            )
+        })
+        || (matches!(next, Some("the" | "its" | "our" | "that" | "this"))
+            && matches!(
+                after_next,
+                Some(
+                    "change"
                     | "changes"
                     | "fix"
                     | "rollout"
@@ -655,8 +683,8 @@ pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
                     | "point"
                     | "morning"
                     | "evening"
-            )
-        ))
+                )
+            ))
 }
 
 /// Sentence `s` cut at its semicolons.
@@ -1657,12 +1685,41 @@ fn lasting_word(w: &[&str], i: usize) -> bool {
         // "a restart no longer happens by hand", not "the selector no
         // longer matched": what is true now.
         "longer" => {
+            // "credentials no longer live in CI": a plain present verb.
             i.checked_sub(1).is_some_and(|b| w[b] == "no")
                 && next(1).is_some_and(|v| {
                     matches!(
                         v,
                         "is" | "are" | "can" | "has" | "have" | "needs" | "need" | "depends"
                     ) || (v.ends_with('s') && !v.ends_with("ss") && v.len() > 3)
+                        || (v.len() > 2
+                            && v.chars().all(|c| c.is_ascii_lowercase())
+                            && !v.ends_with("ed")
+                            && !v.ends_with("ing")
+                            && !matches!(
+                                v,
+                                "had"
+                                    | "could"
+                                    | "would"
+                                    | "was"
+                                    | "were"
+                                    | "did"
+                                    | "than"
+                                    | "the"
+                                    | "a"
+                                    | "an"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "worked"
+                                    | "ran"
+                                    | "went"
+                                    | "got"
+                                    | "made"
+                                    | "kept"
+                                    | "came"
+                                    | "took"
+                            ))
                 })
         }
         x => LASTING.contains(&x),
@@ -1868,7 +1925,15 @@ fn design_signed_off(w: &[&str]) -> bool {
     w.iter().any(|x| {
         matches!(
             *x,
-            "rfc" | "rfcs" | "proposal" | "design" | "document" | "doc" | "adr"
+            "rfc"
+                | "rfcs"
+                | "proposal"
+                | "design"
+                | "document"
+                | "doc"
+                | "adr"
+                | "programme"
+                | "program"
         )
     }) && w.iter().any(|x| {
         matches!(
@@ -1886,13 +1951,21 @@ fn awaits_rollout(w: &[&str]) -> bool {
     let rollout = w.iter().any(|x| {
         matches!(
             *x,
-            "rollout" | "roll" | "implementation" | "adoption" | "launch" | "migration"
+            "rollout" | "roll" | "implementation" | "adoption" | "launch" | "migration" | "roadmap"
         )
     });
     let ahead = w.iter().any(|x| {
         matches!(
             *x,
-            "planning" | "plan" | "next" | "once" | "phase" | "before" | "waiting" | "pending"
+            "planning"
+                | "plan"
+                | "next"
+                | "once"
+                | "phase"
+                | "before"
+                | "waiting"
+                | "pending"
+                | "due"
         )
     });
     let under_way = w.iter().any(|x| {
@@ -1938,6 +2011,55 @@ fn we_do_now(w: &[&str]) -> bool {
                         .any(|a| a.strip_suffix('s').is_some_and(|base| base == *v))
                 })
     })
+}
+
+/// A thing at work in the present, told after a story in the past: "the
+/// deploy job fetches them from Secrets Manager", "a nightly job checks
+/// every bucket's policy". Its verb is one only a mechanism does,
+/// early in the clause, with a subject that is not the speaker, and not
+/// the cause ("because ... blocks").
+fn at_work_now(w: &[&str]) -> bool {
+    // Verbs only: not "alerts", "pages", "checks", "reports", "runs",
+    // "stops", which are as often things ("the noon timeout alerts
+    // stopped").
+    const AT_WORK: &[&str] = &[
+        "rejects",
+        "refuses",
+        "blocks",
+        "compares",
+        "verifies",
+        "catches",
+        "aborts",
+        "requires",
+        "prevents",
+        "detects",
+        "warns",
+        "enforces",
+        "denies",
+        "validates",
+        "throttles",
+        "notifies",
+        "quarantines",
+        "escalates",
+        "revokes",
+        "rotates",
+        "renews",
+        "halts",
+        "fetches",
+        "pulls",
+    ];
+    let Some(verb) = w.iter().take(8).position(|x| AT_WORK.contains(x)) else {
+        return false;
+    };
+    verb > 0
+        && !w[..verb].iter().any(|x| {
+            PERSONAL.contains(x)
+                || matches!(
+                    *x,
+                    "because" | "if" | "when" | "until" | "that" | "which" | "who"
+                )
+        })
+        && !w.contains(&"because")
 }
 
 /// Participles that do not end in "-ed", for [`before_the_story`].
@@ -2056,7 +2178,17 @@ fn harm_begins(w: &[&str]) -> bool {
         let said_down = *x == "down"
             && matches!(before, Some("was" | "were" | "went" | "is" | "are"))
             && matches!(w.get(i + 1), None | Some(&("for" | ".")));
-        said_down || *x == "stuck" && matches!(before, Some("got" | "was" | "were" | "is" | "are"))
+        // Not "we got stuck on how to migrate the ACLs": a question
+        // unanswered, no harm.
+        let on_a_question = w.get(i + 1) == Some(&"on")
+            && matches!(
+                w.get(i + 2),
+                Some(&("how" | "what" | "whether" | "which" | "who"))
+            );
+        said_down
+            || *x == "stuck"
+                && matches!(before, Some("got" | "was" | "were" | "is" | "are"))
+                && !on_a_question
     });
     let stopped = w.windows(2).any(|p| {
         p[0] == "stopped"
@@ -2502,22 +2634,22 @@ fn turns_to_what_lasts(w: &[&str]) -> bool {
         .skip_while(|x| bullet(x) || matches!(*x, "and" | "so" | "then" | "but"))
         .take(4)
         .collect();
-    match w.as_slice() {
+    matches!(
+        w.as_slice(),
         ["afterwards" | "afterward", ..]
-        | ["after", "that" | "this", ..]
-        | [
-            "after",
-            "the",
-            "incident" | "outage" | "postmortem" | "review",
-            ..,
-        ]
-        | ["going", "forward", ..]
-        | ["long" | "longer", "term", ..]
-        | ["long" | "longer", "-", "term", ..]
-        | ["as", "a", "follow", ..]
-        | ["in", "the", "follow", ..] => true,
-        _ => false,
-    }
+            | ["after", "that" | "this", ..]
+            | [
+                "after",
+                "the",
+                "incident" | "outage" | "postmortem" | "review",
+                ..,
+            ]
+            | ["going", "forward", ..]
+            | ["long" | "longer", "term", ..]
+            | ["long" | "longer", "-", "term", ..]
+            | ["as", "a", "follow", ..]
+            | ["in", "the", "follow", ..]
+    )
 }
 
 /// Things of which "more" is a lasting change, beside [`KEPT_THINGS`]:
@@ -2536,17 +2668,28 @@ const MORE_CHECKS: &[&str] = &[
 /// months since", "over the next two quarters", "against four in the
 /// previous twelve months" — a result that held, not one minute's.
 fn over_months(w: &[&str]) -> bool {
-    let span = w.iter().any(|x| {
-        matches!(
+    w.iter().enumerate().any(|(i, x)| {
+        let span = matches!(
             *x,
             "month" | "months" | "quarter" | "quarters" | "year" | "years"
-        )
-    });
-    span && w.iter().any(|x| {
-        matches!(
-            *x,
-            "since" | "next" | "following" | "previous" | "prior" | "before" | "after" | "later"
-        )
+        );
+        // Not "an hour and a quarter".
+        let a_quarter_hour =
+            *x == "quarter" && i >= 2 && matches!(w[i - 1], "a" | "an") && w[i - 2] == "and";
+        span && !a_quarter_hour
+            && w[i.saturating_sub(4)..w.len().min(i + 5)].iter().any(|y| {
+                matches!(
+                    *y,
+                    "since"
+                        | "next"
+                        | "following"
+                        | "previous"
+                        | "prior"
+                        | "before"
+                        | "after"
+                        | "later"
+                )
+            })
     })
 }
 
@@ -3013,6 +3156,7 @@ fn does_from_now_on(w: &[&str]) -> bool {
 /// Verbs that move a thing to a new state for good: "production access moved
 /// to read-only roles".
 const SWITCHED: &[&str] = &[
+    "renamed",
     "moved",
     "switched",
     "migrated",
@@ -3726,6 +3870,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // maintenance event", "we page on replay lag". It places the clause
         // after the incident and says the mechanism is in place.
         let late_at_work = late && we_do_now(&w);
+        let at_work_late = late && !in_present && at_work_now(&w);
         let marked = placed_after
             || (created && from_then_on(&w))
             || acts_on_every(&w)
@@ -3742,7 +3887,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // also switched the CI StorageClass to reclaimPolicy: Delete".
             || (late && also_changed(&w))
             || (late && turned_on_everywhere(&w))
-            || late_at_work;
+            || late_at_work
+            || at_work_late;
         // "I'd led the move to canaries" before the incident, or anything
         // under "Situation:" or "Background:": how things stood.
         if !home && (f.setting || before_the_story(&w) || at < onset && !placed_after) {
@@ -3965,6 +4111,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || made_next(&w)
             || w.windows(2).any(|p| p == ["these", "days"])
             || late_at_work
+            || at_work_late
             // "Afterwards the launch checklist staggers pushes over 10
             // minutes": what runs, told after the incident; not "ships the
             // change to replicas afterwards".
@@ -4045,7 +4192,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     if concrete_changes.is_empty()
         && vague.is_none()
         && proposal.is_none()
-        && let Some(shown) = shown_at_work
+        && let Some(shown) = shown_at_work.clone()
         && !candidates.is_empty()
     {
         concrete_changes = candidates;
@@ -4053,6 +4200,12 @@ pub fn score(a: &Analysis) -> DimensionScore {
     }
 
     // A design signed off whose rollout is still ahead is the proposal.
+    // "Results over the next quarter: SLA breaches 3 -> 0": a result that
+    // held over months, told beside the changes made, shows they work.
+    if works.is_none() && !concrete_changes.is_empty() {
+        works = shown_at_work;
+    }
+
     let design_ahead = signed_off.filter(|_| rollout_ahead);
     if undone_later || design_ahead.is_some() {
         concrete_changes.clear();
