@@ -191,19 +191,20 @@ fn the_scorer_agrees_with_the_raters_on_the_held_out_split() {
 
 /// (dimension, max MAE, min Spearman, max |bias|) on the held-out split:
 /// what the scorer measured when these floors were set (MAE + 0.05,
-/// Spearman - 0.05, |bias| + 0.1), so a change that makes agreement worse
-/// fails. The goal (MAE <= 0.6, Spearman >= 0.75 on every dimension,
-/// total >= 0.9, |bias| <= 0.3) is not reached yet for systemic change
-/// (0.62); see the README.
+/// Spearman - 0.05, |bias| + 0.1, and never looser than the floors before),
+/// so a change that makes agreement worse fails. The goal (MAE <=
+/// 0.6, Spearman >= 0.75 on every dimension, total >= 0.9, |bias| <= 0.3)
+/// is met on every dimension; systemic change (0.591) is the nearest to its
+/// edge; see the README.
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("blast_radius", 0.60, 0.81, 0.21),
+    ("blast_radius", 0.57, 0.82, 0.16),
     ("role", 0.57, 0.78, 0.22),
-    ("decision", 0.59, 0.81, 0.16),
-    ("fix", 0.63, 0.75, 0.17),
-    ("systemic_change", 0.67, 0.77, 0.13),
-    ("numbers", 0.64, 0.82, 0.13),
+    ("decision", 0.59, 0.81, 0.11),
+    ("fix", 0.63, 0.75, 0.12),
+    ("systemic_change", 0.64, 0.78, 0.13),
+    ("numbers", 0.63, 0.82, 0.11),
 ];
-const TOTAL_FLOOR: f64 = 0.89;
+const TOTAL_FLOOR: f64 = 0.90;
 const MIN_TEXTS: usize = 4020;
 
 #[test]
