@@ -2021,34 +2021,15 @@ fn we_do_now(w: &[&str]) -> bool {
 fn at_work_now(w: &[&str]) -> bool {
     // Verbs only: not "alerts", "pages", "checks", "reports", "runs",
     // "stops", which are as often things ("the noon timeout alerts
-    // stopped").
-    const AT_WORK: &[&str] = &[
-        "rejects",
-        "refuses",
-        "blocks",
-        "compares",
-        "verifies",
-        "catches",
-        "aborts",
-        "requires",
-        "prevents",
-        "detects",
-        "warns",
-        "enforces",
-        "denies",
-        "validates",
-        "throttles",
-        "notifies",
-        "quarantines",
-        "escalates",
-        "revokes",
-        "rotates",
-        "renews",
-        "halts",
-        "fetches",
-        "pulls",
+    // stopped"), nor what a fix did ("kills", "drains", "resolves").
+    const AS_OFTEN_A_THING: &[&str] = &[
+        "pages", "alerts", "fires", "fails", "checks", "runs", "performs", "stops", "resolves",
+        "kills", "drains", "caps", "flags", "reports", "opens", "raises", "decides", "assigns",
     ];
-    let Some(verb) = w.iter().take(8).position(|x| AT_WORK.contains(x)) else {
+    let at_work = |x: &&str| {
+        ACTS.contains(x) && !AS_OFTEN_A_THING.contains(x) || matches!(*x, "fetches" | "pulls")
+    };
+    let Some(verb) = w.iter().take(8).position(at_work) else {
         return false;
     };
     verb > 0
