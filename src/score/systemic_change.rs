@@ -593,8 +593,6 @@ fn in_backticks(f: &Field, start: usize, end: usize) -> bool {
     f.text[..start].ends_with('`') && f.text[end..].starts_with('`')
 }
 
-/// "in the seven months since", "since then", "since the rollout": the
-/// time after a change, not a reason.
 /// "Since" after things counted: "across the four month-ends since",
 /// "in the 12 deploys since" — a time.
 fn counted_since(w: &[&str], i: usize) -> bool {
@@ -610,6 +608,8 @@ fn counted_since(w: &[&str], i: usize) -> bool {
             .any(|x| is_figure(x) || COUNTS.contains(x))
 }
 
+/// "in the seven months since", "since then", "since the rollout": the
+/// time after a change, not a reason.
 pub(crate) fn since_is_time(w: &[&str], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| w[k]);
     let next = w.get(i + 1).copied();
@@ -2605,9 +2605,9 @@ fn created_in(w: &[&str]) -> bool {
 }
 
 /// A clause that opens on the time after the incident: "Afterwards, I
-/// ...", "After that we ...", "Going forward ...", "Since then ...",
-/// "Longer term ...", "As a follow-up ...". Not "Since then": what follows
-/// it is as often the evidence for a change told before.
+/// ...", "After that we ...", "Going forward ...", "Longer term ...", "As a
+/// follow-up ...". Not "Since then": what follows it is as often the
+/// evidence for a change told before.
 fn turns_to_what_lasts(w: &[&str]) -> bool {
     let w: Vec<&str> = w
         .iter()
@@ -3720,6 +3720,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
         .flat_map(|(f, s)| clauses(f, s).into_iter().map(move |c| (f, c)))
         .collect();
     let all = clauses.len();
+    // Each clause's words, read once for the passes below.
+    let said: Vec<Vec<&str>> = clauses.iter().map(|(f, c)| words(f, c)).collect();
     // Where harm begins, when the story opens with changes: those are what
     // set the incident up ("I moved 40 services onto a shared deploy
     // template ... A week after rollout the release got stuck").
@@ -3727,13 +3729,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         .iter()
         .enumerate()
         .skip(1)
-        .take_while(|(_, (f, c))| {
+        .take_while(|&(at, (f, _))| {
             f.beat != Some("systemic_change") && {
-                let w = words(f, c);
-                !((0..w.len()).any(|i| lasting_word(&w, i)) || changed_after_that(&w))
+                let w = &said[at];
+                !((0..w.len()).any(|i| lasting_word(w, i)) || changed_after_that(w))
             }
         })
-        .find(|(_, (f, c))| harm_begins(&words(f, c)))
+        .find(|&(at, _)| harm_begins(&said[at]))
         .map_or(0, |(at, _)| at);
     let led_project = improvement_project(a);
     let project = led_project.is_some();
@@ -3755,22 +3757,24 @@ pub fn score(a: &Analysis) -> DimensionScore {
     // Where a free text turns to what lasts ("Afterwards, ...", "Going
     // forward ..."), or its first section about what lasts: a change told
     // before it, and not itself placed after the incident, is the fix.
-    let turn = (!project).then_some(()).and_then(|()| {
+    let turn = if project {
+        None
+    } else {
         clauses
             .iter()
             .enumerate()
             .skip(onset.max(1))
-            .find(|(_, (f, c))| {
-                let w = words(f, c);
+            .find(|&(at, (f, _))| {
+                let w = &said[at];
                 // Not "Longer term we're talking about ...": a wish after the
                 // changes made leaves them as they were told.
                 f.beat.is_none()
-                    && turns_to_what_lasts(&w)
+                    && turns_to_what_lasts(w)
                     && !(0..w.len())
-                        .any(|i| proposal_word(&w, i) || wish_word(&w, i) || maybe_later(&w, i))
+                        .any(|i| proposal_word(w, i) || wish_word(w, i) || maybe_later(w, i))
             })
             .map(|(at, _)| at)
-    });
+    };
     // Service has come back in an earlier clause ("... and the complaints
     // stopped"): a change made "then" is made after the fix.
     let mut restored = false;
@@ -3778,7 +3782,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
     for (at, (f, s)) in clauses.iter().enumerate() {
         let (f, s) = (*f, s);
         let late = f.beat.is_none() && at * 3 >= all * 2;
-        let w = words(f, s);
+        let w = &said[at];
         if let Some((pf, ps)) = previous
             && (!std::ptr::eq(pf, f) || new_paragraph(f, ps, s))
         {
@@ -3790,13 +3794,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // canary": what was built did not last.
         // Not "the boxes went back to the old certificates" while nothing
         // had been built yet: the incident's own rollback.
-        if (late || home) && undone(&w) && (!concrete_changes.is_empty() || vague.is_some()) {
+        if (late || home) && undone(w) && (!concrete_changes.is_empty() || vague.is_some()) {
             undone_later = true;
         }
-        if (late || home || project) && awaits_rollout(&w) {
+        if (late || home || project) && awaits_rollout(w) {
             rollout_ahead = true;
         }
-        if (late || home || project) && design_signed_off(&w) {
+        if (late || home || project) && design_signed_off(w) {
             signed_off.get_or_insert_with(|| {
                 f.evidence(
                     s.first,
@@ -3817,13 +3821,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         // In a story told in the present ("the best path now goes through
         // our transit"), "now" before the last third is the incident's.
         let placed_after = (0..w.len())
-            .any(|i| lasting_word(&w, i) && (w[i] != "now" || !in_present || late || home))
-            || (restored && then_changed(&w))
-            || changed_after_that(&w)
-            || (late && weeks_later(&w))
-            || never_again(&w)
-            || made_next(&w)
-            || so_it_lasts(&w);
+            .any(|i| lasting_word(w, i) && (w[i] != "now" || !in_present || late || home))
+            || (restored && then_changed(w))
+            || changed_after_that(w)
+            || (late && weeks_later(w))
+            || never_again(w)
+            || made_next(w)
+            || so_it_lasts(w);
         // "I add an MSS clamp on the tunnel and within minutes copies are
         // flowing again": what brought service back is the fix, not what
         // lasts, unless words place it after.
@@ -3837,7 +3841,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         .is_some_and(|rest| rest.iter().take(2).any(|x| brought_back(&words(f, x))))
                 })
         };
-        restored |= brought_back(&w);
+        restored |= brought_back(w);
         // "Option two: add on-demand in smaller batches": a choice weighed
         // in the incident, not a thing made.
         let weighed = w
@@ -3846,16 +3850,16 @@ pub fn score(a: &Analysis) -> DimensionScore {
             .take(3)
             .any(|x| matches!(*x, "option" | "alternative" | "choice"));
         let created =
-            (created_in(&w) || (project && made_for_the_project(&w))) && !weighed && !restoring();
+            (created_in(w) || (project && made_for_the_project(w))) && !weighed && !restoring();
         // Late in a story, what the team does now: "We also alert on any
         // maintenance event", "we page on replay lag". It places the clause
         // after the incident and says the mechanism is in place.
-        let late_at_work = late && we_do_now(&w);
-        let at_work_late = late && !in_present && at_work_now(&w);
+        let late_at_work = late && we_do_now(w);
+        let at_work_late = late && !in_present && at_work_now(w);
         let marked = placed_after
-            || (created && from_then_on(&w))
-            || acts_on_every(&w)
-            || ((project || late) && on_a_schedule(&w))
+            || (created && from_then_on(w))
+            || acts_on_every(w)
+            || ((project || late) && on_a_schedule(w))
             // "The part I'm glad about is what came after."
             || w.windows(2).any(|p| p == ["came", "after"])
             // "How it works: an agent on every hypervisor parses ...": what
@@ -3863,16 +3867,16 @@ pub fn score(a: &Analysis) -> DimensionScore {
             || w.iter().skip_while(|x| bullet(x)).take(4).eq(["how", "it", "works", ":"].iter())
             // "Done: the schema linter rejects TIMESTAMP for new columns": an
             // action item marked as shipped.
-            || done_label(&w)
+            || done_label(w)
             // Late in a story told freely, a change made beside the fix: "I
             // also switched the CI StorageClass to reclaimPolicy: Delete".
-            || (late && also_changed(&w))
-            || (late && turned_on_everywhere(&w))
+            || (late && also_changed(w))
+            || (late && turned_on_everywhere(w))
             || late_at_work
             || at_work_late;
         // "I'd led the move to canaries" before the incident, or anything
         // under "Situation:" or "Background:": how things stood.
-        if !home && (f.setting || before_the_story(&w) || at < onset && !placed_after) {
+        if !home && (f.setting || before_the_story(w) || at < onset && !placed_after) {
             continue;
         }
         // A change someone else made, in the first third of an incident told
@@ -3896,22 +3900,23 @@ pub fn score(a: &Analysis) -> DimensionScore {
         if early && by_someone_else && created && !placed_after {
             continue;
         }
-        if (marked || created) && !caused_it(&w) {
+        if (marked || created) && !caused_it(w) {
             lasting_paragraph = true;
         }
+        // Told before the story turns to what lasts: the incident's part.
         let before_turn = turn.is_some_and(|t| at < t);
         if !concrete_changes.is_empty()
             && works.is_none()
             && !before_turn
-            && works_in(&w)
-            && !caused_it(&w)
+            && works_in(w)
+            && !caused_it(w)
         {
             works = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
         }
         if shown_at_work.is_none()
-            && over_months(&w)
-            && (works_in(&w) || result_moved(&w))
-            && !caused_it(&w)
+            && over_months(w)
+            && (works_in(w) || result_moved(w))
+            && !caused_it(w)
         {
             shown_at_work = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
         }
@@ -3967,7 +3972,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // namespaces first": the thing changed, named by what it now
             // does.
             .or_else(|| {
-                (marked && so_it_lasts(&w))
+                (marked && so_it_lasts(w))
                     .then(|| object_made(f, s, false))
                     .flatten()
             });
@@ -3989,15 +3994,15 @@ pub fn score(a: &Analysis) -> DimensionScore {
                         | "written"
                 )
         });
-        let planned = f.to_do || to_be || to_do(&w) || put_off(&w);
+        let planned = f.to_do || to_be || to_do(w) || put_off(w);
         // Asked about only where something was made: most clauses make nothing.
-        let unsure = created_in(&w) && unsure(f, s);
+        let unsure = created_in(w) && unsure(f, s);
         let wishful = unsure
             || (planned
                 || (0..w.len())
-                    .any(|i| proposal_word(&w, i) || wish_word(&w, i) || maybe_later(&w, i))
-                || wished_aloud(&w)
-                || in_progress(&w))
+                    .any(|i| proposal_word(w, i) || wish_word(w, i) || maybe_later(w, i))
+                || wished_aloud(w)
+                || in_progress(w))
                 // "We now page on it" is in place; "will go through moved
                 // blocks from now on" is still to come.
                 && (!w
@@ -4006,13 +4011,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     .any(|(i, x)| *x == "now" && (i == 0 || w[i - 1] != "from"))
                     // "We're now talking about adding BGP monitoring".
                     || (0..w.len())
-                        .any(|i| matches!(w[i], "talking" | "thinking") && maybe_later(&w, i)));
+                        .any(|i| matches!(w[i], "talking" | "thinking") && maybe_later(w, i)));
         if let Some(i) = (s.first..s.last).find(|&i| {
             matches!(
                 f.tokens[i].lower.as_ref(),
                 "resilient" | "resilience" | "robust" | "hardening" | "hardened" | "sturdier"
             )
-        }) && !caused_it(&w)
+        }) && !caused_it(w)
         {
             hinted.get_or_insert_with(|| {
                 f.evidence(
@@ -4028,8 +4033,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // with no mechanism named is still the rubric's proposal.
             if wishful
                 && !weighed
-                && !personal_lesson(&w)
-                && (unsure || wish(&w, home, late, planned, false))
+                && !personal_lesson(w)
+                && (unsure || wish(w, home, late, planned, false))
             {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
@@ -4042,7 +4047,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             }
             continue;
         };
-        if personal_lesson(&w) || left_as_it_was(&w) {
+        if personal_lesson(w) || left_as_it_was(w) {
             // "I learned to always ask who is about to flip a flag": a
             // lesson, by the rubric no systemic change.
             continue;
@@ -4052,7 +4057,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // Advice in general ("postmortems should be blameless") is not
             // even a wish of yours, and "I could raise the limit" weighs an
             // option in the incident.
-            if !weighed && (unsure || wish(&w, home, late, planned, true)) {
+            if !weighed && (unsure || wish(w, home, late, planned, true)) {
                 proposal.get_or_insert_with(|| {
                     f.evidence(
                         first,
@@ -4066,13 +4071,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         }
         // What lasts: its own field or section, a sentence or paragraph about
         // afterwards, or a mechanism created ("I added a CI check").
-        let before_turn = !home && !marked && turn.is_some_and(|t| at < t);
-        let lasting = !before_turn && (home || marked || lasting_paragraph || created);
+        let the_fix = before_turn && !home && !marked;
+        let lasting = !the_fix && (home || marked || lasting_paragraph || created);
         // In a paragraph about what was built, a mechanism said at work
         // ("any failure pages the on-call") is running: it shipped.
         let at_work = lasting_paragraph && w.iter().any(|x| ACTS.contains(x));
         let shipped = home
-            || (created && made_in_the_present(&w))
+            || (created && made_in_the_present(w))
             || at_work
             || lasting_item
             || f.has(s, Tag::ChangeVerb)
@@ -4086,10 +4091,10 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // "After, I write a small script that moves the primary role":
             // placed after the incident and said by the speaker, in
             // whatever tense, it was done (a wish went no further).
-            || (placed_after && made_by_us_now(&w, 0))
+            || (placed_after && made_by_us_now(w, 0))
             // "Later we release new SDK version with full jitter": a change
             // told as what came after, in whatever tense.
-            || made_next(&w)
+            || made_next(w)
             || w.windows(2).any(|p| p == ["these", "days"])
             || late_at_work
             || at_work_late
@@ -4105,7 +4110,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 })
             // "we change the backup script so it clears the snapshot": told
             // with what it does from then on, the change is in place.
-            || so_it_lasts(&w)
+            || so_it_lasts(w)
             // "The follow-up was a CI check rejecting pool sizes under 50",
             // "the permanent fix was a minimum enforced in the template".
             || placed_after
@@ -4113,7 +4118,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                     matches!(p[0], "up" | "ups" | "fix" | "change" | "changes" | "solution")
                         && matches!(p[1], "was" | "were")
                 });
-        if !home && caused_it(&w) {
+        if !home && caused_it(w) {
             continue;
         }
         if !lasting || !shipped {
@@ -4124,8 +4129,8 @@ pub fn score(a: &Analysis) -> DimensionScore {
             // which says something was made. The result line itself names
             // no change.
             if (project || at * 2 >= all)
-                && !works_in(&w)
-                && !result_moved(&w)
+                && !works_in(w)
+                && !result_moved(w)
                 && concrete(f, s, first, last)
                 && candidate_phrases.insert(phrase.clone())
             {
@@ -4134,7 +4139,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
             continue;
         }
         // "Every Monday a job recomputes ...": told by what it does, and when.
-        if concrete(f, s, first, last) || ((project || late) && on_a_schedule(&w)) {
+        if concrete(f, s, first, last) || ((project || late) && on_a_schedule(w)) {
             if phrases.insert(phrase.clone()) {
                 concrete_changes.push(changed_for_good(f, first, last, kind, &phrase));
             }
@@ -4151,7 +4156,7 @@ pub fn score(a: &Analysis) -> DimensionScore {
                 }
             }
             // "... and it has caught two bad pushes since", in the same sentence.
-            if works.is_none() && works_in(&w) {
+            if works.is_none() && works_in(w) {
                 works = Some(f.evidence(s.first, s.last, Rule::Process, WORKS.into()));
             }
         } else {
@@ -4180,13 +4185,13 @@ pub fn score(a: &Analysis) -> DimensionScore {
         works = Some(shown);
     }
 
-    // A design signed off whose rollout is still ahead is the proposal.
     // "Results over the next quarter: SLA breaches 3 -> 0": a result that
     // held over months, told beside the changes made, shows they work.
     if works.is_none() && !concrete_changes.is_empty() {
         works = shown_at_work;
     }
 
+    // A design signed off whose rollout is still ahead is the proposal.
     let design_ahead = signed_off.filter(|_| rollout_ahead);
     if undone_later || design_ahead.is_some() {
         concrete_changes.clear();
